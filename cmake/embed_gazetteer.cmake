@@ -1,0 +1,18 @@
+# Writes a C++ source that holds each gazetteer CSV as a string constant.
+# Called as: cmake -DOUTPUT=file.cpp -DINPUT_DIR=dir -DNAMES=a,b -P embed_gazetteer.cmake
+string(REPLACE "," ";" NAMES "${NAMES}")
+set(body "// Generated from data/gazetteer by cmake/embed_gazetteer.cmake. Do not edit.\n")
+string(APPEND body "#include <string_view>\nnamespace kexport::detail {\n")
+foreach(name IN LISTS NAMES)
+  file(READ "${INPUT_DIR}/${name}.csv" content)
+  string(FIND "${content}" ")csv\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${name}.csv contains the raw-string delimiter")
+  endif()
+  string(APPEND body "extern const std::string_view gazetteer_${name}_csv;\n")
+  string(APPEND body "const std::string_view gazetteer_${name}_csv = R\"csv(${content})csv\";\n")
+endforeach()
+string(APPEND body "} // namespace kexport::detail\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,28 @@
+// Amounts of money as written in files, parsed exactly into integer cents (no floating point).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kexport/dataset.hpp"
+
+namespace kexport {
+
+// How a file writes numbers: 291804236.45 (point) or 291.804.236,45 (Turkish comma style).
+enum class DecimalStyle { point, comma };
+
+// The unit a value column is in.
+enum class ValueUnit { dollars, thousand_dollars };
+
+struct AmountResult {
+  std::optional<Cents> cents;
+  std::string problem;  // why not, when cents is empty: "... ; expected ..."
+};
+
+// Parses a non-negative amount. Thousands separators are accepted only in groups of three
+// ("291.804.236,45" in comma style, "291,804,236.45" in point style). A value that is not a whole
+// number of cents after scaling, negative, not finite or beyond int64 cents is refused.
+AmountResult parse_amount(std::string_view text, DecimalStyle style, ValueUnit unit);
+
+}  // namespace kexport

@@ -1,0 +1,59 @@
+// An RFC 4180 tokenizer over bytes in memory: quoted fields with delimiters, quotes and newlines,
+// CRLF or LF. Fields are views into the input; only fields with escaped quotes are copied.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kexport/error.hpp"
+
+namespace kexport {
+
+// The 1-based line and column (in characters) of a byte offset in a text.
+SourceLocation locate(std::string_view text, std::size_t offset, const std::string& file);
+
+// The delimiter a CSV text most likely uses: the most frequent of , ; and tab in its first line,
+// counting only outside quotes. ',' when none occurs.
+char detect_delimiter(std::string_view text);
+
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, char delimiter, std::string file_name);
+
+  // Reads the next record into `fields`, skipping blank lines. False at the end of the text.
+  // Throws DataError for an unterminated quoted field or text after a closing quote.
+  bool next(std::vector<std::string_view>& fields);
+
+  // Where the last record read starts, and where each of its fields starts, as byte offsets.
+  [[nodiscard]] std::size_t record_offset() const { return record_offset_; }
+  [[nodiscard]] std::size_t field_offset(std::size_t index) const { return starts_[index]; }
+  // The 1-based line the last record starts on.
+  [[nodiscard]] std::uint64_t record_line() const { return record_line_; }
+
+  [[nodiscard]] SourceLocation location_of_field(std::size_t index) const;
+  [[nodiscard]] const std::string& file_name() const { return file_; }
+  [[nodiscard]] std::string_view text() const { return text_; }
+
+ private:
+  struct Span {
+    std::size_t begin;
+    std::size_t length;
+    bool in_scratch;  // unescaped copy in scratch_ rather than a view into the text
+  };
+  [[noreturn]] void fail(std::size_t offset, const std::string& problem) const;
+
+  std::string_view text_;
+  char delimiter_;
+  std::string file_;
+  std::size_t pos_ = 0;
+  std::uint64_t line_ = 1;
+  std::size_t record_offset_ = 0;
+  std::uint64_t record_line_ = 0;
+  std::vector<Span> spans_;
+  std::vector<std::size_t> starts_;
+  std::string scratch_;
+};
+
+}  // namespace kexport

@@ -1,0 +1,97 @@
+// The in-memory model: one columnar, dictionary-encoded table of export records, sorted by key.
+//
+// A record says: this source reports that this province exported this many cents in this month
+// (to this country, in this HS chapter). Country id 0 means "all countries" (the province's total
+// row) and chapter 0 means "all chapters". Values are integer cents, so every sum is exact and
+// independent of order and threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "kexport/gazetteer.hpp"
+#include "kexport/period.hpp"
+
+namespace kexport {
+
+using CountryId = std::uint16_t;
+using SourceId = std::uint8_t;
+using Cents = std::int64_t;
+inline constexpr CountryId all_countries = 0;
+inline constexpr std::uint8_t all_chapters = 0;
+
+// A destination as the data names it. Known countries carry their gazetteer entry; a name the
+// gazetteer does not know is kept as written, without a code.
+struct CountryEntry {
+  std::string written;                   // as first seen in the data
+  std::optional<std::size_t> gazetteer;  // index into Gazetteer::countries()
+};
+
+// The key of a record, packed into 64 bits so that sorting and duplicate detection are cheap:
+// source | province | month | country | chapter, most significant first.
+struct RecordKey {
+  SourceId source = 0;
+  ProvinceId province = 0;
+  Period month;
+  CountryId country = all_countries;
+  std::uint8_t chapter = all_chapters;
+
+  [[nodiscard]] std::uint64_t packed() const;
+  static RecordKey unpack(std::uint64_t packed);
+};
+
+// A record that a later file replaced (a revision of published data).
+struct Revision {
+  RecordKey key;
+  Cents old_cents = 0;
+  Cents new_cents = 0;
+  std::uint32_t old_file = 0;  // index into Dataset::files()
+  std::uint32_t new_file = 0;
+};
+
+// A row left out under --skip-bad-rows, with the reason.
+struct SkippedRow {
+  std::string message;  // "file:line:column: problem"
+};
+
+struct LoadedFile {
+  std::string name;        // as given, "-" for standard input
+  std::string format;      // "csv", "json", "jsonl"
+  std::uint64_t rows = 0;  // records read from it
+};
+
+class Dataset {
+ public:
+  // Columns, one entry per record, sorted by RecordKey::packed(), no key twice.
+  std::vector<std::uint64_t> keys;
+  std::vector<Cents> cents;
+
+  [[nodiscard]] std::size_t size() const { return keys.size(); }
+  [[nodiscard]] RecordKey key(std::size_t row) const { return RecordKey::unpack(keys[row]); }
+
+  // The rows of one source and province: a contiguous range thanks to the sort order.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> rows_of(SourceId source, ProvinceId province) const;
+
+  // Dictionaries.
+  std::vector<CountryEntry> countries;  // index = CountryId; entry 0 is "all countries"
+  std::vector<std::string> sources;     // index = SourceId; "" when the data does not say
+
+  // Months that hold any record of the source: a month outside them is missing, not zero.
+  [[nodiscard]] bool covers(SourceId source, Period month) const;
+  [[nodiscard]] std::optional<Period> first_month(SourceId source) const;
+  [[nodiscard]] std::optional<Period> last_month(SourceId source) const;
+
+  std::vector<LoadedFile> files;
+  std::vector<Revision> revisions;
+  std::vector<SkippedRow> skipped;  // the first ones, for the report
+  std::uint64_t skipped_count = 0;  // all of them
+
+  // Per source, a bitmap of covered months from Period index `coverage_base`.
+  std::int32_t coverage_base = 0;
+  std::vector<std::vector<bool>> coverage;  // index = SourceId
+};
+
+}  // namespace kexport

@@ -1,0 +1,54 @@
+// Collects records from the loaders and turns them into a sorted, de-duplicated Dataset.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kexport/dataset.hpp"
+
+namespace kexport {
+
+class DatasetBuilder {
+ public:
+  DatasetBuilder() = default;
+
+  // Starts a file; records added after it belong to it. Returns the file's index.
+  std::uint32_t begin_file(std::string name, std::string format);
+
+  // Dictionary ids. Known countries are keyed by their gazetteer entry, so that every spelling of
+  // one country is one id; an unknown name is keyed by its folded form and kept as first written.
+  CountryId known_country(std::size_t gazetteer_index, std::string_view written);
+  CountryId unknown_country(std::string_view written);
+  // A source by its canonical name ("TÜİK", "TİM", "Ticaret Bakanlığı", or as written).
+  SourceId source(std::string_view name);
+
+  // Adds a record of the current file, found on `line`.
+  void add(const RecordKey& key, Cents cents, std::uint32_t line);
+
+  // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages.
+  void skip(std::string message, std::size_t keep);
+
+  // Sorts, resolves revisions and builds the coverage. Throws DataError when one file holds the
+  // same record twice, naming both lines.
+  Dataset finish() &&;
+
+ private:
+  struct Pending {
+    std::uint64_t key;
+    Cents cents;
+    std::uint32_t file;
+    std::uint32_t line;
+  };
+  std::vector<Pending> records_;
+  Dataset data_ = initial();
+  std::unordered_map<std::size_t, CountryId> known_;
+  std::unordered_map<std::string, CountryId> unknown_;
+  static Dataset initial();
+};
+
+// The canonical spelling of a data source: "tuik", "TUİK" and "TÜİK" are all "TÜİK".
+std::string canonical_source(std::string_view name);
+
+}  // namespace kexport

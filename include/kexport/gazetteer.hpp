@@ -1,0 +1,83 @@
+// The reference lists: Turkey's 81 provinces, destination countries and HS chapters, with every
+// spelling people use, and name matching that folds Turkish letters and case.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kexport {
+
+// The language of everything written for people.
+enum class Language { tr, en };
+
+// Province ids are plate codes 1-81. Id 0 is Turkey as a whole (a national total row).
+using ProvinceId = std::uint8_t;
+inline constexpr ProvinceId national_total = 0;
+
+struct Province {
+  ProvinceId code = 0;               // plate code
+  std::string name;                  // official display name: "Kayseri", "İstanbul", "Hakkari"
+  std::string nuts2;                 // "TR72"
+  std::vector<std::string> aliases;  // other spellings: "Afyon", "İçel", "K.Maraş"
+};
+
+struct Country {
+  std::string code;           // ISO 3166-1 alpha-2, or a user-assigned code (XC for KKTC)
+  std::string alpha3;         // ISO alpha-3, may be empty
+  std::string name_tr;        // customary short Turkish name: "ABD", "Almanya"
+  std::string name_official;  // as TÜİK writes it: "AMERİKA BİRLEŞİK DEVLETLERİ"
+  std::string name_en;        // "United States"
+  std::vector<std::string> aliases;
+};
+
+struct Chapter {
+  int code = 0;  // HS chapter 1-99
+  std::string name_tr;
+  std::string name_en;
+};
+
+class Gazetteer {
+ public:
+  // The gazetteer compiled into the binary from data/gazetteer.
+  static const Gazetteer& builtin();
+
+  // Builds a gazetteer from CSV text (used by builtin() and by tests).
+  Gazetteer(std::string_view provinces_csv, std::string_view countries_csv, std::string_view chapters_csv);
+
+  [[nodiscard]] const std::vector<Province>& provinces() const { return provinces_; }
+  [[nodiscard]] const std::vector<Country>& countries() const { return countries_; }
+  [[nodiscard]] const std::vector<Chapter>& chapters() const { return chapters_; }
+
+  // By name, alias or plate code ("38", "Kayseri", "KAYSERİ"); national_total for "Türkiye",
+  // "TOPLAM", "GENEL TOPLAM". Empty when unknown.
+  [[nodiscard]] std::optional<ProvinceId> find_province(std::string_view text) const;
+  [[nodiscard]] const Province& province(ProvinceId code) const;  // code 1-81
+  // The display name, "Türkiye" for the national total.
+  [[nodiscard]] std::string_view province_name(ProvinceId code) const;
+
+  // By any name, alias, alpha-2 or alpha-3 code. Returns an index into countries().
+  [[nodiscard]] std::optional<std::size_t> find_country(std::string_view text) const;
+  [[nodiscard]] std::optional<std::size_t> find_country_code(std::string_view code) const;
+
+  // The customary short name in the language: "ABD" / "United States".
+  [[nodiscard]] const std::string& country_name(std::size_t index, Language language) const;
+
+  [[nodiscard]] const Chapter* find_chapter(int code) const;
+
+  // Up to `limit` known province names closest to the text, for "did you mean".
+  [[nodiscard]] std::vector<std::string> suggest_provinces(std::string_view text,
+                                                           std::size_t limit = 3) const;
+
+ private:
+  std::vector<Province> provinces_;  // index = code - 1
+  std::vector<Country> countries_;
+  std::vector<Chapter> chapters_;
+  std::unordered_map<std::string, ProvinceId> province_index_;  // folded name -> code
+  std::unordered_map<std::string, std::size_t> country_index_;  // folded name -> index
+};
+
+}  // namespace kexport

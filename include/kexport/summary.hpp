@@ -1,0 +1,83 @@
+// The summary question: how did a province's exports do in a month, against the calendar's
+// comparison periods, and where did they go.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kexport/dataset.hpp"
+#include "kexport/gazetteer.hpp"
+#include "kexport/period.hpp"
+
+namespace kexport {
+
+struct SummaryQuery {
+  std::string province;         // name, alias or plate code
+  std::optional<Period> month;  // empty: the latest covered month
+  std::size_t top_n = 10;
+  std::optional<std::string> source;  // required when the data holds more than one source
+};
+
+// A value that may not be computable: a month outside the data's coverage has no value, and a
+// change against a missing value or a base of zero has none either. Never 0, never NaN.
+using MaybeCents = std::optional<Cents>;
+using MaybePercent = std::optional<double>;
+
+// A single month against another.
+struct MonthComparison {
+  Period period;
+  MaybeCents value;
+  MaybePercent change_pct;  // the report month's change on this one
+};
+
+// A span of months against the same span shifted back by a year.
+struct WindowComparison {
+  Period from;
+  Period to;
+  MaybeCents value;
+  MaybeCents previous_value;
+  MaybePercent change_pct;
+};
+
+struct Destination {
+  std::size_t rank = 0;
+  std::string country;       // display name
+  std::string country_code;  // empty when the gazetteer does not know the name
+  Cents value = 0;
+  MaybePercent share_pct;   // of the province's month total
+  MaybePercent change_pct;  // on the same month a year earlier
+};
+
+// Months that a figure needed but the data does not cover.
+struct Gap {
+  std::string figure;  // "previous_month", "rolling_12m", ...
+  Period from;
+  Period to;
+};
+
+struct Summary {
+  ProvinceId province = 0;
+  std::string province_name;
+  std::string source;  // "" when the data does not name one
+  Period period;
+  MaybeCents value;
+  MonthComparison previous_month;
+  MonthComparison previous_year;
+  WindowComparison rolling_12m;
+  WindowComparison year_to_date;
+  std::optional<std::size_t> countries;  // empty when the data has no country breakdown
+  std::vector<Destination> top_destinations;
+  std::vector<Gap> gaps;
+};
+
+// Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and
+// Error(unavailable) when the month is not covered by the data.
+Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query,
+                        Language names = Language::tr);
+
+// (current - base) / base * 100 from exact sums; empty when either is missing or the base is 0.
+MaybePercent percent_change(MaybeCents current, MaybeCents base);
+
+}  // namespace kexport

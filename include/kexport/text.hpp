@@ -1,0 +1,36 @@
+// Text helpers that know Turkish: folding names for matching, UTF-8 widths, edit distance.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kexport {
+
+// A key for matching names as people type them: Turkish-aware lower case with the Turkish letters
+// reduced to ASCII (İ I ı i -> i, Ş -> s, Ğ -> g, Ü -> u, Ö -> o, Ç -> c, â -> a) and everything
+// but letters and digits removed. "KAYSERİ", "Kayseri ", "kayseri" and "KAYSERI" all fold to
+// "kayseri"; "K.Maraş" folds to "kmaras".
+std::string fold_name(std::string_view text);
+
+// Upper case by Turkish rules (i -> İ, ı -> I): "Kayseri" -> "KAYSERİ".
+std::string to_upper_tr(std::string_view text);
+
+// Lower case by Turkish rules (I -> ı, İ -> i): "OCAK" -> "ocak", "ARALIK" -> "aralık".
+std::string to_lower_tr(std::string_view text);
+
+// Number of characters a terminal shows for UTF-8 text (one per code point; no wide glyphs are used).
+std::size_t display_width(std::string_view utf8);
+
+// True when the bytes are valid UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+// The offset of the first byte that breaks UTF-8, or npos when there is none.
+std::size_t find_invalid_utf8(std::string_view bytes);
+
+// Strips ASCII spaces and tabs (and a trailing CR) from both ends.
+std::string_view trim(std::string_view text);
+
+// Levenshtein distance on bytes of folded names: small and good enough for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kexport

@@ -1,0 +1,22 @@
+// Turning a query's words into the dataset's ids, with the errors a person can act on.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kexport/dataset.hpp"
+#include "kexport/gazetteer.hpp"
+
+namespace kexport::compute {
+
+// A province by name, alias or plate code. Error(usage) with "did you mean" when unknown.
+ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text);
+
+// The source a question is about. Without a choice the data must hold only one source: sources
+// count exports differently and are never added together. Error(usage) otherwise.
+SourceId resolve_source(const Dataset& data, const std::optional<std::string>& wanted);
+
+// The month asked for, or the latest covered one. Error(unavailable) when the data lacks it.
+Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted);
+
+}  // namespace kexport::compute

@@ -1,0 +1,122 @@
+#include "kexport/csv_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "kexport/text.hpp"
+
+namespace kexport {
+
+SourceLocation locate(std::string_view text, std::size_t offset, const std::string& file) {
+  offset = std::min(offset, text.size());
+  const std::string_view before = text.substr(0, offset);
+  const auto line = 1 + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = before.rfind('\n');
+  const std::string_view on_line =
+      line_start == std::string_view::npos ? before : before.substr(line_start + 1);
+  return {file, line, display_width(on_line) + 1};
+}
+
+char detect_delimiter(std::string_view text) {
+  std::array<std::size_t, 3> counts{};
+  constexpr std::array<char, 3> candidates{',', ';', '\t'};
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') {
+      if (counts[0] + counts[1] + counts[2] > 0) break;  // first non-empty line decides
+      continue;
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (c == candidates[i]) ++counts[i];
+  }
+  const auto best = std::max_element(counts.begin(), counts.end()) - counts.begin();
+  return counts[static_cast<std::size_t>(best)] == 0 ? ',' : candidates[static_cast<std::size_t>(best)];
+}
+
+CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name)
+    : text_(text), delimiter_(delimiter), file_(std::move(file_name)) {}
+
+SourceLocation CsvReader::location_of_field(std::size_t index) const {
+  return locate(text_, index < starts_.size() ? starts_[index] : record_offset_, file_);
+}
+
+void CsvReader::fail(std::size_t offset, const std::string& problem) const {
+  throw DataError(locate(text_, offset, file_), problem);
+}
+
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+  const std::size_t n = text_.size();
+  // Skip blank lines: they separate nothing and hold no record.
+  while (pos_ < n && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    if (text_[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  fields.clear();
+  if (pos_ >= n) return false;
+
+  spans_.clear();
+  starts_.clear();
+  scratch_.clear();
+  record_offset_ = pos_;
+  record_line_ = line_;
+  const char* data = text_.data();
+
+  while (true) {
+    starts_.push_back(pos_);
+    if (pos_ < n && data[pos_] == '"') {
+      const std::size_t open = pos_;
+      ++pos_;
+      std::size_t begin = pos_;
+      bool escaped = false;
+      std::size_t scratch_begin = scratch_.size();
+      while (true) {
+        const void* found = std::memchr(data + pos_, '"', n - pos_);
+        if (found == nullptr) fail(open, "quoted field is not closed; expected a closing '\"'");
+        const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - data);
+        line_ += static_cast<std::uint64_t>(std::count(data + pos_, data + quote, '\n'));
+        if (quote + 1 < n && data[quote + 1] == '"') {  // "" is one literal quote
+          scratch_.append(data + begin, quote + 1 - begin);
+          escaped = true;
+          pos_ = begin = quote + 2;
+          continue;
+        }
+        if (escaped) scratch_.append(data + begin, quote - begin);
+        const std::size_t length = escaped ? scratch_.size() - scratch_begin : quote - begin;
+        spans_.push_back({escaped ? scratch_begin : begin, length, escaped});
+        pos_ = quote + 1;
+        break;
+      }
+      if (pos_ < n && data[pos_] == '\r' && pos_ + 1 < n && data[pos_ + 1] == '\n') ++pos_;
+      if (pos_ < n && data[pos_] != delimiter_ && data[pos_] != '\n')
+        fail(pos_, "text after a closing quote; expected the delimiter or the end of the line");
+    } else {
+      const std::size_t begin = pos_;
+      while (pos_ < n && data[pos_] != delimiter_ && data[pos_] != '\n') ++pos_;
+      std::size_t end = pos_;
+      if (end > begin && data[end - 1] == '\r' && (pos_ >= n || data[pos_] == '\n')) --end;
+      spans_.push_back({begin, end - begin, false});
+    }
+    if (pos_ >= n) break;
+    if (data[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+      break;
+    }
+    ++pos_;           // the delimiter
+    if (pos_ >= n) {  // a delimiter at the very end opens one last empty field
+      starts_.push_back(pos_);
+      spans_.push_back({pos_, 0, false});
+      break;
+    }
+  }
+  fields.reserve(spans_.size());
+  for (const Span& span : spans_)
+    fields.emplace_back(span.in_scratch ? std::string_view(scratch_).substr(span.begin, span.length)
+                                        : text_.substr(span.begin, span.length));
+  return true;
+}
+
+}  // namespace kexport

@@ -1,0 +1,306 @@
+// JSON input: an array of record objects, {"records": [...]}, or JSON Lines. Parsed with
+// nlohmann's SAX interface, which never recurses and never builds a document, and through an
+// iterator that tracks the byte position so that every problem names its line and column.
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "kexport/csv_reader.hpp"
+#include "kexport/text.hpp"
+#include "loaders.hpp"
+#include "record_interpreter.hpp"
+
+namespace kexport::input {
+namespace {
+
+// A character iterator that publishes how far the parser has read.
+class TrackingIterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackingIterator() = default;
+  TrackingIterator(const char* at, const char** cursor) : at_(at), cursor_(cursor) {}
+  reference operator*() const { return *at_; }
+  TrackingIterator& operator++() {
+    ++at_;
+    if (cursor_ != nullptr) *cursor_ = at_;
+    return *this;
+  }
+  TrackingIterator operator++(int) {
+    TrackingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackingIterator& other) const { return at_ == other.at_; }
+
+ private:
+  const char* at_ = nullptr;
+  const char** cursor_ = nullptr;
+};
+
+// Counts lines up to increasing offsets in one pass over the text.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::uint64_t line_at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < offset_)
+      return std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1;
+    line_ +=
+        static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset_),
+                                              text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    offset_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::uint64_t line_ = 1;
+};
+
+enum class Shape { records_array, single_object };
+
+class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  RecordHandler(std::string_view text, std::size_t base, const char** cursor, const InputFile& file,
+                RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options,
+                Shape shape, LineCounter& lines)
+      : text_(text),
+        base_(base),
+        cursor_(cursor),
+        file_(file),
+        interpreter_(interpreter),
+        builder_(builder),
+        options_(options),
+        shape_(shape),
+        lines_(lines) {}
+
+  bool null() override { return scalar(std::nullopt); }
+  bool boolean(bool) override {
+    if (skip()) return true;
+    if (in_record()) throw error_here("a true/false value; expected a string or a number");
+    return scalar(std::nullopt);
+  }
+  bool number_integer(number_integer_t value) override { return scalar(std::to_string(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return scalar(std::to_string(value)); }
+  bool number_float(number_float_t, const string_t& raw) override { return scalar(raw); }
+  bool string(string_t& value) override { return scalar(std::string_view(value)); }
+  bool binary(binary_t&) override { return true; }
+
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (skip_container()) return true;
+    if (in_record()) throw error_here("a nested object; expected a string or a number");
+    if (depth_ == record_depth()) {
+      begin_record();
+      return true;
+    }
+    if (depth_ == 1) {  // {"records": [...]}
+      wrapped_ = true;
+      return true;
+    }
+    throw error_here("an object here; expected an array of records or {\"records\": [...]}");
+  }
+  bool end_object() override {
+    if (!end_skipped_container() && in_record()) end_record();
+    if (depth_ == 1 && wrapped_ && !saw_records_key_)
+      throw error_here("an object without a \"records\" key; expected {\"records\": [...]}");
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    ++depth_;
+    if (skip_container()) return true;
+    if (in_record()) throw error_here("an array inside a record; expected a string or a number");
+    if (shape_ == Shape::records_array && depth_ == record_depth() - 1) return true;
+    throw error_here(shape_ == Shape::single_object ? "an array; expected one record object per line"
+                                                    : "an array here; expected an array of records");
+  }
+  bool end_array() override {
+    end_skipped_container();
+    --depth_;
+    return true;
+  }
+  bool key(string_t& name) override {
+    if (skip()) return true;
+    if (in_record()) {
+      key_offset_ = position() >= name.size() + 2 ? position() - name.size() - 2 : position();
+      const auto match = match_header(name);
+      current_ = match ? std::optional<Field>(match->field) : std::nullopt;
+      if (match && match->unit) style_.unit = *match->unit;
+      if (current_ && seen_[static_cast<std::size_t>(*current_)])
+        throw error_at(key_offset_, "the key '" + name + "' a second time; expected each key once");
+      return true;
+    }
+    // A key of the wrapping object: "records" holds the records, anything else is skipped whole.
+    if (name == "records") {
+      if (saw_records_key_) throw error_here("a second \"records\" key; expected one");
+      saw_records_key_ = true;
+    } else {
+      skip_next_value_ = true;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    // nlohmann's message repeats the position; keep only what it says went wrong.
+    std::string message = e.what();
+    if (auto colon = message.rfind(
+            ": ", message.find(" - ") == std::string::npos ? std::string::npos : message.find(" - "));
+        colon != std::string::npos)
+      message.erase(0, colon + 2);
+    throw error_at(byte == 0 ? 0 : byte - 1, "invalid JSON: " + message);
+  }
+
+ private:
+  // Records sit in the top-level array (depth 2), or in {"records": [...]} (depth 3); a JSON
+  // Lines record is the line's object (depth 1).
+  int record_depth() const {
+    if (shape_ == Shape::single_object) return 1;
+    return wrapped_ ? 3 : 2;
+  }
+  bool in_record() const { return record_start_depth_ != 0; }
+  std::size_t position() const { return static_cast<std::size_t>(*cursor_ - text_.data()); }
+
+  // Skipping the value of an unknown key of the wrapping object, whatever its shape.
+  bool skip() const { return skip_depth_ != 0; }
+  bool skip_container() {
+    if (skip_next_value_) {
+      skip_next_value_ = false;
+      skip_depth_ = depth_;
+    }
+    return skip();
+  }
+  bool end_skipped_container() {
+    if (!skip()) return false;
+    if (depth_ == skip_depth_) skip_depth_ = 0;
+    return true;
+  }
+
+  DataError error_at(std::size_t offset, const std::string& problem) const {
+    const SourceLocation local = locate(text_, offset, file_.name);
+    return DataError({file_.name, local.line + base_, local.column}, problem);
+  }
+  DataError error_here(const std::string& problem) const {
+    return error_at(position() > 0 ? position() - 1 : 0, problem);
+  }
+
+  bool scalar(std::optional<std::string_view> text) {
+    if (skip()) return true;
+    if (skip_next_value_) {
+      skip_next_value_ = false;
+      return true;
+    }
+    if (!in_record()) throw error_here("a value outside a record; expected record objects");
+    if (current_) {
+      const auto index = static_cast<std::size_t>(*current_);
+      seen_[index] = true;
+      offsets_[index] = key_offset_;
+      if (text) {
+        values_[index].assign(text->data(), text->size());
+        has_value_[index] = true;
+      }
+    }
+    current_.reset();
+    return true;
+  }
+  void begin_record() {
+    record_start_depth_ = depth_;
+    record_offset_ = position() > 0 ? position() - 1 : 0;
+    seen_.fill(false);
+    has_value_.fill(false);
+    current_.reset();
+  }
+  void end_record() {
+    record_start_depth_ = 0;
+    const std::uint64_t line = lines_.line_at(record_offset_) + base_;
+    try {
+      if (auto missing = RecordInterpreter::missing_fields(seen_); !missing.empty())
+        throw error_at(record_offset_, missing + " in this record");
+      RowFields row;
+      for (std::size_t i = 0; i < field_count; ++i)
+        if (has_value_[i]) row[i] = values_[i];
+      try {
+        interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
+      } catch (const FieldError& error) {
+        throw error_at(offsets_[static_cast<std::size_t>(error.field)], error.problem);
+      }
+    } catch (const DataError& error) {
+      if (!options_.skip_bad_rows) throw;
+      builder_.skip(error.what(), options_.skipped_to_list);
+    }
+  }
+
+  std::string_view text_;
+  std::size_t base_;
+  const char** cursor_;
+  const InputFile& file_;
+  RecordInterpreter& interpreter_;
+  DatasetBuilder& builder_;
+  const LoadOptions& options_;
+  Shape shape_;
+  LineCounter& lines_;
+
+  int depth_ = 0;
+  int skip_depth_ = 0;
+  bool skip_next_value_ = false;
+  bool wrapped_ = false;
+  bool saw_records_key_ = false;
+  int record_start_depth_ = 0;
+  std::size_t record_offset_ = 0;
+  std::size_t key_offset_ = 0;
+  std::optional<Field> current_;
+  std::array<bool, field_count> seen_{};
+  std::array<bool, field_count> has_value_{};
+  std::array<std::size_t, field_count> offsets_{};
+  std::array<std::string, field_count> values_;
+  ValueStyle style_;
+};
+
+void parse(std::string_view text, std::size_t base_line, const InputFile& file,
+           RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options, Shape shape,
+           LineCounter& lines) {
+  const char* cursor = text.data();
+  RecordHandler handler(text, base_line, &cursor, file, interpreter, builder, options, shape, lines);
+  TrackingIterator first(text.data(), &cursor);
+  TrackingIterator last(text.data() + text.size(), nullptr);
+  nlohmann::json::sax_parse(first, last, &handler);
+}
+
+}  // namespace
+
+void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+               const LoadOptions& options) {
+  const std::string_view text = checked_text(file);
+  builder.begin_file(file.name, "json");
+  if (trim(text).empty())
+    throw DataError({file.name, 1, 1}, "the file is empty; expected a JSON array of records");
+  RecordInterpreter interpreter(gazetteer, builder);
+  LineCounter lines(text);
+  parse(text, 0, file, interpreter, builder, options, Shape::records_array, lines);
+}
+
+void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                     const LoadOptions& options) {
+  const std::string_view text = checked_text(file);
+  builder.begin_file(file.name, "jsonl");
+  RecordInterpreter interpreter(gazetteer, builder);
+  std::size_t begin = 0;
+  std::uint64_t line = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view content = text.substr(begin, end - begin);
+    if (!trim(content).empty()) {
+      LineCounter lines(content);
+      parse(content, line, file, interpreter, builder, options, Shape::single_object, lines);
+    }
+    ++line;
+    begin = end + 1;
+  }
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,67 @@
+#include "kexport/load.hpp"
+
+#include <algorithm>
+
+#include "kexport/csv_reader.hpp"
+#include "kexport/text.hpp"
+#include "loaders.hpp"
+
+namespace kexport {
+
+InputFormat detect_format(const InputFile& file) {
+  if (file.format != InputFormat::automatic) return file.format;
+  const auto ends_with = [&](std::string_view suffix) { return file.name.ends_with(suffix); };
+  if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::jsonl;
+  if (ends_with(".json")) return InputFormat::json;
+  if (ends_with(".csv") || ends_with(".tsv") || ends_with(".txt")) return InputFormat::csv;
+  // By content (standard input, unknown extensions): '[' opens JSON; '{' opens JSON, or JSON
+  // Lines when the first line closes the object.
+  std::string_view text = file.bytes;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text = trim(text);
+  if (text.starts_with("[")) return InputFormat::json;
+  if (text.starts_with("{")) {
+    const std::string_view first_line = trim(text.substr(0, text.find('\n')));
+    return first_line.ends_with("}") && text.find('\n') != std::string_view::npos ? InputFormat::jsonl
+                                                                                  : InputFormat::json;
+  }
+  return InputFormat::csv;
+}
+
+namespace input {
+
+std::string_view checked_text(const InputFile& file) {
+  std::string_view text = file.bytes;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    throw DataError(locate(text, nul, file.name),
+                    "a NUL byte; expected text (is this a spreadsheet file? export it as CSV)");
+  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
+    throw DataError(locate(text, bad, file.name),
+                    "a byte that is not UTF-8; expected UTF-8 text (re-save the file as UTF-8)");
+  return text;
+}
+
+}  // namespace input
+
+Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
+  const Gazetteer& gazetteer = Gazetteer::builtin();
+  DatasetBuilder builder;
+  for (const InputFile& file : files) {
+    switch (detect_format(file)) {
+      case InputFormat::json:
+        input::load_json(file, gazetteer, builder, options);
+        break;
+      case InputFormat::jsonl:
+        input::load_json_lines(file, gazetteer, builder, options);
+        break;
+      case InputFormat::csv:
+      case InputFormat::automatic:
+        input::load_csv(file, gazetteer, builder, options);
+        break;
+    }
+  }
+  return std::move(builder).finish();
+}
+
+}  // namespace kexport

@@ -1,0 +1,21 @@
+// The format-specific loaders behind load_dataset().
+#pragma once
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/gazetteer.hpp"
+#include "kexport/load.hpp"
+
+namespace kexport::input {
+
+void load_csv(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+              const LoadOptions& options);
+void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+               const LoadOptions& options);
+void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                     const LoadOptions& options);
+
+// Text checks shared by every loader: strips a UTF-8 byte order mark and refuses bytes that are
+// not UTF-8 text (NUL bytes, invalid sequences), naming the line and column of the first one.
+std::string_view checked_text(const InputFile& file);
+
+}  // namespace kexport::input

@@ -1,0 +1,232 @@
+#include "record_interpreter.hpp"
+
+#include <fmt/format.h>
+#include <charconv>
+
+#include "kexport/text.hpp"
+
+namespace kexport::input {
+namespace {
+
+constexpr std::array<std::string_view, field_count> canonical_names = {
+    "period",  "year",         "month",   "province",  "province_code",
+    "country", "country_code", "chapter", "value_usd", "source"};
+
+// Folded header names (see fold_name) and the field each stands for.
+struct HeaderAlias {
+  std::string_view folded;
+  Field field;
+};
+constexpr HeaderAlias header_aliases[] = {
+    {"period", Field::period},
+    {"donem", Field::period},
+    {"date", Field::period},
+    {"tarih", Field::period},
+    {"year", Field::year},
+    {"yil", Field::year},
+    {"month", Field::month},
+    {"ay", Field::month},
+    {"province", Field::province},
+    {"il", Field::province},
+    {"iladi", Field::province},
+    {"ili", Field::province},
+    {"provincecode", Field::province_code},
+    {"ilkodu", Field::province_code},
+    {"plaka", Field::province_code},
+    {"plakakodu", Field::province_code},
+    {"country", Field::country},
+    {"ulke", Field::country},
+    {"ulkeadi", Field::country},
+    {"destination", Field::country},
+    {"countrycode", Field::country_code},
+    {"ulkekodu", Field::country_code},
+    {"iso", Field::country_code},
+    {"chapter", Field::chapter},
+    {"fasil", Field::chapter},
+    {"hs", Field::chapter},
+    {"hs2", Field::chapter},
+    {"fasilkodu", Field::chapter},
+    {"valueusd", Field::value},
+    {"value", Field::value},
+    {"deger", Field::value},
+    {"ihracat", Field::value},
+    {"ihracatdegeri", Field::value},
+    {"tutar", Field::value},
+    {"exports", Field::value},
+    {"source", Field::source},
+    {"kaynak", Field::source},
+};
+
+// Words in a value header that give its unit, folded, longest first.
+constexpr std::string_view thousand_markers[] = {"binabddolari", "thousandusd", "thousand",
+                                                 "1000usd",      "bin",         "1000"};
+constexpr std::string_view dollar_markers[] = {"abddolari", "dolar", "usd"};
+
+bool strip_suffix(std::string& text, std::string_view suffix) {
+  if (text.size() > suffix.size() && text.ends_with(suffix)) {
+    text.resize(text.size() - suffix.size());
+    return true;
+  }
+  return false;
+}
+
+bool strip_prefix(std::string& text, std::string_view prefix) {
+  if (text.size() > prefix.size() && text.starts_with(prefix)) {
+    text.erase(0, prefix.size());
+    return true;
+  }
+  return false;
+}
+
+std::string quoted(std::string_view text) {
+  return fmt::format("'{}'", text);
+}
+
+}  // namespace
+
+std::string_view field_name(Field field) {
+  return canonical_names[static_cast<std::size_t>(field)];
+}
+
+std::optional<HeaderMatch> match_header(std::string_view header) {
+  std::string folded = fold_name(header);
+  for (const auto& alias : header_aliases)
+    if (folded == alias.folded) return HeaderMatch{alias.field, std::nullopt};
+  // A value column with its unit: "Değer (1000 $)", "İhracat (Bin ABD Doları)", "value (USD)".
+  std::optional<ValueUnit> unit;
+  for (auto marker : thousand_markers) {
+    if (strip_suffix(folded, marker) || strip_prefix(folded, marker)) {
+      unit = ValueUnit::thousand_dollars;
+      break;
+    }
+  }
+  if (!unit) {
+    for (auto marker : dollar_markers) {
+      if (strip_suffix(folded, marker)) {
+        unit = ValueUnit::dollars;
+        break;
+      }
+    }
+  }
+  if (!unit) return std::nullopt;
+  for (const auto& alias : header_aliases)
+    if (alias.field == Field::value && folded == alias.folded) return HeaderMatch{Field::value, unit};
+  return std::nullopt;
+}
+
+std::string RecordInterpreter::missing_fields(const std::array<bool, field_count>& present) {
+  const auto has = [&](Field f) { return present[static_cast<std::size_t>(f)]; };
+  std::vector<std::string> missing;
+  if (!has(Field::period) && !(has(Field::year) && has(Field::month)))
+    missing.emplace_back("period (or year and month)");
+  if (!has(Field::province) && !has(Field::province_code)) missing.emplace_back("province");
+  if (!has(Field::value)) missing.emplace_back("value_usd");
+  if (missing.empty()) return {};
+  return fmt::format("missing column{} {}", missing.size() > 1 ? "s" : "", fmt::join(missing, ", "));
+}
+
+Period RecordInterpreter::period_of(const RowFields& row) const {
+  if (const auto& text = row[static_cast<std::size_t>(Field::period)]) {
+    if (auto period = parse_period(*text)) return *period;
+    throw FieldError{Field::period, quoted(*text) + " is not a month; expected YYYY-MM, e.g. 2026-01"};
+  }
+  const std::string_view year_text = trim(row[static_cast<std::size_t>(Field::year)].value_or(""));
+  const std::string_view month_text = row[static_cast<std::size_t>(Field::month)].value_or("");
+  int year = 0;
+  auto [end, ec] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+  if (ec != std::errc{} || end != year_text.data() + year_text.size() || year < Period::min_year ||
+      year > Period::max_year)
+    throw FieldError{Field::year, quoted(year_text) + fmt::format(" is not a year; expected {} to {}",
+                                                                  Period::min_year, Period::max_year)};
+  const auto month = parse_month(month_text);
+  if (!month)
+    throw FieldError{Field::month, quoted(month_text) + " is not a month; expected 1-12 or a month name"};
+  return Period::from_year_month(year, *month);
+}
+
+ProvinceId RecordInterpreter::province_of(const RowFields& row) const {
+  const auto& name = row[static_cast<std::size_t>(Field::province)];
+  const auto& code = row[static_cast<std::size_t>(Field::province_code)];
+  std::optional<ProvinceId> by_name;
+  if (name && !trim(*name).empty()) {
+    by_name = gazetteer_.find_province(*name);
+    if (!by_name) {
+      auto suggestions = gazetteer_.suggest_provinces(*name);
+      throw FieldError{
+          Field::province,
+          "unknown province " + quoted(trim(*name)) + "; expected one of Turkey's 81 provinces" +
+              (suggestions.empty() ? std::string()
+                                   : fmt::format(" (did you mean {}?)", fmt::join(suggestions, ", ")))};
+    }
+  }
+  if (code && !trim(*code).empty()) {
+    const std::string_view text = trim(*code);
+    int plate = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), plate);
+    if (ec != std::errc{} || end != text.data() + text.size() || plate < 1 || plate > 81)
+      throw FieldError{Field::province_code, quoted(text) + " is not a plate code; expected 1 to 81"};
+    const auto by_code = static_cast<ProvinceId>(plate);
+    if (by_name && *by_name != by_code)
+      throw FieldError{
+          Field::province_code,
+          fmt::format("plate code {} is {}, not {}; expected the code of the province "
+                      "named in the row",
+                      plate, gazetteer_.province_name(by_code), gazetteer_.province_name(*by_name))};
+    return by_code;
+  }
+  if (!by_name) throw FieldError{Field::province, "the province is empty; expected a province name"};
+  return *by_name;
+}
+
+CountryId RecordInterpreter::country_of(const RowFields& row) {
+  const std::string_view name = trim(row[static_cast<std::size_t>(Field::country)].value_or(""));
+  const std::string_view code = trim(row[static_cast<std::size_t>(Field::country_code)].value_or(""));
+  std::optional<std::size_t> by_code;
+  if (!code.empty()) {
+    by_code = gazetteer_.find_country_code(code);
+    if (!by_code)
+      throw FieldError{Field::country_code,
+                       quoted(code) + " is not a country code; expected ISO 3166-1 alpha-2, e.g. DE"};
+  }
+  if (name.empty()) {
+    return by_code ? builder_.known_country(*by_code, gazetteer_.countries()[*by_code].name_tr)
+                   : all_countries;
+  }
+  const std::string folded = fold_name(name);
+  if (folded == "toplam" || folded == "total" || folded == "geneltoplam") return all_countries;
+  const auto by_name = gazetteer_.find_country(name);
+  if (by_name && by_code && *by_name != *by_code)
+    throw FieldError{Field::country_code,
+                     fmt::format("country code {} is {}, not {}; expected the code of the country "
+                                 "named in the row",
+                                 code, gazetteer_.countries()[*by_code].name_tr,
+                                 gazetteer_.countries()[*by_name].name_tr)};
+  if (by_name) return builder_.known_country(*by_name, name);
+  if (by_code) return builder_.known_country(*by_code, name);
+  return builder_.unknown_country(name);  // kept as written, reported by validate
+}
+
+std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) const {
+  const std::string_view text = trim(row[static_cast<std::size_t>(Field::chapter)].value_or(""));
+  if (text.empty()) return all_chapters;
+  int chapter = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), chapter);
+  if (ec != std::errc{} || end != text.data() + text.size() || chapter < 1 || chapter > 99)
+    throw FieldError{Field::chapter, quoted(text) + " is not an HS chapter; expected 01 to 99"};
+  return static_cast<std::uint8_t>(chapter);
+}
+
+void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line) {
+  RecordKey key;
+  key.month = period_of(row);
+  key.province = province_of(row);
+  key.country = country_of(row);
+  key.chapter = chapter_of(row);
+  key.source = builder_.source(row[static_cast<std::size_t>(Field::source)].value_or(""));
+  const AmountResult amount =
+      parse_amount(row[static_cast<std::size_t>(Field::value)].value_or(""), style.decimal, style.unit);
+  if (!amount.cents) throw FieldError{Field::value, amount.problem};
+  builder_.add(key, *amount.cents, line);
+}
+
+}  // namespace kexport::input

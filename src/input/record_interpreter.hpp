@@ -1,0 +1,76 @@
+// Turns the text fields of one input row, whatever the file format, into a record. Shared by
+// the CSV and JSON loaders so that a value means the same thing in every format.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kexport/amount.hpp"
+#include "kexport/dataset_builder.hpp"
+#include "kexport/gazetteer.hpp"
+
+namespace kexport::input {
+
+enum class Field {
+  period,
+  year,
+  month,
+  province,
+  province_code,
+  country,
+  country_code,
+  chapter,
+  value,
+  source
+};
+inline constexpr std::size_t field_count = 10;
+
+std::string_view field_name(Field field);  // the canonical column name: "value_usd"
+
+// The field a column header names, in English or Turkish, any case, with or without Turkish
+// letters ("value_usd", "İl", "ULKE KODU"). A unit in the header ("Değer (1000 $)") is reported.
+struct HeaderMatch {
+  Field field;
+  std::optional<ValueUnit> unit;
+};
+std::optional<HeaderMatch> match_header(std::string_view header);
+
+// A row's fields as text; absent when the input has no such column or key.
+using RowFields = std::array<std::optional<std::string_view>, field_count>;
+
+// A problem with one field of a row.
+struct FieldError {
+  Field field;
+  std::string problem;
+};
+
+struct ValueStyle {
+  DecimalStyle decimal = DecimalStyle::point;
+  ValueUnit unit = ValueUnit::dollars;
+};
+
+class RecordInterpreter {
+ public:
+  RecordInterpreter(const Gazetteer& gazetteer, DatasetBuilder& builder)
+      : gazetteer_(gazetteer), builder_(builder) {}
+
+  // Checks that the fields present can make a record: a period (or year and month), a province
+  // (or its code) and a value. Returns the problem, or an empty string.
+  static std::string missing_fields(const std::array<bool, field_count>& present);
+
+  // Adds the row's record. Throws FieldError naming the field at fault.
+  void add(const RowFields& row, const ValueStyle& style, std::uint32_t line);
+
+ private:
+  Period period_of(const RowFields& row) const;
+  ProvinceId province_of(const RowFields& row) const;
+  CountryId country_of(const RowFields& row);
+  std::uint8_t chapter_of(const RowFields& row) const;
+
+  const Gazetteer& gazetteer_;
+  DatasetBuilder& builder_;
+};
+
+}  // namespace kexport::input

@@ -1,0 +1,196 @@
+#include "kexport/dataset.hpp"
+
+#include <algorithm>
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/error.hpp"
+#include "kexport/text.hpp"
+
+namespace kexport {
+
+// Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
+// country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
+std::uint64_t RecordKey::packed() const {
+  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << 40) |
+         (static_cast<std::uint64_t>(month.index()) << 24) | (std::uint64_t{country} << 8) |
+         std::uint64_t{chapter};
+}
+
+RecordKey RecordKey::unpack(std::uint64_t packed) {
+  RecordKey key;
+  key.source = static_cast<SourceId>(packed >> 48);
+  key.province = static_cast<ProvinceId>(packed >> 40);
+  key.month = Period::from_index(static_cast<std::int32_t>((packed >> 24) & 0xFFFF));
+  key.country = static_cast<CountryId>(packed >> 8);
+  key.chapter = static_cast<std::uint8_t>(packed);
+  return key;
+}
+
+std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId province) const {
+  RecordKey low;
+  low.source = source;
+  low.province = province;
+  low.month = Period::from_index(0);
+  low.country = 0;
+  low.chapter = 0;
+  const std::uint64_t begin_key = low.packed();
+  const std::uint64_t end_key = begin_key + (std::uint64_t{1} << 40);
+  auto begin = std::lower_bound(keys.begin(), keys.end(), begin_key);
+  auto end = std::lower_bound(begin, keys.end(), end_key);
+  return {static_cast<std::size_t>(begin - keys.begin()), static_cast<std::size_t>(end - keys.begin())};
+}
+
+bool Dataset::covers(SourceId source, Period month) const {
+  if (source >= coverage.size()) return false;
+  const std::int64_t offset = std::int64_t{month.index()} - coverage_base;
+  const auto& bits = coverage[source];
+  return offset >= 0 && offset < static_cast<std::int64_t>(bits.size()) &&
+         bits[static_cast<std::size_t>(offset)];
+}
+
+std::optional<Period> Dataset::first_month(SourceId source) const {
+  if (source >= coverage.size()) return std::nullopt;
+  const auto& bits = coverage[source];
+  for (std::size_t i = 0; i < bits.size(); ++i)
+    if (bits[i]) return Period::from_index(coverage_base + static_cast<std::int32_t>(i));
+  return std::nullopt;
+}
+
+std::optional<Period> Dataset::last_month(SourceId source) const {
+  if (source >= coverage.size()) return std::nullopt;
+  const auto& bits = coverage[source];
+  for (std::size_t i = bits.size(); i-- > 0;)
+    if (bits[i]) return Period::from_index(coverage_base + static_cast<std::int32_t>(i));
+  return std::nullopt;
+}
+
+// --- building -------------------------------------------------------------------------------
+
+std::string canonical_source(std::string_view name) {
+  const std::string key = fold_name(name);
+  if (key == "tuik" || key == "turkstat" || key == "turkiyeistatistikkurumu") return "TÜİK";
+  if (key == "tim" || key == "turkiyeihracatcilarmeclisi") return "TİM";
+  if (key == "ticaretbakanligi" || key == "ministry" || key == "ministryoftrade" || key == "tb")
+    return "Ticaret Bakanlığı";
+  return std::string(trim(name));
+}
+
+Dataset DatasetBuilder::initial() {
+  Dataset data;
+  data.countries.push_back({"", std::nullopt});  // id 0: all countries
+  return data;
+}
+
+std::uint32_t DatasetBuilder::begin_file(std::string name, std::string format) {
+  data_.files.push_back({std::move(name), std::move(format), 0});
+  return static_cast<std::uint32_t>(data_.files.size() - 1);
+}
+
+namespace {
+CountryId next_country_id(const Dataset& data) {
+  if (data.countries.size() > 0xFFFF)
+    throw Error(ExitCode::data, "more than 65535 distinct destination countries in the data");
+  return static_cast<CountryId>(data.countries.size());
+}
+}  // namespace
+
+CountryId DatasetBuilder::known_country(std::size_t gazetteer_index, std::string_view written) {
+  auto it = known_.find(gazetteer_index);
+  if (it != known_.end()) return it->second;
+  const CountryId id = next_country_id(data_);
+  data_.countries.push_back({std::string(written), gazetteer_index});
+  known_.emplace(gazetteer_index, id);
+  return id;
+}
+
+CountryId DatasetBuilder::unknown_country(std::string_view written) {
+  std::string key = fold_name(written);
+  auto it = unknown_.find(key);
+  if (it != unknown_.end()) return it->second;
+  const CountryId id = next_country_id(data_);
+  data_.countries.push_back({std::string(trim(written)), std::nullopt});
+  unknown_.emplace(std::move(key), id);
+  return id;
+}
+
+SourceId DatasetBuilder::source(std::string_view name) {
+  const std::string canonical = canonical_source(name);
+  auto it = std::find(data_.sources.begin(), data_.sources.end(), canonical);
+  if (it != data_.sources.end()) return static_cast<SourceId>(it - data_.sources.begin());
+  if (data_.sources.size() >= 255) throw Error(ExitCode::data, "more than 255 data sources");
+  data_.sources.push_back(canonical);
+  return static_cast<SourceId>(data_.sources.size() - 1);
+}
+
+void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) {
+  records_.push_back({key.packed(), cents, static_cast<std::uint32_t>(data_.files.size() - 1), line});
+  ++data_.files.back().rows;
+}
+
+void DatasetBuilder::skip(std::string message, std::size_t keep) {
+  ++data_.skipped_count;
+  if (data_.skipped.size() < keep) data_.skipped.push_back({std::move(message)});
+}
+
+Dataset DatasetBuilder::finish() && {
+  if (data_.sources.empty()) data_.sources.emplace_back();
+  // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
+  // order they were read. Input in key order (the common case) is detected and not sorted again.
+  const auto before = [](const Pending& a, const Pending& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.file != b.file) return a.file < b.file;
+    return a.line < b.line;
+  };
+  if (!std::is_sorted(records_.begin(), records_.end(), before))
+    std::sort(records_.begin(), records_.end(), before);
+
+  Dataset data = std::move(data_);
+  data.keys.reserve(records_.size());
+  data.cents.reserve(records_.size());
+  std::vector<std::uint32_t> file_of;
+  file_of.reserve(records_.size());
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    const Pending& r = records_[i];
+    if (i > 0 && records_[i - 1].key == r.key) {
+      const Pending& earlier = records_[i - 1];
+      if (earlier.file == r.file) {
+        throw DataError({data.files[r.file].name, r.line, 0},
+                        "the same record (province, month, country, chapter, source) as line " +
+                            std::to_string(earlier.line) + "; expected each record once per file");
+      }
+      // A later file revises an earlier one.
+      data.revisions.push_back(
+          {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
+      data.cents.back() = r.cents;
+      file_of.back() = r.file;
+      continue;
+    }
+    data.keys.push_back(r.key);
+    data.cents.push_back(r.cents);
+    file_of.push_back(r.file);
+  }
+  records_.clear();
+  records_.shrink_to_fit();
+
+  // Coverage: which months each source reports at all.
+  if (!data.keys.empty()) {
+    std::int32_t lo = INT32_MAX;
+    std::int32_t hi = INT32_MIN;
+    for (std::uint64_t k : data.keys) {
+      const std::int32_t m = RecordKey::unpack(k).month.index();
+      lo = std::min(lo, m);
+      hi = std::max(hi, m);
+    }
+    data.coverage_base = lo;
+    data.coverage.assign(data.sources.size(), std::vector<bool>(static_cast<std::size_t>(hi - lo + 1)));
+    for (std::uint64_t k : data.keys) {
+      const RecordKey key = RecordKey::unpack(k);
+      data.coverage[key.source][static_cast<std::size_t>(key.month.index() - lo)] = true;
+    }
+  } else {
+    data.coverage.assign(data.sources.size(), {});
+  }
+  return data;
+}
+
+}  // namespace kexport

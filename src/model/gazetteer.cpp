@@ -1,0 +1,191 @@
+#include "kexport/gazetteer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "kexport/csv_reader.hpp"
+#include "kexport/text.hpp"
+
+namespace kexport {
+namespace detail {
+extern const std::string_view gazetteer_provinces_csv;
+extern const std::string_view gazetteer_countries_csv;
+extern const std::string_view gazetteer_chapters_csv;
+}  // namespace detail
+
+namespace {
+
+// Reads a reference CSV into rows of named fields. These files ship with the program, so a
+// malformed one is a build defect and fails loudly.
+class Table {
+ public:
+  Table(std::string_view text, const std::string& name) : reader_(text, ',', name) {
+    if (!reader_.next(header_)) throw std::logic_error(name + " is empty");
+    header_copy_.assign(header_.begin(), header_.end());
+  }
+  bool next() {
+    if (!reader_.next(fields_)) return false;
+    if (fields_.size() != header_copy_.size())
+      throw std::logic_error(reader_.file_name() + ": wrong number of fields at line " +
+                             std::to_string(reader_.record_line()));
+    return true;
+  }
+  [[nodiscard]] std::string get(std::string_view column) const {
+    auto it = std::find(header_copy_.begin(), header_copy_.end(), column);
+    if (it == header_copy_.end()) throw std::logic_error("missing column " + std::string(column));
+    return std::string(trim(fields_[static_cast<std::size_t>(it - header_copy_.begin())]));
+  }
+  [[nodiscard]] int get_int(std::string_view column) const {
+    const std::string text = get(column);
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+      throw std::logic_error("not a number in column " + std::string(column));
+    return value;
+  }
+
+ private:
+  CsvReader reader_;
+  std::vector<std::string_view> header_;
+  std::vector<std::string> header_copy_;
+  std::vector<std::string_view> fields_;
+};
+
+std::vector<std::string> split_aliases(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin <= text.size() && !text.empty()) {
+    std::size_t end = text.find('|', begin);
+    if (end == std::string::npos) end = text.size();
+    if (end > begin) out.emplace_back(trim(std::string_view(text).substr(begin, end - begin)));
+    begin = end + 1;
+  }
+  return out;
+}
+
+// Words that name Turkey as a whole where a province is expected (TÜİK's total rows).
+constexpr std::string_view national_total_names[] = {"Türkiye",      "Turkey", "TOPLAM",         "Toplam",
+                                                     "GENEL TOPLAM", "Total",  "Türkiye Toplamı"};
+
+template <typename Map, typename Value>
+void index_name(Map& index, std::string_view name, Value value, const char* what) {
+  const std::string key = fold_name(name);
+  if (key.empty()) return;
+  auto [it, inserted] = index.emplace(key, value);
+  if (!inserted && it->second != value)
+    throw std::logic_error(std::string("gazetteer: the ") + what + " name '" + std::string(name) +
+                           "' is ambiguous");
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_csv,
+                     std::string_view chapters_csv) {
+  Table provinces(provinces_csv, "provinces.csv");
+  while (provinces.next()) {
+    Province p;
+    p.code = static_cast<ProvinceId>(provinces.get_int("code"));
+    p.name = provinces.get("name");
+    p.nuts2 = provinces.get("nuts2");
+    p.aliases = split_aliases(provinces.get("aliases"));
+    if (p.code != provinces_.size() + 1) throw std::logic_error("provinces.csv is not in code order");
+    index_name(province_index_, p.name, p.code, "province");
+    index_name(province_index_, std::to_string(p.code), p.code, "province");
+    if (p.code < 10) index_name(province_index_, "0" + std::to_string(p.code), p.code, "province");
+    for (const auto& alias : p.aliases) index_name(province_index_, alias, p.code, "province");
+    provinces_.push_back(std::move(p));
+  }
+  for (std::string_view name : national_total_names)
+    index_name(province_index_, name, national_total, "province");
+
+  Table countries(countries_csv, "countries.csv");
+  while (countries.next()) {
+    Country c;
+    c.code = countries.get("code");
+    c.alpha3 = countries.get("alpha3");
+    c.name_tr = countries.get("name_tr");
+    c.name_official = countries.get("name_official");
+    c.name_en = countries.get("name_en");
+    c.aliases = split_aliases(countries.get("aliases"));
+    const std::size_t index = countries_.size();
+    for (const std::string* name : {&c.code, &c.alpha3, &c.name_tr, &c.name_official, &c.name_en})
+      index_name(country_index_, *name, index, "country");
+    for (const auto& alias : c.aliases) index_name(country_index_, alias, index, "country");
+    countries_.push_back(std::move(c));
+  }
+
+  Table chapters(chapters_csv, "chapters.csv");
+  while (chapters.next()) {
+    chapters_.push_back({chapters.get_int("code"), chapters.get("name_tr"), chapters.get("name_en")});
+  }
+}
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer instance(detail::gazetteer_provinces_csv, detail::gazetteer_countries_csv,
+                                  detail::gazetteer_chapters_csv);
+  return instance;
+}
+
+std::optional<ProvinceId> Gazetteer::find_province(std::string_view text) const {
+  auto it = province_index_.find(fold_name(text));
+  if (it == province_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Province& Gazetteer::province(ProvinceId code) const {
+  return provinces_.at(static_cast<std::size_t>(code) - 1);
+}
+
+std::string_view Gazetteer::province_name(ProvinceId code) const {
+  return code == national_total ? std::string_view("Türkiye") : std::string_view(province(code).name);
+}
+
+std::optional<std::size_t> Gazetteer::find_country(std::string_view text) const {
+  auto it = country_index_.find(fold_name(text));
+  if (it == country_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> Gazetteer::find_country_code(std::string_view code) const {
+  // Codes are ASCII: upper-case them by ASCII rules, or "it" would become "İT".
+  std::string wanted(trim(code));
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                 [](char ch) { return (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : ch; });
+  if (wanted.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < countries_.size(); ++i)
+    if (countries_[i].code == wanted || countries_[i].alpha3 == wanted) return i;
+  return std::nullopt;
+}
+
+const std::string& Gazetteer::country_name(std::size_t index, Language language) const {
+  const Country& c = countries_.at(index);
+  return language == Language::tr ? c.name_tr : c.name_en;
+}
+
+const Chapter* Gazetteer::find_chapter(int code) const {
+  for (const Chapter& chapter : chapters_)
+    if (chapter.code == code) return &chapter;
+  return nullptr;
+}
+
+std::vector<std::string> Gazetteer::suggest_provinces(std::string_view text, std::size_t limit) const {
+  const std::string wanted = fold_name(text);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const Province& p : provinces_) {
+    std::size_t best = edit_distance(wanted, fold_name(p.name));
+    for (const auto& alias : p.aliases) best = std::min(best, edit_distance(wanted, fold_name(alias)));
+    scored.emplace_back(best, p.name);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::size_t tolerance = std::max<std::size_t>(2, wanted.size() / 3);
+  std::vector<std::string> out;
+  for (const auto& [distance, name] : scored) {
+    if (out.size() >= limit || distance > tolerance) break;
+    out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace kexport
