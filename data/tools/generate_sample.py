@@ -102,7 +102,7 @@ def country_split(rng, ym, total):
     codes = MAJOR + minor
     weights = {}
     for rank, code in enumerate(MAJOR):
-        weights[code] = 1000.0 / (rank + 4) ** 1.25 * rng.lognormvariate(0, 0.18)
+        weights[code] = 1000.0 / (rank + 4) ** 1.25 * rng.lognormvariate(0, 0.10)
     for code in minor:
         weights[code] = 2.0 * rng.lognormvariate(0, 0.6)
     if ym in KAYSERI_TOP3:

@@ -62,7 +62,8 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     w.value = timeline.window(from, month);
     w.previous_value = timeline.window(from.plus_months(-12), month.plus_months(-12));
     w.change_pct = percent_change(w.value, w.previous_value);
-    note_gap(figure, from.plus_months(-12), month);
+    note_gap(figure, from.plus_months(-12), month.plus_months(-12));
+    note_gap(figure, from, month);
   };
   compare_window(summary.rolling_12m, "rolling_12m", month.plus_months(-11));
   compare_window(summary.year_to_date, "year_to_date", month.january());

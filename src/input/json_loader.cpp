@@ -146,13 +146,18 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
-    // nlohmann's message repeats the position; keep only what it says went wrong.
+    const std::size_t at = byte == 0 ? 0 : byte - 1;
+    // 406: a number beyond what a double holds; nlohmann's message would repeat all its digits.
+    if (e.id == 406)
+      throw error_at(at, "a number too large; expected an amount below 92 233 720 368 547 758 dollars");
+    // Otherwise keep what nlohmann says went wrong, without its prefix and position.
     std::string message = e.what();
-    if (auto colon = message.rfind(
-            ": ", message.find(" - ") == std::string::npos ? std::string::npos : message.find(" - "));
-        colon != std::string::npos)
-      message.erase(0, colon + 2);
-    throw error_at(byte == 0 ? 0 : byte - 1, "invalid JSON: " + message);
+    if (auto dash = message.find(" - "); dash != std::string::npos)
+      message.erase(0, dash + 3);
+    else if (auto bracket = message.find("] "); bracket != std::string::npos)
+      message.erase(0, bracket + 2);
+    if (message.size() > 160) message = message.substr(0, 160) + "…";
+    throw error_at(at, "invalid JSON: " + message);
   }
 
  private:

@@ -1,0 +1,40 @@
+#include "helpers.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace test {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+RunResult run_kexport(const std::string& arguments, const std::string& input,
+                      const std::string& environment) {
+  char dir_template[] = "/tmp/kexport-test-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string in_path = dir + "/in", out_path = dir + "/out", err_path = dir + "/err";
+  std::ofstream(in_path, std::ios::binary) << input;
+  // NO_COLOR keeps the output free of escape codes whatever the terminal.
+  const std::string command = "env NO_COLOR=1 " + environment + " " + KEXPORT_BINARY + " " + arguments +
+                              " <" + in_path + " >" + out_path + " 2>" + err_path;
+  const int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
+  std::remove(in_path.c_str());
+  std::remove(out_path.c_str());
+  std::remove(err_path.c_str());
+  rmdir(dir.c_str());
+  return result;
+}
+
+}  // namespace test

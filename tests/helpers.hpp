@@ -1,0 +1,34 @@
+// Helpers shared by the tests: loading inline text, and running the real binary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kexport/load.hpp"
+
+namespace test {
+
+inline kexport::Dataset load_text(const std::string& name, const std::string& text,
+                                  kexport::LoadOptions options = {}) {
+  return kexport::load_dataset({kexport::InputFile{name, text, kexport::InputFormat::automatic}}, options);
+}
+
+inline kexport::Dataset load_texts(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<kexport::InputFile> inputs;
+  for (const auto& [name, text] : files) inputs.push_back({name, text, kexport::InputFormat::automatic});
+  return kexport::load_dataset(inputs);
+}
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the kexport binary with the arguments (a shell-quoted string) and optional standard input.
+RunResult run_kexport(const std::string& arguments, const std::string& input = "",
+                      const std::string& environment = "");
+
+std::string read_file(const std::string& path);
+
+}  // namespace test

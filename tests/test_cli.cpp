@@ -1,0 +1,108 @@
+// The real binary: exit codes, streams and golden output.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+using test::run_kexport;
+
+namespace {
+const std::string data = std::string("--data ") + KEXPORT_DATA_DIR;
+std::string golden(const std::string& name) {
+  return test::read_file(std::string(KEXPORT_TEST_DIR) + "/golden/" + name);
+}
+}  // namespace
+
+TEST_CASE("the default command prints the golden table", "[cli][golden]") {
+  const auto r = run_kexport("summary --province Kayseri --month 2026-01", "",
+                             std::string("KEXPORT_DATA=") + KEXPORT_DATA_DIR);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == golden("summary-kayseri-2026-01.txt"));
+}
+
+TEST_CASE("English table and JSON match their golden files", "[cli][golden]") {
+  const auto en = run_kexport("summary --province Kayseri --month 2026-01 --lang en " + data);
+  CHECK(en.exit_code == 0);
+  CHECK(en.out == golden("summary-kayseri-2026-01-en.txt"));
+  const auto json = run_kexport(data + " summary --province kayseri --month 2026-01 --format json");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out == golden("summary-kayseri-2026-01.json"));
+  CHECK(nlohmann::json::parse(json.out)["countries"] == 140);
+}
+
+TEST_CASE("data paths go before or after the command", "[cli]") {
+  const auto before = run_kexport(data + " summary -p 38 -m 2026-01 -f json");
+  const auto after = run_kexport("summary -p 38 -m 2026-01 -f json " + data);
+  CHECK(before.exit_code == 0);
+  CHECK(before.out == after.out);
+}
+
+TEST_CASE("standard input is read with a dash", "[cli]") {
+  const auto r = run_kexport("summary --data - -p Ankara -m 2025-02 -f json --lang en",
+                             "period,province,value_usd\n2025-01,Ankara,100\n2025-02,Ankara,150\n");
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["value"] == 150.0);
+  CHECK(doc["previous_month"]["change_pct"] == 50.0);
+  CHECK(doc["previous_year"]["value"].is_null());
+  CHECK_THAT(r.err, Catch::Contains("warning: same month last year not computed: 2024-02 not in the data"));
+  // Year to date needs only January and February of 2024, not the whole year.
+  CHECK_THAT(r.err, Catch::Contains("warning: year to date not computed: 2024-01 – 2024-02 not in the data"));
+}
+
+TEST_CASE("exit codes are documented and kept", "[cli]") {
+  SECTION("usage: bad option, bad month, unknown province") {
+    CHECK(run_kexport("summary --province Kayseri --bogus " + data).exit_code == 64);
+    const auto month = run_kexport("summary --province Kayseri --month 2026-13 " + data);
+    CHECK(month.exit_code == 64);
+    CHECK_THAT(month.err, Catch::Contains("YYYY-MM"));
+    const auto province = run_kexport("summary --province Kaysery " + data);
+    CHECK(province.exit_code == 64);
+    CHECK_THAT(province.err, Catch::Contains("did you mean Kayseri"));
+    CHECK(province.out.empty());
+    CHECK(run_kexport("").exit_code == 64);
+  }
+  SECTION("bad data names file, line and column, with nothing on stdout") {
+    const auto r =
+        run_kexport("summary -p Kayseri --data -", "period,province,value_usd\n2026-01,Kayseri,1.2.3\n");
+    CHECK(r.exit_code == 65);
+    CHECK_THAT(r.err, Catch::Contains("-:2:17:") && Catch::Contains("expected"));
+    CHECK(r.out.empty());
+  }
+  SECTION("missing input") {
+    const auto r = run_kexport("summary -p Kayseri --data /nonexistent/file.csv");
+    CHECK(r.exit_code == 66);
+    CHECK_THAT(r.err, Catch::Contains("/nonexistent/file.csv"));
+  }
+  SECTION("a month outside the data") {
+    const auto r = run_kexport("summary -p Kayseri -m 2030-01 " + data);
+    CHECK(r.exit_code == 69);
+    CHECK(r.out.empty());
+  }
+  SECTION("help and version") {
+    const auto help = run_kexport("--help");
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("65  bad data"));
+    const auto version = run_kexport("--version");
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("kexport "));
+  }
+  SECTION("skipped rows are counted and said") {
+    const auto r = run_kexport("--skip-bad-rows summary -p Ankara -m 2025-01 -f json --data -",
+                               "period,province,value_usd\n2025-01,Ankara,1\n2025-01,Nowhere,2\n");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("skipped 1 malformed row") && Catch::Contains("-:3:"));
+  }
+}
+
+TEST_CASE("the README's example output is the real output", "[cli][readme]") {
+  const std::string readme = test::read_file(std::string(KEXPORT_TEST_DIR) + "/../README.md");
+  const std::string marker = "<!-- example-summary -->\n```\n";
+  const auto begin = readme.find(marker);
+  REQUIRE(begin != std::string::npos);
+  const auto end = readme.find("```", begin + marker.size());
+  REQUIRE(end != std::string::npos);
+  CHECK(readme.substr(begin + marker.size(), end - begin - marker.size()) ==
+        golden("summary-kayseri-2026-01.txt"));
+}

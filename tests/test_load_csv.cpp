@@ -1,0 +1,189 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "kexport/error.hpp"
+
+using kexport::DataError;
+using kexport::Period;
+using test::load_text;
+
+namespace {
+
+// The records of a dataset as (province, month, country written or code, chapter, cents) text,
+// so that tests compare what was loaded without depending on ids.
+std::vector<std::string> describe(const kexport::Dataset& data) {
+  std::vector<std::string> out;
+  const auto& g = kexport::Gazetteer::builtin();
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const auto key = data.key(row);
+    const auto& country = data.countries[key.country];
+    std::string name = key.country == kexport::all_countries ? "*"
+                       : country.gazetteer                   ? g.countries()[*country.gazetteer].code
+                                                             : "?" + country.written;
+    out.push_back(std::to_string(key.province) + " " + key.month.iso() + " " + name + " " +
+                  std::to_string(key.chapter) + " " + std::to_string(data.cents[row]) + " " +
+                  data.sources[key.source]);
+  }
+  return out;
+}
+
+DataError load_error(const std::string& text, const std::string& name = "bad.csv") {
+  try {
+    load_text(name, text);
+  } catch (const DataError& e) {
+    return e;
+  }
+  FAIL("the input was accepted: " << text);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("canonical CSV loads into exact records", "[load][csv]") {
+  const auto data = load_text("a.csv",
+                              "period,province,value_usd\n"
+                              "2026-01,Kayseri,291804236.45\n"
+                              "2025-12,KAYSERİ,1\n");
+  CHECK(describe(data) == std::vector<std::string>{"38 2025-12 * 0 100 ", "38 2026-01 * 0 29180423645 "});
+}
+
+TEST_CASE("column order is free and unknown columns are ignored", "[load][csv]") {
+  const auto a = load_text("a.csv",
+                           "period,province,country,country_code,chapter,value_usd,source\n"
+                           "2026-01,Kayseri,Almanya,DE,94,100.50,TÜİK\n");
+  const auto b = load_text("b.csv",
+                           "note,value_usd,chapter,source,country_code,country,province,period,extra\n"
+                           "x,100.50,94,tuik,de,ALMANYA,38,2026-01,y\n");
+  CHECK(describe(a) == describe(b));
+  CHECK(describe(a) == std::vector<std::string>{"38 2026-01 DE 94 10050 TÜİK"});
+}
+
+TEST_CASE("year and month columns instead of period", "[load][csv]") {
+  const auto data =
+      load_text("a.csv", "year,month,province,value_usd\n2025,12,Ankara,5\n2026,Ocak,Ankara,6\n");
+  CHECK(describe(data) == std::vector<std::string>{"6 2025-12 * 0 500 ", "6 2026-01 * 0 600 "});
+}
+
+TEST_CASE("BOM, CRLF and quoted fields", "[load][csv]") {
+  const std::string plain = "period,province,country,value_usd\n2026-01,Kayseri,Almanya,10\n";
+  const std::string dressed =
+      "\xEF\xBB\xBF\"period\",\"province\",\"country\",\"value_usd\"\r\n\"2026-01\",\"Kayseri\",\"Almanya\","
+      "\"10\"\r\n";
+  CHECK(describe(load_text("a.csv", plain)) == describe(load_text("b.csv", dressed)));
+  const auto quoted =
+      load_text("c.csv",
+                "period,province,country,value_usd,note\n"
+                "2026-01,Kayseri,\"Bonaire, Sint Eustatius ve Saba\",7,\"a \"\"quoted\"\"\nnote\"\n"
+                "2026-01,Kayseri,Almanya,8,x\n");
+  CHECK(describe(quoted) == std::vector<std::string>{"38 2026-01 BQ 0 700 ", "38 2026-01 DE 0 800 "});
+}
+
+TEST_CASE("a country the gazetteer does not know is kept as written", "[load][csv]") {
+  const auto data = load_text("a.csv", "period,province,country,value_usd\n2026-01,Kayseri,Atlantis,3\n");
+  CHECK(describe(data) == std::vector<std::string>{"38 2026-01 ?Atlantis 0 300 "});
+}
+
+TEST_CASE("an empty country or TOPLAM is the province's total", "[load][csv]") {
+  const auto data = load_text("a.csv",
+                              "period,province,country,value_usd\n"
+                              "2026-01,Kayseri,,10\n2026-02,Kayseri,TOPLAM,11\n2026-03,Kayseri,Toplam,12\n");
+  CHECK(describe(data) ==
+        std::vector<std::string>{"38 2026-01 * 0 1000 ", "38 2026-02 * 0 1100 ", "38 2026-03 * 0 1200 "});
+}
+
+TEST_CASE("malformed rows name file, line, column and what was expected", "[load][csv]") {
+  const std::string header = "period,province,value_usd\n";
+  SECTION("a bad value") {
+    const auto e = load_error(header + "2026-01,Kayseri,12.3.4\n");
+    CHECK(e.where().file == "bad.csv");
+    CHECK(e.where().line == 2);
+    CHECK(e.where().column == 17);
+    CHECK_THAT(e.what(), Catch::Contains("expected"));
+  }
+  SECTION("a bad month") {
+    const auto e = load_error(header + "2026-01,Kayseri,1\n2026-13,Kayseri,1\n");
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 1);
+    CHECK_THAT(e.what(), Catch::Contains("YYYY-MM"));
+  }
+  SECTION("an unknown province, with suggestions") {
+    const auto e = load_error(header + "2026-01,Kaysery,1\n");
+    CHECK(e.where().column == 9);
+    CHECK_THAT(e.what(), Catch::Contains("unknown province 'Kaysery'") && Catch::Contains("Kayseri"));
+  }
+  SECTION("a ragged row") {
+    const auto e = load_error(header + "2026-01,Kayseri\n");
+    CHECK(e.where().line == 2);
+    CHECK_THAT(e.what(), Catch::Contains("2 fields; expected 3"));
+  }
+  SECTION("a missing column") {
+    const auto e = load_error("period,province\n2026-01,Kayseri\n");
+    CHECK(e.where().line == 1);
+    CHECK_THAT(e.what(), Catch::Contains("missing column value_usd"));
+  }
+  SECTION("a duplicate column") {
+    const auto e = load_error("period,province,value_usd,il\n");
+    CHECK(e.where().column == 27);
+    CHECK_THAT(e.what(), Catch::Contains("second 'province' column"));
+  }
+  SECTION("a plate code that contradicts the name") {
+    const auto e = load_error("period,province,province_code,value_usd\n2026-01,Kayseri,06,1\n");
+    CHECK_THAT(e.what(), Catch::Contains("plate code 6 is Ankara, not Kayseri"));
+  }
+  SECTION("a negative value") {
+    CHECK_THAT(load_error(header + "2026-01,Kayseri,-5\n").what(), Catch::Contains("non-negative"));
+  }
+  SECTION("an empty file") {
+    CHECK_THAT(load_error("").what(), Catch::Contains("empty"));
+  }
+  SECTION("bytes that are not UTF-8") {
+    const auto e = load_error(header + "2026-01,KAYSER\xDD,1\n");
+    CHECK(e.where().line == 2);
+    CHECK(e.where().column == 15);
+    CHECK_THAT(e.what(), Catch::Contains("UTF-8"));
+  }
+  SECTION("a NUL byte") {
+    CHECK_THAT(load_error(header + std::string("2026-01,Kayseri,1\0\n", 19)).what(), Catch::Contains("NUL"));
+  }
+}
+
+TEST_CASE("the same record twice in one file names both lines", "[load][csv]") {
+  const auto e =
+      load_error("period,province,country,value_usd\n2026-01,Kayseri,DE,1\n2026-01,Kayseri,Almanya,2\n");
+  CHECK(e.where().line == 3);
+  CHECK_THAT(e.what(), Catch::Contains("as line 2"));
+}
+
+TEST_CASE("a later file revises an earlier one", "[load][csv]") {
+  const auto data =
+      test::load_texts({{"first.csv", "period,province,value_usd\n2026-01,Kayseri,1\n2026-02,Kayseri,2\n"},
+                        {"second.csv", "period,province,value_usd\n2026-01,Kayseri,5\n"}});
+  CHECK(describe(data) == std::vector<std::string>{"38 2026-01 * 0 500 ", "38 2026-02 * 0 200 "});
+  REQUIRE(data.revisions.size() == 1);
+  CHECK(data.revisions[0].old_cents == 100);
+  CHECK(data.revisions[0].new_cents == 500);
+  CHECK(data.files[data.revisions[0].old_file].name == "first.csv");
+  CHECK(data.files[data.revisions[0].new_file].name == "second.csv");
+}
+
+TEST_CASE("skipping bad rows counts and lists them", "[load][csv]") {
+  kexport::LoadOptions options;
+  options.skip_bad_rows = true;
+  options.skipped_to_list = 2;
+  const auto data = load_text("a.csv",
+                              "period,province,value_usd\n2026-01,Kayseri,1\n2026-02,Nowhere,1\n"
+                              "2026-03,Kayseri,x\n2026-04,Kayseri\n2026-05,Kayseri,4\n",
+                              options);
+  CHECK(data.size() == 2);
+  CHECK(data.skipped_count == 3);
+  REQUIRE(data.skipped.size() == 2);
+  CHECK_THAT(data.skipped[0].message, Catch::StartsWith("a.csv:3:9:"));
+  CHECK_THAT(data.skipped[1].message, Catch::StartsWith("a.csv:4:17:"));
+}
+
+TEST_CASE("semicolon and tab delimited files", "[load][csv]") {
+  const auto comma = load_text("a.csv", "period,province,value_usd\n2026-01,Kayseri,1.5\n");
+  CHECK(describe(load_text("b.csv", "period;province;value_usd\n2026-01;Kayseri;1.5\n")) == describe(comma));
+  CHECK(describe(load_text("c.tsv", "period\tprovince\tvalue_usd\n2026-01\tKayseri\t1.5\n")) ==
+        describe(comma));
+}

@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "kexport/number_format.hpp"
+
+using kexport::Language;
+
+TEST_CASE("dollars are rounded once and grouped in the language's style", "[format]") {
+  CHECK(kexport::format_dollars(29180423645, Language::tr) == "291.804.236");
+  CHECK(kexport::format_dollars(29180423645, Language::en) == "291,804,236");
+  CHECK(kexport::format_dollars(29180423650, Language::en) == "291,804,237");  // half rounds up
+  CHECK(kexport::format_dollars(49, Language::tr) == "0");
+  CHECK(kexport::format_dollars(100000, Language::tr) == "1.000");
+  CHECK(kexport::format_dollars(99999, Language::tr) == "1.000");
+  CHECK(kexport::format_dollars(-150, Language::en) == "-2");
+  CHECK(kexport::format_dollars(INT64_MAX, Language::en) == "92,233,720,368,547,758");
+}
+
+TEST_CASE("changes carry a sign and two decimals", "[format]") {
+  CHECK(kexport::format_change(-5.93989, Language::tr) == "-5,94 %");
+  CHECK(kexport::format_change(-5.93989, Language::en) == "-5.94%");
+  CHECK(kexport::format_change(1.42006, Language::tr) == "+1,42 %");
+  CHECK(kexport::format_change(0.001, Language::en) == "0.00%");
+  CHECK(kexport::format_change(-0.001, Language::en) == "0.00%");
+  CHECK(kexport::format_change(150.0, Language::tr) == "+150,00 %");
+  CHECK(kexport::format_share(10.335, Language::tr) == "10,34 %");
+  CHECK(kexport::format_share(7.4914, Language::en) == "7.49%");
+}
+
+TEST_CASE("machine amounts are exact decimals", "[format]") {
+  CHECK(kexport::cents_to_decimal(29180423645) == "291804236.45");
+  CHECK(kexport::cents_to_decimal(5) == "0.05");
+  CHECK(kexport::cents_to_decimal(0) == "0.00");
+  CHECK(kexport::format_count(1234567, Language::tr) == "1.234.567");
+  CHECK(kexport::format_count(140, Language::en) == "140");
+}

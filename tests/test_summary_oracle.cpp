@@ -1,0 +1,180 @@
+// A differential test: random sparse data with gaps, summarized by the library and by a
+// brute-force reference written here from the rules in the README, compared figure by figure.
+#include <fmt/format.h>
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+#include <set>
+
+#include "helpers.hpp"
+#include "kexport/summary.hpp"
+
+using kexport::Cents;
+using kexport::Period;
+
+namespace {
+
+struct Row {
+  int province;
+  Period month;
+  std::string country;  // "" for a total row
+  Cents cents;
+};
+
+struct Case {
+  std::vector<Row> rows;
+  std::set<Period> covered;
+};
+
+const std::vector<int> provinces = {1, 6, 38};
+const std::vector<std::string> countries = {"DE", "US", "PL", "IQ", "IT", "FR", "GB", "XC"};
+
+Case make_case(std::mt19937_64& rng) {
+  Case c;
+  std::bernoulli_distribution covered(0.85), has_country(0.45), has_total(0.3), zero(0.05);
+  std::uniform_int_distribution<Cents> value(1, 5'000'000'000);
+  const Period first = Period::from_year_month(2023, 1);
+  for (int i = 0; i < 42; ++i) {
+    const Period m = first.plus_months(i);
+    if (!covered(rng)) continue;
+    c.covered.insert(m);
+    bool any = false;
+    for (int p : provinces) {
+      Cents sum = 0;
+      for (const auto& country : countries) {
+        if (!has_country(rng)) continue;
+        const Cents v = zero(rng) ? 0 : value(rng);
+        c.rows.push_back({p, m, country, v});
+        sum += v;
+        any = true;
+      }
+      if (has_total(rng)) {
+        c.rows.push_back({p, m, "", sum + (zero(rng) ? 0 : value(rng) / 10)});
+        any = true;
+      }
+    }
+    if (!any) c.rows.push_back({1, m, "", value(rng)});
+  }
+  std::shuffle(c.rows.begin(), c.rows.end(), rng);
+  return c;
+}
+
+std::string to_csv(const Case& c) {
+  std::string csv = "period,province_code,country_code,value_usd\n";
+  for (const Row& r : c.rows)
+    csv += fmt::format("{},{},{},{}.{:02}\n", r.month.iso(), r.province, r.country, r.cents / 100,
+                       r.cents % 100);
+  return csv;
+}
+
+// The reference: the rules of README "How figures are computed", applied by brute force.
+struct Reference {
+  const Case& c;
+  std::optional<Cents> total(int p, Period m) const {
+    if (!c.covered.count(m)) return std::nullopt;
+    std::optional<Cents> total_row;
+    Cents sum = 0;
+    for (const Row& r : c.rows) {
+      if (r.province != p || r.month != m) continue;
+      if (r.country.empty())
+        total_row = r.cents;
+      else
+        sum += r.cents;
+    }
+    return total_row ? *total_row : sum;
+  }
+  std::optional<Cents> window(int p, Period from, Period to) const {
+    Cents sum = 0;
+    for (Period m = from; m <= to; m = m.plus_months(1)) {
+      auto v = total(p, m);
+      if (!v) return std::nullopt;
+      sum += *v;
+    }
+    return sum;
+  }
+  std::map<std::string, Cents> by_country(int p, Period m) const {
+    std::map<std::string, Cents> out;
+    for (const Row& r : c.rows)
+      if (r.province == p && r.month == m && !r.country.empty()) out[r.country] += r.cents;
+    return out;
+  }
+};
+
+std::optional<double> change(std::optional<Cents> now, std::optional<Cents> base) {
+  if (!now || !base || *base == 0) return std::nullopt;
+  return (static_cast<double>(*now) - static_cast<double>(*base)) / static_cast<double>(*base) * 100.0;
+}
+
+void check_pct(std::optional<double> actual, std::optional<double> expected) {
+  REQUIRE(actual.has_value() == expected.has_value());
+  if (expected) CHECK(*actual == Approx(*expected).epsilon(1e-12));
+}
+
+}  // namespace
+
+TEST_CASE("summary agrees with a brute-force reference on random sparse data", "[summary][oracle]") {
+  const auto& gazetteer = kexport::Gazetteer::builtin();
+  std::mt19937_64 rng(20260226);
+  int compared = 0;
+  for (int round = 0; round < 300; ++round) {
+    const Case c = make_case(rng);
+    if (c.covered.empty()) continue;
+    const auto data = test::load_text("random.csv", to_csv(c));
+    const Reference ref{c};
+    std::vector<Period> months(c.covered.begin(), c.covered.end());
+    for (int q = 0; q < 3; ++q) {
+      const Period m = months[std::uniform_int_distribution<std::size_t>(0, months.size() - 1)(rng)];
+      const int p = provinces[std::uniform_int_distribution<std::size_t>(0, provinces.size() - 1)(rng)];
+      kexport::SummaryQuery query;
+      query.province = std::to_string(p);
+      query.month = m;
+      query.top_n = 5;
+      const auto s = kexport::compute_summary(data, gazetteer, query);
+      INFO("round " << round << " province " << p << " month " << m.iso());
+
+      CHECK(s.value == ref.total(p, m));
+      CHECK(s.previous_month.value == ref.total(p, m.plus_months(-1)));
+      check_pct(s.previous_month.change_pct, change(ref.total(p, m), ref.total(p, m.plus_months(-1))));
+      CHECK(s.previous_year.value == ref.total(p, m.plus_months(-12)));
+      check_pct(s.previous_year.change_pct, change(ref.total(p, m), ref.total(p, m.plus_months(-12))));
+      const auto r12 = ref.window(p, m.plus_months(-11), m);
+      const auto r12_before = ref.window(p, m.plus_months(-23), m.plus_months(-12));
+      CHECK(s.rolling_12m.value == r12);
+      CHECK(s.rolling_12m.previous_value == r12_before);
+      check_pct(s.rolling_12m.change_pct, change(r12, r12_before));
+      const auto ytd = ref.window(p, m.january(), m);
+      const auto ytd_before = ref.window(p, m.january().plus_months(-12), m.plus_months(-12));
+      CHECK(s.year_to_date.value == ytd);
+      CHECK(s.year_to_date.previous_value == ytd_before);
+      check_pct(s.year_to_date.change_pct, change(ytd, ytd_before));
+
+      // Destinations: value > 0, largest first, ties by name; change on a year earlier.
+      const auto now = ref.by_country(p, m);
+      const auto before = ref.by_country(p, m.plus_months(-12));
+      std::vector<std::pair<Cents, std::string>> ranked;
+      for (const auto& [code, v] : now)
+        if (v > 0) ranked.emplace_back(v, gazetteer.countries()[*gazetteer.find_country_code(code)].name_tr);
+      std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      const bool breakdown = !ranked.empty() || ref.total(p, m).value_or(0) == 0;
+      CHECK(s.countries == (breakdown ? std::optional<std::size_t>(ranked.size()) : std::nullopt));
+      REQUIRE(s.top_destinations.size() == std::min<std::size_t>(5, ranked.size()));
+      for (std::size_t i = 0; i < s.top_destinations.size(); ++i) {
+        const auto& d = s.top_destinations[i];
+        CHECK(d.value == ranked[i].first);
+        CHECK(d.country == ranked[i].second);
+        const bool year_before_covered = c.covered.count(m.plus_months(-12)) > 0;
+        std::optional<Cents> base;
+        if (year_before_covered) base = before.count(d.country_code) ? before.at(d.country_code) : 0;
+        check_pct(d.change_pct, change(d.value, base));
+        check_pct(d.share_pct, s.value && *s.value > 0 ? std::optional(static_cast<double>(d.value) /
+                                                                       static_cast<double>(*s.value) * 100.0)
+                                                       : std::nullopt);
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 800);
+}
