@@ -136,11 +136,17 @@ TEST_CASE("malformed rows name file, line, column and what was expected", "[load
   SECTION("an empty file") {
     CHECK_THAT(load_error("").what(), Catch::Contains("empty"));
   }
-  SECTION("bytes that are not UTF-8") {
-    const auto e = load_error(header + "2026-01,KAYSER\xDD,1\n");
-    CHECK(e.where().line == 2);
-    CHECK(e.where().column == 15);
-    CHECK_THAT(e.what(), Catch::Contains("UTF-8"));
+  SECTION("bytes that are not UTF-8 when UTF-8 is required") {
+    kexport::LoadOptions utf8;
+    utf8.encoding = kexport::TextEncoding::utf8;
+    try {
+      load_text("bad.csv", header + "2026-01,KAYSER\xDD,1\n", utf8);
+      FAIL("invalid UTF-8 was accepted");
+    } catch (const DataError& e) {
+      CHECK(e.where().line == 2);
+      CHECK(e.where().column == 15);
+      CHECK_THAT(e.what(), Catch::Contains("not UTF-8"));
+    }
   }
   SECTION("a NUL byte") {
     CHECK_THAT(load_error(header + std::string("2026-01,Kayseri,1\0\n", 19)).what(), Catch::Contains("NUL"));

@@ -20,6 +20,11 @@ struct AmountResult {
   std::string problem;  // why not, when cents is empty: "... ; expected ..."
 };
 
+// What one written number says about the file's style: "1.234,5" says comma, "1234.56" point,
+// "1.234" could be either, "1234" says nothing.
+enum class NumberEvidence { none, point, comma, ambiguous };
+NumberEvidence number_evidence(std::string_view text);
+
 // Parses a non-negative amount. Thousands separators are accepted only in groups of three
 // ("291.804.236,45" in comma style, "291,804,236.45" in point style). A value that is not a whole
 // number of cents after scaling, negative, not finite or beyond int64 cents is refused.

@@ -57,10 +57,23 @@ struct SkippedRow {
   std::string message;  // "file:line:column: problem"
 };
 
+// What loading one file found: the format detected, and everything left out or worth a look.
 struct LoadedFile {
-  std::string name;        // as given, "-" for standard input
-  std::string format;      // "csv", "json", "jsonl"
-  std::uint64_t rows = 0;  // records read from it
+  std::string name;                      // as given, "-" for standard input
+  std::string format;                    // "csv", "json", "jsonl"
+  std::string layout;                    // "long" (a value column) or "wide" (months as columns)
+  std::string delimiter;                 // ",", ";", "tab" (CSV only)
+  std::string encoding;                  // "UTF-8", "UTF-8 with BOM", "Windows-1254"
+  std::string decimal;                   // "point" (291804236.45) or "comma" (291.804.236,45)
+  std::string unit;                      // "USD" or "thousand USD"
+  std::string source;                    // the source label given to rows without one, if any
+  std::uint64_t rows = 0;                // records read from it
+  std::uint64_t title_rows = 0;          // lines above the header, skipped
+  std::uint64_t note_rows = 0;           // "Kaynak: …", "* Geçici veri" below the data, skipped
+  std::uint64_t group_rows = 0;          // sub-group rows ("I. TARIM") kept out of sums
+  std::vector<std::string> unpublished;  // months that are zero for every row of a wide sheet
+  std::vector<std::string> notices;      // things worth a look that are not errors
+  std::vector<std::string> problems;     // errors found when loading collects them (validate)
 };
 
 class Dataset {
@@ -77,7 +90,11 @@ class Dataset {
 
   // Dictionaries.
   std::vector<CountryEntry> countries;  // index = CountryId; entry 0 is "all countries"
-  std::vector<std::string> sources;     // index = SourceId; "" when the data does not say
+  // Chapter codes 1-99 are HS chapters; codes from first_sector_code up name other sectors (TİM's
+  // sector names), as sectors[code - first_sector_code].
+  static constexpr std::uint8_t first_sector_code = 100;
+  std::vector<std::string> sectors;
+  std::vector<std::string> sources;  // index = SourceId; "" when the data does not say
 
   // Months that hold any record of the source: a month outside them is missing, not zero.
   [[nodiscard]] bool covers(SourceId source, Period month) const;

@@ -16,6 +16,8 @@ class DatasetBuilder {
 
   // Starts a file; records added after it belong to it. Returns the file's index.
   std::uint32_t begin_file(std::string name, std::string format);
+  // The report of the file being loaded, for the loader to fill in.
+  LoadedFile& current_file() { return data_.files.back(); }
 
   // Dictionary ids. Known countries are keyed by their gazetteer entry, so that every spelling of
   // one country is one id; an unknown name is keyed by its folded form and kept as first written.
@@ -23,6 +25,8 @@ class DatasetBuilder {
   CountryId unknown_country(std::string_view written);
   // A source by its canonical name ("TÜİK", "TİM", "Ticaret Bakanlığı", or as written).
   SourceId source(std::string_view name);
+  // A sector that is not an HS chapter, by name: a code from Dataset::first_sector_code up.
+  std::uint8_t sector(std::string_view name);
 
   // Adds a record of the current file, found on `line`.
   void add(const RecordKey& key, Cents cents, std::uint32_t line);
@@ -45,6 +49,7 @@ class DatasetBuilder {
   Dataset data_ = initial();
   std::unordered_map<std::size_t, CountryId> known_;
   std::unordered_map<std::string, CountryId> unknown_;
+  std::unordered_map<std::string, std::uint8_t> sectors_;
   static Dataset initial();
 };
 

@@ -3,19 +3,30 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kexport/amount.hpp"
 #include "kexport/dataset.hpp"
 
 namespace kexport {
 
 enum class InputFormat { automatic, csv, json, jsonl };
+enum class TextEncoding { utf8, windows1254 };
 
 struct LoadOptions {
   bool skip_bad_rows = false;        // carry on past malformed rows, counting and listing them
   std::size_t skipped_to_list = 20;  // how many skipped rows to keep for the report
+  // Collect every malformed row into LoadedFile::problems instead of stopping (validate).
+  bool collect_problems = false;
+  // Overrides of what is otherwise detected per file.
+  std::optional<DecimalStyle> decimal;
+  std::optional<ValueUnit> unit;
+  std::optional<TextEncoding> encoding;
+  // The source of rows that do not name one (--source).
+  std::optional<std::string> source;
 };
 
 // One input, already in memory.

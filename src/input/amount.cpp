@@ -34,6 +34,31 @@ bool well_grouped(std::string_view integer, char separator) {
 
 }  // namespace
 
+NumberEvidence number_evidence(std::string_view original) {
+  const std::string_view text = trim(original);
+  std::size_t points = 0, commas = 0, last_point = 0, last_comma = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.') {
+      ++points;
+      last_point = i;
+    } else if (text[i] == ',') {
+      ++commas;
+      last_comma = i;
+    } else if (!is_digit(text[i])) {
+      return NumberEvidence::none;  // not a number at all: the parser will say so
+    }
+  }
+  if (points > 0 && commas > 0)
+    return last_point > last_comma ? NumberEvidence::point : NumberEvidence::comma;
+  if (points > 1) return NumberEvidence::comma;  // 1.234.567: points group thousands
+  if (commas > 1) return NumberEvidence::point;  // 1,234,567: commas group thousands
+  if (points == 1)
+    return text.size() - last_point - 1 == 3 ? NumberEvidence::ambiguous : NumberEvidence::point;
+  if (commas == 1)
+    return text.size() - last_comma - 1 == 3 ? NumberEvidence::ambiguous : NumberEvidence::comma;
+  return NumberEvidence::none;
+}
+
 AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUnit unit) {
   const std::string_view text = trim(original);
   const char* expected = style == DecimalStyle::point ? "a non-negative number like 291804236.45"

@@ -1,67 +1,546 @@
+// CSV as it comes: canonical long files, and the sheets TÜİK, TİM and the Ministry publish — title
+// rows above the header, notes below the data, months as columns, Turkish numbers and headers,
+// Windows-1254 text. Two passes over the text: the first finds the layout and the number style,
+// the second loads.
 #include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 
+#include "decode.hpp"
 #include "kexport/csv_reader.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 #include "record_interpreter.hpp"
 
 namespace kexport::input {
+namespace {
+
+// How many records from the top are searched for the header.
+constexpr std::size_t header_search_limit = 40;
+
+// What a column of the header holds.
+struct Column {
+  std::optional<Field> field;    // a label or value column
+  std::optional<Period> period;  // a wide month column with its year ("2026-01")
+  std::optional<int> month;      // a wide month column named by month alone ("Ocak")
+  bool total = false;            // a wide TOPLAM column, checked against the months
+  [[nodiscard]] bool is_month() const { return period.has_value() || month.has_value(); }
+};
+
+struct Layout {
+  std::uint64_t header_line = 0;
+  std::size_t title_records = 0;
+  std::vector<Column> columns;
+  std::array<bool, field_count> present{};
+  std::optional<ValueUnit> unit;  // from the value header
+  bool wide = false;
+  std::string title;  // the text of the title rows, for year, province, unit and source
+};
+
+bool has(const Layout& layout, Field field) {
+  return layout.present[static_cast<std::size_t>(field)];
+}
+
+std::string delimiter_name(char delimiter) {
+  return delimiter == '\t' ? "tab" : std::string(1, delimiter);
+}
+
+// The delimiter: of , ; and tab, the one that occurs most often on a single line among the first
+// lines (spreadsheets pad title rows with delimiters, so the header line need not be the first).
+char detect_csv_delimiter(std::string_view text) {
+  std::size_t best_count = 0;
+  char best = ',';
+  for (char candidate : {',', ';', '\t'}) {
+    std::size_t line_count = 0, max_on_a_line = 0, lines = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size() && lines < header_search_limit; ++i) {
+      const char c = text[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n') {
+        max_on_a_line = std::max(max_on_a_line, line_count);
+        line_count = 0;
+        ++lines;
+      } else if (c == candidate) {
+        ++line_count;
+      }
+    }
+    max_on_a_line = std::max(max_on_a_line, line_count);
+    if (max_on_a_line > best_count) {
+      best_count = max_on_a_line;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
+  Column column;
+  const std::string_view text = trim(cell);
+  if (text.empty()) return column;
+  if (is_total_label(text) || fold_name(text) == "yillik" || fold_name(text) == "yilliktoplam") {
+    column.total = true;
+    return column;
+  }
+  if (auto match = match_header(text)) {
+    column.field = match->field;
+    if (match->unit) unit = match->unit;
+    return column;
+  }
+  if (auto period = parse_period(text)) {
+    column.period = *period;
+    return column;
+  }
+  if (!(text.front() >= '0' && text.front() <= '9')) column.month = parse_month(text);
+  return column;
+}
+
+bool is_label_field(Field f) {
+  return f == Field::province || f == Field::province_code || f == Field::country ||
+         f == Field::country_code || f == Field::chapter;
+}
+
+// Finds the header among the first records: the first that names a label column and either a
+// value column or months as columns. The records above it are the title.
+Layout find_layout(CsvReader& reader, const std::string& file) {
+  std::vector<std::string_view> fields;
+  std::vector<std::string> title_parts;
+  // The line that named the most known columns, for the message when none makes a header.
+  std::size_t best_named = 0;
+  std::uint64_t best_line = 1;
+  std::array<bool, field_count> best_present{};
+  std::string best_header;
+  for (std::size_t index = 0; index < header_search_limit && reader.next(fields); ++index) {
+    Layout layout;
+    layout.columns.resize(fields.size());
+    std::size_t months = 0;
+    bool label = false;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      layout.columns[i] = classify_header(fields[i], layout.unit);
+      const Column& column = layout.columns[i];
+      if (column.is_month()) ++months;
+      if (column.field) {
+        const auto slot = static_cast<std::size_t>(*column.field);
+        if (layout.present[slot])
+          throw DataError(
+              reader.location_of_field(i),
+              fmt::format("a second '{}' column; expected each column once", field_name(*column.field)));
+        layout.present[slot] = true;
+        label = label || is_label_field(*column.field);
+      }
+    }
+    const auto named =
+        static_cast<std::size_t>(std::count(layout.present.begin(), layout.present.end(), true));
+    if (named > best_named) {
+      best_named = named;
+      best_line = reader.record_line();
+      best_present = layout.present;
+      best_header = fmt::format("{}", fmt::join(fields, ", "));
+    }
+    const bool long_header = has(layout, Field::value) && (label || has(layout, Field::period));
+    const bool wide_header = !has(layout, Field::value) && label && months >= 1;
+    if (long_header || wide_header) {
+      layout.wide = wide_header;
+      layout.header_line = reader.record_line();
+      layout.title_records = index;
+      for (const auto& part : title_parts) layout.title += part + " ";
+      if (!layout.wide) {
+        for (auto& column : layout.columns) column = Column{column.field, {}, {}, false};
+      }
+      return layout;
+    }
+    for (auto cell : fields)
+      if (!trim(cell).empty()) title_parts.emplace_back(trim(cell));
+  }
+  if (best_named >= 2)
+    throw DataError({file, best_line, 1},
+                    RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header);
+  throw DataError({file, 1, 1},
+                  "no header line found; expected a line naming the columns, e.g. "
+                  "period,province,value_usd (or İl, Ülke, Değer, or months as columns)");
+}
+
+// --- what the title rows tell -------------------------------------------------------------
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const bool part =
+        static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)) || c == '.';
+    if (part) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::optional<int> title_year(std::string_view title) {
+  for (const auto& word : words_of(title)) {
+    if (word.size() == 4 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const int year = std::stoi(word);
+      if (year >= Period::min_year && year <= Period::max_year) return year;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> title_province(std::string_view title, const Gazetteer& gazetteer) {
+  const auto words = words_of(title);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(words[i][0]))) continue;
+    if (i + 1 < words.size()) {
+      const std::string pair = words[i] + " " + words[i + 1];
+      if (auto id = gazetteer.find_province(pair); id && *id != national_total) return pair;
+    }
+    if (auto id = gazetteer.find_province(words[i]); id && *id != national_total) return words[i];
+  }
+  return std::nullopt;
+}
+
+std::optional<ValueUnit> title_unit(std::string_view title) {
+  bool thousand = false, dollars = false;
+  for (const auto& word : words_of(title)) {
+    const std::string folded = fold_name(word);
+    if (folded == "bin" || folded == "1000" || folded == "thousand" || folded == "000") thousand = true;
+    if (folded == "dolar" || folded == "dolari" || folded == "usd" || folded == "abd") dollars = true;
+  }
+  if (title.find('$') != std::string_view::npos) dollars = true;
+  if (thousand && dollars) return ValueUnit::thousand_dollars;
+  if (dollars) return ValueUnit::dollars;
+  return std::nullopt;
+}
+
+std::optional<std::string> text_source(std::string_view text) {
+  for (const auto& word : words_of(text)) {
+    const std::string folded = fold_name(word);
+    if (folded == "tuik" || folded == "turkstat") return "TÜİK";
+    if (folded == "tim") return "TİM";
+  }
+  const std::string folded = fold_name(text);
+  if (folded.find("ticaretbakanligi") != std::string::npos) return "Ticaret Bakanlığı";
+  if (folded.find("turkiyeihracatcilarmeclisi") != std::string::npos) return "TİM";
+  if (folded.find("turkiyeistatistikkurumu") != std::string::npos) return "TÜİK";
+  return std::nullopt;
+}
+
+// --- rows below the header ------------------------------------------------------------------
+
+bool is_blank(const std::vector<std::string_view>& fields) {
+  return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); });
+}
+
+// "Kaynak: TÜİK", "* Geçici veri", "Not: …": a note under the data.
+bool is_note(const std::vector<std::string_view>& fields) {
+  std::string_view first;
+  std::size_t filled = 0;
+  for (auto f : fields) {
+    if (trim(f).empty()) continue;
+    if (filled++ == 0) first = trim(f);
+  }
+  if (first.empty()) return false;
+  if (first.front() == '*' || first.starts_with("(*")) return true;
+  if (filled > 1) return false;
+  const std::string folded = fold_name(first.substr(0, std::min<std::size_t>(first.size(), 24)));
+  for (std::string_view prefix :
+       {"kaynak", "source", "not", "note", "aciklama", "gecici", "provisional", "veri"})
+    if (folded.starts_with(prefix)) return true;
+  return false;
+}
+
+bool row_is_group(const Layout& layout, const std::vector<std::string_view>& fields) {
+  for (std::size_t i = 0; i < fields.size() && i < layout.columns.size(); ++i) {
+    const auto& field = layout.columns[i].field;
+    if (field && (*field == Field::chapter || *field == Field::country || *field == Field::province) &&
+        is_group_label(fields[i]))
+      return true;
+  }
+  return false;
+}
+
+// The cells that hold amounts: the value column, or the month and total columns.
+template <typename Visit>
+void for_each_amount_cell(const Layout& layout, const std::vector<std::string_view>& fields, Visit visit) {
+  for (std::size_t i = 0; i < fields.size() && i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (c.is_month() || c.total || c.field == Field::value) visit(i, trim(fields[i]));
+  }
+}
+
+// Cells that say "nothing here" in published sheets.
+bool is_empty_amount(std::string_view cell) {
+  return cell.empty() || cell == "-" || cell == "–" || cell == "..";
+}
+
+// --- the loader --------------------------------------------------------------------------------
+
+class CsvLoad {
+ public:
+  CsvLoad(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+          const LoadOptions& options)
+      : file_(file),
+        gazetteer_(gazetteer),
+        builder_(builder),
+        options_(options),
+        decoded_(decode_text(file, options.encoding)),
+        delimiter_(detect_csv_delimiter(decoded_.text)),
+        interpreter_(gazetteer, builder) {}
+
+  void run() {
+    builder_.begin_file(file_.name, "csv");
+    LoadedFile& report = builder_.current_file();
+    report.encoding = decoded_.encoding;
+    report.delimiter = delimiter_name(delimiter_);
+    if (trim(decoded_.text).empty())
+      throw DataError({file_.name, 1, 1}, "the file is empty; expected a header line naming the columns");
+
+    CsvReader reader(decoded_.text, delimiter_, file_.name);
+    layout_ = find_layout(reader, file_.name);
+    report.layout = layout_.wide ? "wide" : "long";
+    report.title_rows = layout_.title_records;
+    decide_constants();
+    survey();
+    report.decimal = style_.decimal == DecimalStyle::point ? "point" : "comma";
+    report.unit = style_.unit == ValueUnit::dollars ? "USD" : "thousand USD";
+    report.source = style_.default_source;
+    load(reader);
+  }
+
+ private:
+  // Province, year, unit and source that the title gives for the whole sheet.
+  void decide_constants() {
+    const std::array<bool, field_count>& present = layout_.present;
+    auto complete = present;
+    if (!has(layout_, Field::province) && !has(layout_, Field::province_code)) {
+      if (auto province = title_province(layout_.title, gazetteer_)) {
+        title_province_ = *province;
+        complete[static_cast<std::size_t>(Field::province)] = true;
+      }
+    }
+    if (layout_.wide) {
+      complete[static_cast<std::size_t>(Field::value)] = true;
+      complete[static_cast<std::size_t>(Field::period)] = true;
+      const bool month_only = std::any_of(layout_.columns.begin(), layout_.columns.end(),
+                                          [](const Column& c) { return c.month.has_value(); });
+      if (month_only && !has(layout_, Field::year)) {
+        year_ = title_year(layout_.title);
+        if (!year_)
+          throw DataError({file_.name, layout_.header_line, 1},
+                          "months as columns without a year; expected a Yıl/year column, a year in the "
+                          "title rows, or periods as column names (2026-01)");
+      }
+    }
+    if (auto missing = RecordInterpreter::missing_fields(complete); !missing.empty())
+      throw DataError({file_.name, layout_.header_line, 1}, missing);
+
+    style_.unit =
+        options_.unit.value_or(layout_.unit.value_or(title_unit(layout_.title).value_or(ValueUnit::dollars)));
+    if (options_.source)
+      style_.default_source = *options_.source;
+    else if (auto source = text_source(layout_.title))
+      style_.default_source = *source;
+  }
+
+  // First pass over the data: the number style (unless given), the source named in a note, and
+  // for wide sheets which months hold anything at all.
+  void survey() {
+    CsvReader reader(decoded_.text, delimiter_, file_.name);
+    std::vector<std::string_view> fields;
+    for (std::size_t i = 0; i <= layout_.title_records; ++i) reader.next(fields);  // skip to the data
+
+    std::optional<DecimalStyle> decided = options_.decimal;
+    std::optional<SourceLocation> first_ambiguous;
+    month_published_.assign(layout_.columns.size(), false);
+    while (reader.next(fields)) {
+      if (is_note(fields)) {
+        if (style_.default_source.empty() && !options_.source) {
+          std::string text;
+          for (auto f : fields) text += std::string(f) + " ";
+          if (auto source = text_source(text)) style_.default_source = *source;
+        }
+        continue;
+      }
+      if (is_blank(fields) || row_is_group(layout_, fields)) continue;
+      for_each_amount_cell(layout_, fields, [&](std::size_t i, std::string_view cell) {
+        if (!decided) {
+          switch (number_evidence(cell)) {
+            case NumberEvidence::point:
+              decided = DecimalStyle::point;
+              break;
+            case NumberEvidence::comma:
+              decided = DecimalStyle::comma;
+              break;
+            case NumberEvidence::ambiguous:
+              if (!first_ambiguous) first_ambiguous = reader.location_of_field(i);
+              break;
+            case NumberEvidence::none:
+              break;
+          }
+        }
+        if (layout_.wide && layout_.columns[i].is_month() && !is_empty_amount(cell)) {
+          // A month is published when some row has a non-zero amount in it.
+          const bool zero =
+              std::all_of(cell.begin(), cell.end(), [](char c) { return c == '0' || c == '.' || c == ','; });
+          if (!zero) month_published_[i] = true;
+        }
+      });
+      // A long file's style is settled by its first telling value; a wide sheet is read whole.
+      if (decided && !layout_.wide) break;
+    }
+    if (!decided && first_ambiguous)
+      throw DataError(*first_ambiguous,
+                      "amounts like '1.234' could be 1234 or 1.234 in this file; expected --decimal comma "
+                      "(291.804.236,45) or --decimal point (291804236.45) to say which");
+    style_.decimal = decided.value_or(DecimalStyle::point);
+  }
+
+  void load(CsvReader& reader) {
+    LoadedFile& report = builder_.current_file();
+    for (std::size_t i = 0; i < layout_.columns.size(); ++i) {
+      if (layout_.wide && layout_.columns[i].is_month() && !month_published_[i]) {
+        const Column& c = layout_.columns[i];
+        report.unpublished.push_back(c.period ? c.period->iso() : std::string(month_name_tr(*c.month)));
+      }
+    }
+    std::vector<std::string_view> fields;
+    const std::size_t columns = layout_.columns.size();
+    std::string period_text;
+    while (reader.next(fields)) {
+      if (is_blank(fields)) continue;
+      if (is_note(fields)) {
+        ++report.note_rows;
+        continue;
+      }
+      if (row_is_group(layout_, fields)) {
+        ++report.group_rows;
+        continue;
+      }
+      try {
+        if (fields.size() != columns) {
+          // Spreadsheets drop trailing empty cells; more cells than the header is a real error.
+          if (fields.size() > columns || !layout_.wide)
+            throw DataError(reader.location_of_field(std::min(fields.size(), columns) - 1),
+                            fmt::format("{} fields; expected {} as in the header", fields.size(), columns));
+          fields.resize(columns, std::string_view());
+        }
+        if (layout_.wide)
+          load_wide_row(reader, fields, period_text);
+        else
+          load_long_row(reader, fields);
+      } catch (const DataError& error) {
+        if (options_.collect_problems) {
+          report.problems.emplace_back(error.what());
+          continue;
+        }
+        if (!options_.skip_bad_rows) throw;
+        builder_.skip(error.what(), options_.skipped_to_list);
+      }
+    }
+  }
+
+  RowFields base_row(const std::vector<std::string_view>& fields) const {
+    RowFields row;
+    if (!title_province_.empty()) row[static_cast<std::size_t>(Field::province)] = title_province_;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (const auto& field = layout_.columns[i].field) row[static_cast<std::size_t>(*field)] = fields[i];
+    return row;
+  }
+
+  // Adds a record; a problem is reported at the cell it comes from. In a wide sheet the amount and
+  // the month both come from the month column being read.
+  void add(const CsvReader& reader, const RowFields& row, std::optional<std::size_t> month_column) {
+    try {
+      interpreter_.add(row, style_, static_cast<std::uint32_t>(reader.record_line()));
+    } catch (const FieldError& error) {
+      if (month_column && (error.field == Field::value || error.field == Field::period))
+        throw DataError(reader.location_of_field(*month_column), error.problem);
+      throw error_in_column(reader, error.field, error.problem);
+    }
+  }
+
+  DataError error_in_column(const CsvReader& reader, Field field, const std::string& problem) const {
+    std::size_t column = 0;
+    while (column < layout_.columns.size() && layout_.columns[column].field != field) ++column;
+    return DataError(reader.location_of_field(column), problem);
+  }
+
+  void load_long_row(const CsvReader& reader, const std::vector<std::string_view>& fields) {
+    add(reader, base_row(fields), std::nullopt);
+  }
+
+  void load_wide_row(const CsvReader& reader, const std::vector<std::string_view>& fields,
+                     std::string& period_text) {
+    RowFields row = base_row(fields);
+    std::optional<int> row_year = year_;
+    if (const auto& year = row[static_cast<std::size_t>(Field::year)]) {
+      const std::string_view text = trim(*year);
+      int value = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec != std::errc{} || end != text.data() + text.size())
+        throw error_in_column(reader, Field::year,
+                              fmt::format("'{}' is not a year; expected e.g. 2026", text));
+      row_year = value;
+    }
+    Cents months_sum = 0;
+    std::optional<Cents> total;
+    std::size_t total_column = 0;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const Column& c = layout_.columns[i];
+      const std::string_view cell = trim(fields[i]);
+      if (c.total && !is_empty_amount(cell)) {
+        const AmountResult amount = parse_amount(cell, style_.decimal, style_.unit);
+        if (!amount.cents) throw DataError(reader.location_of_field(i), amount.problem);
+        total = amount.cents;
+        total_column = i;
+      }
+      if (!c.is_month() || !month_published_[i] || is_empty_amount(cell)) continue;
+      const Period period = c.period ? *c.period : Period::from_year_month(*row_year, *c.month);
+      if (*row_year < Period::min_year || *row_year > Period::max_year)
+        throw error_in_column(reader, Field::year,
+                              fmt::format("{} is not a year; expected {} to {}", *row_year, Period::min_year,
+                                          Period::max_year));
+      period_text = period.iso();
+      row[static_cast<std::size_t>(Field::period)] = period_text;
+      row[static_cast<std::size_t>(Field::year)].reset();
+      row[static_cast<std::size_t>(Field::value)] = cell;
+      add(reader, row, i);
+      if (const AmountResult amount = parse_amount(cell, style_.decimal, style_.unit); amount.cents)
+        months_sum += *amount.cents;
+    }
+    if (total && *total != months_sum) {
+      const SourceLocation where = reader.location_of_field(total_column);
+      builder_.current_file().notices.push_back(fmt::format(
+          "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
+          where.file, where.line, where.column, trim(fields[total_column]), *total / 100, *total % 100,
+          months_sum / 100, months_sum % 100));
+    }
+  }
+
+  const InputFile& file_;
+  const Gazetteer& gazetteer_;
+  DatasetBuilder& builder_;
+  const LoadOptions& options_;
+  DecodedText decoded_;
+  char delimiter_;
+  RecordInterpreter interpreter_;
+  Layout layout_;
+  ValueStyle style_;
+  std::string title_province_;
+  std::optional<int> year_;
+  std::vector<bool> month_published_;
+};
+
+}  // namespace
 
 void load_csv(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
               const LoadOptions& options) {
-  const std::string_view text = checked_text(file);
-  builder.begin_file(file.name, "csv");
-  CsvReader reader(text, detect_delimiter(text), file.name);
-
-  std::vector<std::string_view> fields;
-  if (!reader.next(fields))
-    throw DataError({file.name, 1, 1}, "the file is empty; expected a header line naming the columns");
-
-  // Map each column to the field it holds; unknown columns are ignored.
-  std::vector<std::optional<Field>> column_field(fields.size());
-  std::array<bool, field_count> present{};
-  ValueStyle style;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    const auto match = match_header(fields[i]);
-    if (!match) continue;
-    const auto index = static_cast<std::size_t>(match->field);
-    if (present[index])
-      throw DataError(
-          reader.location_of_field(i),
-          fmt::format("a second '{}' column; expected each column once", field_name(match->field)));
-    present[index] = true;
-    column_field[i] = match->field;
-    if (match->unit) style.unit = *match->unit;
-  }
-  if (auto missing = RecordInterpreter::missing_fields(present); !missing.empty())
-    throw DataError({file.name, reader.record_line(), 1},
-                    missing + fmt::format("; the header has: {}", fmt::join(fields, ", ")));
-
-  const std::size_t columns = fields.size();
-  RecordInterpreter interpreter(gazetteer, builder);
-  RowFields row;
-  while (reader.next(fields)) {
-    const auto line = static_cast<std::uint32_t>(reader.record_line());
-    try {
-      if (fields.size() != columns) {
-        throw DataError(reader.location_of_field(std::min(fields.size(), columns) - 1),
-                        fmt::format("{} fields; expected {} as in the header", fields.size(), columns));
-      }
-      row.fill(std::nullopt);
-      for (std::size_t i = 0; i < columns; ++i)
-        if (column_field[i]) row[static_cast<std::size_t>(*column_field[i])] = fields[i];
-      try {
-        interpreter.add(row, style, line);
-      } catch (const FieldError& error) {
-        std::size_t column = 0;
-        while (column < columns && column_field[column] != error.field) ++column;
-        throw DataError(reader.location_of_field(column), error.problem);
-      }
-    } catch (const DataError& error) {
-      if (!options.skip_bad_rows) throw;
-      builder.skip(error.what(), options.skipped_to_list);
-    }
-  }
+  CsvLoad(file, gazetteer, builder, options).run();
 }
 
 }  // namespace kexport::input

@@ -131,7 +131,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
       key_offset_ = position() >= name.size() + 2 ? position() - name.size() - 2 : position();
       const auto match = match_header(name);
       current_ = match ? std::optional<Field>(match->field) : std::nullopt;
-      if (match && match->unit) style_.unit = *match->unit;
+      if (match && match->unit && !options_.unit) style_.unit = *match->unit;
       if (current_ && seen_[static_cast<std::size_t>(*current_)])
         throw error_at(key_offset_, "the key '" + name + "' a second time; expected each key once");
       return true;

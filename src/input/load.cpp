@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "decode.hpp"
 #include "kexport/csv_reader.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
@@ -31,15 +32,8 @@ InputFormat detect_format(const InputFile& file) {
 namespace input {
 
 std::string_view checked_text(const InputFile& file) {
-  std::string_view text = file.bytes;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-    throw DataError(locate(text, nul, file.name),
-                    "a NUL byte; expected text (is this a spreadsheet file? export it as CSV)");
-  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-    throw DataError(locate(text, bad, file.name),
-                    "a byte that is not UTF-8; expected UTF-8 text (re-save the file as UTF-8)");
-  return text;
+  // JSON is UTF-8 by definition (RFC 8259): no other encoding is guessed.
+  return decode_text(file, TextEncoding::utf8).text;
 }
 
 }  // namespace input

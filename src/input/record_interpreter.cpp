@@ -46,6 +46,15 @@ constexpr HeaderAlias header_aliases[] = {
     {"hs", Field::chapter},
     {"hs2", Field::chapter},
     {"fasilkodu", Field::chapter},
+    {"fasiladi", Field::chapter},
+    {"fasilsektor", Field::chapter},
+    {"sektor", Field::chapter},
+    {"sektorler", Field::chapter},
+    {"sector", Field::chapter},
+    {"ayadi", Field::month},
+    {"ulkeler", Field::country},
+    {"iller", Field::province},
+    {"ihracattutari", Field::value},
     {"valueusd", Field::value},
     {"value", Field::value},
     {"deger", Field::value},
@@ -82,7 +91,25 @@ std::string quoted(std::string_view text) {
   return fmt::format("'{}'", text);
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 }  // namespace
+
+bool is_group_label(std::string_view text) {
+  text = trim(text);
+  // Roman numerals I-XX or a single capital letter, then a dot and a space: "I. TARIM", "A. ...".
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X')) ++i;
+  if (i == 0 && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') i = 1;
+  return i > 0 && i + 1 < text.size() && text[i] == '.' && text[i + 1] == ' ';
+}
+
+bool is_total_label(std::string_view text) {
+  const std::string folded = fold_name(text);
+  return folded == "toplam" || folded == "total" || folded == "geneltoplam" || folded == "grandtotal";
+}
 
 std::string_view field_name(Field field) {
   return canonical_names[static_cast<std::size_t>(field)];
@@ -192,8 +219,7 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
     return by_code ? builder_.known_country(*by_code, gazetteer_.countries()[*by_code].name_tr)
                    : all_countries;
   }
-  const std::string folded = fold_name(name);
-  if (folded == "toplam" || folded == "total" || folded == "geneltoplam") return all_countries;
+  if (is_total_label(name)) return all_countries;
   const auto by_name = gazetteer_.find_country(name);
   if (by_name && by_code && *by_name != *by_code)
     throw FieldError{Field::country_code,
@@ -206,14 +232,28 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
   return builder_.unknown_country(name);  // kept as written, reported by validate
 }
 
-std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) const {
+std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
   const std::string_view text = trim(row[static_cast<std::size_t>(Field::chapter)].value_or(""));
-  if (text.empty()) return all_chapters;
-  int chapter = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), chapter);
-  if (ec != std::errc{} || end != text.data() + text.size() || chapter < 1 || chapter > 99)
-    throw FieldError{Field::chapter, quoted(text) + " is not an HS chapter; expected 01 to 99"};
-  return static_cast<std::uint8_t>(chapter);
+  if (text.empty() || is_total_label(text)) return all_chapters;
+  // "84", "08", or "84 - Kazanlar, makineler…": a leading chapter number.
+  std::size_t digits = 0;
+  while (digits < text.size() && is_digit(text[digits])) ++digits;
+  if (digits > 0) {
+    int chapter = 0;
+    std::from_chars(text.data(), text.data() + digits, chapter);
+    const bool alone = digits == text.size();
+    const bool labelled = !alone && (text[digits] == ' ' || text[digits] == '-' || text[digits] == '.');
+    if ((alone || labelled) && digits <= 2 && chapter >= 1 && chapter <= 99)
+      return static_cast<std::uint8_t>(chapter);
+    throw FieldError{Field::chapter,
+                     quoted(text) + " is not an HS chapter; expected 01 to 99 or a sector name"};
+  }
+  // A chapter's name, or another sector's (TİM's sectors), kept as a sector of its own.
+  const std::string folded = fold_name(text);
+  for (const Chapter& chapter : gazetteer_.chapters())
+    if (folded == fold_name(chapter.name_tr) || folded == fold_name(chapter.name_en))
+      return static_cast<std::uint8_t>(chapter.code);
+  return builder_.sector(text);
 }
 
 void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line) {
@@ -222,7 +262,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   key.province = province_of(row);
   key.country = country_of(row);
   key.chapter = chapter_of(row);
-  key.source = builder_.source(row[static_cast<std::size_t>(Field::source)].value_or(""));
+  const auto& source = row[static_cast<std::size_t>(Field::source)];
+  key.source = builder_.source(source && !trim(*source).empty() ? *source : style.default_source);
   const AmountResult amount =
       parse_amount(row[static_cast<std::size_t>(Field::value)].value_or(""), style.decimal, style.unit);
   if (!amount.cents) throw FieldError{Field::value, amount.problem};

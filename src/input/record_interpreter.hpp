@@ -49,7 +49,15 @@ struct FieldError {
 struct ValueStyle {
   DecimalStyle decimal = DecimalStyle::point;
   ValueUnit unit = ValueUnit::dollars;
+  std::string default_source;  // for rows that do not name their source
 };
+
+// A label that marks a sub-group row, which would double-count if summed with its members:
+// "I. TARIM", "II. SANAYİ", "A. BİTKİSEL ÜRÜNLER".
+bool is_group_label(std::string_view text);
+
+// Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
+bool is_total_label(std::string_view text);
 
 class RecordInterpreter {
  public:
@@ -67,7 +75,7 @@ class RecordInterpreter {
   Period period_of(const RowFields& row) const;
   ProvinceId province_of(const RowFields& row) const;
   CountryId country_of(const RowFields& row);
-  std::uint8_t chapter_of(const RowFields& row) const;
+  std::uint8_t chapter_of(const RowFields& row);
 
   const Gazetteer& gazetteer_;
   DatasetBuilder& builder_;

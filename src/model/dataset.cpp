@@ -82,7 +82,10 @@ Dataset DatasetBuilder::initial() {
 }
 
 std::uint32_t DatasetBuilder::begin_file(std::string name, std::string format) {
-  data_.files.push_back({std::move(name), std::move(format), 0});
+  LoadedFile file;
+  file.name = std::move(name);
+  file.format = std::move(format);
+  data_.files.push_back(std::move(file));
   return static_cast<std::uint32_t>(data_.files.size() - 1);
 }
 
@@ -120,6 +123,17 @@ SourceId DatasetBuilder::source(std::string_view name) {
   if (data_.sources.size() >= 255) throw Error(ExitCode::data, "more than 255 data sources");
   data_.sources.push_back(canonical);
   return static_cast<SourceId>(data_.sources.size() - 1);
+}
+
+std::uint8_t DatasetBuilder::sector(std::string_view name) {
+  std::string key = fold_name(name);
+  if (auto it = sectors_.find(key); it != sectors_.end()) return it->second;
+  if (data_.sectors.size() >= 255u - Dataset::first_sector_code)
+    throw Error(ExitCode::data, "more than 155 distinct sector names in the data");
+  data_.sectors.emplace_back(trim(name));
+  const auto code = static_cast<std::uint8_t>(Dataset::first_sector_code + data_.sectors.size() - 1);
+  sectors_.emplace(std::move(key), code);
+  return code;
 }
 
 void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) {

@@ -1,0 +1,133 @@
+#include "decode.hpp"
+
+#include <array>
+
+#include "kexport/csv_reader.hpp"
+#include "kexport/text.hpp"
+
+namespace kexport::input {
+namespace {
+
+// Windows-1254 0x80-0x9F (the rest of the high half is Latin-1 but for six Turkish letters).
+// 0 marks the five bytes the code page leaves undefined.
+constexpr std::array<char16_t, 32> cp1254_80_9f = {
+    u'€', 0,    u'‚', u'ƒ', u'„', u'…', u'†', u'‡', u'ˆ', u'‰', u'Š', u'‹', u'Œ', 0, 0, 0,
+    0,    u'‘', u'’', u'“', u'”', u'•', u'–', u'—', u'˜', u'™', u'š', u'›', u'œ', 0, 0, u'Ÿ'};
+
+char32_t cp1254(unsigned char byte) {
+  if (byte < 0x80) return byte;
+  if (byte < 0xA0) return cp1254_80_9f[byte - 0x80];
+  switch (byte) {
+    case 0xD0:
+      return U'Ğ';
+    case 0xDD:
+      return U'İ';
+    case 0xDE:
+      return U'Ş';
+    case 0xF0:
+      return U'ğ';
+    case 0xFD:
+      return U'ı';
+    case 0xFE:
+      return U'ş';
+    default:
+      return byte;  // Latin-1
+  }
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The word around an offset, for the message.
+std::string_view word_at(std::string_view text, std::size_t offset) {
+  const auto separator = [](char c) {
+    return c == ',' || c == ';' || c == '\t' || c == '\n' || c == '"' || c == '\r';
+  };
+  std::size_t begin = offset, end = offset;
+  while (begin > 0 && !separator(text[begin - 1])) --begin;
+  while (end < text.size() && !separator(text[end])) ++end;
+  return trim(text.substr(begin, std::min<std::size_t>(end - begin, 60)));
+}
+
+// Looks for the marks of mojibake in UTF-8 text. Returns the offset of the first, or npos.
+// - Ý ý Þ þ Ð ð: Windows-1254's İ ı Ş ş Ğ ğ read as Latin-1. These letters are Icelandic and
+//   Faroese; they do not occur in Turkish names.
+// - Ã or Ä or Å followed by a character from U+0080-U+00BF: UTF-8 read as Latin-1 ("Ã¼" for ü,
+//   "Ä°" for İ, "ÅŸ" for ş).
+std::size_t find_mojibake(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xC3) continue;
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next == 0x9D || next == 0xBD || next == 0x9E || next == 0xBE || next == 0x90 || next == 0xB0)
+      return i;
+    if ((next == 0x83 || next == 0x84 || next == 0x85) && i + 3 < text.size()) {
+      const auto lead = static_cast<unsigned char>(text[i + 2]);
+      const auto trail = static_cast<unsigned char>(text[i + 3]);
+      if ((lead == 0xC2 && trail >= 0x80 && trail <= 0xBF) ||
+          (lead == 0xC5 && trail >= 0x80 && trail <= 0xBF))
+        return i;
+    }
+  }
+  // Windows-1254 read as Latin-1 and written as UTF-8 gives Ý (C3 9D) etc.; all caught above.
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string windows1254_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    const char32_t cp = cp1254(static_cast<unsigned char>(c));
+    append_utf8(out, cp == 0 ? U'\uFFFD' : cp);
+  }
+  return out;
+}
+
+DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced) {
+  DecodedText decoded;
+  std::string_view text = file.bytes;
+  decoded.encoding = "UTF-8";
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+    decoded.encoding = "UTF-8 with BOM";
+    if (!forced) forced = TextEncoding::utf8;  // a BOM settles it
+  }
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    throw DataError(
+        locate(text, nul, file.name),
+        "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
+  const auto bad = find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    if (forced == TextEncoding::utf8)
+      throw DataError(locate(text, bad, file.name),
+                      "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
+    forced = TextEncoding::windows1254;
+  }
+  if (forced == TextEncoding::windows1254) {
+    decoded.owned = windows1254_to_utf8(text);
+    decoded.text = decoded.owned;
+    decoded.encoding = "Windows-1254";
+  } else {
+    decoded.text = text;
+  }
+  if (const auto at = find_mojibake(decoded.text); at != std::string_view::npos)
+    throw DataError(locate(decoded.text, at, file.name),
+                    "'" + std::string(word_at(decoded.text, at)) +
+                        "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
+                        "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in UTF-8 "
+                        "or Windows-1254");
+  return decoded;
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,28 @@
+// From a file's bytes to UTF-8 text: byte order marks, Windows-1254, and text that an earlier
+// program decoded with the wrong code page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kexport/load.hpp"
+
+namespace kexport::input {
+
+struct DecodedText {
+  std::string_view text;  // UTF-8, without a byte order mark
+  std::string owned;      // the storage when the text had to be converted
+  std::string encoding;   // "UTF-8", "UTF-8 with BOM", "Windows-1254"
+};
+
+// Detects and converts. Text that is not valid UTF-8 is read as Windows-1254 (the Turkish code
+// page) unless `forced` says UTF-8. Throws DataError for NUL bytes, for invalid UTF-8 when UTF-8 is
+// forced, and for mojibake: Windows-1254 text misread as Latin-1 ("KAYSERÝ") or UTF-8 read as
+// Latin-1 ("Ä°zmir"), which would otherwise load as provinces and countries that do not exist.
+DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced);
+
+// Windows-1254 bytes to UTF-8.
+std::string windows1254_to_utf8(std::string_view bytes);
+
+}  // namespace kexport::input
