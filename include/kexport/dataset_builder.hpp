@@ -35,8 +35,9 @@ class DatasetBuilder {
   void skip(std::string message, std::size_t keep);
 
   // Sorts, resolves revisions and builds the coverage. Throws DataError when one file holds the
-  // same record twice, naming both lines.
-  Dataset finish() &&;
+  // same record twice, naming both lines; with `collect_problems` the problem goes into the file's
+  // report instead and the first of the two records is kept.
+  Dataset finish(bool collect_problems = false) &&;
 
  private:
   struct Pending {

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "kexport/summary.hpp"
+#include "kexport/validate.hpp"
 
 namespace kexport {
 
@@ -20,6 +21,10 @@ void write_summary_table(std::ostream& out, const Summary& summary, const TableS
 
 // The summary for machines: one JSON document (schema in README.md, "JSON output").
 void write_summary_json(std::ostream& out, const Summary& summary);
+
+// The validate report: a block per file, then the revisions between files.
+void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style);
+void write_validation_json(std::ostream& out, const ValidationReport& report);
 
 // One line per figure that could not be computed, for standard error.
 void write_gap_warnings(std::ostream& err, const Summary& summary, Language language);

@@ -12,6 +12,7 @@
 #include "kexport/load.hpp"
 #include "kexport/report.hpp"
 #include "kexport/summary.hpp"
+#include "kexport/validate.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -28,6 +29,10 @@ constexpr const char* exit_codes_help = R"(Exit codes:
 struct GlobalOptions {
   std::vector<std::string> data;
   bool skip_bad_rows = false;
+  std::string source;
+  std::string unit;
+  std::string decimal;
+  std::string encoding;
 };
 
 struct SummaryOptions {
@@ -36,7 +41,12 @@ struct SummaryOptions {
   std::size_t top = 10;
   std::string format = "table";
   std::string lang = "tr";
-  std::string source;
+};
+
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  std::string format = "table";
+  std::string lang = "tr";
 };
 
 Language language_of(const std::string& lang) {
@@ -51,15 +61,30 @@ bool stdout_wants_color() {
   return isatty(STDOUT_FILENO) == 1;
 }
 
-Dataset load(const GlobalOptions& global, const char* argv0) {
+LoadOptions load_options(const GlobalOptions& global) {
+  LoadOptions options;
+  options.skip_bad_rows = global.skip_bad_rows;
+  if (!global.source.empty()) options.source = global.source;
+  if (global.unit == "usd") options.unit = ValueUnit::dollars;
+  if (global.unit == "thousand") options.unit = ValueUnit::thousand_dollars;
+  if (global.decimal == "point") options.decimal = DecimalStyle::point;
+  if (global.decimal == "comma") options.decimal = DecimalStyle::comma;
+  if (global.encoding == "utf-8") options.encoding = TextEncoding::utf8;
+  if (global.encoding == "windows-1254") options.encoding = TextEncoding::windows1254;
+  return options;
+}
+
+std::vector<InputFile> read_all(const std::vector<std::string>& paths) {
   std::vector<InputFile> files;
-  for (const std::string& path : data_paths(global.data, argv0)) {
+  for (const std::string& path : paths) {
     auto more = read_input(path);
     files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
-  LoadOptions options;
-  options.skip_bad_rows = global.skip_bad_rows;
-  Dataset data = load_dataset(files, options);
+  return files;
+}
+
+Dataset load(const GlobalOptions& global, const char* argv0) {
+  Dataset data = load_dataset(read_all(data_paths(global.data, argv0)), load_options(global));
   if (data.skipped_count > 0) {
     std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
                              data.skipped_count == 1 ? "" : "s");
@@ -81,7 +106,7 @@ void run_summary(const GlobalOptions& global, const SummaryOptions& options, con
   SummaryQuery query;
   query.province = options.province;
   query.top_n = options.top;
-  if (!options.source.empty()) query.source = options.source;
+  if (!global.source.empty()) query.source = global.source;
   if (options.month != "latest") {
     query.month = parse_iso_period(options.month);
     if (!query.month)
@@ -98,8 +123,21 @@ void run_summary(const GlobalOptions& global, const SummaryOptions& options, con
     write_summary_json(out, summary);
   else
     write_summary_table(out, summary, TableStyle{language, stdout_wants_color()});
-  write_gap_warnings(std::cerr, summary, language);
   emit(out.str());
+  write_gap_warnings(std::cerr, summary, language);
+}
+
+// Exit 0 when every file is clean, 65 when any has a problem; the report goes to stdout either way.
+int run_validate(const GlobalOptions& global, const ValidateOptions& options, const char* argv0) {
+  const auto files = read_all(options.paths.empty() ? data_paths(global.data, argv0) : options.paths);
+  const ValidationReport report = validate_files(files, Gazetteer::builtin(), load_options(global));
+  std::ostringstream out;
+  if (options.format == "json")
+    write_validation_json(out, report);
+  else
+    write_validation_table(out, report, TableStyle{language_of(options.lang), stdout_wants_color()});
+  emit(out.str());
+  return report.clean() ? 0 : static_cast<int>(ExitCode::data);
 }
 
 }  // namespace
@@ -120,6 +158,16 @@ int run(int argc, char** argv) {
       ->type_name("PATH");
   app.add_flag("--skip-bad-rows", global.skip_bad_rows,
                "Carry on past malformed rows, counting them and listing the first 20 on stderr");
+  app.add_option("--source", global.source,
+                 "The source of rows that do not name one, and the source to report on when the data "
+                 "holds several (TÜİK, TİM, Ticaret Bakanlığı)");
+  app.add_option("--unit", global.unit, "Unit of the values, overriding the headers: usd or thousand")
+      ->check(CLI::IsMember({"usd", "thousand"}));
+  app.add_option("--decimal", global.decimal,
+                 "Number style, overriding detection: point (291804236.45) or comma (291.804.236,45)")
+      ->check(CLI::IsMember({"point", "comma"}));
+  app.add_option("--encoding", global.encoding, "Text encoding, overriding detection: utf-8 or windows-1254")
+      ->check(CLI::IsMember({"utf-8", "windows-1254"}));
 
   SummaryOptions summary;
   CLI::App* summary_cmd = app.add_subcommand("summary",
@@ -138,8 +186,21 @@ int run(int argc, char** argv) {
   summary_cmd->add_option("--lang", summary.lang, "Language for people: tr or en")
       ->capture_default_str()
       ->check(CLI::IsMember({"tr", "en"}));
-  summary_cmd->add_option("--source", summary.source,
-                          "Data source to use when the data holds several (TÜİK, TİM, Ticaret Bakanlığı)");
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate",
+      "What the files hold and what is wrong with them: format detected, rows, months, "
+      "totals against their parts, revisions between files. Exit 65 when there are problems");
+  validate_cmd->fallthrough();
+  validate_cmd->add_option("paths", validate.paths, "Files or directories (default: as --data)")
+      ->type_name("PATH");
+  validate_cmd->add_option("--format,-f", validate.format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  validate_cmd->add_option("--lang", validate.lang, "Language for people: tr or en")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"tr", "en"}));
 
   try {
     app.parse(argc, argv);
@@ -150,6 +211,7 @@ int run(int argc, char** argv) {
 
   try {
     if (summary_cmd->parsed()) run_summary(global, summary, argv[0]);
+    if (validate_cmd->parsed()) return run_validate(global, validate, argv[0]);
     return 0;
   } catch (const Error& e) {
     std::cerr << "kexport: " << e.what() << '\n';

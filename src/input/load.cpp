@@ -55,7 +55,7 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
         break;
     }
   }
-  return std::move(builder).finish();
+  return std::move(builder).finish(options.collect_problems);
 }
 
 }  // namespace kexport

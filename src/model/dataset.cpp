@@ -146,7 +146,7 @@ void DatasetBuilder::skip(std::string message, std::size_t keep) {
   if (data_.skipped.size() < keep) data_.skipped.push_back({std::move(message)});
 }
 
-Dataset DatasetBuilder::finish() && {
+Dataset DatasetBuilder::finish(bool collect_problems) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
   // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
   // order they were read. Input in key order (the common case) is detected and not sorted again.
@@ -168,9 +168,12 @@ Dataset DatasetBuilder::finish() && {
     if (i > 0 && records_[i - 1].key == r.key) {
       const Pending& earlier = records_[i - 1];
       if (earlier.file == r.file) {
-        throw DataError({data.files[r.file].name, r.line, 0},
-                        "the same record (province, month, country, chapter, source) as line " +
-                            std::to_string(earlier.line) + "; expected each record once per file");
+        const DataError duplicate({data.files[r.file].name, r.line, 0},
+                                  "the same record (province, month, country, chapter, source) as line " +
+                                      std::to_string(earlier.line) + "; expected each record once per file");
+        if (!collect_problems) throw duplicate;
+        data.files[r.file].problems.emplace_back(duplicate.what());
+        continue;
       }
       // A later file revises an earlier one.
       data.revisions.push_back(

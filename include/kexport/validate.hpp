@@ -1,0 +1,63 @@
+// The validate question: what is in these files, and is anything wrong with them?
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kexport/dataset.hpp"
+#include "kexport/gazetteer.hpp"
+#include "kexport/load.hpp"
+
+namespace kexport {
+
+// A total row set against the sum of its parts (country rows, chapter rows, or provinces for a
+// national total). Larger totals are normal (confidential or unallocated exports); smaller are not.
+struct TotalCheck {
+  std::string source;
+  std::string province;  // display name; "Türkiye" for a national total
+  Period month;
+  std::string parts;  // "countries", "chapters", "provinces"
+  Cents total = 0;
+  Cents sum_of_parts = 0;
+};
+
+struct FileValidation {
+  LoadedFile file;  // what loading found: format, counts, notices, problems
+  std::optional<Period> first_month;
+  std::optional<Period> last_month;
+  std::vector<Period> missing_months;  // inside the covered span
+  std::size_t provinces = 0;
+  std::size_t countries = 0;
+  std::vector<std::string> unknown_countries;  // kept as written
+  std::vector<std::string> sources;
+  std::vector<TotalCheck> totals;  // only where total and parts differ
+  bool fatal = false;              // the file could not be read at all
+};
+
+struct RevisionNote {
+  std::string earlier_file;
+  std::string later_file;
+  std::string source;
+  std::string province;
+  Period month;
+  std::string country;  // "" for the province total
+  int chapter = 0;
+  Cents old_value = 0;
+  Cents new_value = 0;
+};
+
+struct ValidationReport {
+  std::vector<FileValidation> files;
+  std::vector<RevisionNote> revisions;
+  // Totals of one file against parts in another (a province's totals beside its country rows).
+  std::vector<TotalCheck> combined_totals;
+  [[nodiscard]] bool clean() const;  // no problems in any file
+};
+
+// Loads each file on its own (collecting every problem instead of stopping) and then all together
+// (for the revisions between them).
+ValidationReport validate_files(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
+                                const LoadOptions& options);
+
+}  // namespace kexport

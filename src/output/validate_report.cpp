@@ -1,0 +1,227 @@
+// The validate report: for people, a block per file; for machines, one JSON document.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "kexport/number_format.hpp"
+#include "kexport/report.hpp"
+#include "text_table.hpp"
+
+namespace kexport {
+namespace {
+
+struct ValidateWords {
+  std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, totals,
+      total_exceeds, total_short, problems, none, notices, revisions, revised, title_rows, notes, groups,
+      unpublished, clean, not_clean, fatal;
+};
+
+constexpr ValidateWords turkish{"biçim",
+                                "satır",
+                                "aylar",
+                                "kayıt yok",
+                                "eksik ay",
+                                "il",
+                                "ülke",
+                                "bilinmeyen ülke adı",
+                                "toplamlar",
+                                "toplam, parçaların toplamından {} fazla",
+                                "toplam, parçaların toplamından {} az",
+                                "sorunlar",
+                                "yok",
+                                "notlar",
+                                "düzeltmeler",
+                                "{} → {}",
+                                "başlık satırı",
+                                "not satırı",
+                                "alt grup satırı",
+                                "yayımlanmamış aylar",
+                                "Sorun bulunmadı.",
+                                "{} sorun bulundu.",
+                                "dosya okunamadı"};
+constexpr ValidateWords english{"format",
+                                "rows",
+                                "months",
+                                "no records",
+                                "missing months",
+                                "provinces",
+                                "countries",
+                                "unknown country names",
+                                "totals",
+                                "total exceeds its parts by {}",
+                                "total falls short of its parts by {}",
+                                "problems",
+                                "none",
+                                "notices",
+                                "revisions",
+                                "{} → {}",
+                                "title rows",
+                                "note rows",
+                                "sub-group rows",
+                                "unpublished months",
+                                "No problems found.",
+                                "{} problems found.",
+                                "the file could not be read"};
+
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  return fmt::format("{}", fmt::join(items, separator));
+}
+
+std::string period_span(const FileValidation& f, const ValidateWords& w) {
+  if (!f.first_month) return std::string(w.coverage_none);
+  return f.first_month == f.last_month ? f.first_month->iso()
+                                       : fmt::format("{} – {}", f.first_month->iso(), f.last_month->iso());
+}
+
+std::size_t problem_count(const FileValidation& f) {
+  std::size_t n = f.file.problems.size();
+  for (const auto& t : f.totals) n += t.total < t.sum_of_parts ? 1 : 0;
+  return n;
+}
+
+std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lang) {
+  const Cents gap = t.total - t.sum_of_parts;
+  const std::string what = fmt::format(fmt::runtime(gap > 0 ? w.total_exceeds : w.total_short),
+                                       format_dollars(gap > 0 ? gap : -gap, lang) + " $");
+  return fmt::format("{} {} {} ({}): {}", t.province, t.month.iso(), t.source, t.parts, what);
+}
+
+}  // namespace
+
+void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
+  const ValidateWords& w = style.language == Language::tr ? turkish : english;
+  const Language lang = style.language;
+  std::size_t problems = 0;
+  for (const FileValidation& f : report.files) {
+    problems += problem_count(f);
+    out << output::paint(f.file.name, output::Tone::strong, style.color) << '\n';
+    output::TextTable table({output::Align::left, output::Align::left});
+    if (f.fatal) {
+      table.add_row({std::string(w.problems), std::string(w.fatal)});
+    } else {
+      std::vector<std::string> format = {f.file.format};
+      if (!f.file.layout.empty()) format.push_back(f.file.layout);
+      if (!f.file.delimiter.empty())
+        format.push_back(fmt::format("'{}'", f.file.delimiter == "tab" ? "\\t" : f.file.delimiter));
+      if (!f.file.encoding.empty()) format.push_back(f.file.encoding);
+      if (!f.file.decimal.empty())
+        format.push_back(f.file.decimal == "point" ? "291804236.45" : "291.804.236,45");
+      if (!f.file.unit.empty()) format.push_back(f.file.unit);
+      for (const auto& source : f.sources)
+        if (!source.empty()) format.push_back(source);
+      table.add_row({std::string(w.format), join(format)});
+      std::vector<std::string> rows = {format_count(f.file.rows, lang)};
+      if (f.file.title_rows) rows.push_back(fmt::format("{} {}", f.file.title_rows, w.title_rows));
+      if (f.file.note_rows) rows.push_back(fmt::format("{} {}", f.file.note_rows, w.notes));
+      if (f.file.group_rows) rows.push_back(fmt::format("{} {}", f.file.group_rows, w.groups));
+      table.add_row({std::string(w.rows), join(rows)});
+      table.add_row({std::string(w.months), period_span(f, w)});
+      if (!f.missing_months.empty()) {
+        std::vector<std::string> months;
+        for (Period m : f.missing_months) months.push_back(m.iso());
+        table.add_row({std::string(w.missing), join(months)});
+      }
+      if (!f.file.unpublished.empty()) table.add_row({std::string(w.unpublished), join(f.file.unpublished)});
+      table.add_row({std::string(w.provinces), std::to_string(f.provinces)});
+      table.add_row({std::string(w.countries), std::to_string(f.countries)});
+      if (!f.unknown_countries.empty()) table.add_row({std::string(w.unknown), join(f.unknown_countries)});
+    }
+    for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
+    for (const auto& notice : f.file.notices) table.add_row({std::string(w.notices), notice});
+    if (f.file.problems.empty() && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
+    for (const auto& problem : f.file.problems)
+      table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
+    table.write(out, "  ", style.color);
+    out << '\n';
+  }
+  if (!report.combined_totals.empty()) {
+    out << output::paint(std::string(w.totals), output::Tone::strong, style.color) << '\n';
+    output::TextTable table({output::Align::left});
+    for (const TotalCheck& t : report.combined_totals) {
+      problems += t.total < t.sum_of_parts ? 1 : 0;
+      table.add_row({total_line(t, w, lang)});
+    }
+    table.write(out, "  ", style.color);
+    out << '\n';
+  }
+  if (!report.revisions.empty()) {
+    out << output::paint(std::string(w.revisions), output::Tone::strong, style.color) << '\n';
+    output::TextTable table(
+        {output::Align::left, output::Align::left, output::Align::right, output::Align::right});
+    for (const RevisionNote& r : report.revisions) {
+      std::string what = fmt::format("{} {}", r.province, r.month.iso());
+      if (!r.country.empty()) what += " " + r.country;
+      if (r.chapter) what += fmt::format(" {:02}", r.chapter);
+      if (!r.source.empty()) what += " " + r.source;
+      table.add_row({what, fmt::format(fmt::runtime(w.revised), r.earlier_file, r.later_file),
+                     format_dollars(r.old_value, lang), format_dollars(r.new_value, lang)});
+    }
+    table.write(out, "  ", style.color);
+    out << '\n';
+  }
+  out << (problems == 0 ? std::string(w.clean) : fmt::format(fmt::runtime(w.not_clean), problems)) << '\n';
+}
+
+void write_validation_json(std::ostream& out, const ValidationReport& report) {
+  using Json = nlohmann::ordered_json;
+  const auto money = [](Cents c) { return static_cast<double>(c) / 100.0; };
+  Json files = Json::array();
+  for (const FileValidation& f : report.files) {
+    Json totals = Json::array();
+    for (const TotalCheck& t : f.totals)
+      totals.push_back({{"source", t.source},
+                        {"province", t.province},
+                        {"period", t.month.iso()},
+                        {"parts", t.parts},
+                        {"total", money(t.total)},
+                        {"sum_of_parts", money(t.sum_of_parts)}});
+    Json missing = Json::array();
+    for (Period m : f.missing_months) missing.push_back(m.iso());
+    files.push_back({{"file", f.file.name},
+                     {"readable", !f.fatal},
+                     {"format", f.file.format},
+                     {"layout", f.file.layout},
+                     {"delimiter", f.file.delimiter},
+                     {"encoding", f.file.encoding},
+                     {"decimal", f.file.decimal},
+                     {"unit", f.file.unit},
+                     {"sources", f.sources},
+                     {"rows", f.file.rows},
+                     {"title_rows", f.file.title_rows},
+                     {"note_rows", f.file.note_rows},
+                     {"group_rows", f.file.group_rows},
+                     {"first_period", f.first_month ? Json(f.first_month->iso()) : Json(nullptr)},
+                     {"last_period", f.last_month ? Json(f.last_month->iso()) : Json(nullptr)},
+                     {"missing_periods", missing},
+                     {"unpublished_months", f.file.unpublished},
+                     {"provinces", f.provinces},
+                     {"countries", f.countries},
+                     {"unknown_countries", f.unknown_countries},
+                     {"totals", totals},
+                     {"notices", f.file.notices},
+                     {"problems", f.file.problems}});
+  }
+  Json revisions = Json::array();
+  for (const RevisionNote& r : report.revisions)
+    revisions.push_back({{"earlier_file", r.earlier_file},
+                         {"later_file", r.later_file},
+                         {"source", r.source},
+                         {"province", r.province},
+                         {"period", r.month.iso()},
+                         {"country", r.country.empty() ? Json(nullptr) : Json(r.country)},
+                         {"chapter", r.chapter == 0 ? Json(nullptr) : Json(r.chapter)},
+                         {"old_value", money(r.old_value)},
+                         {"new_value", money(r.new_value)}});
+  Json combined = Json::array();
+  for (const TotalCheck& t : report.combined_totals)
+    combined.push_back({{"source", t.source},
+                        {"province", t.province},
+                        {"period", t.month.iso()},
+                        {"parts", t.parts},
+                        {"total", money(t.total)},
+                        {"sum_of_parts", money(t.sum_of_parts)}});
+  Json doc{
+      {"clean", report.clean()}, {"files", files}, {"combined_totals", combined}, {"revisions", revisions}};
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace kexport

@@ -1,0 +1,205 @@
+// Files as TÜİK, TİM and the Ministry publish them load to the same records as their canonical
+// equivalents (tests/fixtures/real, written by tests/fixtures/make_fixtures.py).
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "kexport/error.hpp"
+#include "kexport/report.hpp"
+#include "kexport/validate.hpp"
+
+namespace {
+
+const std::string fixtures = std::string(KEXPORT_TEST_DIR) + "/fixtures/real/";
+
+kexport::InputFile fixture(const std::string& name) {
+  return {name, test::read_file(fixtures + name), kexport::InputFormat::automatic};
+}
+
+// Records by what they say, independent of dictionary ids.
+std::vector<std::string> records(const kexport::Dataset& data) {
+  const auto& g = kexport::Gazetteer::builtin();
+  std::vector<std::string> out;
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const auto key = data.key(row);
+    const auto& country = data.countries[key.country];
+    const std::string country_text = key.country == kexport::all_countries ? "*"
+                                     : country.gazetteer ? g.countries()[*country.gazetteer].code
+                                                         : country.written;
+    const std::string chapter = key.chapter == 0 ? "*"
+                                : key.chapter >= kexport::Dataset::first_sector_code
+                                    ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
+                                    : std::to_string(key.chapter);
+    out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " + country_text +
+                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> load(const std::string& name, kexport::LoadOptions options = {}) {
+  return records(kexport::load_dataset({fixture(name)}, options));
+}
+
+void check_equivalent(const std::string& name) {
+  const std::string canonical = name.substr(0, name.rfind('.')) + ".canonical.csv";
+  INFO(name);
+  const auto actual = load(name);
+  CHECK(actual == load(canonical));
+  CHECK_FALSE(actual.empty());
+}
+
+kexport::LoadedFile report_of(const std::string& name, kexport::LoadOptions options = {}) {
+  return kexport::load_dataset({fixture(name)}, options).files.front();
+}
+
+}  // namespace
+
+TEST_CASE("TÜİK long sheet in Windows-1254 with Turkish numbers", "[real]") {
+  check_equivalent("tuik-long-1254.csv");
+  const auto report = report_of("tuik-long-1254.csv");
+  CHECK(report.encoding == "Windows-1254");
+  CHECK(report.delimiter == ";");
+  CHECK(report.decimal == "comma");
+  CHECK(report.layout == "long");
+  CHECK(report.title_rows == 3);
+  CHECK(report.note_rows == 2);
+  CHECK(report.source == "TÜİK");
+}
+
+TEST_CASE("TÜİK wide sheet: provinces by month in thousand dollars", "[real]") {
+  check_equivalent("tuik-wide-provinces.csv");
+  const auto report = report_of("tuik-wide-provinces.csv");
+  CHECK(report.layout == "wide");
+  CHECK(report.unit == "thousand USD");
+  CHECK(report.decimal == "comma");
+  CHECK(report.unpublished.size() == 9);  // April to December are zero everywhere
+  CHECK(report.unpublished.front() == "Nisan");
+  REQUIRE(report.notices.size() == 1);  // İstanbul's TOPLAM is one thousand off
+  CHECK_THAT(report.notices[0],
+             Catch::Contains("tuik-wide-provinces.csv:6:") && Catch::Contains("25.600.001"));
+}
+
+TEST_CASE("TİM sector sheet: BOM, CRLF, province in the title, sub-groups", "[real]") {
+  check_equivalent("tim-sectors-kayseri.csv");
+  const auto report = report_of("tim-sectors-kayseri.csv");
+  CHECK(report.encoding == "UTF-8 with BOM");
+  CHECK(report.group_rows == 3);
+  CHECK(report.title_rows == 2);
+  CHECK(report.source == "TİM");
+  CHECK(report.unit == "thousand USD");
+}
+
+TEST_CASE("English headers, tabs and thousand USD", "[real]") {
+  check_equivalent("english.tsv");
+}
+
+TEST_CASE("Ministry file with ASCII spellings and periods as written", "[real]") {
+  check_equivalent("ministry.csv");
+}
+
+TEST_CASE("amounts that could be either style are refused unless told", "[real]") {
+  try {
+    load("ambiguous.csv");
+    FAIL("an ambiguous file was loaded");
+  } catch (const kexport::DataError& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.where().column == 17);
+    CHECK_THAT(e.what(), Catch::Contains("--decimal"));
+  }
+  kexport::LoadOptions comma;
+  comma.decimal = kexport::DecimalStyle::comma;
+  CHECK(load("ambiguous.csv", comma) ==
+        std::vector<std::string>{"Kayseri 2025-01 * * 123400 ", "Kayseri 2025-02 * * 250000 "});
+  kexport::LoadOptions point;
+  point.decimal = kexport::DecimalStyle::point;
+  CHECK_THROWS_WITH(load("ambiguous.csv", point), Catch::Contains("fractions of a cent"));
+  point.unit = kexport::ValueUnit::thousand_dollars;
+  CHECK(load("ambiguous.csv", point) ==
+        std::vector<std::string>{"Kayseri 2025-01 * * 123400 ", "Kayseri 2025-02 * * 250000 "});
+}
+
+TEST_CASE("mojibake is refused with a hint, never loaded as new names", "[real]") {
+  for (auto [name, column] : {std::pair{"mojibake.csv", 15}, std::pair{"mojibake-utf8.csv", 9}}) {
+    INFO(name);
+    try {
+      load(name);
+      FAIL("mojibake was loaded");
+    } catch (const kexport::DataError& e) {
+      CHECK(e.where().line == 2);
+      CHECK(e.where().column == static_cast<std::uint64_t>(column));
+      CHECK_THAT(e.what(), Catch::Contains("garbled"));
+    }
+  }
+}
+
+TEST_CASE("the same bytes in UTF-8 and Windows-1254 load alike", "[real]") {
+  const std::string utf8 = "YIL;AY;İL;ÜLKE;DEĞER\n2025;ŞUBAT;KAYSERİ;IRAK;1.234,5\n";
+  const std::string cp1254 =
+      "YIL;AY;\xDDL;\xDCLKE;DE\xD0"
+      "ER\n2025;\xDE"
+      "UBAT;KAYSER\xDD;IRAK;1.234,5\n";
+  CHECK(records(test::load_text("a.csv", utf8)) == records(test::load_text("b.csv", cp1254)));
+  CHECK(records(test::load_text("a.csv", utf8)) == std::vector<std::string>{"Kayseri 2025-02 IQ * 123450 "});
+}
+
+TEST_CASE("unit and source options override what files say", "[real]") {
+  kexport::LoadOptions options;
+  options.unit = kexport::ValueUnit::thousand_dollars;
+  options.source = "TİM";
+  CHECK(load("revision-1.csv", options) ==
+        std::vector<std::string>{"Kayseri 2025-01 * * 10000000 TİM", "Kayseri 2025-02 * * 20000000 TİM"});
+}
+
+TEST_CASE("validate reports formats, totals, revisions and problems", "[real][validate]") {
+  const auto& g = kexport::Gazetteer::builtin();
+  const auto report = kexport::validate_files({fixture("tim-sectors-kayseri.csv"), fixture("revision-1.csv"),
+                                               fixture("revision-2.csv"), fixture("mojibake.csv")},
+                                              g, {});
+  REQUIRE(report.files.size() == 4);
+  CHECK_FALSE(report.clean());  // the mojibake file cannot be read
+  CHECK(report.files[3].fatal);
+  const auto& tim = report.files[0];
+  CHECK(tim.first_month == kexport::Period::from_year_month(2025, 1));
+  CHECK(tim.last_month == kexport::Period::from_year_month(2025, 2));
+  REQUIRE(tim.totals.size() == 2);  // the TOPLAM row exceeds its sectors in both months
+  CHECK(tim.totals[0].total == 29000012300);
+  CHECK(tim.totals[0].sum_of_parts == 28510050000);
+  REQUIRE(report.revisions.size() == 1);
+  CHECK(report.revisions[0].earlier_file == "revision-1.csv");
+  CHECK(report.revisions[0].later_file == "revision-2.csv");
+  CHECK(report.revisions[0].old_value == 20000);
+  CHECK(report.revisions[0].new_value == 25000);
+  const auto& second = report.files[2];
+  CHECK(second.missing_months.empty());
+
+  const auto clean = kexport::validate_files({fixture("revision-1.csv"), fixture("revision-2.csv")}, g, {});
+  CHECK(clean.clean());
+}
+
+TEST_CASE("validate collects every bad row and duplicate", "[real][validate]") {
+  const auto report = kexport::validate_files({{"bad.csv",
+                                                "period,province,value_usd\n2025-01,Kayseri,1\n2025-13,"
+                                                "Kayseri,1\n2025-02,Nowhere,1\n2025-01,Kayseri,2\n"
+                                                "2025-04,Kayseri,1\n",
+                                                kexport::InputFormat::automatic}},
+                                              kexport::Gazetteer::builtin(), {});
+  REQUIRE(report.files.size() == 1);
+  const auto& f = report.files[0];
+  REQUIRE(f.file.problems.size() == 3);
+  CHECK_THAT(f.file.problems[0], Catch::StartsWith("bad.csv:3:1:"));
+  CHECK_THAT(f.file.problems[1], Catch::StartsWith("bad.csv:4:9:"));
+  CHECK_THAT(f.file.problems[2], Catch::StartsWith("bad.csv:5:") && Catch::Contains("as line 2"));
+  REQUIRE(f.missing_months.size() == 2);  // 2025-02 and 2025-03 hold no record
+  CHECK(f.missing_months[0] == kexport::Period::from_year_month(2025, 2));
+  CHECK_FALSE(report.clean());
+}
+
+TEST_CASE("validate on the command line", "[real][validate][cli]") {
+  const auto ok =
+      test::run_kexport("validate --lang en " + fixtures + "revision-1.csv " + fixtures + "revision-2.csv");
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("revisions") && Catch::Contains("No problems found."));
+  const auto bad = test::run_kexport("validate --format json " + fixtures + "mojibake.csv");
+  CHECK(bad.exit_code == 65);
+  CHECK_THAT(bad.out, Catch::Contains("\"clean\": false") && Catch::Contains("garbled"));
+}
