@@ -31,6 +31,21 @@ TEST_CASE("English table and JSON match their golden files", "[cli][golden]") {
   CHECK(nlohmann::json::parse(json.out)["countries"] == 140);
 }
 
+TEST_CASE("press-release formats match their golden files", "[cli][golden]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"-m 2026-01 -f text", "summary-kayseri-2026-01.tr.txt"},
+      {"-m 2026-01 -f text --lang en", "summary-kayseri-2026-01.en.txt"},
+      {"-m 2026-01 -f markdown", "summary-kayseri-2026-01.md"},
+      {"-m 2026-01 -f svg", "summary-kayseri-2026-01.svg"},
+      {"-m 2025-09 -f text", "summary-kayseri-2025-09.tr.txt"}};
+  for (const auto& [arguments, file] : cases) {
+    INFO(file);
+    const auto r = run_kexport("summary -p Kayseri " + arguments + " " + data);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == golden(file));
+  }
+}
+
 TEST_CASE("data paths go before or after the command", "[cli]") {
   const auto before = run_kexport(data + " summary -p 38 -m 2026-01 -f json");
   const auto after = run_kexport("summary -p 38 -m 2026-01 -f json " + data);
@@ -98,11 +113,15 @@ TEST_CASE("exit codes are documented and kept", "[cli]") {
 
 TEST_CASE("the README's example output is the real output", "[cli][readme]") {
   const std::string readme = test::read_file(std::string(KEXPORT_TEST_DIR) + "/../README.md");
-  const std::string marker = "<!-- example-summary -->\n```\n";
-  const auto begin = readme.find(marker);
-  REQUIRE(begin != std::string::npos);
-  const auto end = readme.find("```", begin + marker.size());
-  REQUIRE(end != std::string::npos);
-  CHECK(readme.substr(begin + marker.size(), end - begin - marker.size()) ==
-        golden("summary-kayseri-2026-01.txt"));
+  for (const auto& [name, file] : {std::pair{"example-summary", "summary-kayseri-2026-01.txt"},
+                                   std::pair{"example-text", "summary-kayseri-2026-01.tr.txt"},
+                                   std::pair{"example-text-en", "summary-kayseri-2026-01.en.txt"}}) {
+    INFO(name);
+    const std::string marker = std::string("<!-- ") + name + " -->\n```\n";
+    const auto begin = readme.find(marker);
+    REQUIRE(begin != std::string::npos);
+    const auto end = readme.find("```", begin + marker.size());
+    REQUIRE(end != std::string::npos);
+    CHECK(readme.substr(begin + marker.size(), end - begin - marker.size()) == golden(file));
+  }
 }

@@ -32,9 +32,10 @@ TEST_CASE("the JSON document follows the contract", "[report][json]") {
   std::ostringstream out;
   kexport::write_summary_json(out, sample_summary());
   const auto doc = nlohmann::json::parse(out.str());
-  const std::vector<std::string> keys = {
-      "province",       "province_code", "period",      "source",       "currency",  "value",
-      "previous_month", "previous_year", "rolling_12m", "year_to_date", "countries", "top_destinations"};
+  const std::vector<std::string> keys = {"province",    "province_code", "period",         "source",
+                                         "currency",    "value",         "previous_month", "previous_year",
+                                         "rolling_12m", "year_to_date",  "countries",      "top_destinations",
+                                         "standing",    "top_sectors",   "trend"};
   std::vector<std::string> actual;
   const auto ordered = nlohmann::ordered_json::parse(out.str());
   for (auto it = ordered.begin(); it != ordered.end(); ++it) actual.push_back(it.key());
@@ -61,6 +62,29 @@ TEST_CASE("the JSON document follows the contract", "[report][json]") {
   CHECK(doc["top_destinations"][0]["share_pct"].get<double>() == 10.335);
   CHECK(doc["top_destinations"][1]["country"] == "Atlantis \"x\"");
   CHECK(doc["top_destinations"][1]["country_code"].is_null());
+  CHECK(doc["standing"].is_null());
+  CHECK(doc["top_sectors"].empty());
+  CHECK(doc["trend"].empty());
+}
+
+TEST_CASE("standing, sectors and trend in JSON", "[report][json]") {
+  auto s = sample_summary();
+  s.standing = kexport::Standing{10, 81, 1.5625, false};
+  s.top_sectors = {{94, "Mobilyalar", 100, 50.0, std::nullopt}, {0, "Halı", 50, 25.0, -3.0}};
+  s.trend = {{Period::from_year_month(2025, 1), 12345, std::nullopt}};
+  std::ostringstream out;
+  kexport::write_summary_json(out, s);
+  const auto doc = nlohmann::json::parse(out.str());
+  CHECK(doc["standing"]["rank"] == 10);
+  CHECK(doc["standing"]["of"] == 81);
+  CHECK(doc["standing"]["share_of_turkey_pct"].get<double>() == 1.5625);
+  CHECK(doc["standing"]["turkey_basis"] == "sum_of_provinces");
+  CHECK(doc["top_sectors"][0]["chapter"] == 94);
+  CHECK(doc["top_sectors"][1]["chapter"].is_null());
+  CHECK(doc["top_sectors"][1]["change_pct"].get<double>() == -3.0);
+  CHECK(doc["trend"][0]["period"] == "2025-01");
+  CHECK(doc["trend"][0]["value"].get<double>() == 123.45);
+  CHECK(doc["trend"][0]["previous_year_value"].is_null());
 }
 
 TEST_CASE("the table speaks Turkish by default and English when asked", "[report][table]") {

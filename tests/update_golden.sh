@@ -7,8 +7,18 @@ export NO_COLOR=1
 "$bin" --data data summary --province Kayseri --month 2026-01 > tests/golden/summary-kayseri-2026-01.txt
 "$bin" --data data summary --province Kayseri --month 2026-01 --lang en > tests/golden/summary-kayseri-2026-01-en.txt
 "$bin" --data data summary --province Kayseri --month 2026-01 --format json > tests/golden/summary-kayseri-2026-01.json
-# The README shows the default command's output: replace the block after <!-- example-summary -->.
-awk -v golden=tests/golden/summary-kayseri-2026-01.txt '
-  /<!-- example-summary -->/ { print; getline; print; while ((getline line < golden) > 0) print line; skip = 1; next }
-  skip && /^```$/ { skip = 0 }
-  !skip { print }' README.md > README.md.tmp && mv README.md.tmp README.md
+"$bin" --data data summary --province Kayseri --month 2026-01 --format text > tests/golden/summary-kayseri-2026-01.tr.txt
+"$bin" --data data summary --province Kayseri --month 2026-01 --format text --lang en > tests/golden/summary-kayseri-2026-01.en.txt
+"$bin" --data data summary --province Kayseri --month 2026-01 --format markdown > tests/golden/summary-kayseri-2026-01.md
+"$bin" --data data summary --province Kayseri --month 2026-01 --format svg > tests/golden/summary-kayseri-2026-01.svg
+"$bin" --data data summary --province Kayseri --month 2025-09 --format text > tests/golden/summary-kayseri-2025-09.tr.txt
+# The README shows the output of these commands: replace the block after each marker.
+replace_block() {
+  awk -v marker="<!-- $1 -->" -v golden="$2" '
+    $0 == marker { print; getline; print; while ((getline line < golden) > 0) print line; skip = 1; next }
+    skip && /^```$/ { skip = 0 }
+    !skip { print }' README.md > README.md.tmp && mv README.md.tmp README.md
+}
+replace_block example-summary tests/golden/summary-kayseri-2026-01.txt
+replace_block example-text tests/golden/summary-kayseri-2026-01.tr.txt
+replace_block example-text-en tests/golden/summary-kayseri-2026-01.en.txt

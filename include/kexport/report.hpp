@@ -9,7 +9,7 @@
 
 namespace kexport {
 
-enum class OutputFormat { table, json };
+enum class OutputFormat { table, json, text, markdown, svg };
 
 struct TableStyle {
   Language language = Language::tr;
@@ -21,6 +21,17 @@ void write_summary_table(std::ostream& out, const Summary& summary, const TableS
 
 // The summary for machines: one JSON document (schema in README.md, "JSON output").
 void write_summary_json(std::ostream& out, const Summary& summary);
+
+// The summary as press-release paragraphs, ready to paste: Turkish or English.
+void write_summary_text(std::ostream& out, const Summary& summary, Language language);
+void write_summary_text_tr(std::ostream& out, const Summary& summary);
+void write_summary_text_en(std::ostream& out, const Summary& summary);
+
+// A report for a web page or an e-mail: heading, key figures, top destinations, the prose.
+void write_summary_markdown(std::ostream& out, const Summary& summary, Language language);
+
+// A publication-ready chart: the last 13 months against a year earlier, and the top destinations.
+void write_summary_svg(std::ostream& out, const Summary& summary, Language language);
 
 // The validate report: a block per file, then the revisions between files.
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style);

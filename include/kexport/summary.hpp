@@ -18,6 +18,7 @@ struct SummaryQuery {
   std::optional<Period> month;  // empty: the latest covered month
   std::size_t top_n = 10;
   std::optional<std::string> source;  // required when the data holds more than one source
+  std::size_t top_sectors = 5;
 };
 
 // A value that may not be computable: a month outside the data's coverage has no value, and a
@@ -50,6 +51,30 @@ struct Destination {
   MaybePercent change_pct;  // on the same month a year earlier
 };
 
+// One month of the trend, beside the same month a year earlier.
+struct MonthPoint {
+  Period period;
+  MaybeCents value;
+  MaybeCents year_earlier;
+};
+
+// Where the province stands among Turkey's provinces in the report month.
+struct Standing {
+  std::optional<std::size_t> rank;  // 1 = largest; empty unless the data holds all 81 provinces
+  std::size_t provinces = 0;        // how many provinces the ranking is among
+  MaybePercent share_of_turkey;     // of the national total
+  bool national_total_row = false;  // the share is of a national total row, not of the 81's sum
+};
+
+// A sector (HS chapter, or a sector named by the data) in the report month.
+struct SectorShare {
+  int code = 0;  // HS chapter 1-99, or 0 for a named sector
+  std::string name;
+  Cents value = 0;
+  MaybePercent share_pct;   // of the province's month total
+  MaybePercent change_pct;  // on the same month a year earlier
+};
+
 // Months that a figure needed but the data does not cover.
 struct Gap {
   std::string figure;  // "previous_month", "rolling_12m", ...
@@ -69,6 +94,9 @@ struct Summary {
   WindowComparison year_to_date;
   std::optional<std::size_t> countries;  // empty when the data has no country breakdown
   std::vector<Destination> top_destinations;
+  std::optional<Standing> standing;      // empty when the data cannot say
+  std::vector<SectorShare> top_sectors;  // empty when the data has no sectors
+  std::vector<MonthPoint> trend;         // the 13 months ending at the report month
   std::vector<Gap> gaps;
 };
 

@@ -119,10 +119,17 @@ void run_summary(const GlobalOptions& global, const SummaryOptions& options, con
   const Summary summary = compute_summary(data, Gazetteer::builtin(), query, language);
 
   std::ostringstream out;
-  if (options.format == "json")
+  if (options.format == "json") {
     write_summary_json(out, summary);
-  else
+  } else if (options.format == "text") {
+    write_summary_text(out, summary, language);
+  } else if (options.format == "markdown") {
+    write_summary_markdown(out, summary, language);
+  } else if (options.format == "svg") {
+    write_summary_svg(out, summary, language);
+  } else {
     write_summary_table(out, summary, TableStyle{language, stdout_wants_color()});
+  }
   emit(out.str());
   write_gap_warnings(std::cerr, summary, language);
 }
@@ -182,7 +189,7 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000}));
   summary_cmd->add_option("--format,-f", summary.format, "Output format")
       ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json"}));
+      ->check(CLI::IsMember({"table", "json", "text", "markdown", "svg"}));
   summary_cmd->add_option("--lang", summary.lang, "Language for people: tr or en")
       ->capture_default_str()
       ->check(CLI::IsMember({"tr", "en"}));

@@ -78,13 +78,14 @@ std::optional<std::pair<Period, Period>> ProvinceTimeline::missing(Period from, 
   return span;
 }
 
-std::vector<CountryValue> country_values(const Dataset& data, SourceId source, ProvinceId province,
-                                         Period month) {
-  std::vector<CountryValue> out;
-  auto [row, end] = data.rows_of(source, province);
-  // Rows are sorted by month within the province: find the month's block by binary search.
+namespace {
+
+// The rows of one province and month: a contiguous block, found by binary search.
+std::pair<std::size_t, std::size_t> month_rows(const Dataset& data, SourceId source, ProvinceId province,
+                                               Period month) {
+  const auto [begin, end] = data.rows_of(source, province);
   const auto month_of = [&](std::size_t r) { return data.key(r).month; };
-  std::size_t lo = row, hi = end;
+  std::size_t lo = begin, hi = end;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
     if (month_of(mid) < month)
@@ -92,7 +93,18 @@ std::vector<CountryValue> country_values(const Dataset& data, SourceId source, P
     else
       hi = mid;
   }
-  for (row = lo; row < end && month_of(row) == month;) {
+  std::size_t last = lo;
+  while (last < end && month_of(last) == month) ++last;
+  return {lo, last};
+}
+
+}  // namespace
+
+std::vector<CountryValue> country_values(const Dataset& data, SourceId source, ProvinceId province,
+                                         Period month) {
+  std::vector<CountryValue> out;
+  auto [row, end] = month_rows(data, source, province, month);
+  while (row < end) {
     const RecordKey key = data.key(row);
     if (key.country == all_countries) {
       ++row;
@@ -100,13 +112,32 @@ std::vector<CountryValue> country_values(const Dataset& data, SourceId source, P
     }
     std::optional<Cents> own_row;
     Cents chapters = 0;
-    for (; row < end && data.key(row).month == month && data.key(row).country == key.country; ++row) {
+    for (; row < end && data.key(row).country == key.country; ++row) {
       if (data.key(row).chapter == all_chapters)
         own_row = data.cents[row];
       else
         chapters = add_checked(chapters, data.cents[row]);
     }
     out.push_back({key.country, own_row.value_or(chapters)});
+  }
+  return out;
+}
+
+std::vector<ChapterValue> chapter_values(const Dataset& data, SourceId source, ProvinceId province,
+                                         Period month) {
+  const auto [begin, end] = month_rows(data, source, province, month);
+  // A chapter's row of the province total where there is one, else the sum of its country rows.
+  std::vector<std::optional<Cents>> own(256), summed(256);
+  for (std::size_t row = begin; row < end; ++row) {
+    const RecordKey key = data.key(row);
+    if (key.chapter == all_chapters) continue;
+    auto& slot = key.country == all_countries ? own[key.chapter] : summed[key.chapter];
+    slot = add_checked(slot.value_or(0), data.cents[row]);
+  }
+  std::vector<ChapterValue> out;
+  for (std::size_t chapter = 1; chapter < own.size(); ++chapter) {
+    const auto& value = own[chapter] ? own[chapter] : summed[chapter];
+    if (value) out.push_back({static_cast<std::uint8_t>(chapter), *value});
   }
   return out;
 }

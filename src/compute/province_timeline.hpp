@@ -43,4 +43,13 @@ struct CountryValue {
 std::vector<CountryValue> country_values(const Dataset& data, SourceId source, ProvinceId province,
                                          Period month);
 
+// Per-sector values of a province in a month: the (all countries, chapter) row where there is
+// one, else the sum of the chapter's country rows. Sorted by chapter code.
+struct ChapterValue {
+  std::uint8_t chapter;
+  Cents value;
+};
+std::vector<ChapterValue> chapter_values(const Dataset& data, SourceId source, ProvinceId province,
+                                         Period month);
+
 }  // namespace kexport::compute

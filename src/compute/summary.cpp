@@ -27,6 +27,70 @@ MaybePercent share(Cents part, MaybeCents whole) {
   return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
 }
 
+// The province's rank among the 81 (when the data holds them all) and its share of Turkey (of the
+// national total row, else of the 81's sum).
+std::optional<Standing> standing_of(const Dataset& data, SourceId source, ProvinceId province, Period month,
+                                    MaybeCents value) {
+  if (province == national_total || !value) return std::nullopt;
+  std::size_t present = 0, larger = 0;
+  Cents sum = 0;
+  for (ProvinceId p = 1; p <= 81; ++p) {
+    const auto [begin, end] = data.rows_of(source, p);
+    if (begin == end) continue;
+    ++present;
+    const Cents v = compute::ProvinceTimeline(data, source, p).total(month).value_or(0);
+    sum = compute::add_checked(sum, v);
+    if (v > *value) ++larger;
+  }
+  const MaybeCents national = compute::ProvinceTimeline(data, source, national_total).total(month);
+  const auto [national_begin, national_end] = data.rows_of(source, national_total);
+  const bool has_national = national_begin != national_end && national && *national > 0;
+  if (present < 81 && !has_national) return std::nullopt;
+  Standing standing;
+  if (present == 81) {
+    standing.rank = larger + 1;
+    standing.provinces = present;
+  }
+  standing.national_total_row = has_national;
+  standing.share_of_turkey = share(*value, has_national ? national : MaybeCents(sum));
+  return standing;
+}
+
+std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazetteer, SourceId source,
+                                     const Summary& summary, bool year_earlier_covered, std::size_t limit,
+                                     Language names) {
+  const auto now = compute::chapter_values(data, source, summary.province, summary.period);
+  const auto before = compute::chapter_values(data, source, summary.province, summary.previous_year.period);
+  std::vector<SectorShare> sectors;
+  for (const auto& [chapter, value] : now) {
+    if (value <= 0) continue;
+    SectorShare sector;
+    if (chapter >= Dataset::first_sector_code) {
+      sector.name = data.sectors[chapter - Dataset::first_sector_code];
+    } else {
+      sector.code = chapter;
+      const Chapter* known = gazetteer.find_chapter(chapter);
+      sector.name =
+          known ? (names == Language::tr ? known->name_tr : known->name_en) : std::to_string(chapter);
+    }
+    sector.value = value;
+    sector.share_pct = share(value, summary.value);
+    MaybeCents base;
+    if (year_earlier_covered) {
+      base = 0;
+      for (const auto& b : before)
+        if (b.chapter == chapter) base = b.value;
+    }
+    sector.change_pct = percent_change(value, base);
+    sectors.push_back(std::move(sector));
+  }
+  std::sort(sectors.begin(), sectors.end(), [](const SectorShare& a, const SectorShare& b) {
+    return a.value != b.value ? a.value > b.value : a.name < b.name;
+  });
+  if (sectors.size() > limit) sectors.resize(limit);
+  return sectors;
+}
+
 }  // namespace
 
 Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query,
@@ -101,6 +165,12 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   if (destinations.size() > query.top_n) destinations.resize(query.top_n);
   for (std::size_t i = 0; i < destinations.size(); ++i) destinations[i].rank = i + 1;
   summary.top_destinations = std::move(destinations);
+
+  for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
+    summary.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
+  summary.standing = standing_of(data, source, summary.province, month, summary.value);
+  summary.top_sectors =
+      top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors, names);
   return summary;
 }
 

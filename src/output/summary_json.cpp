@@ -32,6 +32,34 @@ Json window(const WindowComparison& w) {
               {"change_pct", percent(w.change_pct)}};
 }
 
+Json standing(const std::optional<Standing>& st) {
+  if (!st) return nullptr;
+  return Json{{"rank", st->rank ? Json(*st->rank) : Json(nullptr)},
+              {"of", st->rank ? Json(st->provinces) : Json(nullptr)},
+              {"share_of_turkey_pct", percent(st->share_of_turkey)},
+              {"turkey_basis", st->national_total_row ? "national_total" : "sum_of_provinces"}};
+}
+
+Json sectors(const std::vector<SectorShare>& list) {
+  Json out = Json::array();
+  for (const SectorShare& sector : list)
+    out.push_back(Json{{"chapter", sector.code == 0 ? Json(nullptr) : Json(sector.code)},
+                       {"name", sector.name},
+                       {"value", dollars(sector.value)},
+                       {"share_pct", percent(sector.share_pct)},
+                       {"change_pct", percent(sector.change_pct)}});
+  return out;
+}
+
+Json trend(const std::vector<MonthPoint>& months) {
+  Json out = Json::array();
+  for (const MonthPoint& m : months)
+    out.push_back(Json{{"period", m.period.iso()},
+                       {"value", dollars(m.value)},
+                       {"previous_year_value", dollars(m.year_earlier)}});
+  return out;
+}
+
 }  // namespace
 
 void write_summary_json(std::ostream& out, const Summary& s) {
@@ -55,7 +83,10 @@ void write_summary_json(std::ostream& out, const Summary& s) {
            {"rolling_12m", window(s.rolling_12m)},
            {"year_to_date", window(s.year_to_date)},
            {"countries", s.countries ? Json(*s.countries) : Json(nullptr)},
-           {"top_destinations", std::move(top)}};
+           {"top_destinations", std::move(top)},
+           {"standing", standing(s.standing)},
+           {"top_sectors", sectors(s.top_sectors)},
+           {"trend", trend(s.trend)}};
   out << doc.dump(2) << '\n';
 }
 

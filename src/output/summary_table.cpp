@@ -1,4 +1,7 @@
 #include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
@@ -30,6 +33,33 @@ Cell share_cell(MaybePercent share, const TableStyle& style) {
 
 std::string span(Period from, Period to) {
   return from == to ? from.iso() : fmt::format("{} – {}", from.iso(), to.iso());
+}
+
+// The trend as block characters scaled between the smallest and largest month; a gap for a month
+// the data lacks. Only for terminals: these are drawing characters.
+std::string sparkline_row(const Summary& s, const TableStyle& style) {
+  static constexpr std::string_view blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  Cents low = INT64_MAX, high = INT64_MIN;
+  for (const MonthPoint& m : s.trend) {
+    if (!m.value) continue;
+    low = std::min(low, *m.value);
+    high = std::max(high, *m.value);
+  }
+  std::string line;
+  for (const MonthPoint& m : s.trend) {
+    if (!m.value) {
+      line += ' ';
+      continue;
+    }
+    const double position =
+        high > low ? static_cast<double>(*m.value - low) / static_cast<double>(high - low) : 0.5;
+    const auto level = static_cast<std::size_t>(std::lround(position * 7.0));
+    line += output::paint(std::string(blocks[level]), m.period == s.period ? Tone::strong : Tone::plain,
+                          style.color);
+  }
+  const bool tr = style.language == Language::tr;
+  return fmt::format("\n{}  {}  {} – {}", tr ? "Son 13 ay" : "Last 13 months", line,
+                     s.trend.front().period.iso(), s.trend.back().period.iso());
 }
 
 }  // namespace
@@ -68,6 +98,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
                                : Cell(std::string(words.no_breakdown), Tone::faint),
                    ""});
   figures.write(out, "", style.color);
+  if (style.color && !s.trend.empty()) out << sparkline_row(s, style) << '\n';
 
   if (s.top_destinations.empty()) return;
   out << '\n'

@@ -1,0 +1,86 @@
+// The summary as Markdown: a heading, the key figures, the top destinations, and the prose.
+#include <fmt/format.h>
+#include <sstream>
+
+#include "kexport/number_format.hpp"
+#include "kexport/report.hpp"
+#include "labels.hpp"
+
+namespace kexport {
+namespace {
+
+// Backslash-escapes what Markdown would read as markup (names come from data files).
+std::string escape_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The same, kept on one line, for a table cell or a heading.
+std::string escape(std::string_view text) {
+  std::string out = escape_text(text);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+std::string amount(MaybeCents value, Language lang) {
+  return value ? format_dollars(*value, lang) : std::string(output::labels(lang).not_available);
+}
+
+std::string change(MaybePercent value, Language lang) {
+  return value ? format_change(*value, lang) : std::string(output::labels(lang).not_available);
+}
+
+std::string span(Period from, Period to) {
+  return from == to ? from.iso() : fmt::format("{} – {}", from.iso(), to.iso());
+}
+
+}  // namespace
+
+void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) {
+  const output::Labels& w = output::labels(lang);
+  const std::string month = output::month_label(s.period, lang);
+  out << "# " << escape(s.province_name) << " — " << escape(fmt::format(fmt::runtime(w.exports_of), month))
+      << "\n\n";
+
+  out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);
+  out << fmt::format("| **{}** | {} | **{}** | |\n", escape(month), s.period.iso(), amount(s.value, lang));
+  const auto month_row = [&](std::string_view label, const MonthComparison& m) {
+    out << fmt::format("| {} | {} | {} | {} |\n", label, m.period.iso(), amount(m.value, lang),
+                       change(m.change_pct, lang));
+  };
+  month_row(w.previous_month, s.previous_month);
+  month_row(w.previous_year, s.previous_year);
+  const auto window_rows = [&](std::string_view label, std::string_view before, const WindowComparison& x) {
+    out << fmt::format("| {} | {} | {} | {} |\n", label, span(x.from, x.to), amount(x.value, lang),
+                       change(x.change_pct, lang));
+    out << fmt::format("| {} | {} | {} | |\n", before, span(x.from.plus_months(-12), x.to.plus_months(-12)),
+                       amount(x.previous_value, lang));
+  };
+  window_rows(w.rolling_12m, w.previous_12m, s.rolling_12m);
+  window_rows(w.year_to_date, w.previous_ytd, s.year_to_date);
+  out << fmt::format("| {} | | {} | |\n", w.countries,
+                     s.countries ? format_count(*s.countries, lang) : std::string(w.no_breakdown));
+
+  if (!s.top_destinations.empty()) {
+    out << "\n## " << fmt::format(fmt::runtime(w.top_title), s.top_destinations.size()) << "\n\n";
+    out << fmt::format("| {} | {} | {} | {} | {} |\n| ---: | --- | ---: | ---: | ---: |\n", w.rank, w.country,
+                       w.value, w.share, w.change_yoy);
+    for (const Destination& d : s.top_destinations)
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", d.rank, escape(d.country),
+                         format_dollars(d.value, lang),
+                         d.share_pct ? format_share(*d.share_pct, lang) : std::string(w.not_available),
+                         change(d.change_pct, lang));
+  }
+
+  std::ostringstream prose;
+  write_summary_text(prose, s, lang);
+  out << "\n## " << (lang == Language::tr ? "Değerlendirme" : "Summary") << "\n\n"
+      << escape_text(prose.str());
+}
+
+}  // namespace kexport

@@ -1,0 +1,167 @@
+// The summary as English press-release paragraphs.
+#include <fmt/format.h>
+
+#include "kexport/english.hpp"
+#include "kexport/report.hpp"
+#include "prose_common.hpp"
+
+namespace kexport {
+namespace {
+
+using namespace english;
+using output::Movement;
+
+std::string month_year(Period p) {
+  return fmt::format("{} {}", month_name_en(p.month()), p.year());
+}
+
+std::string span_en(Period from, Period to) {
+  if (from.year() == to.year())
+    return fmt::format("{}–{} {}", month_name_en(from.month()), month_name_en(to.month()), to.year());
+  return fmt::format("{} – {}", month_year(from), month_year(to));
+}
+
+std::string list_en(std::vector<std::string> items) {
+  for (auto& item : items) item = country_in_sentence(item);
+  if (items.size() == 1) return items[0];
+  if (items.size() == 2) return items[0] + " and " + items[1];
+  std::string out;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) out += items[i] + ", ";
+  return out + "and " + items.back();
+}
+
+// "down 5.94% year on year", "up 3.20% …", "unchanged …", "2.3 times the level of …".
+std::string year_on_year(double pct) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return "unchanged year on year";
+    case Movement::multiplied:
+      return fmt::format("{:.1f} times the level of a year earlier", output::factor_of(pct));
+    case Movement::rose:
+      return "up " + percent(pct) + " year on year";
+    case Movement::fell:
+      return "down " + percent(pct) + " year on year";
+  }
+  return {};
+}
+
+std::string against(double pct, const std::string& when) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return "the same as in " + when;
+    case Movement::multiplied:
+      return fmt::format("{:.1f} times the level of {}", output::factor_of(pct), when);
+    case Movement::rose:
+      return percent(pct) + " higher than in " + when;
+    case Movement::fell:
+      return percent(pct) + " lower than in " + when;
+  }
+  return {};
+}
+
+std::string moved(double pct) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return "held steady at";
+    case Movement::multiplied:
+      return fmt::format("grew {:.1f}-fold to", output::factor_of(pct));
+    case Movement::rose:
+      return "rose " + percent(pct) + " to";
+    case Movement::fell:
+      return "fell " + percent(pct) + " to";
+  }
+  return {};
+}
+
+std::string source_line(const std::string& source) {
+  if (source == "TÜİK")
+    return "Source: TÜİK (Turkish Statistical Institute), exports by province of the exporter's head office. "
+           "Monthly figures are provisional and may be revised.";
+  if (source == "TİM")
+    return "Source: TİM (Turkish Exporters Assembly), exports registered with exporters' associations. "
+           "Monthly "
+           "figures are provisional and may be revised.";
+  if (source == "Ticaret Bakanlığı")
+    return "Source: Ministry of Trade, exports by province of production. Monthly figures are provisional "
+           "and "
+           "may be revised.";
+  if (source.empty()) return "The data do not name their source.";
+  return "Source: " + source + ".";
+}
+
+}  // namespace
+
+void write_summary_text_en(std::ostream& out, const Summary& s) {
+  std::vector<std::string> paragraphs;
+  if (s.value) {
+    std::string p = fmt::format("{}'s exports in {} were {}", s.province_name, month_year(s.period),
+                                amount_short(*s.value));
+    std::vector<std::string> clauses;
+    if (s.previous_year.change_pct) clauses.push_back(year_on_year(*s.previous_year.change_pct));
+    if (s.previous_month.change_pct)
+      clauses.push_back(against(*s.previous_month.change_pct, month_year(s.previous_month.period)));
+    if (!clauses.empty()) p += ", " + fmt::format("{}", fmt::join(clauses, " and "));
+    paragraphs.push_back(p + ".");
+  }
+
+  std::vector<std::string> windows;
+  if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
+    windows.push_back(fmt::format("In {}, exports {} {} against the same period a year earlier.",
+                                  span_en(s.year_to_date.from, s.year_to_date.to),
+                                  moved(*s.year_to_date.change_pct), amount_short(*s.year_to_date.value)));
+  if (s.rolling_12m.value && s.rolling_12m.change_pct)
+    windows.push_back(fmt::format("Over the last 12 months ({}), exports {} {}.",
+                                  span_en(s.rolling_12m.from, s.rolling_12m.to),
+                                  moved(*s.rolling_12m.change_pct), amount_short(*s.rolling_12m.value)));
+  if (!windows.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(windows, " ")));
+
+  if (s.countries && *s.countries > 0) {
+    std::string p = fmt::format("Goods went to {} countries.", *s.countries);
+    const auto leaders = output::leading_countries(s, 3);
+    if (leaders.size() > 1) p += fmt::format(" The largest markets were {}", list_en(leaders));
+    if (!s.top_destinations.empty() && s.top_destinations[0].share_pct && leaders.size() > 1)
+      p += fmt::format("; {} alone took {}, {} of the total",
+                       country_in_sentence(s.top_destinations[0].country),
+                       amount_short(s.top_destinations[0].value), percent(*s.top_destinations[0].share_pct));
+    paragraphs.push_back(leaders.size() > 1 ? p + "." : p);
+  }
+
+  std::vector<std::string> standing;
+  if (s.standing && s.standing->rank && s.standing->share_of_turkey)
+    standing.push_back(
+        fmt::format("{} ranked {} among Turkey's {} provinces and accounted for {} of the country's "
+                    "exports{}.",
+                    s.province_name, ordinal(*s.standing->rank), s.standing->provinces,
+                    percent(*s.standing->share_of_turkey),
+                    s.standing->national_total_row ? "" : " (of the 81 provinces' sum)"));
+  else if (s.standing && s.standing->share_of_turkey)
+    standing.push_back(fmt::format("{} accounted for {} of Turkey's exports.", s.province_name,
+                                   percent(*s.standing->share_of_turkey)));
+  if (!s.top_sectors.empty()) {
+    std::string p = "The largest sector was " + s.top_sectors[0].name;
+    if (s.top_sectors[0].share_pct) p += fmt::format(" ({})", percent(*s.top_sectors[0].share_pct));
+    if (s.top_sectors.size() > 1) {
+      std::vector<std::string> rest;
+      for (std::size_t i = 1; i < s.top_sectors.size() && i < 3; ++i) rest.push_back(s.top_sectors[i].name);
+      p += ", followed by " + (rest.size() == 1 ? rest[0] : rest[0] + " and " + rest[1]);
+    }
+    standing.push_back(p + ".");
+  }
+  if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
+
+  paragraphs.push_back(source_line(s.source));
+  out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
+}
+
+}  // namespace kexport
+
+namespace kexport {
+
+void write_summary_text(std::ostream& out, const Summary& summary, Language language) {
+  if (language == Language::tr)
+    write_summary_text_tr(out, summary);
+  else
+    write_summary_text_en(out, summary);
+}
+
+}  // namespace kexport

@@ -1,0 +1,166 @@
+// The summary as Turkish press-release paragraphs. Every number comes from the Summary, so the
+// words always match the figures: the verb follows the sign, the suffix follows the word.
+#include <fmt/format.h>
+
+#include "kexport/report.hpp"
+#include "kexport/turkish.hpp"
+#include "prose_common.hpp"
+
+namespace kexport {
+namespace {
+
+using namespace turkish;
+using output::Movement;
+
+std::string span_tr(Period from, Period to) {
+  if (from.year() == to.year())
+    return fmt::format("{} {}-{}", from.year(), month_lower(from.month()), month_lower(to.month()));
+  return fmt::format("{} {}-{} {}", month_lower(from.month()), from.year(), month_lower(to.month()),
+                     to.year());
+}
+
+// "yüzde 5,94 azaldı" / "yüzde 3,20 arttı" / "değişmedi" / "2,3 katına çıktı".
+std::string change_clause(double pct, std::string_view rose, std::string_view fell) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return "değişmedi";
+    case Movement::multiplied:
+      return factor_number(output::factor_of(pct)) + " katına çıktı";
+    case Movement::rose:
+      return fmt::format("{} {}", percent_words(pct), rose);
+    case Movement::fell:
+      return fmt::format("{} {}", percent_words(pct), fell);
+  }
+  return {};
+}
+
+// "yüzde 1,42 artarak" / "yüzde 5,94 azalarak" / "aynı düzeyde kalarak" / "2,3 katına çıkarak".
+std::string change_adverb(double pct) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return "bir önceki dönemle aynı düzeyde kalarak";
+    case Movement::multiplied:
+      return factor_number(output::factor_of(pct)) + " katına çıkarak";
+    case Movement::rose:
+      return percent_words(pct) + " artarak";
+    case Movement::fell:
+      return percent_words(pct) + " azalarak";
+  }
+  return {};
+}
+
+std::string list_tr(const std::vector<std::string>& items) {
+  if (items.empty()) return {};
+  if (items.size() == 1) return items[0];
+  std::string out;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out + " ve " + items.back();
+}
+
+std::string source_line(const std::string& source) {
+  if (source == "TÜİK")
+    return "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). Aylık "
+           "veriler geçicidir ve sonradan düzeltilebilir.";
+  if (source == "TİM")
+    return "Kaynak: TİM, ihracatçı birliklerine kayıtlı ihracat. Aylık veriler geçicidir ve sonradan "
+           "düzeltilebilir.";
+  if (source == "Ticaret Bakanlığı")
+    return "Kaynak: Ticaret Bakanlığı, faaliyet illeri bazında ihracat (malın üretildiği il esas alınır). "
+           "Aylık veriler geçicidir ve sonradan düzeltilebilir.";
+  if (source.empty()) return "Verilerin kaynağı belirtilmemiştir.";
+  return "Kaynak: " + source + ".";
+}
+
+}  // namespace
+
+// "… dolara yükseldi" / "… dolara geriledi" / "… dolar oldu": the amount a window reached.
+std::string reached(Cents cents, double pct) {
+  switch (output::movement_of(pct)) {
+    case Movement::unchanged:
+      return amount_words(cents) + " oldu";
+    case Movement::fell:
+      return amount_words(cents) + suffix_of("dolar", Suffix::dative) + " geriledi";
+    default:
+      return amount_words(cents) + suffix_of("dolar", Suffix::dative) + " yükseldi";
+  }
+}
+
+void write_summary_text_tr(std::ostream& out, const Summary& s) {
+  const std::string month = month_lower(s.period.month());
+  std::vector<std::string> paragraphs;
+
+  // The month, against the same month a year earlier and the month before.
+  if (s.value) {
+    std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(s.province_name, Suffix::genitive),
+                                month, amount_words(*s.value));
+    std::vector<std::string> clauses;
+    if (s.previous_year.change_pct)
+      clauses.push_back("geçen yılın aynı ayına göre " +
+                        change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
+    if (s.previous_month.change_pct)
+      clauses.push_back(fmt::format("{} ayına göre {}{}", month_lower(s.previous_month.period.month()),
+                                    clauses.empty() ? "" : "ise ",
+                                    change_clause(*s.previous_month.change_pct, "yükseldi", "geriledi")));
+    if (!clauses.empty()) p += fmt::format(" İhracat {}.", fmt::join(clauses, ", "));
+    paragraphs.push_back(p);
+  }
+
+  // The year to date (from February on) and the last twelve months.
+  std::vector<std::string> windows;
+  if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
+    windows.push_back(fmt::format("{} döneminde ihracat, geçen yılın aynı dönemine göre {} {}.",
+                                  span_tr(s.year_to_date.from, s.year_to_date.to),
+                                  change_adverb(*s.year_to_date.change_pct),
+                                  amount_words(*s.year_to_date.value) + " oldu"));
+  if (s.rolling_12m.value && s.rolling_12m.change_pct)
+    windows.push_back(fmt::format(
+        "Son 12 ayda ({}) ihracat, önceki 12 aya göre {} {}.", span_tr(s.rolling_12m.from, s.rolling_12m.to),
+        change_adverb(*s.rolling_12m.change_pct), reached(*s.rolling_12m.value, *s.rolling_12m.change_pct)));
+  if (!windows.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(windows, " ")));
+
+  // Destinations.
+  if (s.countries && *s.countries > 0) {
+    std::string p =
+        fmt::format("{} ayında {} ülkeye ihracat yapıldı.", month_name_tr(s.period.month()), *s.countries);
+    const auto leaders = output::leading_countries(s, 3);
+    if (leaders.size() > 1)
+      p += fmt::format(" En çok ihracat yapılan ülkeler sırasıyla {} oldu.", list_tr(leaders));
+    const Destination* first = s.top_destinations.empty() ? nullptr : &s.top_destinations[0];
+    const std::int64_t thousands = first ? (first->value + 50'000) / 100'000 : 0;
+    if (first && first->share_pct && thousands > 0)
+      p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın yüzde {} oluşturdu.",
+                       suffixed(first->country, Suffix::dative), thousands_words(thousands),
+                       suffixed(percent_number(*first->share_pct), Suffix::possessive_accusative));
+    paragraphs.push_back(p);
+  }
+
+  // Standing among the provinces, and the sectors.
+  std::vector<std::string> standing;
+  if (s.standing && s.standing->rank && s.standing->share_of_turkey)
+    standing.push_back(fmt::format(
+        "{}, {} ayında {} il arasında {} sırada yer aldı ve Türkiye ihracatının yüzde {} gerçekleştirdi{}.",
+        s.province_name, month, s.standing->provinces,
+        suffixed(std::to_string(*s.standing->rank), Suffix::ordinal),
+        suffixed(percent_number(*s.standing->share_of_turkey), Suffix::possessive_accusative),
+        s.standing->national_total_row ? "" : " (81 ilin toplamına göre)"));
+  else if (s.standing && s.standing->share_of_turkey)
+    standing.push_back(fmt::format("{} Türkiye ihracatındaki payı yüzde {} oldu.",
+                                   suffixed(s.province_name, Suffix::genitive),
+                                   percent_number(*s.standing->share_of_turkey)));
+  if (!s.top_sectors.empty()) {
+    std::vector<std::string> names;
+    for (const auto& sector : s.top_sectors)
+      if (names.size() < 3) names.push_back(sector.name);
+    std::string p = fmt::format("Sektörler arasında ilk sırada {} yer aldı", names[0]);
+    if (s.top_sectors[0].share_pct)
+      p += fmt::format(" (yüzde {} pay)", percent_number(*s.top_sectors[0].share_pct));
+    if (names.size() > 1) p += fmt::format("; onu {} izledi", list_tr({names.begin() + 1, names.end()}));
+    standing.push_back(p + ".");
+  }
+  if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
+
+  paragraphs.push_back(source_line(s.source));
+  out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
+}
+
+}  // namespace kexport

@@ -1,0 +1,169 @@
+// The summary as a publication-ready SVG: the last 13 months as bars beside the same months a
+// year earlier, the report month highlighted, and the top destinations as horizontal bars.
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+
+#include "kexport/report.hpp"
+#include "labels.hpp"
+
+namespace kexport {
+namespace {
+
+constexpr int width = 800;
+constexpr int height = 620;
+constexpr const char* font = "font-family=\"'DejaVu Sans', 'Liberation Sans', Arial, sans-serif\"";
+constexpr const char* ink = "#1f2933";
+constexpr const char* muted = "#7b8794";
+constexpr const char* current_bar = "#1d6fa3";
+constexpr const char* highlight = "#d9480f";
+constexpr const char* earlier_bar = "#c5d3de";
+
+std::string xml(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Millions of dollars with one decimal in the language's style: "291,8" / "291.8".
+std::string millions(Cents cents, Language lang) {
+  std::string text = fmt::format("{:.1f}", static_cast<double>(cents) / 1e8);
+  if (lang == Language::tr) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+std::string short_month(Period p, Language lang) {
+  static constexpr std::string_view tr[] = {"Oca", "Şub", "Mar", "Nis", "May", "Haz",
+                                            "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"};
+  static constexpr std::string_view en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{} {:02}", (lang == Language::tr ? tr : en)[p.month() - 1], p.year() % 100);
+}
+
+// A round step for about five gridlines up to `top` (in cents).
+Cents nice_step(Cents top) {
+  if (top <= 0) return 100;
+  const double raw = static_cast<double>(top) / 5.0;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (raw <= m * magnitude) return static_cast<Cents>(m * magnitude);
+  return static_cast<Cents>(10 * magnitude);
+}
+
+std::string text(int x, int y, const std::string& content, std::string_view extra = "") {
+  return fmt::format("<text x=\"{}\" y=\"{}\" {}>{}</text>\n", x, y, extra, content);
+}
+
+}  // namespace
+
+void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
+  const bool tr = lang == Language::tr;
+  const std::string month = output::month_label(s.period, lang);
+  out << fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "{2} fill=\"{3}\">\n",
+      width, height, font, ink);
+  out << fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width, height);
+  out << text(
+      24, 36,
+      xml(s.province_name + " · " + fmt::format(fmt::runtime(output::labels(lang).exports_of), month)),
+      "font-size=\"20\" font-weight=\"bold\"");
+  out << text(24, 58,
+              xml(tr ? "Son 13 ay, milyon dolar. Açık renk: bir yıl önceki aynı ay."
+                     : "Last 13 months, million dollars. Light: the same month a year earlier."),
+              fmt::format("font-size=\"12\" fill=\"{}\"", muted));
+
+  // Monthly bars.
+  const int left = 64, right = width - 48, top = 84, bottom = 300;
+  Cents max_value = 0;
+  for (const MonthPoint& m : s.trend)
+    max_value = std::max({max_value, m.value.value_or(0), m.year_earlier.value_or(0)});
+  const Cents step = nice_step(max_value);
+  const Cents axis_top = std::max<Cents>(step, (max_value + step - 1) / step * step);
+  const auto y_of = [&](Cents v) {
+    return bottom - static_cast<int>(
+                        std::lround(static_cast<double>(v) / static_cast<double>(axis_top) * (bottom - top)));
+  };
+  for (Cents v = 0; v <= axis_top; v += step) {
+    const int y = y_of(v);
+    out << fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n", left, y, right,
+                       y);
+    out << text(left - 8, y + 4, millions(v, lang).substr(0, millions(v, lang).size() - 2),
+                fmt::format("font-size=\"11\" text-anchor=\"end\" fill=\"{}\"", muted));
+  }
+  const int slots = static_cast<int>(std::max<std::size_t>(s.trend.size(), 1));
+  const double slot = static_cast<double>(right - left) / slots;
+  for (int i = 0; i < static_cast<int>(s.trend.size()); ++i) {
+    const MonthPoint& m = s.trend[static_cast<std::size_t>(i)];
+    const bool report_month = m.period == s.period;
+    const int x = left + static_cast<int>(std::lround(slot * i + slot * 0.12));
+    const int bar = static_cast<int>(std::lround(slot * 0.36));
+    if (m.year_earlier)
+      out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", x,
+                         y_of(*m.year_earlier), bar, bottom - y_of(*m.year_earlier), earlier_bar);
+    if (m.value)
+      out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", x + bar,
+                         y_of(*m.value), bar, bottom - y_of(*m.value),
+                         report_month ? highlight : current_bar);
+    if (report_month && m.value)
+      out << text(
+          x + bar + bar / 2, y_of(*m.value) - 6, millions(*m.value, lang),
+          fmt::format("font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"", highlight));
+    out << text(x + bar, bottom + 16, xml(short_month(m.period, lang)),
+                fmt::format("font-size=\"11\" text-anchor=\"middle\"{}",
+                            report_month ? " font-weight=\"bold\"" : ""));
+  }
+
+  // Top destinations.
+  const std::size_t shown = std::min<std::size_t>(s.top_destinations.size(), 10);
+  if (shown > 0) {
+    const int list_top = 350, row = 22, label_width = 170, bar_left = 24 + label_width,
+              bar_right = width - 110;
+    out << text(24, list_top - 12,
+                xml(tr ? fmt::format("En çok ihracat yapılan {} ülke, {}", shown, month)
+                       : fmt::format("Top {} destinations, {}", shown, month)),
+                "font-size=\"14\" font-weight=\"bold\"");
+    const Cents largest = s.top_destinations.front().value;
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Destination& d = s.top_destinations[i];
+      const int y = list_top + static_cast<int>(i) * row;
+      const int length =
+          largest > 0 ? static_cast<int>(std::lround(static_cast<double>(d.value) /
+                                                     static_cast<double>(largest) * (bar_right - bar_left)))
+                      : 0;
+      out << text(bar_left - 8, y + 14, xml(d.country), "font-size=\"12\" text-anchor=\"end\"");
+      out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", bar_left,
+                         y + 3, std::max(length, 1), row - 7, i == 0 ? highlight : current_bar);
+      out << text(bar_left + length + 6, y + 14, millions(d.value, lang) + (tr ? " mn $" : " $m"),
+                  "font-size=\"12\"");
+    }
+  }
+
+  const std::string source =
+      s.source.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + s.source + " · ";
+  out << text(24, height - 16, xml(source + (tr ? "Hazırlayan: kexport" : "Made with kexport")),
+              fmt::format("font-size=\"11\" fill=\"{}\"", muted));
+  out << "</svg>\n";
+}
+
+}  // namespace kexport

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Renders kexport's SVG chart in headless Chromium and checks that a picture came out.
+# Usage: tests/render_svg.sh KEXPORT_BINARY DATA_DIR [OUTPUT.png]
+# Exit 77 (skipped) when Chromium is not installed: `apt-get install chromium` to run it.
+set -euo pipefail
+bin=$1
+data=$2
+out=${3:-$(mktemp -d)/chart.png}
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+  echo "render_svg: skipped, Chromium is not installed"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" --data "$data" summary --province Kayseri --month 2026-01 --format svg > "$work/chart.svg"
+# Chromium's headless flags for a closed network, as root, with a fresh profile.
+timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$work/profile" --hide-scrollbars --window-size=800,620 \
+  --screenshot="$out" "file://$work/chart.svg" > "$work/chromium.log" 2>&1 || {
+  cat "$work/chromium.log"
+  exit 1
+}
+if [ ! -s "$out" ]; then
+  echo "render_svg: Chromium wrote no picture" >&2
+  exit 1
+fi
+info=$(file "$out")
+case "$info" in
+  *"PNG image data, 800 x 620"*) ;;
+  *) echo "render_svg: unexpected picture: $info" >&2; exit 1 ;;
+esac
+# A blank page compresses to a few kilobytes; a drawn chart with text does not.
+size=$(stat -c %s "$out")
+if [ "$size" -lt 15000 ]; then
+  echo "render_svg: the picture is nearly empty ($size bytes)" >&2
+  exit 1
+fi
+echo "render_svg: rendered $out ($size bytes)"
