@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "helpers.hpp"
 
 using test::run_kexport;
@@ -41,6 +44,19 @@ TEST_CASE("press-release formats match their golden files", "[cli][golden]") {
   for (const auto& [arguments, file] : cases) {
     INFO(file);
     const auto r = run_kexport("summary -p Kayseri " + arguments + " " + data);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == golden(file));
+  }
+}
+
+TEST_CASE("analysis commands match their golden files", "[cli][golden]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"series --province Kayseri --from 2025-07 --to 2026-01", "series-kayseri.txt"},
+      {"top --province Kayseri --month 2026-01 --n 5", "top-kayseri-2026-01.txt"},
+      {"rank --month 2026-01 --period 12m --province Kayseri", "rank-2026-01-12m.txt"}};
+  for (const auto& [arguments, file] : cases) {
+    INFO(file);
+    const auto r = run_kexport(arguments + " " + data);
     CHECK(r.exit_code == 0);
     CHECK(r.out == golden(file));
   }
@@ -115,7 +131,10 @@ TEST_CASE("the README's example output is the real output", "[cli][readme]") {
   const std::string readme = test::read_file(std::string(KEXPORT_TEST_DIR) + "/../README.md");
   for (const auto& [name, file] : {std::pair{"example-summary", "summary-kayseri-2026-01.txt"},
                                    std::pair{"example-text", "summary-kayseri-2026-01.tr.txt"},
-                                   std::pair{"example-text-en", "summary-kayseri-2026-01.en.txt"}}) {
+                                   std::pair{"example-text-en", "summary-kayseri-2026-01.en.txt"},
+                                   std::pair{"example-series", "series-kayseri.txt"},
+                                   std::pair{"example-top", "top-kayseri-2026-01.txt"},
+                                   std::pair{"example-rank", "rank-2026-01-12m.txt"}}) {
     INFO(name);
     const std::string marker = std::string("<!-- ") + name + " -->\n```\n";
     const auto begin = readme.find(marker);
@@ -124,4 +143,59 @@ TEST_CASE("the README's example output is the real output", "[cli][readme]") {
     REQUIRE(end != std::string::npos);
     CHECK(readme.substr(begin + marker.size(), end - begin - marker.size()) == golden(file));
   }
+}
+
+TEST_CASE("analysis commands on the bundled data", "[cli][analysis]") {
+  const auto series = run_kexport("series -p Kayseri --from 2025-11 --to 2026-01 -f json " + data);
+  REQUIRE(series.exit_code == 0);
+  const auto doc = nlohmann::json::parse(series.out);
+  REQUIRE(doc["rows"].size() == 3);
+  CHECK(doc["rows"][2]["period"] == "2026-01");
+  CHECK(doc["rows"][2]["value"] == 291804236.45);
+  CHECK(doc["rows"][2]["missing"] == false);
+
+  const auto rank = run_kexport("rank -m 2026-01 -f csv " + data);
+  REQUIRE(rank.exit_code == 0);
+  CHECK(std::count(rank.out.begin(), rank.out.end(), '\n') == 82);
+  CHECK_THAT(rank.out, Catch::StartsWith("rank,province,province_code,value,share_pct,previous_value,change_"
+                                         "pct,previous_rank\r\n1,İstanbul,34,"));
+
+  const auto top = run_kexport("top -p Kayseri -m 2026-01 --n 3 -f markdown --lang en " + data);
+  REQUIRE(top.exit_code == 0);
+  CHECK_THAT(top.out,
+             Catch::StartsWith("# Kayseri · exports by destination · January 2026 · Source: TÜİK\n"));
+  CHECK_THAT(top.out, Catch::Contains("| 1 | Germany | DE | 32,782,877 |"));
+
+  const auto provinces = run_kexport("provinces -f csv");
+  CHECK(provinces.exit_code == 0);
+  CHECK(std::count(provinces.out.begin(), provinces.out.end(), '\n') == 82);
+
+  const auto bad_country = run_kexport("series -p Kayseri --country Almanyya " + data);
+  CHECK(bad_country.exit_code == 64);
+  CHECK_THAT(bad_country.err, Catch::Contains("did you mean Almanya"));
+}
+
+TEST_CASE("an output file gets the whole report or nothing", "[cli][output]") {
+  char dir_template[] = "/tmp/kexport-out-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string file = dir + "/rank.csv";
+  const auto written = run_kexport("rank -m 2026-01 -f csv --output " + file + " " + data);
+  CHECK(written.exit_code == 0);
+  CHECK(written.out.empty());
+  const auto direct = run_kexport("rank -m 2026-01 -f csv " + data);
+  CHECK(test::read_file(file) == direct.out);
+  // Only the report is left in the directory: no temporary file.
+  CHECK(std::system(("test $(ls -A " + dir + " | wc -l) -eq 1").c_str()) == 0);
+  std::remove(file.c_str());
+  rmdir(dir.c_str());
+
+  const auto missing_dir = run_kexport("rank -m 2026-01 --output /nonexistent/dir/rank.csv " + data);
+  CHECK(missing_dir.exit_code == 74);
+  CHECK_THAT(missing_dir.err, Catch::Contains("/nonexistent/dir/rank.csv"));
+
+  // A full disk on standard output.
+  const int status = std::system((std::string(KEXPORT_BINARY) + " summary -p Kayseri --data " +
+                                  KEXPORT_DATA_DIR + " >/dev/full 2>/dev/null")
+                                     .c_str());
+  CHECK(WEXITSTATUS(status) == 74);
 }

@@ -9,102 +9,14 @@
 
 #include "helpers.hpp"
 #include "kexport/summary.hpp"
+#include "reference_model.hpp"
 
 using kexport::Cents;
 using kexport::Period;
 
 namespace {
 
-struct Row {
-  int province;
-  Period month;
-  std::string country;  // "" for a total row
-  Cents cents;
-};
-
-struct Case {
-  std::vector<Row> rows;
-  std::set<Period> covered;
-};
-
-const std::vector<int> provinces = {1, 6, 38};
-const std::vector<std::string> countries = {"DE", "US", "PL", "IQ", "IT", "FR", "GB", "XC"};
-
-Case make_case(std::mt19937_64& rng) {
-  Case c;
-  std::bernoulli_distribution covered(0.85), has_country(0.45), has_total(0.3), zero(0.05);
-  std::uniform_int_distribution<Cents> value(1, 5'000'000'000);
-  const Period first = Period::from_year_month(2023, 1);
-  for (int i = 0; i < 42; ++i) {
-    const Period m = first.plus_months(i);
-    if (!covered(rng)) continue;
-    c.covered.insert(m);
-    bool any = false;
-    for (int p : provinces) {
-      Cents sum = 0;
-      for (const auto& country : countries) {
-        if (!has_country(rng)) continue;
-        const Cents v = zero(rng) ? 0 : value(rng);
-        c.rows.push_back({p, m, country, v});
-        sum += v;
-        any = true;
-      }
-      if (has_total(rng)) {
-        c.rows.push_back({p, m, "", sum + (zero(rng) ? 0 : value(rng) / 10)});
-        any = true;
-      }
-    }
-    if (!any) c.rows.push_back({1, m, "", value(rng)});
-  }
-  std::shuffle(c.rows.begin(), c.rows.end(), rng);
-  return c;
-}
-
-std::string to_csv(const Case& c) {
-  std::string csv = "period,province_code,country_code,value_usd\n";
-  for (const Row& r : c.rows)
-    csv += fmt::format("{},{},{},{}.{:02}\n", r.month.iso(), r.province, r.country, r.cents / 100,
-                       r.cents % 100);
-  return csv;
-}
-
-// The reference: the rules of README "How figures are computed", applied by brute force.
-struct Reference {
-  const Case& c;
-  std::optional<Cents> total(int p, Period m) const {
-    if (!c.covered.count(m)) return std::nullopt;
-    std::optional<Cents> total_row;
-    Cents sum = 0;
-    for (const Row& r : c.rows) {
-      if (r.province != p || r.month != m) continue;
-      if (r.country.empty())
-        total_row = r.cents;
-      else
-        sum += r.cents;
-    }
-    return total_row ? *total_row : sum;
-  }
-  std::optional<Cents> window(int p, Period from, Period to) const {
-    Cents sum = 0;
-    for (Period m = from; m <= to; m = m.plus_months(1)) {
-      auto v = total(p, m);
-      if (!v) return std::nullopt;
-      sum += *v;
-    }
-    return sum;
-  }
-  std::map<std::string, Cents> by_country(int p, Period m) const {
-    std::map<std::string, Cents> out;
-    for (const Row& r : c.rows)
-      if (r.province == p && r.month == m && !r.country.empty()) out[r.country] += r.cents;
-    return out;
-  }
-};
-
-std::optional<double> change(std::optional<Cents> now, std::optional<Cents> base) {
-  if (!now || !base || *base == 0) return std::nullopt;
-  return (static_cast<double>(*now) - static_cast<double>(*base)) / static_cast<double>(*base) * 100.0;
-}
+using namespace oracle;
 
 void check_pct(std::optional<double> actual, std::optional<double> expected) {
   REQUIRE(actual.has_value() == expected.has_value());

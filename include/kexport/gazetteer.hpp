@@ -71,6 +71,9 @@ class Gazetteer {
   // Up to `limit` known province names closest to the text, for "did you mean".
   [[nodiscard]] std::vector<std::string> suggest_provinces(std::string_view text,
                                                            std::size_t limit = 3) const;
+  // Up to `limit` country names closest to the text (customary Turkish names).
+  [[nodiscard]] std::vector<std::string> suggest_countries(std::string_view text,
+                                                           std::size_t limit = 3) const;
 
  private:
   std::vector<Province> provinces_;  // index = code - 1

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "kexport/analysis.hpp"
 #include "kexport/summary.hpp"
 #include "kexport/validate.hpp"
 
@@ -36,6 +37,23 @@ void write_summary_svg(std::ostream& out, const Summary& summary, Language langu
 // The validate report: a block per file, then the revisions between files.
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style);
 void write_validation_json(std::ostream& out, const ValidationReport& report);
+
+// The analysis commands, in four formats each. CSV follows RFC 4180 with a header of stable
+// machine names; JSON is one document; both are documented in README.md.
+enum class TabularFormat { table, json, csv, markdown };
+void write_series(std::ostream& out, const Series& series, TabularFormat format, const TableStyle& style);
+void write_top(std::ostream& out, const Top& top, TabularFormat format, const TableStyle& style);
+void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format, const TableStyle& style);
+// The gazetteer's lists; with coverage, what the loaded data holds of each entry.
+void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
+                         TabularFormat format, const TableStyle& style);
+void write_country_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
+                        TabularFormat format, const TableStyle& style);
+void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
+                        TabularFormat format, const TableStyle& style);
+
+// Warnings for figures of an analysis that the data's gaps left empty.
+void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);
 
 // One line per figure that could not be computed, for standard error.
 void write_gap_warnings(std::ostream& err, const Summary& summary, Language language);

@@ -1,13 +1,19 @@
+// CLI11 wiring: options become queries, the library answers, and the answer is written in one
+// piece. No arithmetic and no parsing of data happen here.
 #include "commands.hpp"
 
-#include <fmt/format.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
 #include "data_paths.hpp"
+#include "kexport/analysis.hpp"
+#include "kexport/atomic_file.hpp"
 #include "kexport/error.hpp"
 #include "kexport/load.hpp"
 #include "kexport/report.hpp"
@@ -19,8 +25,8 @@ namespace {
 
 constexpr const char* exit_codes_help = R"(Exit codes:
   0   success
-  64  usage: a bad option, month or province name
-  65  bad data: a malformed input file (the message names file:line:column)
+  64  usage: a bad option, month, province or country name
+  65  bad data: a malformed input file (the message names file:line:column); validate found problems
   66  an input file is missing or unreadable
   69  the requested month is not in the data
   70  internal error
@@ -33,141 +39,139 @@ struct GlobalOptions {
   std::string unit;
   std::string decimal;
   std::string encoding;
+  std::string output;
 };
 
-struct SummaryOptions {
-  std::string province;
-  std::string month = "latest";
-  std::size_t top = 10;
+// How a command's answer is shown: its format and language.
+struct Presentation {
   std::string format = "table";
   std::string lang = "tr";
 };
 
-struct ValidateOptions {
-  std::vector<std::string> paths;
-  std::string format = "table";
-  std::string lang = "tr";
+class Cli {
+ public:
+  explicit Cli(const char* argv0) : argv0_(argv0) {}
+
+  GlobalOptions global;
+
+  [[nodiscard]] Language language(const Presentation& p) const {
+    return p.lang == "en" ? Language::en : Language::tr;
+  }
+
+  [[nodiscard]] TableStyle style(const Presentation& p) const {
+    return TableStyle{language(p), global.output.empty() && terminal()};
+  }
+
+  [[nodiscard]] LoadOptions load_options() const {
+    LoadOptions options;
+    options.skip_bad_rows = global.skip_bad_rows;
+    if (!global.source.empty()) options.source = global.source;
+    if (global.unit == "usd") options.unit = ValueUnit::dollars;
+    if (global.unit == "thousand") options.unit = ValueUnit::thousand_dollars;
+    if (global.decimal == "point") options.decimal = DecimalStyle::point;
+    if (global.decimal == "comma") options.decimal = DecimalStyle::comma;
+    if (global.encoding == "utf-8") options.encoding = TextEncoding::utf8;
+    if (global.encoding == "windows-1254") options.encoding = TextEncoding::windows1254;
+    return options;
+  }
+
+  [[nodiscard]] std::vector<InputFile> read(const std::vector<std::string>& paths) const {
+    std::vector<InputFile> files;
+    for (const std::string& path : paths) {
+      auto more = read_input(path);
+      files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    return files;
+  }
+
+  [[nodiscard]] Dataset load() const {
+    Dataset data = load_dataset(read(data_paths(global.data, argv0_)), load_options());
+    if (data.skipped_count > 0) {
+      std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
+                               data.skipped_count == 1 ? "" : "s");
+      for (const auto& row : data.skipped) std::cerr << "  " << row.message << '\n';
+      if (data.skipped_count > data.skipped.size())
+        std::cerr << fmt::format("  … and {} more\n", data.skipped_count - data.skipped.size());
+    }
+    return data;
+  }
+
+  [[nodiscard]] std::vector<std::string> default_paths() const { return data_paths(global.data, argv0_); }
+
+  // The finished output, in one piece: to --output through a temporary file and a rename, or to
+  // standard output. A failure is exit 74 and never leaves half a report.
+  void emit(const std::string& text) const {
+    if (!global.output.empty())
+      write_file_atomically(global.output, text);
+    else
+      write_all(STDOUT_FILENO, text, "standard output");
+  }
+
+ private:
+  static bool terminal() {
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    if (no_color != nullptr && *no_color != '\0') return false;
+    if (term != nullptr && std::string_view(term) == "dumb") return false;
+    return isatty(STDOUT_FILENO) == 1;
+  }
+  const char* argv0_;
 };
 
-Language language_of(const std::string& lang) {
-  return lang == "en" ? Language::en : Language::tr;
+// "YYYY-MM" or "latest" (empty).
+std::optional<Period> month_option(const std::string& text, std::string_view flag) {
+  if (text.empty() || text == "latest") return std::nullopt;
+  if (auto period = parse_iso_period(text)) return period;
+  throw Error(ExitCode::usage,
+              fmt::format("{} '{}' is not a month; expected YYYY-MM (e.g. 2026-01) or latest", flag, text));
 }
 
-bool stdout_wants_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  if (term != nullptr && std::string_view(term) == "dumb") return false;
-  return isatty(STDOUT_FILENO) == 1;
+TabularFormat tabular(const std::string& format) {
+  if (format == "json") return TabularFormat::json;
+  if (format == "csv") return TabularFormat::csv;
+  if (format == "markdown") return TabularFormat::markdown;
+  return TabularFormat::table;
 }
 
-LoadOptions load_options(const GlobalOptions& global) {
-  LoadOptions options;
-  options.skip_bad_rows = global.skip_bad_rows;
-  if (!global.source.empty()) options.source = global.source;
-  if (global.unit == "usd") options.unit = ValueUnit::dollars;
-  if (global.unit == "thousand") options.unit = ValueUnit::thousand_dollars;
-  if (global.decimal == "point") options.decimal = DecimalStyle::point;
-  if (global.decimal == "comma") options.decimal = DecimalStyle::comma;
-  if (global.encoding == "utf-8") options.encoding = TextEncoding::utf8;
-  if (global.encoding == "windows-1254") options.encoding = TextEncoding::windows1254;
-  return options;
+Window window_option(const std::string& text) {
+  if (text == "ytd") return Window::ytd;
+  if (text == "12m") return Window::rolling_12m;
+  return Window::month;
 }
 
-std::vector<InputFile> read_all(const std::vector<std::string>& paths) {
-  std::vector<InputFile> files;
-  for (const std::string& path : paths) {
-    auto more = read_input(path);
-    files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  }
-  return files;
+void add_presentation(CLI::App* command, Presentation& p, std::vector<std::string> formats) {
+  command->add_option("--format,-f", p.format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember(formats));
+  command->add_option("--lang", p.lang, "Language for people: tr or en")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"tr", "en"}));
 }
 
-Dataset load(const GlobalOptions& global, const char* argv0) {
-  Dataset data = load_dataset(read_all(data_paths(global.data, argv0)), load_options(global));
-  if (data.skipped_count > 0) {
-    std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
-                             data.skipped_count == 1 ? "" : "s");
-    for (const auto& row : data.skipped) std::cerr << "  " << row.message << '\n';
-    if (data.skipped_count > data.skipped.size())
-      std::cerr << fmt::format("  … and {} more\n", data.skipped_count - data.skipped.size());
-  }
-  return data;
-}
-
-// Writes the finished output in one piece, so that a failure never leaves half a report.
-void emit(const std::string& text) {
-  std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
-  std::cout.flush();
-  if (!std::cout) throw Error(ExitCode::io, "cannot write to standard output");
-}
-
-void run_summary(const GlobalOptions& global, const SummaryOptions& options, const char* argv0) {
-  SummaryQuery query;
-  query.province = options.province;
-  query.top_n = options.top;
-  if (!global.source.empty()) query.source = global.source;
-  if (options.month != "latest") {
-    query.month = parse_iso_period(options.month);
-    if (!query.month)
-      throw Error(ExitCode::usage,
-                  fmt::format("--month '{}' is not a month; expected YYYY-MM (e.g. 2026-01) or latest",
-                              options.month));
-  }
-  const Language language = language_of(options.lang);
-  const Dataset data = load(global, argv0);
-  const Summary summary = compute_summary(data, Gazetteer::builtin(), query, language);
-
-  std::ostringstream out;
-  if (options.format == "json") {
-    write_summary_json(out, summary);
-  } else if (options.format == "text") {
-    write_summary_text(out, summary, language);
-  } else if (options.format == "markdown") {
-    write_summary_markdown(out, summary, language);
-  } else if (options.format == "svg") {
-    write_summary_svg(out, summary, language);
-  } else {
-    write_summary_table(out, summary, TableStyle{language, stdout_wants_color()});
-  }
-  emit(out.str());
-  write_gap_warnings(std::cerr, summary, language);
-}
-
-// Exit 0 when every file is clean, 65 when any has a problem; the report goes to stdout either way.
-int run_validate(const GlobalOptions& global, const ValidateOptions& options, const char* argv0) {
-  const auto files = read_all(options.paths.empty() ? data_paths(global.data, argv0) : options.paths);
-  const ValidationReport report = validate_files(files, Gazetteer::builtin(), load_options(global));
-  std::ostringstream out;
-  if (options.format == "json")
-    write_validation_json(out, report);
-  else
-    write_validation_table(out, report, TableStyle{language_of(options.lang), stdout_wants_color()});
-  emit(out.str());
-  return report.clean() ? 0 : static_cast<int>(ExitCode::data);
-}
+const std::vector<std::string> tabular_formats = {"table", "json", "csv", "markdown"};
 
 }  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{
-      "kexport — Turkish provincial export statistics: monthly figures, comparisons and "
-      "destinations, as tables, JSON and press-release prose.",
+      "kexport — Turkish provincial export statistics: monthly figures, comparisons, rankings and "
+      "press-release prose, exact to the cent.",
       "kexport"};
   app.footer(exit_codes_help);
   app.set_version_flag("--version", std::string("kexport ") + KEXPORT_VERSION);
   app.require_subcommand(1);
 
-  GlobalOptions global;
+  Cli cli(argv[0]);
+  GlobalOptions& global = cli.global;
   app.add_option("--data", global.data,
-                 "Data file or directory (.csv, .tsv, .json, .jsonl); repeatable; - reads standard "
-                 "input. Default: $KEXPORT_DATA, else the bundled data")
+                 "Data file or directory (.csv, .tsv, .json, .jsonl); repeatable; - reads standard input. "
+                 "Default: $KEXPORT_DATA, else the bundled data")
       ->type_name("PATH");
   app.add_flag("--skip-bad-rows", global.skip_bad_rows,
                "Carry on past malformed rows, counting them and listing the first 20 on stderr");
   app.add_option("--source", global.source,
-                 "The source of rows that do not name one, and the source to report on when the data "
-                 "holds several (TÜİK, TİM, Ticaret Bakanlığı)");
+                 "The source of rows that do not name one, and the source to report on when the data holds "
+                 "several (TÜİK, TİM, Ticaret Bakanlığı)");
   app.add_option("--unit", global.unit, "Unit of the values, overriding the headers: usd or thousand")
       ->check(CLI::IsMember({"usd", "thousand"}));
   app.add_option("--decimal", global.decimal,
@@ -175,39 +179,184 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"point", "comma"}));
   app.add_option("--encoding", global.encoding, "Text encoding, overriding detection: utf-8 or windows-1254")
       ->check(CLI::IsMember({"utf-8", "windows-1254"}));
+  app.add_option("--output,-o", global.output,
+                 "Write the output to this file (whole or not at all) instead of standard output")
+      ->type_name("FILE");
 
-  SummaryOptions summary;
-  CLI::App* summary_cmd = app.add_subcommand("summary",
-                                             "A province's exports in a month, with the "
-                                             "usual comparisons and top destinations");
-  summary_cmd->fallthrough();
-  summary_cmd->add_option("--province,-p", summary.province, "Province name or plate code (e.g. Kayseri, 38)")
+  std::vector<std::function<int()>> actions;
+  const auto command = [&](const char* name, const char* about, std::function<int()> action) {
+    CLI::App* sub = app.add_subcommand(name, about);
+    sub->fallthrough();
+    sub->callback([&actions, action] { actions.push_back(action); });
+    return sub;
+  };
+
+  // summary
+  SummaryQuery summary_query;
+  std::string summary_month = "latest";
+  Presentation summary_look;
+  CLI::App* summary = command(
+      "summary", "A province's exports in a month, with the usual comparisons and top destinations", [&] {
+        summary_query.month = month_option(summary_month, "--month");
+        if (!global.source.empty()) summary_query.source = global.source;
+        const Language lang = cli.language(summary_look);
+        const Dataset data = cli.load();
+        const Summary s = compute_summary(data, Gazetteer::builtin(), summary_query, lang);
+        std::ostringstream out;
+        if (summary_look.format == "json")
+          write_summary_json(out, s);
+        else if (summary_look.format == "text")
+          write_summary_text(out, s, lang);
+        else if (summary_look.format == "markdown")
+          write_summary_markdown(out, s, lang);
+        else if (summary_look.format == "svg")
+          write_summary_svg(out, s, lang);
+        else
+          write_summary_table(out, s, cli.style(summary_look));
+        cli.emit(out.str());
+        write_gap_warnings(std::cerr, s, lang);
+        return 0;
+      });
+  summary
+      ->add_option("--province,-p", summary_query.province, "Province name or plate code (e.g. Kayseri, 38)")
       ->required();
-  summary_cmd->add_option("--month,-m", summary.month, "Month as YYYY-MM, or latest")->capture_default_str();
-  summary_cmd->add_option("--top,-n", summary.top, "How many destinations to list")
+  summary->add_option("--month,-m", summary_month, "Month as YYYY-MM, or latest")->capture_default_str();
+  summary->add_option("--top,-n", summary_query.top_n, "How many destinations to list")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000}));
-  summary_cmd->add_option("--format,-f", summary.format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json", "text", "markdown", "svg"}));
-  summary_cmd->add_option("--lang", summary.lang, "Language for people: tr or en")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"tr", "en"}));
+  add_presentation(summary, summary_look, {"table", "json", "text", "markdown", "svg"});
 
-  ValidateOptions validate;
-  CLI::App* validate_cmd = app.add_subcommand(
+  // series
+  SeriesQuery series_query;
+  std::string series_province, series_country, series_chapter, series_from, series_to;
+  Presentation series_look;
+  CLI::App* series =
+      command("series", "One row per month: value, changes, rolling 12 months and year to date", [&] {
+        if (!series_province.empty()) series_query.province = series_province;
+        if (!series_country.empty()) series_query.country = series_country;
+        if (!series_chapter.empty()) series_query.chapter = series_chapter;
+        series_query.from = month_option(series_from, "--from");
+        series_query.to = month_option(series_to, "--to");
+        if (!global.source.empty()) series_query.source = global.source;
+        const Dataset data = cli.load();
+        const Series result =
+            compute_series(data, Gazetteer::builtin(), series_query, cli.language(series_look));
+        std::ostringstream out;
+        write_series(out, result, tabular(series_look.format), cli.style(series_look));
+        cli.emit(out.str());
+        return 0;
+      });
+  series->add_option("--province,-p", series_province,
+                     "Province (default: Turkey as a whole, when the data allows)");
+  series->add_option("--country,-c", series_country, "Only exports to this country (name or ISO code)");
+  series->add_option("--chapter", series_chapter, "Only this sector (HS chapter number or a sector name)");
+  series->add_option("--from", series_from, "First month, YYYY-MM (default: the data's first)");
+  series->add_option("--to", series_to, "Last month, YYYY-MM (default: the data's last)");
+  add_presentation(series, series_look, tabular_formats);
+
+  // top
+  TopQuery top_query;
+  std::string top_month = "latest", top_by = "country", top_period = "month";
+  Presentation top_look;
+  CLI::App* top = command(
+      "top", "A province's largest destinations or sectors, with what changed on a year earlier", [&] {
+        top_query.month = month_option(top_month, "--month");
+        top_query.by = top_by == "chapter" ? TopBy::chapter : TopBy::country;
+        top_query.window = window_option(top_period);
+        if (!global.source.empty()) top_query.source = global.source;
+        const Dataset data = cli.load();
+        const Top result = compute_top(data, Gazetteer::builtin(), top_query, cli.language(top_look));
+        std::ostringstream out;
+        write_top(out, result, tabular(top_look.format), cli.style(top_look));
+        cli.emit(out.str());
+        write_gaps(std::cerr, result.gaps, cli.language(top_look));
+        return 0;
+      });
+  top->add_option("--province,-p", top_query.province, "Province name or plate code")->required();
+  top->add_option("--month,-m", top_month, "Month as YYYY-MM, or latest")->capture_default_str();
+  top->add_option("--by", top_by, "Rank destinations (country) or sectors (chapter)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"country", "chapter"}));
+  top->add_option("--n,-n", top_query.n, "How many to list")->capture_default_str();
+  top->add_option("--period", top_period, "The month, the year to date, or the last 12 months")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"month", "ytd", "12m"}));
+  add_presentation(top, top_look, tabular_formats);
+
+  // rank
+  RankQuery rank_query;
+  std::string rank_month = "latest", rank_by = "value", rank_period = "month", rank_province;
+  Presentation rank_look;
+  CLI::App* rank =
+      command("rank", "Every province ranked, with its share of Turkey and its rank a year earlier", [&] {
+        rank_query.month = month_option(rank_month, "--month");
+        rank_query.by = rank_by == "change" ? RankBy::change : RankBy::value;
+        rank_query.window = window_option(rank_period);
+        if (!rank_province.empty()) rank_query.province = rank_province;
+        if (!global.source.empty()) rank_query.source = global.source;
+        const Dataset data = cli.load();
+        const Ranking result = compute_rank(data, Gazetteer::builtin(), rank_query);
+        std::ostringstream out;
+        write_rank(out, result, tabular(rank_look.format), cli.style(rank_look));
+        cli.emit(out.str());
+        write_gaps(std::cerr, result.gaps, cli.language(rank_look));
+        return 0;
+      });
+  rank->add_option("--month,-m", rank_month, "Month as YYYY-MM, or latest")->capture_default_str();
+  rank->add_option("--period", rank_period, "The month, the year to date, or the last 12 months")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"month", "ytd", "12m"}));
+  rank->add_option("--by", rank_by, "Rank by value or by change on a year earlier")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"value", "change"}));
+  rank->add_option("--province,-p", rank_province, "A province to highlight");
+  add_presentation(rank, rank_look, tabular_formats);
+
+  // provinces, countries, chapters
+  using ListWriter =
+      void (*)(std::ostream&, const Gazetteer&, const DataCoverage*, TabularFormat, const TableStyle&);
+  Presentation list_look[3];
+  const auto list_command = [&](const char* name, const char* about, ListWriter writer, Presentation& look) {
+    CLI::App* sub = command(name, about, [&cli, &global, writer, &look] {
+      std::optional<DataCoverage> coverage;
+      if (!global.data.empty()) coverage = compute_coverage(cli.load(), Gazetteer::builtin());
+      std::ostringstream out;
+      writer(out, Gazetteer::builtin(), coverage ? &*coverage : nullptr, tabular(look.format),
+             cli.style(look));
+      cli.emit(out.str());
+      return 0;
+    });
+    add_presentation(sub, look, tabular_formats);
+  };
+  list_command("provinces", "The 81 provinces; with --data, what the data holds of each", write_province_list,
+               list_look[0]);
+  list_command("countries", "Destination countries and their codes; with --data, what the data holds of each",
+               write_country_list, list_look[1]);
+  list_command("chapters", "The 97 HS chapters; with --data, what the data holds of each", write_chapter_list,
+               list_look[2]);
+
+  // validate
+  std::vector<std::string> validate_paths;
+  Presentation validate_look;
+  CLI::App* validate = command(
       "validate",
-      "What the files hold and what is wrong with them: format detected, rows, months, "
-      "totals against their parts, revisions between files. Exit 65 when there are problems");
-  validate_cmd->fallthrough();
-  validate_cmd->add_option("paths", validate.paths, "Files or directories (default: as --data)")
+      "What the files hold and what is wrong with them: format detected, rows, months, totals against their "
+      "parts, "
+      "revisions between files. Exit 65 when there are problems",
+      [&] {
+        const auto files = cli.read(validate_paths.empty() ? cli.default_paths() : validate_paths);
+        const ValidationReport report = validate_files(files, Gazetteer::builtin(), cli.load_options());
+        std::ostringstream out;
+        if (validate_look.format == "json")
+          write_validation_json(out, report);
+        else
+          write_validation_table(out, report, cli.style(validate_look));
+        cli.emit(out.str());
+        return report.clean() ? 0 : static_cast<int>(ExitCode::data);
+      });
+  validate->add_option("paths", validate_paths, "Files or directories (default: as --data)")
       ->type_name("PATH");
-  validate_cmd->add_option("--format,-f", validate.format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json"}));
-  validate_cmd->add_option("--lang", validate.lang, "Language for people: tr or en")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"tr", "en"}));
+  add_presentation(validate, validate_look, {"table", "json"});
 
   try {
     app.parse(argc, argv);
@@ -215,11 +364,10 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
-
   try {
-    if (summary_cmd->parsed()) run_summary(global, summary, argv[0]);
-    if (validate_cmd->parsed()) return run_validate(global, validate, argv[0]);
-    return 0;
+    int code = 0;
+    for (const auto& action : actions) code = action();
+    return code;
   } catch (const Error& e) {
     std::cerr << "kexport: " << e.what() << '\n';
     return static_cast<int>(e.code());

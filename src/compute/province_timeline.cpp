@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kexport/error.hpp"
 
 namespace kexport::compute {
@@ -38,19 +40,88 @@ struct MonthParts {
   }
 };
 
+// The value of a slice in one month's block of rows; empty when the rows have no breakdown of
+// the slice's kind.
+std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::size_t end,
+                                   const Slice& slice) {
+  if (!slice.country && !slice.chapter) {
+    MonthParts parts;
+    for (std::size_t row = begin; row < end; ++row) parts.add(data.key(row), data.cents[row]);
+    return parts.resolve();
+  }
+  std::optional<Cents> own;
+  Cents finer = 0;
+  bool breakdown = false;
+  for (std::size_t row = begin; row < end; ++row) {
+    const RecordKey key = data.key(row);
+    breakdown = breakdown || ((!slice.country || key.country != all_countries) &&
+                              (!slice.chapter || key.chapter != all_chapters));
+    if (slice.country && slice.chapter) {
+      if (key.country == *slice.country && key.chapter == *slice.chapter) own = data.cents[row];
+    } else if (slice.country) {
+      if (key.country != *slice.country) continue;
+      if (key.chapter == all_chapters)
+        own = data.cents[row];
+      else
+        finer = add_checked(finer, data.cents[row]);
+    } else {
+      if (key.chapter != *slice.chapter) continue;
+      if (key.country == all_countries)
+        own = data.cents[row];
+      else
+        finer = add_checked(finer, data.cents[row]);
+    }
+  }
+  if (!breakdown) return std::nullopt;
+  return own.value_or(finer);
+}
+
 }  // namespace
 
-ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province)
+ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice)
     : data_(data), source_(source) {
   const std::size_t span = source < data.coverage.size() ? data.coverage[source].size() : 0;
-  totals_.assign(span, 0);
+  totals_.assign(span, Cents{0});
   auto [row, end] = data.rows_of(source, province);
   while (row < end) {
     const Period month = data.key(row).month;
-    MonthParts parts;
-    for (; row < end && data.key(row).month == month; ++row) parts.add(data.key(row), data.cents[row]);
-    totals_[static_cast<std::size_t>(month.index() - data.coverage_base)] = parts.resolve();
+    std::size_t block_end = row;
+    while (block_end < end && data.key(block_end).month == month) ++block_end;
+    totals_[static_cast<std::size_t>(month.index() - data.coverage_base)] =
+        resolve_slice(data, row, block_end, slice);
+    row = block_end;
   }
+}
+
+ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, SourceId source, Slice slice,
+                                          std::string& basis) {
+  const auto [national_begin, national_end] = data.rows_of(source, national_total);
+  if (national_begin != national_end) {
+    basis = "national_total";
+    return ProvinceTimeline(data, source, national_total, slice);
+  }
+  ProvinceTimeline sum(data, source, national_total, slice);  // no rows: all zeros
+  std::size_t present = 0;
+  for (ProvinceId p = 1; p <= 81; ++p) {
+    const auto [begin, end] = data.rows_of(source, p);
+    if (begin == end) continue;
+    ++present;
+    const ProvinceTimeline one(data, source, p, slice);
+    for (std::size_t i = 0; i < sum.totals_.size(); ++i) {
+      if (sum.totals_[i] && one.totals_[i])
+        sum.totals_[i] = add_checked(*sum.totals_[i], *one.totals_[i]);
+      else
+        sum.totals_[i].reset();  // one province's breakdown is unknown: so is the sum
+    }
+  }
+  if (present < 81)
+    throw Error(
+        ExitCode::usage,
+        fmt::format("the data holds neither a national total nor all 81 provinces (only {}), so it cannot "
+                    "speak for Turkey as a whole; give --province",
+                    present));
+  basis = "sum_of_provinces";
+  return sum;
 }
 
 std::optional<Cents> ProvinceTimeline::total(Period month) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kexport/dataset.hpp"
@@ -18,9 +19,22 @@ Cents add_checked(Cents a, Cents b);
 // A month's total is the province's total row where there is one (country and chapter both
 // "all"); else the sum of its country rows; else of its chapter rows; else of its country ×
 // chapter rows. Totals may exceed the sum of their parts (confidential exports), never the reverse.
+// Part of a province's exports: one destination, one sector, or both. Empty: the whole.
+struct Slice {
+  std::optional<CountryId> country;
+  std::optional<std::uint8_t> chapter;
+};
+
 class ProvinceTimeline {
  public:
-  ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province);
+  // With a slice, a month's value is the slice's own row (e.g. the country's all-chapters row)
+  // where there is one, else the sum of its finer rows; 0 in a covered month without any.
+  ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice = {});
+
+  // Turkey as a whole: the national total rows where the data has them, else the sum of the
+  // provinces. `basis` says which. Throws Error(usage) when the data has neither a national
+  // total nor all 81 provinces.
+  static ProvinceTimeline turkey(const Dataset& data, SourceId source, Slice slice, std::string& basis);
 
   [[nodiscard]] std::optional<Cents> total(Period month) const;
   // The sum over [from, to], empty when any month in it is not covered.
@@ -31,7 +45,10 @@ class ProvinceTimeline {
  private:
   const Dataset& data_;
   SourceId source_;
-  std::vector<Cents> totals_;  // index: Period index - data_.coverage_base
+  // Index: Period index - data_.coverage_base. Empty where a slice's breakdown is missing: the
+  // province exported that month but its rows say nothing of the slice's kind (no country rows
+  // for a country), which is unknown, not zero.
+  std::vector<std::optional<Cents>> totals_;
 };
 
 // Per-country values of a province in a month: the (country, all chapters) row where there is one,

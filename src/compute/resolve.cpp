@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <charconv>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
+#include "kexport/text.hpp"
 
 namespace kexport::compute {
 
@@ -41,6 +43,46 @@ SourceId resolve_source(const Dataset& data, const std::optional<std::string>& w
                             "choose one with --source",
                             source_list(data)));
   return 0;
+}
+
+std::optional<CountryId> resolve_country(const Dataset& data, const Gazetteer& gazetteer,
+                                         const std::string& text) {
+  if (auto known = gazetteer.find_country(text)) {
+    for (std::size_t id = 1; id < data.countries.size(); ++id)
+      if (data.countries[id].gazetteer == known) return static_cast<CountryId>(id);
+    return std::nullopt;
+  }
+  const std::string folded = fold_name(text);
+  for (std::size_t id = 1; id < data.countries.size(); ++id)
+    if (!data.countries[id].gazetteer && fold_name(data.countries[id].written) == folded)
+      return static_cast<CountryId>(id);
+  const auto suggestions = gazetteer.suggest_countries(text);
+  throw Error(
+      ExitCode::usage,
+      fmt::format("unknown country '{}'{}", text,
+                  suggestions.empty() ? std::string("; give a name or an ISO code (DE, US)")
+                                      : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
+}
+
+std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, const std::string& text) {
+  int number = 0;
+  const std::string_view trimmed = trim(text);
+  auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
+  if (ec == std::errc{} && end == trimmed.data() + trimmed.size()) {
+    if (number >= 1 && number <= 99) return static_cast<std::uint8_t>(number);
+    throw Error(ExitCode::usage, fmt::format("--chapter {} is not an HS chapter; expected 1 to 99", text));
+  }
+  const std::string folded = fold_name(text);
+  for (const Chapter& chapter : gazetteer.chapters())
+    if (fold_name(chapter.name_tr) == folded || fold_name(chapter.name_en) == folded)
+      return static_cast<std::uint8_t>(chapter.code);
+  for (std::size_t i = 0; i < data.sectors.size(); ++i)
+    if (fold_name(data.sectors[i]) == folded)
+      return static_cast<std::uint8_t>(Dataset::first_sector_code + i);
+  throw Error(ExitCode::usage,
+              fmt::format("unknown sector '{}'; expected an HS chapter number (1-99), a chapter's name, or a "
+                          "sector named in the data",
+                          text));
 }
 
 Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted) {

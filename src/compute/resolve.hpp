@@ -16,6 +16,15 @@ ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text)
 // count exports differently and are never added together. Error(usage) otherwise.
 SourceId resolve_source(const Dataset& data, const std::optional<std::string>& wanted);
 
+// A destination by name or code, as the dataset's id. Error(usage) with suggestions when neither
+// the gazetteer nor the data knows it. A known country absent from the data gets no id: it bought
+// nothing (the caller decides what that means).
+std::optional<CountryId> resolve_country(const Dataset& data, const Gazetteer& gazetteer,
+                                         const std::string& text);
+
+// A sector by HS chapter number ("84", "08") or by a name: a chapter's, or a sector the data names.
+std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, const std::string& text);
+
 // The month asked for, or the latest covered one. Error(unavailable) when the data lacks it.
 Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted);
 

@@ -169,13 +169,18 @@ const Chapter* Gazetteer::find_chapter(int code) const {
   return nullptr;
 }
 
-std::vector<std::string> Gazetteer::suggest_provinces(std::string_view text, std::size_t limit) const {
+namespace {
+
+// The names whose best spelling is closest to the text, within a tolerance that grows with length.
+std::vector<std::string> closest(
+    std::string_view text, const std::vector<std::pair<std::string, std::vector<std::string>>>& candidates,
+    std::size_t limit) {
   const std::string wanted = fold_name(text);
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const Province& p : provinces_) {
-    std::size_t best = edit_distance(wanted, fold_name(p.name));
-    for (const auto& alias : p.aliases) best = std::min(best, edit_distance(wanted, fold_name(alias)));
-    scored.emplace_back(best, p.name);
+  for (const auto& [name, spellings] : candidates) {
+    std::size_t best = edit_distance(wanted, fold_name(name));
+    for (const auto& spelling : spellings) best = std::min(best, edit_distance(wanted, fold_name(spelling)));
+    scored.emplace_back(best, name);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -186,6 +191,25 @@ std::vector<std::string> Gazetteer::suggest_provinces(std::string_view text, std
     out.push_back(name);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Gazetteer::suggest_provinces(std::string_view text, std::size_t limit) const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+  for (const Province& p : provinces_) candidates.emplace_back(p.name, p.aliases);
+  return closest(text, candidates, limit);
+}
+
+std::vector<std::string> Gazetteer::suggest_countries(std::string_view text, std::size_t limit) const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+  for (const Country& c : countries_) {
+    std::vector<std::string> spellings = c.aliases;
+    spellings.push_back(c.name_official);
+    spellings.push_back(c.name_en);
+    candidates.emplace_back(c.name_tr, std::move(spellings));
+  }
+  return closest(text, candidates, limit);
 }
 
 }  // namespace kexport

@@ -34,6 +34,12 @@ struct Labels {
 
 const Labels& labels(Language language);
 
+// The words in the style's language: say(style, "Dönem", "Period").
+template <typename Style>
+std::string say(const Style& style, std::string_view tr, std::string_view en) {
+  return std::string(style.language == Language::tr ? tr : en);
+}
+
 // "Ocak 2026" / "January 2026".
 std::string month_label(Period period, Language language);
 

@@ -1,0 +1,71 @@
+#include <fmt/format.h>
+
+#include "kexport/analysis.hpp"
+#include "kexport/error.hpp"
+#include "province_timeline.hpp"
+#include "resolve.hpp"
+
+namespace kexport {
+
+Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query,
+                      Language names) {
+  Series series;
+  const SourceId source = compute::resolve_source(data, query.source);
+  series.source = data.sources[source];
+
+  compute::Slice slice;
+  std::string slice_name;
+  if (query.country) {
+    const auto id = compute::resolve_country(data, gazetteer, *query.country);
+    // A known country the data never names: no id, so a slice that matches no row (exported 0).
+    slice.country = id.value_or(static_cast<CountryId>(0xFFFF));
+    const auto known = gazetteer.find_country(*query.country);
+    slice_name = known ? gazetteer.country_name(*known, names) : data.countries[*id].written;
+  }
+  if (query.chapter) {
+    slice.chapter = compute::resolve_chapter(data, gazetteer, *query.chapter);
+    const std::string chapter_name = *slice.chapter >= Dataset::first_sector_code
+                                         ? data.sectors[*slice.chapter - Dataset::first_sector_code]
+                                         : fmt::format("{:02}", *slice.chapter);
+    slice_name = slice_name.empty() ? chapter_name : slice_name + " · " + chapter_name;
+  }
+
+  std::optional<compute::ProvinceTimeline> timeline;
+  if (query.province) {
+    const ProvinceId province = compute::resolve_province(gazetteer, *query.province);
+    series.subject = std::string(gazetteer.province_name(province));
+    timeline.emplace(data, source, province, slice);
+  } else {
+    series.subject = "Türkiye";
+    timeline.emplace(compute::ProvinceTimeline::turkey(data, source, slice, series.turkey_basis));
+  }
+  if (!slice_name.empty()) series.subject += " → " + slice_name;
+
+  const auto first = data.first_month(source), last = data.last_month(source);
+  if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");
+  const Period from = query.from.value_or(*first), to = query.to.value_or(*last);
+  if (from > to)
+    throw Error(ExitCode::usage, fmt::format("--from {} is after --to {}", from.iso(), to.iso()));
+  if (to < *first || from > *last)
+    throw Error(ExitCode::unavailable, fmt::format("{} to {} is outside the data, which covers {} to {}",
+                                                   from.iso(), to.iso(), first->iso(), last->iso()));
+
+  for (Period m = from; m <= to; m = m.plus_months(1)) {
+    SeriesRow row;
+    row.period = m;
+    row.covered = data.covers(source, m);
+    row.value = timeline->total(m);
+    row.change_previous_month = percent_change(row.value, timeline->total(m.plus_months(-1)));
+    row.change_previous_year = percent_change(row.value, timeline->total(m.plus_months(-12)));
+    row.rolling_12m = timeline->window(m.plus_months(-11), m);
+    row.rolling_12m_change =
+        percent_change(row.rolling_12m, timeline->window(m.plus_months(-23), m.plus_months(-12)));
+    row.year_to_date = timeline->window(m.january(), m);
+    row.year_to_date_change =
+        percent_change(row.year_to_date, timeline->window(m.january().plus_months(-12), m.plus_months(-12)));
+    series.rows.push_back(row);
+  }
+  return series;
+}
+
+}  // namespace kexport

@@ -1,0 +1,149 @@
+#include <fmt/format.h>
+#include <algorithm>
+#include <map>
+
+#include "kexport/analysis.hpp"
+#include "kexport/error.hpp"
+#include "province_timeline.hpp"
+#include "resolve.hpp"
+
+namespace kexport {
+namespace compute {
+
+// The months a window covers, ending at `month`.
+std::pair<Period, Period> window_span(Window window, Period month) {
+  switch (window) {
+    case Window::month:
+      return {month, month};
+    case Window::ytd:
+      return {month.january(), month};
+    case Window::rolling_12m:
+      return {month.plus_months(-11), month};
+  }
+  return {month, month};
+}
+
+}  // namespace compute
+
+namespace {
+
+struct Entity {
+  std::string name;
+  std::string code;
+};
+
+// Per country (or sector), the sum over the window. Empty when a month of the window is missing.
+std::optional<std::map<int, Cents>> sums(const Dataset& data, SourceId source, ProvinceId province, TopBy by,
+                                         Period from, Period to) {
+  std::map<int, Cents> out;
+  for (Period m = from; m <= to; m = m.plus_months(1)) {
+    if (!data.covers(source, m)) return std::nullopt;
+    if (by == TopBy::country) {
+      for (const auto& [country, value] : compute::country_values(data, source, province, m))
+        out[country] = compute::add_checked(out[country], value);
+    } else {
+      for (const auto& [chapter, value] : compute::chapter_values(data, source, province, m))
+        out[chapter] = compute::add_checked(out[chapter], value);
+    }
+  }
+  return out;
+}
+
+Entity entity_of(const Dataset& data, const Gazetteer& gazetteer, TopBy by, int id, Language names) {
+  if (by == TopBy::country) {
+    const CountryEntry& entry = data.countries[static_cast<std::size_t>(id)];
+    if (entry.gazetteer)
+      return {gazetteer.country_name(*entry.gazetteer, names), gazetteer.countries()[*entry.gazetteer].code};
+    return {entry.written, ""};
+  }
+  if (id >= Dataset::first_sector_code)
+    return {data.sectors[static_cast<std::size_t>(id - Dataset::first_sector_code)], ""};
+  const Chapter* chapter = gazetteer.find_chapter(id);
+  return {chapter ? (names == Language::tr ? chapter->name_tr : chapter->name_en) : std::to_string(id),
+          fmt::format("{:02}", id)};
+}
+
+MaybePercent ratio(Cents part, MaybeCents whole) {
+  if (!whole || *whole == 0) return std::nullopt;
+  return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
+}
+
+}  // namespace
+
+Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query, Language names) {
+  Top top;
+  top.by = query.by;
+  top.window = query.window;
+  const ProvinceId province = compute::resolve_province(gazetteer, query.province);
+  top.province = std::string(gazetteer.province_name(province));
+  const SourceId source = compute::resolve_source(data, query.source);
+  top.source = data.sources[source];
+  const Period month = compute::resolve_month(data, source, query.month);
+  std::tie(top.from, top.to) = compute::window_span(query.window, month);
+
+  const compute::ProvinceTimeline timeline(data, source, province);
+  if (auto gap = timeline.missing(top.from, top.to))
+    throw Error(ExitCode::unavailable, fmt::format("{} – {} is not fully in the data ({} is missing)",
+                                                   top.from.iso(), top.to.iso(), gap->first.iso()));
+  top.total = timeline.window(top.from, top.to);
+  const Period before_from = top.from.plus_months(-12), before_to = top.to.plus_months(-12);
+  top.previous_total = timeline.window(before_from, before_to);
+  if (auto gap = timeline.missing(before_from, before_to))
+    top.gaps.push_back({"previous_year", gap->first, gap->second});
+
+  const auto now = sums(data, source, province, query.by, top.from, top.to);
+  const auto before = sums(data, source, province, query.by, before_from, before_to);
+  top.year_earlier_covered = before.has_value();
+
+  std::vector<TopRow> rows;
+  for (const auto& [id, value] : *now) {
+    if (value <= 0) continue;
+    const Entity entity = entity_of(data, gazetteer, query.by, id, names);
+    TopRow row;
+    row.name = entity.name;
+    row.code = entity.code;
+    row.value = value;
+    row.share_pct = ratio(value, top.total);
+    if (before) {
+      const auto it = before->find(id);
+      row.previous_value = it == before->end() ? 0 : it->second;
+      row.change_pct = percent_change(row.value, row.previous_value);
+      if (top.previous_total && *top.previous_total != 0)
+        row.contribution_pp = ratio(value - *row.previous_value, top.previous_total);
+      if (*row.previous_value == 0) top.new_entries.push_back(row);
+    }
+    rows.push_back(std::move(row));
+  }
+  if (before) {
+    for (const auto& [id, value] : *before) {
+      if (value <= 0) continue;
+      const auto it = now->find(id);
+      if (it != now->end() && it->second > 0) continue;
+      const Entity entity = entity_of(data, gazetteer, query.by, id, names);
+      TopRow lost;
+      lost.name = entity.name;
+      lost.code = entity.code;
+      lost.value = 0;
+      lost.previous_value = value;
+      lost.change_pct = -100.0;
+      if (top.previous_total && *top.previous_total != 0)
+        lost.contribution_pp = ratio(-value, top.previous_total);
+      top.lost_entries.push_back(std::move(lost));
+    }
+  }
+  // Largest first, equal values by name: the order never depends on the input's.
+  const auto by_value = [](const TopRow& a, const TopRow& b) {
+    const Cents av = a.value != 0 ? a.value : a.previous_value.value_or(0);
+    const Cents bv = b.value != 0 ? b.value : b.previous_value.value_or(0);
+    return av != bv ? av > bv : a.name < b.name;
+  };
+  std::sort(rows.begin(), rows.end(), by_value);
+  std::sort(top.new_entries.begin(), top.new_entries.end(), by_value);
+  std::sort(top.lost_entries.begin(), top.lost_entries.end(), by_value);
+  if (rows.size() > query.n) rows.resize(query.n);
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = i + 1;
+  top.rows = std::move(rows);
+  return top;
+}
+
+}  // namespace kexport

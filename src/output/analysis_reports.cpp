@@ -1,0 +1,204 @@
+// series, top and rank as Reports: columns, labels in both languages, and the JSON metadata.
+#include <fmt/format.h>
+
+#include "grid.hpp"
+#include "kexport/report.hpp"
+#include "labels.hpp"
+
+namespace kexport {
+namespace {
+
+using output::Column;
+using output::Kind;
+using output::Meta;
+using output::Report;
+using output::Section;
+using output::Value;
+using output::say;
+
+
+std::string window_key(Window w) {
+  return w == Window::month ? "month" : w == Window::ytd ? "ytd" : "12m";
+}
+
+std::string window_label(Window w, Period from, Period to, const TableStyle& style) {
+  const std::string span =
+      from == to ? output::month_label(to, style.language) : fmt::format("{} – {}", from.iso(), to.iso());
+  switch (w) {
+    case Window::month:
+      return span;
+    case Window::ytd:
+      return say(style, "yılbaşından bu yana, ", "year to date, ") + span;
+    case Window::rolling_12m:
+      return say(style, "son 12 ay, ", "last 12 months, ") + span;
+  }
+  return span;
+}
+
+Value text_or_null(const std::string& text) {
+  return text.empty() ? Value::null() : Value::of_text(text);
+}
+
+}  // namespace
+
+void write_series(std::ostream& out, const Series& series, TabularFormat format, const TableStyle& style) {
+  Report report;
+  report.title = series.subject + say(style, " · aylık ihracat", " · monthly exports") +
+                 (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
+  report.meta = {{"subject", Value::of_text(series.subject)},
+                 {"source", text_or_null(series.source)},
+                 {"currency", Value::of_text("USD")},
+                 {"turkey_basis", text_or_null(series.turkey_basis)}};
+  Section section;
+  section.key = "rows";
+  section.columns = {{"period", say(style, "Dönem", "Period"), Kind::period},
+                     {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
+                     {"change_previous_month_pct", say(style, "Aylık değişim", "Change m/m"), Kind::change},
+                     {"change_previous_year_pct", say(style, "Yıllık değişim", "Change y/y"), Kind::change},
+                     {"rolling_12m", say(style, "Son 12 ay ($)", "Last 12 months ($)"), Kind::money},
+                     {"rolling_12m_change_pct", say(style, "12 ay değişim", "12m change"), Kind::change},
+                     {"year_to_date", say(style, "Yılbaşından ($)", "Year to date ($)"), Kind::money},
+                     {"year_to_date_change_pct", say(style, "Yılbaşı değişim", "YTD change"), Kind::change},
+                     {"missing", "", Kind::flag, say(style, "eksik", "missing")}};
+  for (const SeriesRow& row : series.rows) {
+    section.rows.push_back({Value::of_text(row.period.iso()), Value::of_money(row.value),
+                            Value::of_number(row.change_previous_month),
+                            Value::of_number(row.change_previous_year), Value::of_money(row.rolling_12m),
+                            Value::of_number(row.rolling_12m_change), Value::of_money(row.year_to_date),
+                            Value::of_number(row.year_to_date_change), Value::of_flag(!row.covered)});
+    section.faint.push_back(!row.covered);
+  }
+  if (!series.turkey_basis.empty())
+    report.notes.push_back(
+        series.turkey_basis == "national_total"
+            ? say(style, "Türkiye: verideki ulusal toplam satırları.",
+                  "Turkey: the data's national total rows.")
+            : say(style, "Türkiye: 81 ilin toplamı.", "Turkey: the sum of the 81 provinces."));
+  report.sections.push_back(std::move(section));
+  output::write_report(out, report, format, style);
+}
+
+void write_top(std::ostream& out, const Top& top, TabularFormat format, const TableStyle& style) {
+  const bool countries = top.by == TopBy::country;
+  Report report;
+  report.title = fmt::format("{} · {} · {}", top.province,
+                             countries ? say(style, "ülkelere göre ihracat", "exports by destination")
+                                       : say(style, "sektörlere göre ihracat", "exports by sector"),
+                             window_label(top.window, top.from, top.to, style)) +
+                 (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
+  report.meta = {{"province", Value::of_text(top.province)},
+                 {"source", text_or_null(top.source)},
+                 {"by", Value::of_text(countries ? "country" : "chapter")},
+                 {"period", Value::of_text(window_key(top.window))},
+                 {"from", Value::of_text(top.from.iso())},
+                 {"to", Value::of_text(top.to.iso())},
+                 {"currency", Value::of_text("USD")},
+                 {"total", Value::of_money(top.total)},
+                 {"previous_total", Value::of_money(top.previous_total)},
+                 {"change_pct", Value::of_number(percent_change(top.total, top.previous_total))}};
+  const std::vector<Column> columns = {
+      {"rank", "#", Kind::count},
+      {"name", countries ? say(style, "Ülke", "Country") : say(style, "Sektör", "Sector"), Kind::text},
+      {"code", say(style, "Kod", "Code"), Kind::text},
+      {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
+      {"share_pct", say(style, "Pay", "Share"), Kind::share},
+      {"previous_value", say(style, "Bir yıl önce ($)", "A year earlier ($)"), Kind::money},
+      {"change_pct", say(style, "Değişim", "Change"), Kind::change},
+      {"contribution_pp", say(style, "Katkı", "Contribution"), Kind::points}};
+  // New and lost entries have no rank: the same columns without the first.
+  const std::vector<Column> unranked(columns.begin() + 1, columns.end());
+  const auto rows_of = [&](const std::vector<TopRow>& rows, bool ranked) {
+    std::vector<std::vector<Value>> out_rows;
+    for (const TopRow& r : rows) {
+      std::vector<Value> row = {Value::of_text(r.name),
+                                text_or_null(r.code),
+                                Value::of_money(r.value),
+                                Value::of_number(r.share_pct),
+                                Value::of_money(r.previous_value),
+                                Value::of_number(r.change_pct),
+                                Value::of_number(r.contribution_pp)};
+      if (ranked) row.insert(row.begin(), Value::of_count(static_cast<std::int64_t>(r.rank)));
+      out_rows.push_back(std::move(row));
+    }
+    return out_rows;
+  };
+  report.sections.push_back({"rows", "", columns, rows_of(top.rows, true), std::nullopt, {}});
+  report.sections.push_back({"new",
+                             countries ? say(style, "Yeni pazarlar (bir yıl önce ihracat yoktu)",
+                                             "New destinations (nothing a year earlier)")
+                                       : say(style, "Yeni sektörler", "New sectors"),
+                             unranked,
+                             rows_of(top.new_entries, false),
+                             std::nullopt,
+                             {}});
+  report.sections.push_back({"lost",
+                             countries ? say(style, "Kaybedilen pazarlar (bu dönemde ihracat yok)",
+                                             "Lost destinations (nothing this period)")
+                                       : say(style, "Kaybedilen sektörler", "Lost sectors"),
+                             unranked,
+                             rows_of(top.lost_entries, false),
+                             std::nullopt,
+                             {}});
+  if (!top.year_earlier_covered)
+    report.notes.push_back(say(
+        style, "Bir yıl önceki dönem veride yok: değişim, katkı, yeni ve kaybedilen pazarlar hesaplanamadı.",
+        "The year-earlier period is not in the data: changes, contributions, new and lost "
+        "destinations cannot be computed."));
+  output::write_report(out, report, format, style);
+}
+
+void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format, const TableStyle& style) {
+  Report report;
+  report.title = say(style, "İllerin ihracat sıralaması · ", "Provinces ranked by exports · ") +
+                 window_label(ranking.window, ranking.from, ranking.to, style) +
+                 (ranking.by == RankBy::change ? say(style, " · değişime göre", " · by change") : "") +
+                 (ranking.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + ranking.source);
+  report.meta = {{"source", text_or_null(ranking.source)},
+                 {"period", Value::of_text(window_key(ranking.window))},
+                 {"by", Value::of_text(ranking.by == RankBy::value ? "value" : "change")},
+                 {"from", Value::of_text(ranking.from.iso())},
+                 {"to", Value::of_text(ranking.to.iso())},
+                 {"currency", Value::of_text("USD")},
+                 {"turkey", Value::of_money(ranking.turkey)},
+                 {"turkey_basis", Value::of_text(ranking.turkey_basis)}};
+  Section section;
+  section.key = "rows";
+  section.columns = {{"rank", "#", Kind::count},
+                     {"province", say(style, "İl", "Province"), Kind::text},
+                     {"province_code", say(style, "Kod", "Code"), Kind::count},
+                     {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
+                     {"share_pct", say(style, "Türkiye payı", "Share of Turkey"), Kind::share},
+                     {"previous_value", say(style, "Bir yıl önce ($)", "A year earlier ($)"), Kind::money},
+                     {"change_pct", say(style, "Değişim", "Change"), Kind::change},
+                     {"previous_rank", say(style, "Önceki sıra", "Rank a year earlier"), Kind::count}};
+  for (std::size_t i = 0; i < ranking.rows.size(); ++i) {
+    const RankRow& r = ranking.rows[i];
+    section.rows.push_back(
+        {Value::of_count(static_cast<std::int64_t>(r.rank)), Value::of_text(r.name),
+         Value::of_count(r.province), Value::of_money(r.value), Value::of_number(r.share_pct),
+         Value::of_money(r.previous_value), Value::of_number(r.change_pct),
+         r.previous_rank ? Value::of_count(static_cast<std::int64_t>(*r.previous_rank)) : Value::null()});
+    if (ranking.highlight == r.province) section.highlight = i;
+  }
+  report.sections.push_back(std::move(section));
+  report.notes.push_back(
+      ranking.turkey_basis == "national_total"
+          ? say(style, "Paylar, verideki ulusal toplama göre.", "Shares are of the data's national total.")
+          : say(style, "Paylar, 81 ilin toplamına göre.", "Shares are of the 81 provinces' sum."));
+  output::write_report(out, report, format, style);
+}
+
+void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language) {
+  for (const Gap& gap : gaps) {
+    const std::string months =
+        gap.from == gap.to ? gap.from.iso() : fmt::format("{} – {}", gap.from.iso(), gap.to.iso());
+    err << (language == Language::tr
+                ? fmt::format(
+                      "kexport: uyarı: bir yıl önceki dönemle karşılaştırma yapılamadı: {} veride yok\n",
+                      months)
+                : fmt::format("kexport: warning: no comparison with a year earlier: {} not in the data\n",
+                              months));
+  }
+}
+
+}  // namespace kexport

@@ -1,0 +1,318 @@
+// series, top and rank: against a brute-force reference on random data with gaps, and on small
+// cases whose answers are worked out by hand.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "helpers.hpp"
+#include "kexport/analysis.hpp"
+#include "kexport/error.hpp"
+#include "kexport/report.hpp"
+#include "reference_model.hpp"
+
+using kexport::Period;
+using namespace oracle;
+
+namespace {
+
+const kexport::Gazetteer& gazetteer() {
+  return kexport::Gazetteer::builtin();
+}
+Period ym(int y, int m) {
+  return Period::from_year_month(y, m);
+}
+
+void check_pct(std::optional<double> actual, std::optional<double> expected) {
+  REQUIRE(actual.has_value() == expected.has_value());
+  if (expected) CHECK(*actual == Approx(*expected).epsilon(1e-12));
+}
+
+}  // namespace
+
+TEST_CASE("series agrees with the reference, gaps included", "[analysis][series][oracle]") {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 60; ++round) {
+    const Case c = make_case(rng, round % 2 == 0);
+    const auto data = test::load_text("random.csv", to_csv(c));
+    const Reference ref{c};
+    for (const int p : provinces) {
+      for (const std::optional<std::string>& country :
+           {std::optional<std::string>{}, std::optional<std::string>{"DE"}}) {
+        kexport::SeriesQuery query;
+        query.province = std::to_string(p);
+        query.country = country;
+        query.from = ym(2023, 1);
+        query.to = ym(2026, 6);
+        const auto series = kexport::compute_series(data, gazetteer(), query);
+        INFO("round " << round << " province " << p << " country " << country.value_or("-"));
+        REQUIRE(series.rows.size() == 42);
+        const auto value = [&](Period m) {
+          return country ? ref.country_value(p, *country, m) : ref.total(p, m);
+        };
+        const auto window = [&](Period from, Period to) -> std::optional<kexport::Cents> {
+          kexport::Cents sum = 0;
+          for (Period m = from; m <= to; m = m.plus_months(1)) {
+            const auto v = value(m);
+            if (!v) return std::nullopt;
+            sum += *v;
+          }
+          return sum;
+        };
+        for (const auto& row : series.rows) {
+          const Period m = row.period;
+          CHECK(row.covered == (c.covered.count(m) > 0));
+          CHECK(row.value == value(m));
+          check_pct(row.change_previous_month, change(value(m), value(m.plus_months(-1))));
+          check_pct(row.change_previous_year, change(value(m), value(m.plus_months(-12))));
+          CHECK(row.rolling_12m == window(m.plus_months(-11), m));
+          check_pct(row.rolling_12m_change,
+                    change(window(m.plus_months(-11), m), window(m.plus_months(-23), m.plus_months(-12))));
+          CHECK(row.year_to_date == window(m.january(), m));
+          check_pct(row.year_to_date_change,
+                    change(window(m.january(), m), window(m.january().plus_months(-12), m.plus_months(-12))));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinces", "[analysis][series]") {
+  std::mt19937_64 rng(11);
+  const Case national = make_case(rng, true);
+  const auto data = test::load_text("n.csv", to_csv(national));
+  const Reference ref{national};
+  const auto series = kexport::compute_series(data, gazetteer(), {});
+  CHECK(series.subject == "Türkiye");
+  CHECK(series.turkey_basis == "national_total");
+  for (const auto& row : series.rows) CHECK(row.value == ref.total(0, row.period));
+
+  std::string all = "period,province_code,value_usd\n";
+  kexport::Cents expected = 0;
+  for (int p = 1; p <= 81; ++p) {
+    all += fmt::format("2025-01,{},{}\n", p, p);
+    expected += p * 100;
+  }
+  const auto provinces81 = kexport::compute_series(test::load_text("all.csv", all), gazetteer(), {});
+  CHECK(provinces81.turkey_basis == "sum_of_provinces");
+  CHECK(provinces81.rows.at(0).value == expected);
+
+  try {
+    kexport::compute_series(test::load_text("few.csv", "period,province,value_usd\n2025-01,Kayseri,1\n"),
+                            gazetteer(), {});
+    FAIL("three provinces spoke for Turkey");
+  } catch (const kexport::Error& e) {
+    CHECK(e.code() == kexport::ExitCode::usage);
+  }
+}
+
+TEST_CASE("a country without a breakdown that month is unknown, not zero", "[analysis][series]") {
+  const auto data =
+      test::load_text("b.csv",
+                      "period,province,country,value_usd\n2025-01,Kayseri,,100\n"
+                      "2025-02,Kayseri,Almanya,30\n2025-02,Kayseri,Irak,20\n2025-03,Ankara,,5\n");
+  kexport::SeriesQuery query;
+  query.province = "Kayseri";
+  query.country = "Almanya";
+  const auto series = kexport::compute_series(data, gazetteer(), query);
+  REQUIRE(series.rows.size() == 3);
+  CHECK_FALSE(series.rows[0].value.has_value());  // only a total: the split is unknown
+  CHECK(series.rows[1].value == 3000);
+  CHECK(series.rows[2].value == 0);  // Kayseri exported nothing in March
+  CHECK(series.subject == "Kayseri → Almanya");
+  query.country = "Almanyaa";
+  CHECK_THROWS_WITH(kexport::compute_series(data, gazetteer(), query),
+                    Catch::Contains("did you mean Almanya"));
+}
+
+TEST_CASE("top agrees with the reference: shares, changes, contributions, new and lost",
+          "[analysis][top][oracle]") {
+  std::mt19937_64 rng(13);
+  int compared = 0;
+  for (int round = 0; round < 120; ++round) {
+    const Case c = make_case(rng);
+    const auto data = test::load_text("random.csv", to_csv(c));
+    const Reference ref{c};
+    for (const Period m : c.covered) {
+      if (m < ym(2024, 1)) continue;
+      const int p = provinces[static_cast<std::size_t>(round) % provinces.size()];
+      kexport::TopQuery query;
+      query.province = std::to_string(p);
+      query.month = m;
+      query.n = 3;
+      const auto top = kexport::compute_top(data, gazetteer(), query);
+      INFO("round " << round << " month " << m.iso());
+      const auto now = ref.by_country(p, m);
+      const bool before_covered = c.covered.count(m.plus_months(-12)) > 0;
+      const auto before = ref.by_country(p, m.plus_months(-12));
+      const auto total = ref.total(p, m), previous_total = ref.total(p, m.plus_months(-12));
+      CHECK(top.total == total);
+      CHECK(top.previous_total == previous_total);
+      std::vector<std::pair<kexport::Cents, std::string>> ranked;
+      for (const auto& [code, v] : now)
+        if (v > 0)
+          ranked.emplace_back(v, gazetteer().countries()[*gazetteer().find_country_code(code)].name_tr);
+      std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      REQUIRE(top.rows.size() == std::min<std::size_t>(3, ranked.size()));
+      for (std::size_t i = 0; i < top.rows.size(); ++i) {
+        const auto& row = top.rows[i];
+        CHECK(row.value == ranked[i].first);
+        CHECK(row.name == ranked[i].second);
+        const auto base =
+            before_covered ? std::optional(before.count(row.code) ? before.at(row.code) : 0) : std::nullopt;
+        CHECK(row.previous_value == base);
+        check_pct(row.change_pct, change(row.value, base));
+        check_pct(row.contribution_pp,
+                  base && previous_total && *previous_total != 0
+                      ? std::optional((static_cast<double>(row.value) - static_cast<double>(*base)) /
+                                      static_cast<double>(*previous_total) * 100.0)
+                      : std::nullopt);
+      }
+      std::size_t new_count = 0, lost_count = 0;
+      if (before_covered) {
+        for (const auto& [code, v] : now)
+          if (v > 0 && (!before.count(code) || before.at(code) == 0)) ++new_count;
+        for (const auto& [code, v] : before)
+          if (v > 0 && (!now.count(code) || now.at(code) == 0)) ++lost_count;
+      }
+      CHECK(top.new_entries.size() == new_count);
+      CHECK(top.lost_entries.size() == lost_count);
+      ++compared;
+    }
+  }
+  CHECK(compared > 500);
+}
+
+TEST_CASE("top over the year to date and twelve months, and by sector", "[analysis][top]") {
+  const auto data = test::load_text("w.csv",
+                                    "period,province,country,chapter,value_usd\n"
+                                    "2024-01,Kayseri,Almanya,94,10\n2024-02,Kayseri,Almanya,94,10\n"
+                                    "2025-01,Kayseri,Almanya,94,30\n2025-02,Kayseri,Almanya,94,10\n"
+                                    "2025-02,Kayseri,Irak,72,25\n2024-02,Kayseri,Fas,72,5\n");
+  kexport::TopQuery query;
+  query.province = "Kayseri";
+  query.month = ym(2025, 2);
+  query.window = kexport::Window::ytd;
+  const auto ytd = kexport::compute_top(data, gazetteer(), query);
+  CHECK(ytd.from == ym(2025, 1));
+  CHECK(ytd.total == 6500);
+  CHECK(ytd.previous_total == 2500);
+  REQUIRE(ytd.rows.size() == 2);
+  CHECK(ytd.rows[0].name == "Almanya");
+  CHECK(ytd.rows[0].value == 4000);
+  CHECK(ytd.rows[0].previous_value == 2000);
+  CHECK(*ytd.rows[0].contribution_pp == Approx(80.0));  // (40 - 20) / 25
+  REQUIRE(ytd.new_entries.size() == 1);
+  CHECK(ytd.new_entries[0].name == "Irak");
+  REQUIRE(ytd.lost_entries.size() == 1);
+  CHECK(ytd.lost_entries[0].name == "Fas");
+  CHECK(*ytd.lost_entries[0].contribution_pp == Approx(-20.0));
+
+  query.by = kexport::TopBy::chapter;
+  query.window = kexport::Window::month;
+  const auto sectors = kexport::compute_top(data, gazetteer(), query);
+  REQUIRE(sectors.rows.size() == 2);
+  CHECK(sectors.rows[0].code == "72");
+  CHECK(sectors.rows[0].value == 2500);
+  CHECK(sectors.rows[1].code == "94");
+
+  query.window = kexport::Window::rolling_12m;  // 2024-03 … 2025-02 is not all in the data
+  CHECK_THROWS_AS(kexport::compute_top(data, gazetteer(), query), kexport::Error);
+}
+
+TEST_CASE("rank agrees with the reference, against the national total", "[analysis][rank][oracle]") {
+  std::mt19937_64 rng(17);
+  for (int round = 0; round < 60; ++round) {
+    const Case c = make_case(rng, true);
+    const auto data = test::load_text("random.csv", to_csv(c));
+    const Reference ref{c};
+    const Period m = *std::prev(c.covered.end());
+    kexport::RankQuery query;
+    query.month = m;
+    const auto ranking = kexport::compute_rank(data, gazetteer(), query);
+    CHECK(ranking.turkey_basis == "national_total");
+    CHECK(ranking.turkey == ref.total(0, m));
+    // Expected order: value descending, equal values by plate code.
+    std::vector<std::pair<kexport::Cents, int>> expected;
+    for (int p : provinces) expected.emplace_back(*ref.total(p, m), p);
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    REQUIRE(ranking.rows.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      const auto& row = ranking.rows[i];
+      CHECK(row.rank == i + 1);
+      CHECK(row.province == expected[i].second);
+      CHECK(row.value == expected[i].first);
+      CHECK(*row.share_pct ==
+            Approx(static_cast<double>(expected[i].first) / static_cast<double>(*ref.total(0, m)) * 100.0));
+      CHECK(row.previous_value == ref.total(expected[i].second, m.plus_months(-12)));
+      check_pct(row.change_pct, change(row.value, row.previous_value));
+    }
+  }
+}
+
+TEST_CASE("rank: ties by plate code, by change with gaps last, previous rank", "[analysis][rank]") {
+  std::string csv = "period,province_code,value_usd\n";
+  for (int p = 1; p <= 81; ++p) {
+    csv += fmt::format("2025-01,{},{}\n", p, p == 38 || p == 6 ? 500 : p);  // Ankara and Kayseri tie
+    if (p != 1) csv += fmt::format("2024-01,{},{}\n", p, 100);              // Adana has no year-earlier value
+  }
+  const auto data = test::load_text("r.csv", csv);
+  kexport::RankQuery query;
+  query.month = ym(2025, 1);
+  query.province = "kayseri";
+  const auto by_value = kexport::compute_rank(data, gazetteer(), query);
+  REQUIRE(by_value.rows.size() == 81);
+  CHECK(by_value.turkey_basis == "sum_of_provinces");
+  CHECK(by_value.rows[0].province == 6);  // 500, plate 6 before plate 38
+  CHECK(by_value.rows[1].province == 38);
+  CHECK(by_value.rows[2].province == 81);
+  CHECK(by_value.highlight == 38);
+  CHECK(by_value.rows[0].previous_rank == 5);  // all 100 a year earlier: plate order among the 80
+  query.by = kexport::RankBy::change;
+  const auto by_change = kexport::compute_rank(data, gazetteer(), query);
+  CHECK(by_change.rows[0].province == 6);
+  CHECK(by_change.rows.back().province == 1);  // no change computable: last
+  CHECK_FALSE(by_change.rows.back().change_pct.has_value());
+}
+
+TEST_CASE("CSV output is RFC 4180 and safe in a spreadsheet", "[analysis][csv]") {
+  const auto data =
+      test::load_text("c.csv",
+                      "period,province,country,value_usd\n2025-01,Kayseri,\"=HYPERLINK(\"\"x\"\")\",5\n"
+                      "2025-01,Kayseri,\"Kore, Kuzey\",7\n2024-01,Kayseri,Irak,1\n");
+  kexport::TopQuery query;
+  query.province = "Kayseri";
+  query.month = ym(2025, 1);
+  const auto top = kexport::compute_top(data, gazetteer(), query);
+  std::ostringstream out;
+  kexport::write_top(out, top, kexport::TabularFormat::csv, {});
+  const std::string csv = out.str();
+  CHECK_THAT(csv,
+             Catch::StartsWith(
+                 "section,rank,name,code,value,share_pct,previous_value,change_pct,contribution_pp\r\n"));
+  CHECK_THAT(csv, Catch::Contains("rows,1,\"Kore, Kuzey\",,7.00,"));
+  CHECK_THAT(csv, Catch::Contains("rows,2,\"'=HYPERLINK(\"\"x\"\")\",,5.00,"));
+  CHECK_THAT(csv, Catch::Contains("lost,,Irak,IQ,0.00,,1.00,-100,-100\r\n"));
+}
+
+TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analysis][lists]") {
+  std::ostringstream plain;
+  kexport::write_province_list(plain, gazetteer(), nullptr, kexport::TabularFormat::csv, {});
+  const std::string list = plain.str();
+  CHECK(std::count(list.begin(), list.end(), '\n') == 82);
+  CHECK_THAT(plain.str(), Catch::Contains("38,Kayseri,TR72,\r\n"));
+  const auto data =
+      test::load_text("c.csv",
+                      "period,province,country,chapter,value_usd\n2025-01,Kayseri,Atlantis,94,5\n"
+                      "2025-03,Kayseri,Almanya,Halı,5\n");
+  const auto coverage = kexport::compute_coverage(data, gazetteer());
+  std::ostringstream provinces, countries, chapters;
+  kexport::write_province_list(provinces, gazetteer(), &coverage, kexport::TabularFormat::csv, {});
+  CHECK_THAT(provinces.str(), Catch::Contains("38,Kayseri,TR72,,2,2025-01,2025-03,\r\n"));
+  kexport::write_country_list(countries, gazetteer(), &coverage, kexport::TabularFormat::csv, {});
+  CHECK_THAT(countries.str(), Catch::Contains("DE,DEU,Almanya,ALMANYA,Germany,1,2025-03,2025-03,\r\n"));
+  CHECK_THAT(countries.str(), Catch::Contains(",,Atlantis,,,1,2025-01,2025-01,\r\n"));
+  kexport::write_chapter_list(chapters, gazetteer(), &coverage, kexport::TabularFormat::json, {});
+  CHECK_THAT(chapters.str(), Catch::Contains("\"name_tr\": \"Halı\""));
+}
