@@ -305,7 +305,7 @@ TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analys
   const auto data =
       test::load_text("c.csv",
                       "period,province,country,chapter,value_usd\n2025-01,Kayseri,Atlantis,94,5\n"
-                      "2025-03,Kayseri,Almanya,Halı,5\n");
+                      "2025-03,Kayseri,Almanya,Uzay Turizmi,5\n");
   const auto coverage = kexport::compute_coverage(data, gazetteer());
   std::ostringstream provinces, countries, chapters;
   kexport::write_province_list(provinces, gazetteer(), &coverage, kexport::TabularFormat::csv, {});
@@ -314,5 +314,5 @@ TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analys
   CHECK_THAT(countries.str(), Catch::Contains("DE,DEU,Almanya,ALMANYA,Germany,1,2025-03,2025-03,\r\n"));
   CHECK_THAT(countries.str(), Catch::Contains(",,Atlantis,,,1,2025-01,2025-01,\r\n"));
   kexport::write_chapter_list(chapters, gazetteer(), &coverage, kexport::TabularFormat::json, {});
-  CHECK_THAT(chapters.str(), Catch::Contains("\"name_tr\": \"Halı\""));
+  CHECK_THAT(chapters.str(), Catch::Contains("\"name_tr\": \"Uzay Turizmi\""));
 }

@@ -75,3 +75,18 @@ TEST_CASE("the HS chapters", "[gazetteer]") {
   CHECK(g.find_chapter(84)->name_en == "Machinery and mechanical appliances");
   CHECK(g.find_chapter(98) == nullptr);
 }
+
+TEST_CASE("TİM's sectors and the HS chapters they correspond to", "[gazetteer]") {
+  const Gazetteer& g = Gazetteer::builtin();
+  CHECK(g.sectors().size() == 27);
+  const auto* carpets = g.find_sector("HALI");
+  REQUIRE(carpets != nullptr);
+  CHECK(carpets->chapters == std::vector<int>{57});
+  const auto* cereals = g.find_sector("Hububat, Bakliyat, Yağlı Tohumlar ve Mamulleri");
+  REQUIRE(cereals != nullptr);
+  CHECK(cereals->chapters.size() == 5);
+  CHECK(g.find_sector("Uzay Turizmi") == nullptr);
+  // Every chapter named by a sector is a real HS chapter.
+  for (const auto& sector : g.sectors())
+    for (int chapter : sector.chapters) CHECK(g.find_chapter(chapter) != nullptr);
+}

@@ -40,17 +40,27 @@ struct Chapter {
   std::string name_en;
 };
 
+// A sector as TİM publishes it, and the HS chapters it corresponds to.
+struct Sector {
+  std::string name;
+  std::vector<int> chapters;
+};
+
 class Gazetteer {
  public:
   // The gazetteer compiled into the binary from data/gazetteer.
   static const Gazetteer& builtin();
 
   // Builds a gazetteer from CSV text (used by builtin() and by tests).
-  Gazetteer(std::string_view provinces_csv, std::string_view countries_csv, std::string_view chapters_csv);
+  Gazetteer(std::string_view provinces_csv, std::string_view countries_csv, std::string_view chapters_csv,
+            std::string_view sectors_csv = {});
 
   [[nodiscard]] const std::vector<Province>& provinces() const { return provinces_; }
   [[nodiscard]] const std::vector<Country>& countries() const { return countries_; }
   [[nodiscard]] const std::vector<Chapter>& chapters() const { return chapters_; }
+  [[nodiscard]] const std::vector<Sector>& sectors() const { return sectors_; }
+  // A TİM sector by any spelling. Empty when unknown.
+  [[nodiscard]] const Sector* find_sector(std::string_view name) const;
 
   // By name, alias or plate code ("38", "Kayseri", "KAYSERİ"); national_total for "Türkiye",
   // "TOPLAM", "GENEL TOPLAM". Empty when unknown.
@@ -79,6 +89,7 @@ class Gazetteer {
   std::vector<Province> provinces_;  // index = code - 1
   std::vector<Country> countries_;
   std::vector<Chapter> chapters_;
+  std::vector<Sector> sectors_;
   std::unordered_map<std::string, ProvinceId> province_index_;  // folded name -> code
   std::unordered_map<std::string, std::size_t> country_index_;  // folded name -> index
 };

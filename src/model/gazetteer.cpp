@@ -12,6 +12,7 @@ namespace detail {
 extern const std::string_view gazetteer_provinces_csv;
 extern const std::string_view gazetteer_countries_csv;
 extern const std::string_view gazetteer_chapters_csv;
+extern const std::string_view gazetteer_sectors_csv;
 }  // namespace detail
 
 namespace {
@@ -81,7 +82,7 @@ void index_name(Map& index, std::string_view name, Value value, const char* what
 }  // namespace
 
 Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_csv,
-                     std::string_view chapters_csv) {
+                     std::string_view chapters_csv, std::string_view sectors_csv) {
   Table provinces(provinces_csv, "provinces.csv");
   while (provinces.next()) {
     Province p;
@@ -119,11 +120,26 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
   while (chapters.next()) {
     chapters_.push_back({chapters.get_int("code"), chapters.get("name_tr"), chapters.get("name_en")});
   }
+
+  if (sectors_csv.empty()) return;
+  Table sectors(sectors_csv, "sectors.csv");
+  while (sectors.next()) {
+    Sector sector{sectors.get("name"), {}};
+    for (const auto& code : split_aliases(sectors.get("chapters"))) sector.chapters.push_back(std::stoi(code));
+    sectors_.push_back(std::move(sector));
+  }
+}
+
+const Sector* Gazetteer::find_sector(std::string_view name) const {
+  const std::string folded = fold_name(name);
+  for (const Sector& sector : sectors_)
+    if (fold_name(sector.name) == folded) return &sector;
+  return nullptr;
 }
 
 const Gazetteer& Gazetteer::builtin() {
   static const Gazetteer instance(detail::gazetteer_provinces_csv, detail::gazetteer_countries_csv,
-                                  detail::gazetteer_chapters_csv);
+                                  detail::gazetteer_chapters_csv, detail::gazetteer_sectors_csv);
   return instance;
 }
 

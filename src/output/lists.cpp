@@ -11,10 +11,9 @@ namespace {
 using output::Column;
 using output::Kind;
 using output::Report;
+using output::say;
 using output::Section;
 using output::Value;
-using output::say;
-
 
 void add_coverage_columns(Section& section, const TableStyle& style) {
   section.columns.push_back({"rows", say(style, "Satır", "Rows"), Kind::count});
@@ -126,6 +125,20 @@ void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
     }
   }
   report.sections.push_back(std::move(section));
+  // TİM's sectors and the chapters they correspond to.
+  Section sectors;
+  sectors.key = "sectors";
+  sectors.title =
+      say(style, "TİM sektörleri ve karşılık gelen fasıllar", "TİM's sectors and their HS chapters");
+  sectors.columns = {{"sector", say(style, "Sektör", "Sector"), Kind::text},
+                     {"chapters", say(style, "Fasıllar", "Chapters"), Kind::text}};
+  for (const Sector& sector : gazetteer.sectors()) {
+    std::vector<std::string> codes;
+    for (int c : sector.chapters) codes.push_back(fmt::format("{:02}", c));
+    sectors.rows.push_back(
+        {Value::of_text(sector.name), Value::of_text(fmt::format("{}", fmt::join(codes, " ")))});
+  }
+  if (format != TabularFormat::csv) report.sections.push_back(std::move(sectors));
   output::write_report(out, report, format, style);
 }
 
