@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +19,20 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 // counting only outside quotes. ',' when none occurs.
 char detect_delimiter(std::string_view text);
 
+// Where to cut a CSV text into `parts` pieces of whole records for parallel reading: offsets just
+// after a line end that is not inside a quoted field. Empty when the text has a quote out of
+// place (inside an unquoted field), where only reading from the start can tell records apart.
+// `done` is told of each stretch of the text the scan is finished with.
+std::vector<std::size_t> split_records(std::string_view text, char delimiter, std::size_t from, std::size_t parts,
+                                       const std::function<void(std::string_view)>& done = {});
+
 class CsvReader {
  public:
   CsvReader(std::string_view text, char delimiter, std::string file_name);
+  // Reads only the records in [begin, end) of the text, the first of them on line `first_line`.
+  // Locations still count from the start of the text.
+  CsvReader(std::string_view text, char delimiter, std::string file_name, std::size_t begin, std::size_t end,
+            std::uint64_t first_line);
 
   // Reads the next record into `fields`, skipping blank lines. False at the end of the text.
   // Throws DataError for an unterminated quoted field or text after a closing quote.
@@ -29,6 +41,9 @@ class CsvReader {
   // Where the last record read starts, and where each of its fields starts, as byte offsets.
   [[nodiscard]] std::size_t record_offset() const { return record_offset_; }
   [[nodiscard]] std::size_t field_offset(std::size_t index) const { return starts_[index]; }
+  // Where reading goes on: the byte offset and the line of the next record.
+  [[nodiscard]] std::size_t position() const { return pos_; }
+  [[nodiscard]] std::uint64_t line() const { return line_; }
   // The 1-based line the last record starts on.
   [[nodiscard]] std::uint64_t record_line() const { return record_line_; }
 
@@ -48,6 +63,7 @@ class CsvReader {
   char delimiter_;
   std::string file_;
   std::size_t pos_ = 0;
+  std::size_t end_ = 0;
   std::uint64_t line_ = 1;
   std::size_t record_offset_ = 0;
   std::uint64_t record_line_ = 0;

@@ -43,6 +43,23 @@ struct RecordKey {
   static RecordKey unpack(std::uint64_t packed);
 };
 
+// Adds with a check: an overflowing sum is a data error (Error(data)), never a wrapped number.
+Cents checked_add(Cents a, Cents b);
+
+// The parts of a province's figure for one month, by kind of row. The figure is the total row
+// where there is one (country and chapter both "all"); else the sum of the country rows; else of
+// the chapter rows; else of the country × chapter rows. A total may exceed its parts
+// (confidential exports); it is still the figure.
+struct TotalParts {
+  std::optional<Cents> total_row;
+  std::optional<Cents> by_country;
+  std::optional<Cents> by_chapter;
+  std::optional<Cents> by_country_and_chapter;
+
+  void add(const RecordKey& key, Cents value);
+  [[nodiscard]] Cents resolve() const;
+};
+
 // A record that a later file replaced (a revision of published data).
 struct Revision {
   RecordKey key;

@@ -1,6 +1,7 @@
 // Collects records from the loaders and turns them into a sorted, de-duplicated Dataset.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,8 +29,18 @@ class DatasetBuilder {
   // A sector that is not an HS chapter, by name: a code from Dataset::first_sector_code up.
   std::uint8_t sector(std::string_view name);
 
+  // Keeps every record of one province (and the national total rows) but only the monthly totals
+  // of the others: enough for any question about that province, in a fraction of the memory.
+  // Sound for one file only: records of the others are not checked for duplicates or revisions.
+  void focus_on(ProvinceId province) { focus_ = province; }
+  [[nodiscard]] std::optional<ProvinceId> focus() const { return focus_; }
+
   // Adds a record of the current file, found on `line`.
   void add(const RecordKey& key, Cents cents, std::uint32_t line);
+
+  // Takes over what another builder collected from a part of the current file (read in parallel):
+  // its records, with its dictionary ids mapped to this builder's, and its skipped rows.
+  void absorb(DatasetBuilder&& part);
 
   // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages.
   void skip(std::string message, std::size_t keep);
@@ -51,6 +62,11 @@ class DatasetBuilder {
   std::unordered_map<std::size_t, CountryId> known_;
   std::unordered_map<std::string, CountryId> unknown_;
   std::unordered_map<std::string, std::uint8_t> sectors_;
+  // With a focus: the other provinces' months, by RecordKey::packed() of their total row.
+  std::optional<ProvinceId> focus_;
+  std::unordered_map<std::uint64_t, TotalParts> others_;
+  std::uint64_t last_other_ = ~std::uint64_t{0};
+  TotalParts* last_other_parts_ = nullptr;
   static Dataset initial();
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,14 +28,30 @@ struct LoadOptions {
   std::optional<TextEncoding> encoding;
   // The source of rows that do not name one (--source).
   std::optional<std::string> source;
+  // A question about one province: from a single file, keep all of its records but only the
+  // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files.
+  std::optional<std::string> focus_province;
 };
 
-// One input, already in memory.
+// One input, in memory: bytes of its own (standard input, tests, fuzzers) or a read-only map of
+// a file on disk, which costs no copy and whose pages the loaders can hand back once read.
 struct InputFile {
+  InputFile() = default;
+  InputFile(std::string file_name, std::string content, InputFormat file_format = InputFormat::automatic)
+      : name(std::move(file_name)), bytes(std::move(content)), format(file_format) {}
+
   std::string name;  // for messages: the path as given, or "-"
   std::string bytes;
   InputFormat format = InputFormat::automatic;
+  std::shared_ptr<const void> mapping;  // keeps `mapped` valid
+  std::string_view mapped;
+
+  [[nodiscard]] std::string_view view() const { return mapping ? mapped : std::string_view(bytes); }
 };
+
+// Tells the system that a stretch of a mapped file has been read: its pages leave the process's
+// resident memory (they stay in the page cache and come back if touched). No-op for other bytes.
+void release_pages(const InputFile& file, std::string_view stretch);
 
 // Reads a path: a file, a directory (its .csv, .json and .jsonl files, sorted by name, not
 // recursive), or "-" for standard input. Throws Error(no_input) when missing or unreadable.

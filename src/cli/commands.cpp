@@ -84,8 +84,11 @@ class Cli {
     return files;
   }
 
-  [[nodiscard]] Dataset load() const {
-    Dataset data = load_dataset(read(data_paths(global.data, argv0_)), load_options());
+  // `focus`: the province the question is about, when it is about one (see LoadOptions).
+  [[nodiscard]] Dataset load(std::optional<std::string> focus = std::nullopt) const {
+    LoadOptions options = load_options();
+    options.focus_province = std::move(focus);
+    Dataset data = load_dataset(read(data_paths(global.data, argv0_)), options);
     if (data.skipped_count > 0) {
       std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
                                data.skipped_count == 1 ? "" : "s");
@@ -200,7 +203,7 @@ int run(int argc, char** argv) {
         summary_query.month = month_option(summary_month, "--month");
         if (!global.source.empty()) summary_query.source = global.source;
         const Language lang = cli.language(summary_look);
-        const Dataset data = cli.load();
+        const Dataset data = cli.load(summary_query.province);
         const Summary s = compute_summary(data, Gazetteer::builtin(), summary_query, lang);
         std::ostringstream out;
         if (summary_look.format == "json")
@@ -238,7 +241,7 @@ int run(int argc, char** argv) {
         series_query.from = month_option(series_from, "--from");
         series_query.to = month_option(series_to, "--to");
         if (!global.source.empty()) series_query.source = global.source;
-        const Dataset data = cli.load();
+        const Dataset data = cli.load(series_query.province);
         const Series result =
             compute_series(data, Gazetteer::builtin(), series_query, cli.language(series_look));
         std::ostringstream out;
@@ -264,7 +267,7 @@ int run(int argc, char** argv) {
         top_query.by = top_by == "chapter" ? TopBy::chapter : TopBy::country;
         top_query.window = window_option(top_period);
         if (!global.source.empty()) top_query.source = global.source;
-        const Dataset data = cli.load();
+        const Dataset data = cli.load(top_query.province);
         const Top result = compute_top(data, Gazetteer::builtin(), top_query, cli.language(top_look));
         std::ostringstream out;
         write_top(out, result, tabular(top_look.format), cli.style(top_look));

@@ -8,44 +8,17 @@
 
 namespace kexport::compute {
 
-Cents add_checked(Cents a, Cents b) {
-  Cents sum = 0;
-  if (__builtin_add_overflow(a, b, &sum))
-    throw Error(ExitCode::data, "a sum of the data's values exceeds what 64-bit cents can hold");
-  return sum;
-}
+Cents add_checked(Cents a, Cents b) { return checked_add(a, b); }
 
 namespace {
 
 // The parts of one month's figure, by kind of row.
-struct MonthParts {
-  std::optional<Cents> total_row;
-  std::optional<Cents> by_country;
-  std::optional<Cents> by_chapter;
-  std::optional<Cents> by_country_and_chapter;
-
-  void add(const RecordKey& key, Cents value) {
-    std::optional<Cents>* slot = nullptr;
-    if (key.country == all_countries)
-      slot = key.chapter == all_chapters ? &total_row : &by_chapter;
-    else
-      slot = key.chapter == all_chapters ? &by_country : &by_country_and_chapter;
-    *slot = add_checked(slot->value_or(0), value);
-  }
-  [[nodiscard]] Cents resolve() const {
-    if (total_row) return *total_row;
-    if (by_country) return *by_country;
-    if (by_chapter) return *by_chapter;
-    return by_country_and_chapter.value_or(0);
-  }
-};
-
 // The value of a slice in one month's block of rows; empty when the rows have no breakdown of
 // the slice's kind.
 std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::size_t end,
                                    const Slice& slice) {
   if (!slice.country && !slice.chapter) {
-    MonthParts parts;
+    TotalParts parts;
     for (std::size_t row = begin; row < end; ++row) parts.add(data.key(row), data.cents[row]);
     return parts.resolve();
   }

@@ -1,11 +1,18 @@
 // The one place that reads from the disk or standard input.
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kexport/error.hpp"
 #include "kexport/load.hpp"
@@ -19,7 +26,28 @@ std::string read_stream(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// Maps a regular file read-only; empty for anything that cannot be mapped (pipes, empty files).
+std::optional<InputFile> map_file(const fs::path& path, const std::string& shown) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(ExitCode::no_input, shown + ": cannot open: " + std::strerror(errno));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (address == MAP_FAILED) return std::nullopt;
+  ::madvise(address, size, MADV_SEQUENTIAL);
+  InputFile file(shown, {});
+  file.mapping = std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
+  file.mapped = std::string_view(static_cast<const char*>(address), size);
+  return file;
+}
+
 InputFile read_file(const fs::path& path, const std::string& shown) {
+  if (auto mapped = map_file(path, shown)) return std::move(*mapped);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ExitCode::no_input, shown + ": cannot open: " + std::strerror(errno));
   InputFile file{shown, {}, InputFormat::automatic};
@@ -44,15 +72,30 @@ bool is_data_file(const fs::path& path) {
 
 }  // namespace
 
+void release_pages(const InputFile& file, std::string_view stretch) {
+  if (!file.mapping || stretch.empty()) return;
+  // Whole pages inside the stretch only: a page shared with unread text must stay.
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(stretch.data()) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(stretch.data() + stretch.size())) / page * page;
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
 std::vector<InputFile> read_input(const std::string& path) {
   if (path == "-") {
     std::ios::sync_with_stdio(false);
-    return {InputFile{"-", read_stream(std::cin), InputFormat::automatic}};
+    std::vector<InputFile> one;
+    one.push_back(InputFile{"-", read_stream(std::cin), InputFormat::automatic});
+    return one;
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw Error(ExitCode::no_input, path + ": no such file or directory");
-  if (!fs::is_directory(status)) return {read_file(path, path)};
+  if (!fs::is_directory(status)) {
+    std::vector<InputFile> one;  // not {read_file(…)}: an initializer list would copy the bytes
+    one.push_back(read_file(path, path));
+    return one;
+  }
 
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))

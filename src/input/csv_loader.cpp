@@ -3,6 +3,10 @@
 // Windows-1254 text. Two passes over the text: the first finds the layout and the number style,
 // the second loads.
 #include <fmt/format.h>
+
+#include <exception>
+#include <memory>
+#include <thread>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -280,6 +284,21 @@ bool is_empty_amount(std::string_view cell) {
 
 // --- the loader --------------------------------------------------------------------------------
 
+// What one thread collects from a stretch of the file.
+struct Part {
+  Part(const Gazetteer& gazetteer) : interpreter(gazetteer, builder) {}  // NOLINT
+  DatasetBuilder builder;
+  RecordInterpreter interpreter;
+  std::uint64_t note_rows = 0;
+  std::uint64_t group_rows = 0;
+  std::vector<std::string> notices;
+  std::vector<std::string> problems;
+  std::exception_ptr failure;  // the first error that stopped it
+};
+
+// Below this many bytes of data, threads cost more than they save.
+constexpr std::size_t parallel_threshold = 4 << 20;
+
 class CsvLoad {
  public:
   CsvLoad(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
@@ -290,7 +309,7 @@ class CsvLoad {
         options_(options),
         decoded_(decode_text(file, options.encoding)),
         delimiter_(detect_csv_delimiter(decoded_.text)),
-        interpreter_(gazetteer, builder) {}
+        gazetteer_ref_(gazetteer) {}
 
   void run() {
     builder_.begin_file(file_.name, "csv");
@@ -408,17 +427,83 @@ class CsvLoad {
         report.unpublished.push_back(c.period ? c.period->iso() : std::string(month_name_tr(*c.month)));
       }
     }
+    // Cut the data into stretches of whole records, one per core, each read by its own thread
+    // into its own builder; the builders are then merged in file order.
+    const std::string_view text = decoded_.text;
+    const std::size_t data_begin = reader.position();
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::size_t> bounds = {data_begin};
+    if (cores > 1 && text.size() - data_begin >= parallel_threshold)
+      for (std::size_t cut : split_records(text, delimiter_, data_begin, cores,
+                                           [&](std::string_view done) { release_pages(file_, done); }))
+        bounds.push_back(cut);
+    bounds.push_back(text.size());
+
+    std::vector<std::unique_ptr<Part>> parts;
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+      parts.push_back(std::make_unique<Part>(gazetteer_ref_));
+      parts.back()->builder.begin_file(file_.name, "csv");
+      if (const auto focus = builder_.focus()) parts.back()->builder.focus_on(*focus);
+    }
+    // Line numbers: each stretch starts after the line ends of those before it.
+    std::vector<std::uint64_t> newlines(parts.size());
+    run_parallel(parts.size(), [&](std::size_t i) {
+      constexpr std::size_t block = 8 << 20;
+      for (std::size_t at = bounds[i]; at < bounds[i + 1]; at += block) {
+        const std::string_view part = text.substr(at, std::min(block, bounds[i + 1] - at));
+        newlines[i] += static_cast<std::uint64_t>(std::count(part.begin(), part.end(), '\n'));
+        release_pages(file_, part);
+      }
+    });
+    std::vector<std::uint64_t> first_line(parts.size(), reader.line());
+    for (std::size_t i = 1; i < parts.size(); ++i) first_line[i] = first_line[i - 1] + newlines[i - 1];
+    run_parallel(parts.size(), [&](std::size_t i) {
+      try {
+        CsvReader stretch(text, delimiter_, file_.name, bounds[i], bounds[i + 1], first_line[i]);
+        load_rows(stretch, *parts[i]);
+      } catch (...) {
+        parts[i]->failure = std::current_exception();
+      }
+    });
+    for (auto& part : parts) {
+      if (part->failure) std::rethrow_exception(part->failure);
+      report.note_rows += part->note_rows;
+      report.group_rows += part->group_rows;
+      report.notices.insert(report.notices.end(), part->notices.begin(), part->notices.end());
+      report.problems.insert(report.problems.end(), part->problems.begin(), part->problems.end());
+      builder_.absorb(std::move(part->builder));
+    }
+  }
+
+  // Runs task(0) … task(n-1), each on a thread of its own but the first, which runs here.
+  template <typename Task>
+  static void run_parallel(std::size_t n, Task task) {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < n; ++i) threads.emplace_back(task, i);
+    if (n > 0) task(0);
+    for (auto& thread : threads) thread.join();
+  }
+
+  void load_rows(CsvReader& reader, Part& part) const {
     std::vector<std::string_view> fields;
     const std::size_t columns = layout_.columns.size();
     std::string period_text;
+    // Pages already read go back to the system as the reading moves on, so that a large file
+    // does not stay resident (errors found later still read their lines from the page cache).
+    constexpr std::size_t release_every = 8 << 20;
+    std::size_t released = reader.position();
     while (reader.next(fields)) {
+      if (reader.position() - released >= release_every) {
+        release_pages(file_, decoded_.text.substr(released, reader.record_offset() - released));
+        released = reader.record_offset();
+      }
       if (is_blank(fields)) continue;
       if (is_note(fields)) {
-        ++report.note_rows;
+        ++part.note_rows;
         continue;
       }
       if (row_is_group(layout_, fields)) {
-        ++report.group_rows;
+        ++part.group_rows;
         continue;
       }
       try {
@@ -430,16 +515,16 @@ class CsvLoad {
           fields.resize(columns, std::string_view());
         }
         if (layout_.wide)
-          load_wide_row(reader, fields, period_text);
+          load_wide_row(part, reader, fields, period_text);
         else
-          load_long_row(reader, fields);
+          add(part, reader, base_row(fields), std::nullopt);
       } catch (const DataError& error) {
         if (options_.collect_problems) {
-          report.problems.emplace_back(error.what());
+          part.problems.emplace_back(error.what());
           continue;
         }
         if (!options_.skip_bad_rows) throw;
-        builder_.skip(error.what(), options_.skipped_to_list);
+        part.builder.skip(error.what(), options_.skipped_to_list);
       }
     }
   }
@@ -454,9 +539,9 @@ class CsvLoad {
 
   // Adds a record; a problem is reported at the cell it comes from. In a wide sheet the amount and
   // the month both come from the month column being read.
-  void add(const CsvReader& reader, const RowFields& row, std::optional<std::size_t> month_column) {
+  void add(Part& part, const CsvReader& reader, const RowFields& row, std::optional<std::size_t> month_column) const {
     try {
-      interpreter_.add(row, style_, static_cast<std::uint32_t>(reader.record_line()));
+      part.interpreter.add(row, style_, static_cast<std::uint32_t>(reader.record_line()));
     } catch (const FieldError& error) {
       if (month_column && (error.field == Field::value || error.field == Field::period))
         throw DataError(reader.location_of_field(*month_column), error.problem);
@@ -470,12 +555,8 @@ class CsvLoad {
     return DataError(reader.location_of_field(column), problem);
   }
 
-  void load_long_row(const CsvReader& reader, const std::vector<std::string_view>& fields) {
-    add(reader, base_row(fields), std::nullopt);
-  }
-
-  void load_wide_row(const CsvReader& reader, const std::vector<std::string_view>& fields,
-                     std::string& period_text) {
+  void load_wide_row(Part& part, const CsvReader& reader, const std::vector<std::string_view>& fields,
+                     std::string& period_text) const {
     RowFields row = base_row(fields);
     std::optional<int> row_year = year_;
     if (const auto& year = row[static_cast<std::size_t>(Field::year)]) {
@@ -509,13 +590,13 @@ class CsvLoad {
       row[static_cast<std::size_t>(Field::period)] = period_text;
       row[static_cast<std::size_t>(Field::year)].reset();
       row[static_cast<std::size_t>(Field::value)] = cell;
-      add(reader, row, i);
+      add(part, reader, row, i);
       if (const AmountResult amount = parse_amount(cell, style_.decimal, style_.unit); amount.cents)
         months_sum += *amount.cents;
     }
     if (total && *total != months_sum) {
       const SourceLocation where = reader.location_of_field(total_column);
-      builder_.current_file().notices.push_back(fmt::format(
+      part.notices.push_back(fmt::format(
           "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
           where.file, where.line, where.column, trim(fields[total_column]), *total / 100, *total % 100,
           months_sum / 100, months_sum % 100));
@@ -528,7 +609,7 @@ class CsvLoad {
   const LoadOptions& options_;
   DecodedText decoded_;
   char delimiter_;
-  RecordInterpreter interpreter_;
+  const Gazetteer& gazetteer_ref_;
   Layout layout_;
   ValueStyle style_;
   std::string title_province_;

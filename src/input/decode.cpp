@@ -1,6 +1,7 @@
 #include "decode.hpp"
 
 #include <array>
+#include <cstring>
 
 #include "kexport/csv_reader.hpp"
 #include "kexport/text.hpp"
@@ -66,7 +67,9 @@ std::string_view word_at(std::string_view text, std::size_t offset) {
 //   "Ä°" for İ, "ÅŸ" for ş).
 std::size_t find_mojibake(std::string_view text) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) != 0xC3) continue;
+    const void* hit = std::memchr(text.data() + i, 0xC3, text.size() - 1 - i);
+    if (hit == nullptr) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
     const auto next = static_cast<unsigned char>(text[i + 1]);
     if (next == 0x9D || next == 0xBD || next == 0x9E || next == 0xBE || next == 0x90 || next == 0xB0)
       return i;
@@ -80,6 +83,17 @@ std::size_t find_mojibake(std::string_view text) {
   }
   // Windows-1254 read as Latin-1 and written as UTF-8 gives Ý (C3 9D) etc.; all caught above.
   return std::string_view::npos;
+}
+
+// `part` starts at `offset` of `text`.
+void throw_if_mojibake(std::string_view text, std::size_t offset, std::string_view part, const std::string& name) {
+  const auto at = find_mojibake(part);
+  if (at == std::string_view::npos) return;
+  throw DataError(locate(text, offset + at, name),
+                  "'" + std::string(word_at(text, offset + at)) +
+                      "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
+                      "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in UTF-8 "
+                      "or Windows-1254");
 }
 
 }  // namespace
@@ -96,37 +110,43 @@ std::string windows1254_to_utf8(std::string_view bytes) {
 
 DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced) {
   DecodedText decoded;
-  std::string_view text = file.bytes;
+  std::string_view text = file.view();
   decoded.encoding = "UTF-8";
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);
     decoded.encoding = "UTF-8 with BOM";
     if (!forced) forced = TextEncoding::utf8;  // a BOM settles it
   }
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-    throw DataError(
-        locate(text, nul, file.name),
-        "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
-  const auto bad = find_invalid_utf8(text);
-  if (bad != std::string_view::npos) {
-    if (forced == TextEncoding::utf8)
-      throw DataError(locate(text, bad, file.name),
-                      "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
-    forced = TextEncoding::windows1254;
+  // One pass in blocks that end on an ASCII byte (no character or mojibake mark straddles
+  // them): NUL bytes, UTF-8 validity and mojibake, handing each block's pages back once checked.
+  constexpr std::size_t block = 8 << 20;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = std::min(text.size(), begin + block);
+    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+    const std::string_view part = text.substr(begin, end - begin);
+    if (const auto nul = part.find('\0'); nul != std::string_view::npos)
+      throw DataError(
+          locate(text, begin + nul, file.name),
+          "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
+    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos) {
+      if (forced == TextEncoding::utf8)
+        throw DataError(locate(text, begin + bad, file.name),
+                        "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
+      forced = TextEncoding::windows1254;
+      break;
+    }
+    if (forced != TextEncoding::windows1254) throw_if_mojibake(text, begin, part, file.name);
+    release_pages(file, part);
+    begin = end;
   }
   if (forced == TextEncoding::windows1254) {
     decoded.owned = windows1254_to_utf8(text);
     decoded.text = decoded.owned;
     decoded.encoding = "Windows-1254";
+    throw_if_mojibake(decoded.text, 0, decoded.text, file.name);
   } else {
     decoded.text = text;
   }
-  if (const auto at = find_mojibake(decoded.text); at != std::string_view::npos)
-    throw DataError(locate(decoded.text, at, file.name),
-                    "'" + std::string(word_at(decoded.text, at)) +
-                        "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
-                        "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in UTF-8 "
-                        "or Windows-1254");
   return decoded;
 }
 

@@ -17,7 +17,7 @@ InputFormat detect_format(const InputFile& file) {
   if (ends_with(".csv") || ends_with(".tsv") || ends_with(".txt")) return InputFormat::csv;
   // By content (standard input, unknown extensions): '[' opens JSON; '{' opens JSON, or JSON
   // Lines when the first line closes the object.
-  std::string_view text = file.bytes;
+  std::string_view text = file.view();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   text = trim(text);
   if (text.starts_with("[")) return InputFormat::json;
@@ -41,6 +41,8 @@ std::string_view checked_text(const InputFile& file) {
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
   const Gazetteer& gazetteer = Gazetteer::builtin();
   DatasetBuilder builder;
+  if (options.focus_province && files.size() == 1)
+    if (auto province = gazetteer.find_province(*options.focus_province)) builder.focus_on(*province);
   for (const InputFile& file : files) {
     switch (detect_format(file)) {
       case InputFormat::json:

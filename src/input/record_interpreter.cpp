@@ -258,14 +258,38 @@ std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
   return builder_.sector(text);
 }
 
+namespace {
+
+// The memo of a value made from one or two fields: found, or made once and remembered. Only
+// successes are remembered, so a bad field raises its error on every row it appears in.
+template <typename Value, typename Make>
+Value remembered(Memo<Value>& memo, std::string_view a, std::string_view b, Make make) {
+  if (const Value* known = memo.find(a, b)) return *known;
+  const Value value = make();
+  memo.remember(a, b, value);
+  return value;
+}
+
+std::string_view text(const RowFields& row, Field field) {
+  return row[static_cast<std::size_t>(field)].value_or(std::string_view());
+}
+
+}  // namespace
+
 void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line) {
   RecordKey key;
-  key.month = period_of(row);
-  key.province = province_of(row);
-  key.country = country_of(row);
-  key.chapter = chapter_of(row);
-  const auto& source = row[static_cast<std::size_t>(Field::source)];
-  key.source = builder_.source(source && !trim(*source).empty() ? *source : style.default_source);
+  // Absent and empty fields mean the same everywhere below, so they may share a memo key.
+  key.month = row[static_cast<std::size_t>(Field::period)]
+                  ? remembered(periods_, text(row, Field::period), "p", [&] { return period_of(row); })
+                  : remembered(periods_, text(row, Field::year), text(row, Field::month), [&] { return period_of(row); });
+  key.province = remembered(provinces_, text(row, Field::province), text(row, Field::province_code),
+                            [&] { return province_of(row); });
+  key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),
+                           [&] { return country_of(row); });
+  key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
+  const std::string_view source = trim(text(row, Field::source));
+  key.source = remembered(sources_, source.empty() ? std::string_view(style.default_source) : source, {},
+                          [&] { return builder_.source(source.empty() ? style.default_source : source); });
   const AmountResult amount =
       parse_amount(row[static_cast<std::size_t>(Field::value)].value_or(""), style.decimal, style.unit);
   if (!amount.cents) throw FieldError{Field::value, amount.problem};

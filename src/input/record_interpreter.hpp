@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "kexport/amount.hpp"
 #include "kexport/dataset_builder.hpp"
@@ -59,6 +60,32 @@ bool is_group_label(std::string_view text);
 // Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
 bool is_total_label(std::string_view text);
 
+// Remembers what a field's text resolved to. A file names the same few hundred provinces,
+// countries and months millions of times; each spelling is looked up in the gazetteer once.
+template <typename Value>
+class Memo {
+ public:
+  // The key is the texts of the fields joined; `scratch` is reused so lookups do not allocate.
+  const Value* find(std::string_view a, std::string_view b = {}) {
+    key(a, b);
+    auto it = map_.find(scratch_);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  void remember(std::string_view a, std::string_view b, Value value) {
+    key(a, b);
+    map_.emplace(scratch_, value);
+  }
+
+ private:
+  void key(std::string_view a, std::string_view b) {
+    scratch_.assign(a);
+    scratch_ += '\x1f';
+    scratch_.append(b);
+  }
+  std::unordered_map<std::string, Value> map_;
+  std::string scratch_;
+};
+
 class RecordInterpreter {
  public:
   RecordInterpreter(const Gazetteer& gazetteer, DatasetBuilder& builder)
@@ -79,6 +106,11 @@ class RecordInterpreter {
 
   const Gazetteer& gazetteer_;
   DatasetBuilder& builder_;
+  Memo<Period> periods_;
+  Memo<ProvinceId> provinces_;
+  Memo<CountryId> countries_;
+  Memo<std::uint8_t> chapters_;
+  Memo<SourceId> sources_;
 };
 
 }  // namespace kexport::input

@@ -26,6 +26,29 @@ RecordKey RecordKey::unpack(std::uint64_t packed) {
   return key;
 }
 
+Cents checked_add(Cents a, Cents b) {
+  Cents sum = 0;
+  if (__builtin_add_overflow(a, b, &sum))
+    throw Error(ExitCode::data, "a sum of the data's values exceeds what 64-bit cents can hold");
+  return sum;
+}
+
+void TotalParts::add(const RecordKey& key, Cents value) {
+  std::optional<Cents>* slot = nullptr;
+  if (key.country == all_countries)
+    slot = key.chapter == all_chapters ? &total_row : &by_chapter;
+  else
+    slot = key.chapter == all_chapters ? &by_country : &by_country_and_chapter;
+  *slot = checked_add(slot->value_or(0), value);
+}
+
+Cents TotalParts::resolve() const {
+  if (total_row) return *total_row;
+  if (by_country) return *by_country;
+  if (by_chapter) return *by_chapter;
+  return by_country_and_chapter.value_or(0);
+}
+
 std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId province) const {
   RecordKey low;
   low.source = source;
@@ -137,8 +160,61 @@ std::uint8_t DatasetBuilder::sector(std::string_view name) {
 }
 
 void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) {
+  if (focus_ && key.province != *focus_ && key.province != national_total) {
+    RecordKey total = key;
+    total.country = all_countries;
+    total.chapter = all_chapters;
+    const std::uint64_t packed = total.packed();
+    if (packed != last_other_) {  // rows of one province and month usually come together
+      last_other_ = packed;
+      last_other_parts_ = &others_[packed];
+    }
+    last_other_parts_->add(key, cents);
+    ++data_.files.back().rows;
+    return;
+  }
   records_.push_back({key.packed(), cents, static_cast<std::uint32_t>(data_.files.size() - 1), line});
   ++data_.files.back().rows;
+}
+
+void DatasetBuilder::absorb(DatasetBuilder&& part) {
+  std::vector<CountryId> countries(part.data_.countries.size(), all_countries);
+  for (std::size_t id = 1; id < part.data_.countries.size(); ++id) {
+    const CountryEntry& entry = part.data_.countries[id];
+    countries[id] = entry.gazetteer ? known_country(*entry.gazetteer, entry.written) : unknown_country(entry.written);
+  }
+  std::vector<SourceId> sources;
+  for (const std::string& name : part.data_.sources) sources.push_back(source(name));
+  std::vector<std::uint8_t> sectors_map;
+  for (const std::string& name : part.data_.sectors) sectors_map.push_back(sector(name));
+
+  const auto file = static_cast<std::uint32_t>(data_.files.size() - 1);
+  records_.reserve(records_.size() + part.records_.size());
+  for (const Pending& r : part.records_) {
+    RecordKey key = RecordKey::unpack(r.key);
+    key.country = countries[key.country];
+    key.source = sources[key.source];
+    if (key.chapter >= Dataset::first_sector_code) key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+    records_.push_back({key.packed(), r.cents, file, r.line});
+  }
+  data_.files.back().rows += part.data_.files.back().rows;
+  for (const auto& [packed, parts] : part.others_) {
+    RecordKey key = RecordKey::unpack(packed);
+    key.source = sources[key.source];
+    TotalParts& mine = others_[key.packed()];
+    // The same month split across two stretches of the file: the parts add up.
+    const auto combine = [](std::optional<Cents>& into, const std::optional<Cents>& from) {
+      if (from) into = checked_add(into.value_or(0), *from);
+    };
+    if (parts.total_row) mine.total_row = parts.total_row;
+    combine(mine.by_country, parts.by_country);
+    combine(mine.by_chapter, parts.by_chapter);
+    combine(mine.by_country_and_chapter, parts.by_country_and_chapter);
+  }
+  last_other_ = ~std::uint64_t{0};
+  data_.skipped_count += part.data_.skipped_count;
+  for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
+  part.records_.clear();
 }
 
 void DatasetBuilder::skip(std::string message, std::size_t keep) {
@@ -148,6 +224,10 @@ void DatasetBuilder::skip(std::string message, std::size_t keep) {
 
 Dataset DatasetBuilder::finish(bool collect_problems) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
+  // The other provinces of a focused load enter as one total row per month.
+  for (const auto& [packed, parts] : others_)
+    records_.push_back({packed, parts.resolve(), static_cast<std::uint32_t>(data_.files.size() - 1), 0});
+  others_.clear();
   // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
   // order they were read. Input in key order (the common case) is detected and not sorted again.
   const auto before = [](const Pending& a, const Pending& b) {
