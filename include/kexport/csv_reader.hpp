@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,18 +18,11 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 // counting only outside quotes. ',' when none occurs.
 char detect_delimiter(std::string_view text);
 
-// Where to cut a CSV text into `parts` pieces of whole records for parallel reading: offsets just
-// after a line end that is not inside a quoted field. Empty when the text has a quote out of
-// place (inside an unquoted field), where only reading from the start can tell records apart.
-// `done` is told of each stretch of the text the scan is finished with.
-std::vector<std::size_t> split_records(std::string_view text, char delimiter, std::size_t from, std::size_t parts,
-                                       const std::function<void(std::string_view)>& done = {});
-
 class CsvReader {
  public:
   CsvReader(std::string_view text, char delimiter, std::string file_name);
-  // Reads only the records in [begin, end) of the text, the first of them on line `first_line`.
-  // Locations still count from the start of the text.
+  // Reads only the records that start in [begin, end) of the text, the first of them on line
+  // `first_line`; the last may run past `end`. Locations still count from the start of the text.
   CsvReader(std::string_view text, char delimiter, std::string file_name, std::size_t begin, std::size_t end,
             std::uint64_t first_line);
 

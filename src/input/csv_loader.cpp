@@ -237,11 +237,14 @@ std::optional<std::string> text_source(std::string_view text) {
 // --- rows below the header ------------------------------------------------------------------
 
 bool is_blank(const std::vector<std::string_view>& fields) {
+  if (!fields.empty() && !fields[0].empty() && fields[0][0] != ' ' && fields[0][0] != '\t') return false;
   return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); });
 }
 
 // "Kaynak: TÜİK", "* Geçici veri", "Not: …": a note under the data.
 bool is_note(const std::vector<std::string_view>& fields) {
+  // Data rows start with a number or a name; notes with "*", "(" or a word like "Kaynak".
+  if (!fields.empty() && !fields[0].empty() && fields[0][0] >= '0' && fields[0][0] <= '9') return false;
   std::string_view first;
   std::size_t filled = 0;
   for (auto f : fields) {
@@ -294,6 +297,7 @@ struct Part {
   std::vector<std::string> notices;
   std::vector<std::string> problems;
   std::exception_ptr failure;  // the first error that stopped it
+  std::size_t end = 0;         // where its last record ended
 };
 
 // Below this many bytes of data, threads cost more than they save.
@@ -427,18 +431,41 @@ class CsvLoad {
         report.unpublished.push_back(c.period ? c.period->iso() : std::string(month_name_tr(*c.month)));
       }
     }
-    // Cut the data into stretches of whole records, one per core, each read by its own thread
-    // into its own builder; the builders are then merged in file order.
+    // Cut the data into stretches at line ends, one per core, each read by its own thread into
+    // its own builder; the builders are then merged in file order. A line end inside a quoted
+    // field would make a wrong cut: then a stretch's last record runs past the cut, which is
+    // seen afterwards, and the file is read again from one thread.
     const std::string_view text = decoded_.text;
     const std::size_t data_begin = reader.position();
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::size_t> bounds = {data_begin};
-    if (cores > 1 && text.size() - data_begin >= parallel_threshold)
-      for (std::size_t cut : split_records(text, delimiter_, data_begin, cores,
-                                           [&](std::string_view done) { release_pages(file_, done); }))
-        bounds.push_back(cut);
+    if (cores > 1 && text.size() - data_begin >= parallel_threshold) {
+      for (unsigned k = 1; k < cores; ++k) {
+        const std::size_t at = data_begin + (text.size() - data_begin) * k / cores;
+        const std::size_t newline = text.find('\n', std::max(at, bounds.back()));
+        if (newline == std::string_view::npos) break;
+        bounds.push_back(newline + 1);
+      }
+    }
     bounds.push_back(text.size());
+    auto parts = read_stretches(reader, bounds);
+    const bool cut_inside_a_record = std::any_of(parts.begin(), parts.end() - 1, [&](const auto& part) {
+      return part->end > bounds[static_cast<std::size_t>(&part - parts.data()) + 1];
+    });
+    if (cut_inside_a_record) parts = read_stretches(reader, {data_begin, text.size()});
+    for (auto& part : parts) {
+      if (part->failure) std::rethrow_exception(part->failure);
+      report.note_rows += part->note_rows;
+      report.group_rows += part->group_rows;
+      report.notices.insert(report.notices.end(), part->notices.begin(), part->notices.end());
+      report.problems.insert(report.problems.end(), part->problems.begin(), part->problems.end());
+      builder_.absorb(std::move(part->builder));
+    }
+  }
 
+  // Reads [bounds[i], bounds[i+1]) on a thread each.
+  std::vector<std::unique_ptr<Part>> read_stretches(const CsvReader& reader, const std::vector<std::size_t>& bounds) const {
+    const std::string_view text = decoded_.text;
     std::vector<std::unique_ptr<Part>> parts;
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
       parts.push_back(std::make_unique<Part>(gazetteer_ref_));
@@ -450,9 +477,9 @@ class CsvLoad {
     run_parallel(parts.size(), [&](std::size_t i) {
       constexpr std::size_t block = 8 << 20;
       for (std::size_t at = bounds[i]; at < bounds[i + 1]; at += block) {
-        const std::string_view part = text.substr(at, std::min(block, bounds[i + 1] - at));
-        newlines[i] += static_cast<std::uint64_t>(std::count(part.begin(), part.end(), '\n'));
-        release_pages(file_, part);
+        const std::string_view stretch = text.substr(at, std::min(block, bounds[i + 1] - at));
+        newlines[i] += static_cast<std::uint64_t>(std::count(stretch.begin(), stretch.end(), '\n'));
+        release_pages(file_, stretch);
       }
     });
     std::vector<std::uint64_t> first_line(parts.size(), reader.line());
@@ -465,14 +492,7 @@ class CsvLoad {
         parts[i]->failure = std::current_exception();
       }
     });
-    for (auto& part : parts) {
-      if (part->failure) std::rethrow_exception(part->failure);
-      report.note_rows += part->note_rows;
-      report.group_rows += part->group_rows;
-      report.notices.insert(report.notices.end(), part->notices.begin(), part->notices.end());
-      report.problems.insert(report.problems.end(), part->problems.begin(), part->problems.end());
-      builder_.absorb(std::move(part->builder));
-    }
+    return parts;
   }
 
   // Runs task(0) … task(n-1), each on a thread of its own but the first, which runs here.
@@ -493,6 +513,7 @@ class CsvLoad {
     constexpr std::size_t release_every = 8 << 20;
     std::size_t released = reader.position();
     while (reader.next(fields)) {
+      part.end = reader.position();
       if (reader.position() - released >= release_every) {
         release_pages(file_, decoded_.text.substr(released, reader.record_offset() - released));
         released = reader.record_offset();

@@ -43,61 +43,6 @@ CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_nam
                      std::size_t end, std::uint64_t first_line)
     : text_(text), delimiter_(delimiter), file_(std::move(file_name)), pos_(begin), end_(end), line_(first_line) {}
 
-std::vector<std::size_t> split_records(std::string_view text, char delimiter, std::size_t from, std::size_t parts,
-                                       const std::function<void(std::string_view)>& done) {
-  constexpr std::size_t report_every = 8 << 20;
-  std::size_t reported = from;
-  // The quoted stretches, checked to be where RFC 4180 puts them: opening at a field's start,
-  // closing before a delimiter, a line end or the end of the text.
-  std::vector<std::pair<std::size_t, std::size_t>> quoted;
-  const char* data = text.data();
-  const std::size_t n = text.size();
-  for (std::size_t pos = from; pos < n;) {
-    const void* hit = std::memchr(data + pos, '"', n - pos);
-    if (hit == nullptr) break;
-    const std::size_t open = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
-    if (open > 0 && data[open - 1] != delimiter && data[open - 1] != '\n') return {};
-    std::size_t close = open + 1;
-    while (true) {
-      const void* next = std::memchr(data + close, '"', n - close);
-      if (next == nullptr) return {};  // not closed: the sequential reader reports it
-      close = static_cast<std::size_t>(static_cast<const char*>(next) - data);
-      if (close + 1 < n && data[close + 1] == '"') {
-        close += 2;
-        continue;
-      }
-      break;
-    }
-    const char after = close + 1 < n ? data[close + 1] : '\n';
-    if (after != delimiter && after != '\n' && after != '\r') return {};
-    quoted.emplace_back(open, close);
-    pos = close + 1;
-    if (done && pos - reported >= report_every) {
-      done(text.substr(reported, pos - reported));
-      reported = pos;
-    }
-  }
-  if (done) done(text.substr(reported));
-  std::vector<std::size_t> cuts;
-  std::size_t q = 0;
-  for (std::size_t k = 1; k < parts; ++k) {
-    std::size_t at = from + (n - from) * k / parts;
-    while (true) {
-      const void* newline = at < n ? std::memchr(data + at, '\n', n - at) : nullptr;
-      if (newline == nullptr) return cuts;
-      at = static_cast<std::size_t>(static_cast<const char*>(newline) - data);
-      while (q < quoted.size() && quoted[q].second < at) ++q;
-      if (q < quoted.size() && quoted[q].first < at) {
-        at = quoted[q].second + 1;  // the line end is inside a quoted field: look after it
-        continue;
-      }
-      break;
-    }
-    if (cuts.empty() || at + 1 > cuts.back()) cuts.push_back(at + 1);
-  }
-  return cuts;
-}
-
 SourceLocation CsvReader::location_of_field(std::size_t index) const {
   return locate(text_, index < starts_.size() ? starts_[index] : record_offset_, file_);
 }
@@ -107,14 +52,15 @@ void CsvReader::fail(std::size_t offset, const std::string& problem) const {
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
-  const std::size_t n = end_;
+  // A record starts before end_ but may run past it, to the end of the text.
+  const std::size_t n = text_.size();
   // Skip blank lines: they separate nothing and hold no record.
-  while (pos_ < n && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+  while (pos_ < end_ && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
     if (text_[pos_] == '\n') ++line_;
     ++pos_;
   }
   fields.clear();
-  if (pos_ >= n) return false;
+  if (pos_ >= end_) return false;
 
   spans_.clear();
   starts_.clear();

@@ -1,6 +1,9 @@
 #include "decode.hpp"
 
+#include <algorithm>
 #include <array>
+#include <thread>
+#include <vector>
 #include <cstring>
 
 #include "kexport/csv_reader.hpp"
@@ -85,15 +88,44 @@ std::size_t find_mojibake(std::string_view text) {
   return std::string_view::npos;
 }
 
-// `part` starts at `offset` of `text`.
-void throw_if_mojibake(std::string_view text, std::size_t offset, std::string_view part, const std::string& name) {
-  const auto at = find_mojibake(part);
-  if (at == std::string_view::npos) return;
-  throw DataError(locate(text, offset + at, name),
-                  "'" + std::string(word_at(text, offset + at)) +
-                      "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
-                      "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in UTF-8 "
-                      "or Windows-1254");
+// The first thing wrong with a stretch of text, if any.
+struct Finding {
+  enum Kind { none, nul, not_utf8, mojibake } kind = none;
+  std::size_t offset = 0;
+};
+
+[[noreturn]] void throw_finding(const InputFile& file, std::string_view text, const Finding& finding) {
+  const SourceLocation where = locate(text, finding.offset, file.name);
+  switch (finding.kind) {
+    case Finding::nul:
+      throw DataError(where, "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
+    case Finding::not_utf8:
+      throw DataError(where, "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
+    default:
+      throw DataError(where, "'" + std::string(word_at(text, finding.offset)) +
+                                 "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
+                                 "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in "
+                                 "UTF-8 or Windows-1254");
+  }
+}
+
+// Checks [begin, end) in blocks, handing each block's pages back once checked. Mojibake is not
+// looked for in text that is not UTF-8: that text is converted first and checked then.
+Finding check_text(const InputFile& file, std::string_view text, std::size_t begin, std::size_t end,
+                   std::optional<TextEncoding> forced) {
+  constexpr std::size_t block = 8 << 20;
+  for (std::size_t at = begin; at < end;) {
+    std::size_t stop = std::min(end, at + block);
+    while (stop < end && static_cast<unsigned char>(text[stop]) >= 0x80) ++stop;
+    const std::string_view part = text.substr(at, stop - at);
+    if (const auto nul = part.find('\0'); nul != std::string_view::npos) return {Finding::nul, at + nul};
+    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos) return {Finding::not_utf8, at + bad};
+    if (forced != TextEncoding::windows1254)
+      if (const auto mark = find_mojibake(part); mark != std::string_view::npos) return {Finding::mojibake, at + mark};
+    release_pages(file, part);
+    at = stop;
+  }
+  return {};
 }
 
 }  // namespace
@@ -117,33 +149,39 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
     decoded.encoding = "UTF-8 with BOM";
     if (!forced) forced = TextEncoding::utf8;  // a BOM settles it
   }
-  // One pass in blocks that end on an ASCII byte (no character or mojibake mark straddles
-  // them): NUL bytes, UTF-8 validity and mojibake, handing each block's pages back once checked.
-  constexpr std::size_t block = 8 << 20;
-  for (std::size_t begin = 0; begin < text.size();) {
-    std::size_t end = std::min(text.size(), begin + block);
-    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-    const std::string_view part = text.substr(begin, end - begin);
-    if (const auto nul = part.find('\0'); nul != std::string_view::npos)
-      throw DataError(
-          locate(text, begin + nul, file.name),
-          "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
-    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos) {
-      if (forced == TextEncoding::utf8)
-        throw DataError(locate(text, begin + bad, file.name),
-                        "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
+  // One pass, split between the cores at ASCII bytes (no character or mojibake mark straddles
+  // them): NUL bytes, UTF-8 validity and mojibake, each block's pages handed back once checked.
+  const unsigned cores = text.size() >= (8u << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1u;
+  std::vector<std::size_t> bounds = {0};
+  for (unsigned k = 1; k < cores; ++k) {
+    std::size_t at = std::max(bounds.back(), text.size() * k / cores);
+    while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) ++at;
+    bounds.push_back(at);
+  }
+  bounds.push_back(text.size());
+  std::vector<Finding> findings(bounds.size() - 1);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+    const auto check = [&, i] { findings[i] = check_text(file, text, bounds[i], bounds[i + 1], forced); };
+    if (i == 0) continue;
+    threads.emplace_back(check);
+  }
+  findings[0] = check_text(file, text, bounds[0], bounds[1], forced);
+  for (auto& thread : threads) thread.join();
+  for (const Finding& finding : findings) {  // the first problem in the file wins
+    if (finding.kind == Finding::none) continue;
+    if (finding.kind == Finding::not_utf8 && forced != TextEncoding::utf8) {
       forced = TextEncoding::windows1254;
       break;
     }
-    if (forced != TextEncoding::windows1254) throw_if_mojibake(text, begin, part, file.name);
-    release_pages(file, part);
-    begin = end;
+    throw_finding(file, text, finding);
   }
   if (forced == TextEncoding::windows1254) {
     decoded.owned = windows1254_to_utf8(text);
     decoded.text = decoded.owned;
     decoded.encoding = "Windows-1254";
-    throw_if_mojibake(decoded.text, 0, decoded.text, file.name);
+    if (const auto mark = find_mojibake(decoded.text); mark != std::string_view::npos)
+      throw_finding(file, decoded.text, {Finding::mojibake, mark});
   } else {
     decoded.text = text;
   }

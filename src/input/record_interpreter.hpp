@@ -65,25 +65,37 @@ bool is_total_label(std::string_view text);
 template <typename Value>
 class Memo {
  public:
-  // The key is the texts of the fields joined; `scratch` is reused so lookups do not allocate.
+  // Rows usually repeat the previous row's month and province: that is checked first, without
+  // hashing. The key is the fields' texts joined; `scratch_` is reused so lookups do not allocate.
   const Value* find(std::string_view a, std::string_view b = {}) {
+    if (last_ && a == last_a_ && b == last_b_) return &last_->second;
     key(a, b);
     auto it = map_.find(scratch_);
-    return it == map_.end() ? nullptr : &it->second;
+    if (it == map_.end()) return nullptr;
+    remember_last(it, a, b);
+    return &it->second;
   }
   void remember(std::string_view a, std::string_view b, Value value) {
     key(a, b);
-    map_.emplace(scratch_, value);
+    remember_last(map_.emplace(scratch_, value).first, a, b);
   }
 
  private:
+  using Map = std::unordered_map<std::string, Value>;
   void key(std::string_view a, std::string_view b) {
     scratch_.assign(a);
     scratch_ += '\x1f';
     scratch_.append(b);
   }
-  std::unordered_map<std::string, Value> map_;
+  void remember_last(typename Map::iterator it, std::string_view a, std::string_view b) {
+    last_ = &*it;  // node-based map: the element stays where it is
+    last_a_.assign(a);
+    last_b_.assign(b);
+  }
+  Map map_;
   std::string scratch_;
+  typename Map::value_type* last_ = nullptr;
+  std::string last_a_, last_b_;
 };
 
 class RecordInterpreter {

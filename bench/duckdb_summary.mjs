@@ -1,0 +1,47 @@
+// The summary question in DuckDB SQL over read_csv, for kexport's benchmark.
+// Usage: node duckdb_summary.mjs FILE PROVINCE [THREADS]
+// Prints one JSON object with exact decimal strings, the same figures kexport's summary gives.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [file, province, threads = '2'] = process.argv.slice(2);
+const instance = await DuckDBInstance.create(':memory:', { threads });
+const db = await instance.connect();
+const quote = (s) => `'${s.replaceAll("'", "''")}'`;
+
+// One scan of the file: per month and destination, the province's sum (NULL where it sold
+// nothing); every month of the file is a group, so the latest month is the file's latest.
+await db.run(`
+  CREATE TEMP TABLE g AS
+  SELECT CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1 AS m,
+         country_code, sum(value_usd) FILTER (WHERE province = ${quote(province)}) AS v
+  FROM read_csv(${quote(file)}, header = true,
+                types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})
+  GROUP BY ALL`);
+await db.run(`CREATE TEMP TABLE latest AS SELECT max(m) AS m FROM g`);
+await db.run(`CREATE TEMP TABLE k AS SELECT m, country_code, v FROM g WHERE v IS NOT NULL`);
+await db.run(`CREATE TEMP TABLE monthly AS SELECT m, sum(v) AS v FROM k GROUP BY m`);
+
+const one = async (sql) => {
+  const rows = (await db.runAndReadAll(sql)).getRowObjects();
+  return rows.length ? rows[0] : {};
+};
+const L = '(SELECT m FROM latest)';
+const figures = await one(`
+  SELECT ${L} AS month,
+    (SELECT v FROM monthly WHERE m = ${L})::VARCHAR AS value,
+    (SELECT v FROM monthly WHERE m = ${L} - 1)::VARCHAR AS previous_month,
+    (SELECT v FROM monthly WHERE m = ${L} - 12)::VARCHAR AS previous_year,
+    (SELECT sum(v) FROM monthly WHERE m BETWEEN ${L} - 11 AND ${L})::VARCHAR AS rolling_12m,
+    (SELECT sum(v) FROM monthly WHERE m BETWEEN ${L} - 23 AND ${L} - 12)::VARCHAR AS rolling_12m_previous,
+    (SELECT sum(v) FROM monthly WHERE m BETWEEN ${L} - ${L} % 12 AND ${L})::VARCHAR AS year_to_date,
+    (SELECT sum(v) FROM monthly WHERE m BETWEEN ${L} - ${L} % 12 - 12 AND ${L} - 12)::VARCHAR AS year_to_date_previous,
+    (SELECT count(*) FROM k WHERE m = ${L} AND v > 0) AS countries`);
+const top = (await db.runAndReadAll(`
+  SELECT a.country_code, a.v::VARCHAR AS value, b.v::VARCHAR AS previous_year
+  FROM k a LEFT JOIN k b ON b.country_code = a.country_code AND b.m = a.m - 12
+  WHERE a.m = ${L} AND a.v > 0
+  ORDER BY a.v DESC LIMIT 10`)).getRowObjects();
+
+const month = Number(figures.month);
+const iso = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+console.log(JSON.stringify({ ...figures, month: iso, countries: Number(figures.countries), top }));
