@@ -18,6 +18,9 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 // counting only outside quotes. ',' when none occurs.
 char detect_delimiter(std::string_view text);
 
+// The offset of the next delimiter or line end at or after `pos`, or `n`.
+std::size_t find_field_end(const char* data, std::size_t pos, std::size_t n, char delimiter);
+
 class CsvReader {
  public:
   CsvReader(std::string_view text, char delimiter, std::string file_name);

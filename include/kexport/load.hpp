@@ -31,6 +31,8 @@ struct LoadOptions {
   // A question about one province: from a single file, keep all of its records but only the
   // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files.
   std::optional<std::string> focus_province;
+  // Threads for reading a large file; 0: one per core.
+  unsigned threads = 0;
 };
 
 // One input, in memory: bytes of its own (standard input, tests, fuzzers) or a read-only map of

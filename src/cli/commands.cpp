@@ -40,6 +40,7 @@ struct GlobalOptions {
   std::string decimal;
   std::string encoding;
   std::string output;
+  unsigned threads = 0;
 };
 
 // How a command's answer is shown: its format and language.
@@ -72,6 +73,7 @@ class Cli {
     if (global.decimal == "comma") options.decimal = DecimalStyle::comma;
     if (global.encoding == "utf-8") options.encoding = TextEncoding::utf8;
     if (global.encoding == "windows-1254") options.encoding = TextEncoding::windows1254;
+    options.threads = global.threads;
     return options;
   }
 
@@ -182,6 +184,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"point", "comma"}));
   app.add_option("--encoding", global.encoding, "Text encoding, overriding detection: utf-8 or windows-1254")
       ->check(CLI::IsMember({"utf-8", "windows-1254"}));
+  app.add_option("--threads", global.threads, "Threads for reading large files (default: one per core)")
+      ->check(CLI::Range(0u, 256u));
   app.add_option("--output,-o", global.output,
                  "Write the output to this file (whole or not at all) instead of standard output")
       ->type_name("FILE");

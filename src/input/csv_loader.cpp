@@ -311,7 +311,7 @@ class CsvLoad {
         gazetteer_(gazetteer),
         builder_(builder),
         options_(options),
-        decoded_(decode_text(file, options.encoding)),
+        decoded_(decode_text(file, options.encoding, options.threads)),
         delimiter_(detect_csv_delimiter(decoded_.text)),
         gazetteer_ref_(gazetteer) {}
 
@@ -437,7 +437,7 @@ class CsvLoad {
     // seen afterwards, and the file is read again from one thread.
     const std::string_view text = decoded_.text;
     const std::size_t data_begin = reader.position();
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::size_t> bounds = {data_begin};
     if (cores > 1 && text.size() - data_begin >= parallel_threshold) {
       for (unsigned k = 1; k < cores; ++k) {

@@ -140,7 +140,7 @@ std::string windows1254_to_utf8(std::string_view bytes) {
   return out;
 }
 
-DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced) {
+DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced, unsigned thread_count) {
   DecodedText decoded;
   std::string_view text = file.view();
   decoded.encoding = "UTF-8";
@@ -151,7 +151,8 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   }
   // One pass, split between the cores at ASCII bytes (no character or mojibake mark straddles
   // them): NUL bytes, UTF-8 validity and mojibake, each block's pages handed back once checked.
-  const unsigned cores = text.size() >= (8u << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1u;
+  const unsigned all = thread_count != 0 ? thread_count : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned cores = text.size() >= (8u << 20) ? all : 1u;
   std::vector<std::size_t> bounds = {0};
   for (unsigned k = 1; k < cores; ++k) {
     std::size_t at = std::max(bounds.back(), text.size() * k / cores);

@@ -16,11 +16,11 @@ struct DecodedText {
   std::string encoding;   // "UTF-8", "UTF-8 with BOM", "Windows-1254"
 };
 
-// Detects and converts. Text that is not valid UTF-8 is read as Windows-1254 (the Turkish code
+// Detects and converts, checking a large text on `threads` threads (0: one per core). Text that is not valid UTF-8 is read as Windows-1254 (the Turkish code
 // page) unless `forced` says UTF-8. Throws DataError for NUL bytes, for invalid UTF-8 when UTF-8 is
 // forced, and for mojibake: Windows-1254 text misread as Latin-1 ("KAYSERÝ") or UTF-8 read as
 // Latin-1 ("Ä°zmir"), which would otherwise load as provinces and countries that do not exist.
-DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced);
+DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced, unsigned threads = 0);
 
 // Windows-1254 bytes to UTF-8.
 std::string windows1254_to_utf8(std::string_view bytes);
