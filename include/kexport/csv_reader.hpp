@@ -23,6 +23,11 @@ std::size_t find_field_end(const char* data, std::size_t pos, std::size_t n, cha
 
 class CsvReader {
  public:
+  // Limits that keep a malformed file from taking memory out of proportion: a longer field or a
+  // line with more fields is a DataError.
+  static constexpr std::size_t max_field_bytes = 1 << 20;
+  static constexpr std::size_t max_fields = 10'000;
+
   CsvReader(std::string_view text, char delimiter, std::string file_name);
   // Reads only the records that start in [begin, end) of the text, the first of them on line
   // `first_line`; the last may run past `end`. Locations still count from the start of the text.

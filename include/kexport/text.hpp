@@ -27,6 +27,10 @@ bool is_valid_utf8(std::string_view bytes);
 // The offset of the first byte that breaks UTF-8, or npos when there is none.
 std::size_t find_invalid_utf8(std::string_view bytes);
 
+// The text for a message: at most `limit` characters, cut on a character boundary, with "…" when
+// cut. A 10 MB field never becomes a 10 MB error message.
+std::string excerpt(std::string_view text, std::size_t limit = 60);
+
 // Strips ASCII spaces and tabs (and a trailing CR) from both ends.
 std::string_view trim(std::string_view text);
 

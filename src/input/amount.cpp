@@ -9,7 +9,7 @@ namespace kexport {
 namespace {
 
 AmountResult refuse(std::string_view text, const char* expected) {
-  return {std::nullopt, fmt::format("'{}' is not an amount; expected {}", text, expected)};
+  return {std::nullopt, fmt::format("'{}' is not an amount; expected {}", excerpt(text), expected)};
 }
 
 bool is_digit(char c) {

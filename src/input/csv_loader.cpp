@@ -140,7 +140,7 @@ Layout find_layout(CsvReader& reader, const std::string& file) {
       best_named = named;
       best_line = reader.record_line();
       best_present = layout.present;
-      best_header = fmt::format("{}", fmt::join(fields, ", "));
+      best_header = excerpt(fmt::format("{}", fmt::join(fields, ", ")), 200);
     }
     const bool long_header = has(layout, Field::value) && (label || has(layout, Field::period));
     const bool wide_header = !has(layout, Field::value) && label && months >= 1;
@@ -157,7 +157,7 @@ Layout find_layout(CsvReader& reader, const std::string& file) {
     for (auto cell : fields)
       if (!trim(cell).empty()) title_parts.emplace_back(trim(cell));
   }
-  if (best_named >= 2)
+  if (best_named >= 1)
     throw DataError({file, best_line, 1},
                     RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header);
   throw DataError({file, 1, 1},
@@ -379,6 +379,7 @@ class CsvLoad {
 
     std::optional<DecimalStyle> decided = options_.decimal;
     std::optional<SourceLocation> first_ambiguous;
+    std::string ambiguous_text;
     month_published_.assign(layout_.columns.size(), false);
     while (reader.next(fields)) {
       if (is_note(fields)) {
@@ -400,7 +401,10 @@ class CsvLoad {
               decided = DecimalStyle::comma;
               break;
             case NumberEvidence::ambiguous:
-              if (!first_ambiguous) first_ambiguous = reader.location_of_field(i);
+              if (!first_ambiguous) {
+                first_ambiguous = reader.location_of_field(i);
+                ambiguous_text = excerpt(cell);
+              }
               break;
             case NumberEvidence::none:
               break;
@@ -418,8 +422,10 @@ class CsvLoad {
     }
     if (!decided && first_ambiguous)
       throw DataError(*first_ambiguous,
-                      "amounts like '1.234' could be 1234 or 1.234 in this file; expected --decimal comma "
-                      "(291.804.236,45) or --decimal point (291804236.45) to say which");
+                      fmt::format("'{}' could be a whole number or a decimal, and no amount in this file tells; "
+                                  "expected --decimal comma (291.804.236,45) or --decimal point (291804236.45) "
+                                  "to say which",
+                                  ambiguous_text));
     style_.decimal = decided.value_or(DecimalStyle::point);
   }
 
@@ -531,7 +537,7 @@ class CsvLoad {
         if (fields.size() != columns) {
           // Spreadsheets drop trailing empty cells; more cells than the header is a real error.
           if (fields.size() > columns || !layout_.wide)
-            throw DataError(reader.location_of_field(std::min(fields.size(), columns) - 1),
+            throw DataError(reader.location_of_field(fields.size() > columns ? columns : fields.size() - 1),
                             fmt::format("{} fields; expected {} as in the header", fields.size(), columns));
           fields.resize(columns, std::string_view());
         }

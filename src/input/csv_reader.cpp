@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <fmt/format.h>
 
 #include "kexport/text.hpp"
 
@@ -95,6 +96,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   const char* data = text_.data();
 
   while (true) {
+    if (starts_.size() >= max_fields)
+      fail(pos_, fmt::format("more than {} fields on one line; expected at most {}", max_fields, max_fields));
     starts_.push_back(pos_);
     if (pos_ < n && data[pos_] == '"') {
       const std::size_t open = pos_;
@@ -129,6 +132,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       if (end > begin && data[end - 1] == '\r' && (pos_ >= n || data[pos_] == '\n')) --end;
       spans_.push_back({begin, end - begin, false});
     }
+    if (spans_.back().length > max_field_bytes)
+      fail(starts_.back(), fmt::format("a field of {} bytes; expected at most {} (1 MiB)", spans_.back().length,
+                                       max_field_bytes));
     if (pos_ >= n) break;
     if (data[pos_] == '\n') {
       ++pos_;

@@ -236,6 +236,16 @@ std::size_t find_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+std::string excerpt(std::string_view text, std::size_t limit) {
+  std::size_t chars = 0, end = 0;
+  while (end < text.size() && chars < limit) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    ++chars;
+  }
+  return end == text.size() ? std::string(text) : std::string(text.substr(0, end)) + "…";
+}
+
 std::string_view trim(std::string_view text) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!text.empty() && blank(text.front())) text.remove_prefix(1);

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# kexport's benchmark: the summary question on generated data, against DuckDB and pandas, in one
+# run on this machine. Installs what it needs, checks that every answer agrees to the cent, then
+# times them all and writes bench/results.md.
+#
+#   bash bench/run.sh            (data goes to $KEXPORT_BENCH_DIR, default /tmp/kexport-bench)
+#   KEXPORT_BENCH_SIZES="1000000 10000000" bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+data=${KEXPORT_BENCH_DIR:-/tmp/kexport-bench}
+sizes=${KEXPORT_BENCH_SIZES:-"1000000 10000000 20000000"}
+runs=${KEXPORT_BENCH_RUNS:-5}
+province=Kayseri
+mkdir -p "$data"
+
+# What the peers need: Debian's packages, and DuckDB from the npm registry (pinned in package.json).
+if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>/dev/null || ! command -v node >/dev/null; then
+  apt-get update -qq
+  apt-get install -y -qq hyperfine python3-pandas time nodejs npm >/dev/null
+fi
+(cd bench && npm install --no-audit --no-fund --silent)
+
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DKEXPORT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-bench -j2 >/dev/null
+kexport=$root/build-bench/kexport
+generate=$root/build-bench/bench/kexport-bench-generate
+
+name_of() { case $1 in 1000000) echo 1M ;; 10000000) echo 10M ;; 20000000) echo 20M ;; *) echo "$1" ;; esac; }
+median() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+rows=""
+for size in $sizes; do
+  n=$(name_of "$size")
+  file=$data/exports-$n.csv
+  [ -s "$file" ] || "$generate" "$size" "$file"
+  cat "$file" >/dev/null  # in the page cache, as the peers' figures assume
+
+  echo "== $n: answers"
+  "$kexport" --data "$file" summary -p $province -f json >"$data/kexport-$n.json"
+  node bench/duckdb_summary.mjs "$file" $province 2 >"$data/duckdb-$n.json"
+  peers=("$data/duckdb-$n.json")
+  if [ "$size" -le 10000000 ]; then
+    /usr/bin/python3 bench/pandas_summary.py "$file" $province >"$data/pandas-$n.json"
+    peers+=("$data/pandas-$n.json")
+  fi
+  python3 bench/check_agree.py "$data/kexport-$n.json" "${peers[@]}"
+
+  echo "== $n: times"
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n.json" \
+    "$kexport --data $file summary -p $province -f json" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n.json" \
+    "node bench/duckdb_summary.mjs $file $province 2" >/dev/null
+  k=$(median "$data/t-kexport-$n.json"); d=$(median "$data/t-duckdb-$n.json")
+  km=$(peak_mb "$kexport" --data "$file" summary -p $province -f json)
+  dm=$(peak_mb node bench/duckdb_summary.mjs "$file" $province 2)
+  p="–"; pm="–"
+  if [ "$size" -le 10000000 ]; then
+    hyperfine --runs 3 --export-json "$data/t-pandas-$n.json" "/usr/bin/python3 bench/pandas_summary.py $file $province" >/dev/null
+    p=$(median "$data/t-pandas-$n.json"); pm=$(peak_mb /usr/bin/python3 bench/pandas_summary.py "$file" $province)
+  fi
+  ratio=$(python3 -c "print('%.2f' % ($k / $d))")
+  mratio=$(python3 -c "print('%.2f' % ($km / $dm))")
+  rows+="| $n ($(du -m "$file" | cut -f1) MB) | $k s | $d s | $p s | **${ratio}×** | $km MB | $dm MB | $pm MB | **${mratio}×** |"$'\n'
+done
+
+echo "== threads"
+big=$data/exports-$(name_of "$(echo "$sizes" | awk '{print $2 ? $2 : $1}')").csv
+hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-1.json" "$kexport --threads 1 --data $big summary -p $province -f json" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-2.json" "$kexport --threads 2 --data $big summary -p $province -f json" >/dev/null
+t1=$(median "$data/t-threads-1.json"); t2=$(median "$data/t-threads-2.json")
+speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "The summary question (\`kexport summary --province $province\`, the latest month, as JSON) on"
+  echo "generated canonical CSV (\`bench/generate.cpp\`: 81 provinces, up to 229 destinations, gaps),"
+  echo "the file in the page cache, whole process, median of $runs runs (pandas: 3), measured in one run"
+  echo "on this machine ($(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
+  echo "\`read_csv\` with 2 threads (\`bench/duckdb_summary.mjs\`); pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)')"
+  echo "(\`bench/pandas_summary.py\`). Every answer was checked to agree to the cent (\`bench/check_agree.py\`)."
+  echo
+  echo "| rows | kexport | DuckDB | pandas | kexport / DuckDB | kexport RSS | DuckDB RSS | pandas RSS | RSS ratio |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf "%s" "$rows"
+  echo
+  echo "Two threads against one on the $(basename "$big") load: $t1 s / $t2 s = **${speedup}×**."
+  echo
+  echo "Produced by \`bash bench/run.sh\` on $(date -u +%Y-%m-%d)."
+} >bench/results.md
+cat bench/results.md
