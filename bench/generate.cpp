@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kexport/gazetteer.hpp"
@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
   Random rng{20260226};
   // Province sizes: heavy-tailed (Istanbul dwarfs Bayburt); destination sizes: Zipf-like.
   std::vector<double> province_size(82), country_size(countries.size()), country_presence(countries.size());
-  for (int p = 1; p <= 81; ++p) province_size[p] = 2e9 * std::pow(static_cast<double>(p), -1.3) * (0.5 + rng.uniform());
+  for (int p = 1; p <= 81; ++p)
+    province_size[p] = 2e9 * std::pow(static_cast<double>(p), -1.3) * (0.5 + rng.uniform());
   // Which destination is largest is drawn at random (a Fisher-Yates shuffle of the ranks).
   std::vector<std::size_t> rank(countries.size());
   for (std::size_t c = 0; c < rank.size(); ++c) rank[c] = c;
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
     }
   }
   std::fclose(out);
-  std::fprintf(stderr, "%llu rows, %d months (%04d-%02d to 2026-01)\n", static_cast<unsigned long long>(rows), months,
-               (first) / 12, (first) % 12 + 1);
+  std::fprintf(stderr, "%llu rows, %d months (%04d-%02d to 2026-01)\n", static_cast<unsigned long long>(rows),
+               months, (first) / 12, (first) % 12 + 1);
   return 0;
 }

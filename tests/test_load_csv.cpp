@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -192,4 +193,47 @@ TEST_CASE("semicolon and tab delimited files", "[load][csv]") {
   CHECK(describe(load_text("b.csv", "period;province;value_usd\n2026-01;Kayseri;1.5\n")) == describe(comma));
   CHECK(describe(load_text("c.tsv", "period\tprovince\tvalue_usd\n2026-01\tKayseri\t1.5\n")) ==
         describe(comma));
+}
+
+TEST_CASE("a large file read in parallel gives the same records and line numbers", "[load][csv][parallel]") {
+  // Over the threshold for parallel reading, with quoted fields holding line ends everywhere, so
+  // that some cut falls inside one and the reading must notice and start again.
+  std::string csv = "period,province,country,value_usd,note\n";
+  std::size_t lines = 1;
+  for (int i = 0; csv.size() < (6u << 20); ++i) {
+    // Each record once: province i % 81 in month i / 81 from 1950 on.
+    csv += fmt::format("{}-{:02},{},Almanya,{}.{:02},\"line one\nline two\"\n", 1950 + i / 81 / 12,
+                       i / 81 % 12 + 1, i % 81 + 1, i, i % 100);
+    lines += 2;
+  }
+  kexport::LoadOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const auto sequential = load_text("big.csv", csv, one);
+  const auto parallel = load_text("big.csv", csv, two);
+  CHECK(sequential.keys == parallel.keys);
+  CHECK(sequential.cents == parallel.cents);
+  CHECK(sequential.size() > 50'000);
+  // An error on the last line is reported with its true line number whichever way it was read.
+  const std::string bad = csv + "2026-13,Kayseri,Almanya,1,x\n";
+  for (const auto& options : {one, two}) {
+    try {
+      load_text("big.csv", bad, options);
+      FAIL("a bad month was accepted");
+    } catch (const DataError& e) {
+      CHECK(e.where().line == lines + 1);
+    }
+  }
+  // Without quoted line ends the cuts hold, and the line numbers still count from the top.
+  std::string plain = "period,province,chapter,value_usd\n";
+  for (int i = 0; plain.size() < (6u << 20); ++i)
+    plain += fmt::format("{}-{:02},{},{},{}\n", 1950 + i / 81 % 1000 / 12, i / 81 % 1000 % 12 + 1, i % 81 + 1,
+                         i / 81000 + 1, i);
+  const std::size_t plain_lines = static_cast<std::size_t>(std::count(plain.begin(), plain.end(), '\n'));
+  try {
+    load_text("plain.csv", plain + "2026-01,Nowhere,1,1\n", two);
+    FAIL("an unknown province was accepted");
+  } catch (const DataError& e) {
+    CHECK(e.where().line == plain_lines + 1);
+  }
 }

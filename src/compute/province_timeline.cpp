@@ -8,7 +8,9 @@
 
 namespace kexport::compute {
 
-Cents add_checked(Cents a, Cents b) { return checked_add(a, b); }
+Cents add_checked(Cents a, Cents b) {
+  return checked_add(a, b);
+}
 
 namespace {
 

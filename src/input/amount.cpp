@@ -61,8 +61,8 @@ NumberEvidence number_evidence(std::string_view original) {
 
 AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUnit unit) {
   // The common case first: up to 15 digits, a decimal point and two decimals, in dollars.
-  if (unit == ValueUnit::dollars && style == DecimalStyle::point && original.size() >= 4 && original.size() <= 18 &&
-      original[original.size() - 3] == '.') {
+  if (unit == ValueUnit::dollars && style == DecimalStyle::point && original.size() >= 4 &&
+      original.size() <= 18 && original[original.size() - 3] == '.') {
     Cents cents = 0;
     bool plain = true;
     for (std::size_t i = 0; i < original.size() && plain; ++i) {

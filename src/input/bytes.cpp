@@ -1,13 +1,13 @@
 // The one place that reads from the disk or standard input.
 #include <algorithm>
-#include <cstdint>
-#include <optional>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -41,7 +41,8 @@ std::optional<InputFile> map_file(const fs::path& path, const std::string& shown
   if (address == MAP_FAILED) return std::nullopt;
   ::madvise(address, size, MADV_SEQUENTIAL);
   InputFile file(shown, {});
-  file.mapping = std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
+  file.mapping =
+      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
   file.mapped = std::string_view(static_cast<const char*>(address), size);
   return file;
 }

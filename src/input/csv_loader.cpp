@@ -4,12 +4,12 @@
 // the second loads.
 #include <fmt/format.h>
 
-#include <exception>
-#include <memory>
-#include <thread>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <exception>
+#include <memory>
+#include <thread>
 
 #include "decode.hpp"
 #include "kexport/csv_reader.hpp"
@@ -421,11 +421,12 @@ class CsvLoad {
       if (decided && !layout_.wide) break;
     }
     if (!decided && first_ambiguous)
-      throw DataError(*first_ambiguous,
-                      fmt::format("'{}' could be a whole number or a decimal, and no amount in this file tells; "
-                                  "expected --decimal comma (291.804.236,45) or --decimal point (291804236.45) "
-                                  "to say which",
-                                  ambiguous_text));
+      throw DataError(
+          *first_ambiguous,
+          fmt::format("'{}' could be a whole number or a decimal, and no amount in this file tells; "
+                      "expected --decimal comma (291.804.236,45) or --decimal point (291804236.45) "
+                      "to say which",
+                      ambiguous_text));
     style_.decimal = decided.value_or(DecimalStyle::point);
   }
 
@@ -443,7 +444,8 @@ class CsvLoad {
     // seen afterwards, and the file is read again from one thread.
     const std::string_view text = decoded_.text;
     const std::size_t data_begin = reader.position();
-    const unsigned cores = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores =
+        options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::size_t> bounds = {data_begin};
     if (cores > 1 && text.size() - data_begin >= parallel_threshold) {
       for (unsigned k = 1; k < cores; ++k) {
@@ -454,11 +456,11 @@ class CsvLoad {
       }
     }
     bounds.push_back(text.size());
-    auto parts = read_stretches(reader, bounds);
+    auto parts = read_stretches(bounds);
     const bool cut_inside_a_record = std::any_of(parts.begin(), parts.end() - 1, [&](const auto& part) {
       return part->end > bounds[static_cast<std::size_t>(&part - parts.data()) + 1];
     });
-    if (cut_inside_a_record) parts = read_stretches(reader, {data_begin, text.size()});
+    if (cut_inside_a_record) parts = read_stretches({data_begin, text.size()});
     for (auto& part : parts) {
       if (part->failure) std::rethrow_exception(part->failure);
       report.note_rows += part->note_rows;
@@ -470,7 +472,7 @@ class CsvLoad {
   }
 
   // Reads [bounds[i], bounds[i+1]) on a thread each.
-  std::vector<std::unique_ptr<Part>> read_stretches(const CsvReader& reader, const std::vector<std::size_t>& bounds) const {
+  std::vector<std::unique_ptr<Part>> read_stretches(const std::vector<std::size_t>& bounds) const {
     const std::string_view text = decoded_.text;
     std::vector<std::unique_ptr<Part>> parts;
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
@@ -478,18 +480,10 @@ class CsvLoad {
       parts.back()->builder.begin_file(file_.name, "csv");
       if (const auto focus = builder_.focus()) parts.back()->builder.focus_on(*focus);
     }
-    // Line numbers: each stretch starts after the line ends of those before it.
-    std::vector<std::uint64_t> newlines(parts.size());
-    run_parallel(parts.size(), [&](std::size_t i) {
-      constexpr std::size_t block = 8 << 20;
-      for (std::size_t at = bounds[i]; at < bounds[i + 1]; at += block) {
-        const std::string_view stretch = text.substr(at, std::min(block, bounds[i + 1] - at));
-        newlines[i] += static_cast<std::uint64_t>(std::count(stretch.begin(), stretch.end(), '\n'));
-        release_pages(file_, stretch);
-      }
-    });
-    std::vector<std::uint64_t> first_line(parts.size(), reader.line());
-    for (std::size_t i = 1; i < parts.size(); ++i) first_line[i] = first_line[i - 1] + newlines[i - 1];
+    // Line numbers: each stretch starts after the line ends of those before it, counted while
+    // the text was checked.
+    std::vector<std::uint64_t> first_line(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) first_line[i] = 1 + decoded_.line_ends_before(bounds[i]);
     run_parallel(parts.size(), [&](std::size_t i) {
       try {
         CsvReader stretch(text, delimiter_, file_.name, bounds[i], bounds[i + 1], first_line[i]);
@@ -566,7 +560,8 @@ class CsvLoad {
 
   // Adds a record; a problem is reported at the cell it comes from. In a wide sheet the amount and
   // the month both come from the month column being read.
-  void add(Part& part, const CsvReader& reader, const RowFields& row, std::optional<std::size_t> month_column) const {
+  void add(Part& part, const CsvReader& reader, const RowFields& row,
+           std::optional<std::size_t> month_column) const {
     try {
       part.interpreter.add(row, style_, static_cast<std::uint32_t>(reader.record_line()));
     } catch (const FieldError& error) {

@@ -1,9 +1,9 @@
 #include "kexport/csv_reader.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "kexport/text.hpp"
 
@@ -42,7 +42,12 @@ CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_nam
 
 CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name, std::size_t begin,
                      std::size_t end, std::uint64_t first_line)
-    : text_(text), delimiter_(delimiter), file_(std::move(file_name)), pos_(begin), end_(end), line_(first_line) {}
+    : text_(text),
+      delimiter_(delimiter),
+      file_(std::move(file_name)),
+      pos_(begin),
+      end_(end),
+      line_(first_line) {}
 
 namespace {
 
@@ -133,8 +138,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       spans_.push_back({begin, end - begin, false});
     }
     if (spans_.back().length > max_field_bytes)
-      fail(starts_.back(), fmt::format("a field of {} bytes; expected at most {} (1 MiB)", spans_.back().length,
-                                       max_field_bytes));
+      fail(starts_.back(), fmt::format("a field of {} bytes; expected at most {} (1 MiB)",
+                                       spans_.back().length, max_field_bytes));
     if (pos_ >= n) break;
     if (data[pos_] == '\n') {
       ++pos_;

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <thread>
 #include <vector>
-#include <cstring>
 
 #include "kexport/csv_reader.hpp"
 #include "kexport/text.hpp"
@@ -92,20 +92,24 @@ std::size_t find_mojibake(std::string_view text) {
 struct Finding {
   enum Kind { none, nul, not_utf8, mojibake } kind = none;
   std::size_t offset = 0;
+  std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;  // per block: (end, line ends in it)
 };
 
 [[noreturn]] void throw_finding(const InputFile& file, std::string_view text, const Finding& finding) {
   const SourceLocation where = locate(text, finding.offset, file.name);
   switch (finding.kind) {
     case Finding::nul:
-      throw DataError(where, "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
+      throw DataError(
+          where, "a NUL byte; expected text (is this a spreadsheet or UTF-16 file? save it as CSV in UTF-8)");
     case Finding::not_utf8:
-      throw DataError(where, "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
+      throw DataError(where,
+                      "a byte that is not UTF-8; expected UTF-8 text (or give --encoding windows-1254)");
     default:
-      throw DataError(where, "'" + std::string(word_at(text, finding.offset)) +
-                                 "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
-                                 "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in "
-                                 "UTF-8 or Windows-1254");
+      throw DataError(where,
+                      "'" + std::string(word_at(text, finding.offset)) +
+                          "' is garbled: Turkish text decoded with the wrong code page earlier (Ý for İ, "
+                          "Þ for Ş, Ð for Ğ, Ã¼ for ü); expected the original file from its source, in "
+                          "UTF-8 or Windows-1254");
   }
 }
 
@@ -114,21 +118,40 @@ struct Finding {
 Finding check_text(const InputFile& file, std::string_view text, std::size_t begin, std::size_t end,
                    std::optional<TextEncoding> forced) {
   constexpr std::size_t block = 8 << 20;
+  std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;
   for (std::size_t at = begin; at < end;) {
     std::size_t stop = std::min(end, at + block);
     while (stop < end && static_cast<unsigned char>(text[stop]) >= 0x80) ++stop;
     const std::string_view part = text.substr(at, stop - at);
-    if (const auto nul = part.find('\0'); nul != std::string_view::npos) return {Finding::nul, at + nul};
-    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos) return {Finding::not_utf8, at + bad};
+    if (const auto nul = part.find('\0'); nul != std::string_view::npos) return {Finding::nul, at + nul, {}};
+    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos)
+      return {Finding::not_utf8, at + bad, {}};
     if (forced != TextEncoding::windows1254)
-      if (const auto mark = find_mojibake(part); mark != std::string_view::npos) return {Finding::mojibake, at + mark};
+      if (const auto mark = find_mojibake(part); mark != std::string_view::npos)
+        return {Finding::mojibake, at + mark, {}};
+    line_ends.emplace_back(stop, static_cast<std::uint64_t>(std::count(part.begin(), part.end(), '\n')));
     release_pages(file, part);
     at = stop;
   }
-  return {};
+  return {Finding::none, 0, std::move(line_ends)};
 }
 
 }  // namespace
+
+std::uint64_t DecodedText::line_ends_before(std::size_t offset) const {
+  // The last block boundary at or before the offset, then the rest counted.
+  auto it = std::upper_bound(line_ends.begin(), line_ends.end(), offset,
+                             [](std::size_t at, const auto& entry) { return at < entry.first; });
+  std::size_t from = 0;
+  std::uint64_t count = 0;
+  if (it != line_ends.begin()) {
+    --it;
+    from = it->first;
+    count = it->second;
+  }
+  const std::string_view rest = text.substr(from, offset - from);
+  return count + static_cast<std::uint64_t>(std::count(rest.begin(), rest.end(), '\n'));
+}
 
 std::string windows1254_to_utf8(std::string_view bytes) {
   std::string out;
@@ -177,12 +200,18 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
     }
     throw_finding(file, text, finding);
   }
+  if (forced != TextEncoding::windows1254) {
+    std::uint64_t total = 0;
+    decoded.line_ends.emplace_back(0, 0);
+    for (const Finding& finding : findings)
+      for (const auto& [end, count] : finding.line_ends) decoded.line_ends.emplace_back(end, total += count);
+  }
   if (forced == TextEncoding::windows1254) {
     decoded.owned = windows1254_to_utf8(text);
     decoded.text = decoded.owned;
     decoded.encoding = "Windows-1254";
     if (const auto mark = find_mojibake(decoded.text); mark != std::string_view::npos)
-      throw_finding(file, decoded.text, {Finding::mojibake, mark});
+      throw_finding(file, decoded.text, {Finding::mojibake, mark, {}});
   } else {
     decoded.text = text;
   }

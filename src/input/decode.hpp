@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kexport/load.hpp"
 
@@ -14,12 +16,20 @@ struct DecodedText {
   std::string_view text;  // UTF-8, without a byte order mark
   std::string owned;      // the storage when the text had to be converted
   std::string encoding;   // "UTF-8", "UTF-8 with BOM", "Windows-1254"
+  // Line ends counted on the way: (offset, line ends before it), in offset order, so that a
+  // reader starting in the middle knows its line number without counting again. Empty when the
+  // text was converted.
+  std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;
+
+  // The number of line ends before `offset`.
+  [[nodiscard]] std::uint64_t line_ends_before(std::size_t offset) const;
 };
 
-// Detects and converts, checking a large text on `threads` threads (0: one per core). Text that is not valid UTF-8 is read as Windows-1254 (the Turkish code
-// page) unless `forced` says UTF-8. Throws DataError for NUL bytes, for invalid UTF-8 when UTF-8 is
-// forced, and for mojibake: Windows-1254 text misread as Latin-1 ("KAYSERÝ") or UTF-8 read as
-// Latin-1 ("Ä°zmir"), which would otherwise load as provinces and countries that do not exist.
+// Detects and converts, checking a large text on `threads` threads (0: one per core). Text that is not valid
+// UTF-8 is read as Windows-1254 (the Turkish code page) unless `forced` says UTF-8. Throws DataError for NUL
+// bytes, for invalid UTF-8 when UTF-8 is forced, and for mojibake: Windows-1254 text misread as Latin-1
+// ("KAYSERÝ") or UTF-8 read as Latin-1 ("Ä°zmir"), which would otherwise load as provinces and countries that
+// do not exist.
 DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced, unsigned threads = 0);
 
 // Windows-1254 bytes to UTF-8.

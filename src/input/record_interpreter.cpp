@@ -281,7 +281,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   // Absent and empty fields mean the same everywhere below, so they may share a memo key.
   key.month = row[static_cast<std::size_t>(Field::period)]
                   ? remembered(periods_, text(row, Field::period), "p", [&] { return period_of(row); })
-                  : remembered(periods_, text(row, Field::year), text(row, Field::month), [&] { return period_of(row); });
+                  : remembered(periods_, text(row, Field::year), text(row, Field::month),
+                               [&] { return period_of(row); });
   key.province = remembered(provinces_, text(row, Field::province), text(row, Field::province_code),
                             [&] { return province_of(row); });
   key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),

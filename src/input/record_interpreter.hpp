@@ -2,11 +2,13 @@
 // the CSV and JSON loaders so that a value means the same thing in every format.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "kexport/amount.hpp"
 #include "kexport/dataset_builder.hpp"
@@ -66,36 +68,57 @@ template <typename Value>
 class Memo {
  public:
   // Rows usually repeat the previous row's month and province: that is checked first, without
-  // hashing. The key is the fields' texts joined; `scratch_` is reused so lookups do not allocate.
+  // hashing. Then an open-addressing table keyed by both texts, probed without allocating.
   const Value* find(std::string_view a, std::string_view b = {}) {
-    if (last_ && a == last_a_ && b == last_b_) return &last_->second;
-    key(a, b);
-    auto it = map_.find(scratch_);
-    if (it == map_.end()) return nullptr;
-    remember_last(it, a, b);
-    return &it->second;
+    if (last_ < slots_.size() && slots_[last_].a == a && slots_[last_].b == b) return &slots_[last_].value;
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash(a, b);
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.used) return nullptr;
+      if (slot.hash == h && slot.a == a && slot.b == b) {
+        last_ = i;
+        return &slot.value;
+      }
+    }
   }
   void remember(std::string_view a, std::string_view b, Value value) {
-    key(a, b);
-    remember_last(map_.emplace(scratch_, value).first, a, b);
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    last_ = insert(Slot{hash(a, b), true, std::string(a), std::string(b), value});
+    ++count_;
   }
 
  private:
-  using Map = std::unordered_map<std::string, Value>;
-  void key(std::string_view a, std::string_view b) {
-    scratch_.assign(a);
-    scratch_ += '\x1f';
-    scratch_.append(b);
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    std::string a, b;
+    Value value{};
+  };
+  // FNV-1a over both texts and a separator between them.
+  static std::uint64_t hash(std::string_view a, std::string_view b) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : a) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h = (h ^ 0x1fU) * 0x100000001b3ULL;
+    for (char c : b) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
   }
-  void remember_last(typename Map::iterator it, std::string_view a, std::string_view b) {
-    last_ = &*it;  // node-based map: the element stays where it is
-    last_a_.assign(a);
-    last_b_.assign(b);
+  std::size_t insert(Slot slot) {
+    std::size_t i = slot.hash & (slots_.size() - 1);
+    while (slots_[i].used) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = std::move(slot);
+    return i;
   }
-  Map map_;
-  std::string scratch_;
-  typename Map::value_type* last_ = nullptr;
-  std::string last_a_, last_b_;
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    for (Slot& slot : old)
+      if (slot.used) insert(std::move(slot));
+    last_ = static_cast<std::size_t>(-1);
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  std::size_t last_ = static_cast<std::size_t>(-1);
 };
 
 class RecordInterpreter {

@@ -181,7 +181,8 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   std::vector<CountryId> countries(part.data_.countries.size(), all_countries);
   for (std::size_t id = 1; id < part.data_.countries.size(); ++id) {
     const CountryEntry& entry = part.data_.countries[id];
-    countries[id] = entry.gazetteer ? known_country(*entry.gazetteer, entry.written) : unknown_country(entry.written);
+    countries[id] =
+        entry.gazetteer ? known_country(*entry.gazetteer, entry.written) : unknown_country(entry.written);
   }
   std::vector<SourceId> sources;
   for (const std::string& name : part.data_.sources) sources.push_back(source(name));
@@ -194,7 +195,8 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     RecordKey key = RecordKey::unpack(r.key);
     key.country = countries[key.country];
     key.source = sources[key.source];
-    if (key.chapter >= Dataset::first_sector_code) key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+    if (key.chapter >= Dataset::first_sector_code)
+      key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
     records_.push_back({key.packed(), r.cents, file, r.line});
   }
   data_.files.back().rows += part.data_.files.back().rows;

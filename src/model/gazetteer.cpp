@@ -125,7 +125,8 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
   Table sectors(sectors_csv, "sectors.csv");
   while (sectors.next()) {
     Sector sector{sectors.get("name"), {}};
-    for (const auto& code : split_aliases(sectors.get("chapters"))) sector.chapters.push_back(std::stoi(code));
+    for (const auto& code : split_aliases(sectors.get("chapters")))
+      sector.chapters.push_back(std::stoi(code));
     sectors_.push_back(std::move(sector));
   }
 }

@@ -1,8 +1,8 @@
 #include "kexport/text.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace kexport {

@@ -12,10 +12,9 @@ using output::Column;
 using output::Kind;
 using output::Meta;
 using output::Report;
+using output::say;
 using output::Section;
 using output::Value;
-using output::say;
-
 
 std::string window_key(Window w) {
   return w == Window::month ? "month" : w == Window::ytd ? "ytd" : "12m";
