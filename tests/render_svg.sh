@@ -26,11 +26,12 @@ if [ ! -s "$out" ]; then
   echo "render_svg: Chromium wrote no picture" >&2
   exit 1
 fi
-info=$(file "$out")
-case "$info" in
-  *"PNG image data, 800 x 620"*) ;;
-  *) echo "render_svg: unexpected picture: $info" >&2; exit 1 ;;
-esac
+# A PNG of 800 × 620: the signature, then the IHDR chunk's width and height (big-endian).
+header=$(od -An -tx1 -N24 "$out" | tr -d ' \n')
+if [ "${header:0:16}" != "89504e470d0a1a0a" ] || [ "${header:32:16}" != "000003200000026c" ]; then
+  echo "render_svg: not an 800 x 620 PNG: $header" >&2
+  exit 1
+fi
 # A blank page compresses to a few kilobytes; a drawn chart with text does not.
 size=$(stat -c %s "$out")
 if [ "$size" -lt 15000 ]; then

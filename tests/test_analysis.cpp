@@ -316,3 +316,35 @@ TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analys
   kexport::write_chapter_list(chapters, gazetteer(), &coverage, kexport::TabularFormat::json, {});
   CHECK_THAT(chapters.str(), Catch::Contains("\"name_tr\": \"Uzay Turizmi\""));
 }
+
+TEST_CASE("focused and totals-only loads answer exactly as a full load", "[analysis][focus]") {
+  std::mt19937_64 rng(23);
+  for (int round = 0; round < 40; ++round) {
+    const Case c = make_case(rng, round % 2 == 1);
+    const std::string csv = to_csv(c);
+    const kexport::InputFile file("random.csv", csv);
+    const auto full =
+        kexport::load_dataset({file, kexport::InputFile("empty.csv", "period,province,value_usd\n")});
+    kexport::LoadOptions focused;
+    focused.focus_province = "38";
+    const auto focus = kexport::load_dataset({file}, focused);
+    kexport::LoadOptions totals;
+    totals.totals_only = true;
+    const auto totals_only = kexport::load_dataset({file}, totals);
+    CHECK(focus.size() <= full.size());
+
+    kexport::SummaryQuery query;
+    query.province = "Kayseri";
+    std::ostringstream a, b;
+    kexport::write_summary_json(a, kexport::compute_summary(full, gazetteer(), query));
+    kexport::write_summary_json(b, kexport::compute_summary(focus, gazetteer(), query));
+    CHECK(a.str() == b.str());
+    if (round % 2 == 1) {  // with national totals, rank can be asked
+      std::ostringstream c1, c2;
+      kexport::write_rank(c1, kexport::compute_rank(full, gazetteer(), {}), kexport::TabularFormat::csv, {});
+      kexport::write_rank(c2, kexport::compute_rank(totals_only, gazetteer(), {}),
+                          kexport::TabularFormat::csv, {});
+      CHECK(c1.str() == c2.str());
+    }
+  }
+}

@@ -33,6 +33,9 @@ class DatasetBuilder {
   // of the others: enough for any question about that province, in a fraction of the memory.
   // Sound for one file only: records of the others are not checked for duplicates or revisions.
   void focus_on(ProvinceId province) { focus_ = province; }
+  // Keeps only monthly totals, of every province.
+  void totals_only() { focus_ = no_province; }
+  static constexpr ProvinceId no_province = 0xFF;
   [[nodiscard]] std::optional<ProvinceId> focus() const { return focus_; }
 
   // Adds a record of the current file, found on `line`.

@@ -31,6 +31,9 @@ struct LoadOptions {
   // A question about one province: from a single file, keep all of its records but only the
   // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files.
   std::optional<std::string> focus_province;
+  // A question about provinces' totals only (rank, Turkey's series): from a single file, keep
+  // just the monthly total of every province.
+  bool totals_only = false;
   // Threads for reading a large file; 0: one per core.
   unsigned threads = 0;
 };

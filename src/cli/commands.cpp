@@ -87,9 +87,11 @@ class Cli {
   }
 
   // `focus`: the province the question is about, when it is about one (see LoadOptions).
-  [[nodiscard]] Dataset load(std::optional<std::string> focus = std::nullopt) const {
+  [[nodiscard]] Dataset load(std::optional<std::string> focus = std::nullopt,
+                             bool totals_only = false) const {
     LoadOptions options = load_options();
     options.focus_province = std::move(focus);
+    options.totals_only = totals_only;
     Dataset data = load_dataset(read(data_paths(global.data, argv0_)), options);
     if (data.skipped_count > 0) {
       std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
@@ -245,7 +247,8 @@ int run(int argc, char** argv) {
         series_query.from = month_option(series_from, "--from");
         series_query.to = month_option(series_to, "--to");
         if (!global.source.empty()) series_query.source = global.source;
-        const Dataset data = cli.load(series_query.province);
+        const bool totals = !series_query.province && !series_query.country && !series_query.chapter;
+        const Dataset data = cli.load(series_query.province, totals);
         const Series result =
             compute_series(data, Gazetteer::builtin(), series_query, cli.language(series_look));
         std::ostringstream out;
@@ -301,7 +304,7 @@ int run(int argc, char** argv) {
         rank_query.window = window_option(rank_period);
         if (!rank_province.empty()) rank_query.province = rank_province;
         if (!global.source.empty()) rank_query.source = global.source;
-        const Dataset data = cli.load();
+        const Dataset data = cli.load(std::nullopt, true);
         const Ranking result = compute_rank(data, Gazetteer::builtin(), rank_query);
         std::ostringstream out;
         write_rank(out, result, tabular(rank_look.format), cli.style(rank_look));

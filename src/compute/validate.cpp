@@ -50,8 +50,13 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     }
   }
   std::vector<TotalCheck> checks;
-  for (const auto& [where, parts] : months) {
-    const auto& [source, province, month] = where;
+  for (const auto& entry : months) {
+    // Named copies rather than structured bindings, which lambdas may not capture before C++20
+    // compilers all support it.
+    const Parts& parts = entry.second;
+    const SourceId source = std::get<0>(entry.first);
+    const ProvinceId province = std::get<1>(entry.first);
+    const std::int32_t month = std::get<2>(entry.first);
     if (!parts.total) continue;
     const auto add = [&](const char* kind, Cents sum) {
       if (sum == *parts.total) return;

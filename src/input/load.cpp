@@ -43,6 +43,7 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
   DatasetBuilder builder;
   if (options.focus_province && files.size() == 1)
     if (auto province = gazetteer.find_province(*options.focus_province)) builder.focus_on(*province);
+  if (options.totals_only && files.size() == 1) builder.totals_only();
   for (const InputFile& file : files) {
     switch (detect_format(file)) {
       case InputFormat::json:
