@@ -22,6 +22,16 @@ MaybePercent percent_change(MaybeCents current, MaybeCents base) {
 
 namespace {
 
+// The value of one country (or sector) a year earlier: 0 when it bought nothing then, empty when
+// that month is not in the data.
+template <typename Values, typename Id, typename Member>
+MaybeCents year_earlier(const Values& before, Id id, bool covered, Member member) {
+  if (!covered) return std::nullopt;
+  for (const auto& entry : before)
+    if (entry.*member == id) return entry.value;
+  return Cents{0};
+}
+
 MaybePercent share(Cents part, MaybeCents whole) {
   if (!whole || *whole == 0) return std::nullopt;
   return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
@@ -75,13 +85,8 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
     }
     sector.value = value;
     sector.share_pct = share(value, summary.value);
-    MaybeCents base;
-    if (year_earlier_covered) {
-      base = 0;
-      for (const auto& b : before)
-        if (b.chapter == chapter) base = b.value;
-    }
-    sector.change_pct = percent_change(value, base);
+    sector.change_pct = percent_change(
+        value, year_earlier(before, chapter, year_earlier_covered, &compute::ChapterValue::chapter));
     sectors.push_back(std::move(sector));
   }
   std::sort(sectors.begin(), sectors.end(), [](const SectorShare& a, const SectorShare& b) {
@@ -145,13 +150,8 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     d.country_code = entry.gazetteer ? gazetteer.countries()[*entry.gazetteer].code : "";
     d.value = value;
     d.share_pct = share(value, summary.value);
-    MaybeCents base;
-    if (year_earlier_covered) {
-      base = 0;
-      for (const auto& b : before)
-        if (b.country == country) base = b.value;
-    }
-    d.change_pct = percent_change(value, base);
+    d.change_pct = percent_change(
+        value, year_earlier(before, country, year_earlier_covered, &compute::CountryValue::country));
     destinations.push_back(std::move(d));
   }
   // A province with exports but no country rows this month has no breakdown, which is not zero.

@@ -164,16 +164,14 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
 void write_validation_json(std::ostream& out, const ValidationReport& report) {
   using Json = nlohmann::ordered_json;
   const auto money = [](Cents c) { return static_cast<double>(c) / 100.0; };
+  const auto total_json = [&](const TotalCheck& t) {
+    return Json{{"source", t.source}, {"province", t.province},  {"period", t.month.iso()},
+                {"parts", t.parts},   {"total", money(t.total)}, {"sum_of_parts", money(t.sum_of_parts)}};
+  };
   Json files = Json::array();
   for (const FileValidation& f : report.files) {
     Json totals = Json::array();
-    for (const TotalCheck& t : f.totals)
-      totals.push_back({{"source", t.source},
-                        {"province", t.province},
-                        {"period", t.month.iso()},
-                        {"parts", t.parts},
-                        {"total", money(t.total)},
-                        {"sum_of_parts", money(t.sum_of_parts)}});
+    for (const TotalCheck& t : f.totals) totals.push_back(total_json(t));
     Json missing = Json::array();
     for (Period m : f.missing_months) missing.push_back(m.iso());
     files.push_back({{"file", f.file.name},
@@ -212,13 +210,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                          {"old_value", money(r.old_value)},
                          {"new_value", money(r.new_value)}});
   Json combined = Json::array();
-  for (const TotalCheck& t : report.combined_totals)
-    combined.push_back({{"source", t.source},
-                        {"province", t.province},
-                        {"period", t.month.iso()},
-                        {"parts", t.parts},
-                        {"total", money(t.total)},
-                        {"sum_of_parts", money(t.sum_of_parts)}});
+  for (const TotalCheck& t : report.combined_totals) combined.push_back(total_json(t));
   Json doc{
       {"clean", report.clean()}, {"files", files}, {"combined_totals", combined}, {"revisions", revisions}};
   out << doc.dump(2) << '\n';
