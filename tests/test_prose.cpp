@@ -121,7 +121,7 @@ TEST_CASE("Markdown escapes names from the data", "[prose][markdown]") {
   s.top_destinations = {{1, "A|B *star*", "", 100'000'000, 100.0, std::nullopt}};
   std::ostringstream out;
   kexport::write_summary_markdown(out, s, kexport::Language::tr);
-  CHECK_THAT(out.str(), Catch::StartsWith("# İstanbul — Eylül 2025 ihracatı\n"));
+  CHECK_THAT(out.str(), Catch::StartsWith("# İstanbul — Eylül 2025 ihracatı: 1 milyon dolar\n"));
   CHECK_THAT(out.str(), Catch::Contains("| 1 | A\\|B \\*star\\* | 1.000.000 | 100,00 % | yok |"));
 }
 

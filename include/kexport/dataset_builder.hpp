@@ -37,6 +37,10 @@ class DatasetBuilder {
   void totals_only() { focus_ = no_province; }
   static constexpr ProvinceId no_province = 0xFF;
   [[nodiscard]] std::optional<ProvinceId> focus() const { return focus_; }
+  // Whether only the monthly total of this province is kept.
+  [[nodiscard]] bool keeps_only_total(ProvinceId province) const {
+    return focus_ && province != *focus_ && (province != national_total || *focus_ == no_province);
+  }
 
   // Adds a record of the current file, found on `line`.
   void add(const RecordKey& key, Cents cents, std::uint32_t line);

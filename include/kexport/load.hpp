@@ -29,7 +29,9 @@ struct LoadOptions {
   // The source of rows that do not name one (--source).
   std::optional<std::string> source;
   // A question about one province: from a single file, keep all of its records but only the
-  // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files.
+  // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files. The
+  // other provinces' rows are checked for what their totals need (month, province, amount), not
+  // for their country and sector names.
   std::optional<std::string> focus_province;
   // A question about provinces' totals only (rank, Turkey's series): from a single file, keep
   // just the monthly total of every province.

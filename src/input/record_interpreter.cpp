@@ -107,6 +107,9 @@ bool is_group_label(std::string_view text) {
 }
 
 bool is_total_label(std::string_view text) {
+  // Every total word starts with t or g: most names are told apart without folding.
+  text = trim(text);
+  if (text.empty() || !(text[0] == 'T' || text[0] == 't' || text[0] == 'G' || text[0] == 'g')) return false;
   const std::string folded = fold_name(text);
   return folded == "toplam" || folded == "total" || folded == "geneltoplam" || folded == "grandtotal";
 }
@@ -285,9 +288,19 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
                                [&] { return period_of(row); });
   key.province = remembered(provinces_, text(row, Field::province), text(row, Field::province_code),
                             [&] { return province_of(row); });
-  key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),
-                           [&] { return country_of(row); });
-  key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
+  if (builder_.keeps_only_total(key.province)) {
+    // Only this province's monthly total is kept (a focused load): which country or sector a row
+    // names does not matter, only whether it is a total row. Those fields are not looked up.
+    const auto names_part = [](std::string_view name, std::string_view code) {
+      return !trim(name).empty() ? !is_total_label(name) : !trim(code).empty();
+    };
+    key.country = names_part(text(row, Field::country), text(row, Field::country_code)) ? 1 : all_countries;
+    key.chapter = names_part(text(row, Field::chapter), {}) ? 1 : all_chapters;
+  } else {
+    key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),
+                             [&] { return country_of(row); });
+    key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
+  }
   const std::string_view source = trim(text(row, Field::source));
   key.source = remembered(sources_, source.empty() ? std::string_view(style.default_source) : source, {},
                           [&] { return builder_.source(source.empty() ? style.default_source : source); });

@@ -160,7 +160,7 @@ std::uint8_t DatasetBuilder::sector(std::string_view name) {
 }
 
 void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) {
-  if (focus_ && key.province != *focus_ && (key.province != national_total || *focus_ == no_province)) {
+  if (keeps_only_total(key.province)) {
     RecordKey total = key;
     total.country = all_countries;
     total.chapter = all_chapters;

@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 #include <sstream>
 
+#include "kexport/english.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
+#include "kexport/turkish.hpp"
 #include "labels.hpp"
 
 namespace kexport {
@@ -44,8 +46,13 @@ std::string span(Period from, Period to) {
 void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) {
   const output::Labels& w = output::labels(lang);
   const std::string month = output::month_label(s.period, lang);
-  out << "# " << escape(s.province_name) << " — " << escape(fmt::format(fmt::runtime(w.exports_of), month))
-      << "\n\n";
+  // The headline carries the short form of the amount: "291,8 milyon dolar" / "$291.8 million".
+  std::string headline =
+      escape(s.province_name) + " — " + escape(fmt::format(fmt::runtime(w.exports_of), month));
+  if (s.value)
+    headline +=
+        ": " + (lang == Language::tr ? turkish::amount_short(*s.value) : english::amount_short(*s.value));
+  out << "# " << headline << "\n\n";
 
   out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);
   out << fmt::format("| **{}** | {} | **{}** | |\n", escape(month), s.period.iso(), amount(s.value, lang));
