@@ -10,8 +10,6 @@
 
 namespace kexport {
 
-enum class OutputFormat { table, json, text, markdown, svg };
-
 struct TableStyle {
   Language language = Language::tr;
   bool color = false;  // ANSI colour and box-drawing characters, for a terminal

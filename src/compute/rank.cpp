@@ -7,10 +7,6 @@
 #include "resolve.hpp"
 
 namespace kexport {
-namespace compute {
-std::pair<Period, Period> window_span(Window window, Period month);
-}
-
 Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const RankQuery& query) {
   Ranking ranking;
   ranking.by = query.by;

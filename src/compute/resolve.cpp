@@ -85,6 +85,18 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
                           text));
 }
 
+std::pair<Period, Period> window_span(Window window, Period month) {
+  switch (window) {
+    case Window::month:
+      return {month, month};
+    case Window::ytd:
+      return {month.january(), month};
+    case Window::rolling_12m:
+      return {month.plus_months(-11), month};
+  }
+  return {month, month};
+}
+
 Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted) {
   const auto first = data.first_month(source);
   const auto last = data.last_month(source);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "kexport/analysis.hpp"
 #include "kexport/dataset.hpp"
 #include "kexport/gazetteer.hpp"
 
@@ -24,6 +25,9 @@ std::optional<CountryId> resolve_country(const Dataset& data, const Gazetteer& g
 
 // A sector by HS chapter number ("84", "08") or by a name: a chapter's, or a sector the data names.
 std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, const std::string& text);
+
+// The months a window covers, ending at `month`: the month itself, January to it, or the 12 to it.
+std::pair<Period, Period> window_span(Window window, Period month);
 
 // The month asked for, or the latest covered one. Error(unavailable) when the data lacks it.
 Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted);

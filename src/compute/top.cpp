@@ -8,22 +8,6 @@
 #include "resolve.hpp"
 
 namespace kexport {
-namespace compute {
-
-// The months a window covers, ending at `month`.
-std::pair<Period, Period> window_span(Window window, Period month) {
-  switch (window) {
-    case Window::month:
-      return {month, month};
-    case Window::ytd:
-      return {month.january(), month};
-    case Window::rolling_12m:
-      return {month.plus_months(-11), month};
-  }
-  return {month, month};
-}
-
-}  // namespace compute
 
 namespace {
 

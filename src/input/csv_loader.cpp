@@ -50,35 +50,6 @@ std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? "tab" : std::string(1, delimiter);
 }
 
-// The delimiter: of , ; and tab, the one that occurs most often on a single line among the first
-// lines (spreadsheets pad title rows with delimiters, so the header line need not be the first).
-char detect_csv_delimiter(std::string_view text) {
-  std::size_t best_count = 0;
-  char best = ',';
-  for (char candidate : {',', ';', '\t'}) {
-    std::size_t line_count = 0, max_on_a_line = 0, lines = 0;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size() && lines < header_search_limit; ++i) {
-      const char c = text[i];
-      if (c == '"') quoted = !quoted;
-      if (quoted) continue;
-      if (c == '\n') {
-        max_on_a_line = std::max(max_on_a_line, line_count);
-        line_count = 0;
-        ++lines;
-      } else if (c == candidate) {
-        ++line_count;
-      }
-    }
-    max_on_a_line = std::max(max_on_a_line, line_count);
-    if (max_on_a_line > best_count) {
-      best_count = max_on_a_line;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
 Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
   Column column;
   const std::string_view text = trim(cell);
@@ -312,7 +283,7 @@ class CsvLoad {
         builder_(builder),
         options_(options),
         decoded_(decode_text(file, options.encoding, options.threads)),
-        delimiter_(detect_csv_delimiter(decoded_.text)),
+        delimiter_(detect_delimiter(decoded_.text)),
         gazetteer_ref_(gazetteer) {}
 
   void run() {

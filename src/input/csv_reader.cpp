@@ -20,21 +20,33 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 }
 
 char detect_delimiter(std::string_view text) {
-  std::array<std::size_t, 3> counts{};
-  constexpr std::array<char, 3> candidates{',', ';', '\t'};
-  bool quoted = false;
-  for (char c : text) {
-    if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '\n') {
-      if (counts[0] + counts[1] + counts[2] > 0) break;  // first non-empty line decides
-      continue;
+  // Spreadsheets pad title rows with delimiters, so the header need not be the first line: the
+  // candidate seen most often on any one of the first lines wins, counting only outside quotes.
+  constexpr std::size_t lines_read = 40;
+  std::size_t best_count = 0;
+  char best = ',';
+  for (char candidate : {',', ';', '\t'}) {
+    std::size_t on_line = 0, most = 0, lines = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size() && lines < lines_read; ++i) {
+      const char c = text[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n') {
+        most = std::max(most, on_line);
+        on_line = 0;
+        ++lines;
+      } else if (c == candidate) {
+        ++on_line;
+      }
     }
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-      if (c == candidates[i]) ++counts[i];
+    most = std::max(most, on_line);
+    if (most > best_count) {
+      best_count = most;
+      best = candidate;
+    }
   }
-  const auto best = std::max_element(counts.begin(), counts.end()) - counts.begin();
-  return counts[static_cast<std::size_t>(best)] == 0 ? ',' : candidates[static_cast<std::size_t>(best)];
+  return best;
 }
 
 CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name)
