@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "kexport/error.hpp"
 
@@ -28,45 +27,43 @@ std::string country_name(const Dataset& data, const Gazetteer& gazetteer, Countr
   return entry.gazetteer ? gazetteer.countries()[*entry.gazetteer].name_tr : entry.written;
 }
 
-// Compares every total row with the sum of its parts, per source, province and month.
+// Compares every total row with the sum of its parts, per source, province and month. The rows
+// are sorted by that key, so each month of a province is one block: two linear passes.
 std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazetteer) {
-  struct Parts {
-    std::optional<Cents> total;
-    std::optional<Cents> countries, chapters;
-  };
-  std::map<std::tuple<SourceId, ProvinceId, std::int32_t>, Parts> months;
+  // The provinces' total rows per source and month, for the national total rows.
   std::map<std::pair<SourceId, std::int32_t>, Cents> provinces_sum;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
-    Parts& parts = months[{key.source, key.province, key.month.index()}];
-    const Cents v = data.cents[row];
-    if (key.country == all_countries && key.chapter == all_chapters) {
-      parts.total = v;
-      if (key.province != national_total) provinces_sum[{key.source, key.month.index()}] += v;
-    } else if (key.chapter == all_chapters) {
-      parts.countries = parts.countries.value_or(0) + v;
-    } else if (key.country == all_countries) {
-      parts.chapters = parts.chapters.value_or(0) + v;
+    if (key.province != national_total && key.country == all_countries && key.chapter == all_chapters) {
+      Cents& sum = provinces_sum[{key.source, key.month.index()}];
+      sum = checked_add(sum, data.cents[row]);
     }
   }
   std::vector<TotalCheck> checks;
-  for (const auto& entry : months) {
-    // Named copies rather than structured bindings, which lambdas may not capture before C++20
-    // compilers all support it.
-    const Parts& parts = entry.second;
-    const SourceId source = std::get<0>(entry.first);
-    const ProvinceId province = std::get<1>(entry.first);
-    const std::int32_t month = std::get<2>(entry.first);
-    if (!parts.total) continue;
+  for (std::size_t row = 0; row < data.size();) {
+    const RecordKey first = data.key(row);
+    std::optional<Cents> total, countries, chapters;
+    for (; row < data.size(); ++row) {
+      const RecordKey key = data.key(row);
+      if (key.source != first.source || key.province != first.province || key.month != first.month) break;
+      const Cents v = data.cents[row];
+      if (key.country == all_countries && key.chapter == all_chapters)
+        total = v;
+      else if (key.chapter == all_chapters)
+        countries = checked_add(countries.value_or(0), v);
+      else if (key.country == all_countries)
+        chapters = checked_add(chapters.value_or(0), v);
+    }
+    if (!total) continue;
     const auto add = [&](const char* kind, Cents sum) {
-      if (sum == *parts.total) return;
-      checks.push_back({data.sources[source], std::string(gazetteer.province_name(province)),
-                        Period::from_index(month), kind, *parts.total, sum});
+      if (sum == *total) return;
+      checks.push_back({data.sources[first.source], std::string(gazetteer.province_name(first.province)),
+                        first.month, kind, *total, sum});
     };
-    if (parts.countries) add("countries", *parts.countries);
-    if (parts.chapters) add("chapters", *parts.chapters);
-    if (province == national_total) {
-      auto it = provinces_sum.find({source, month});
+    if (countries) add("countries", *countries);
+    if (chapters) add("chapters", *chapters);
+    if (first.province == national_total) {
+      auto it = provinces_sum.find({first.source, first.month.index()});
       if (it != provinces_sum.end()) add("provinces", it->second);
     }
   }
@@ -89,17 +86,17 @@ FileValidation validate_one(const InputFile& input, const Gazetteer& gazetteer, 
             std::find(v.missing_months.begin(), v.missing_months.end(), m) == v.missing_months.end())
           v.missing_months.push_back(m);
     }
-    std::set<ProvinceId> provinces;
-    std::set<CountryId> countries;
+    std::vector<bool> province_seen(256), country_seen(data.countries.size());
     for (std::size_t row = 0; row < data.size(); ++row) {
       const RecordKey key = data.key(row);
-      if (key.province != national_total) provinces.insert(key.province);
-      if (key.country != all_countries) countries.insert(key.country);
+      if (key.province != national_total) province_seen[key.province] = true;
+      if (key.country != all_countries) country_seen[key.country] = true;
     }
-    v.provinces = provinces.size();
-    v.countries = countries.size();
-    for (CountryId id : countries)
-      if (!data.countries[id].gazetteer) v.unknown_countries.push_back(country_name(data, gazetteer, id));
+    v.provinces = static_cast<std::size_t>(std::count(province_seen.begin(), province_seen.end(), true));
+    v.countries = static_cast<std::size_t>(std::count(country_seen.begin(), country_seen.end(), true));
+    for (std::size_t id = 1; id < country_seen.size(); ++id)
+      if (country_seen[id] && !data.countries[id].gazetteer)
+        v.unknown_countries.push_back(country_name(data, gazetteer, static_cast<CountryId>(id)));
     v.totals = check_totals(data, gazetteer);
   } catch (const Error& e) {
     v.file.name = input.name;

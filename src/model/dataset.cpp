@@ -237,8 +237,39 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
     if (a.file != b.file) return a.file < b.file;
     return a.line < b.line;
   };
-  if (!std::is_sorted(records_.begin(), records_.end(), before))
-    std::sort(records_.begin(), records_.end(), before);
+  if (!std::is_sorted(records_.begin(), records_.end(), before)) {
+    // First a stable counting sort by (source, province), the key's top 16 bits: files usually
+    // list months in order within a province, so most provinces are then already in order and
+    // only the rest are sorted.
+    constexpr int shift = 40;
+    std::vector<std::size_t> start((std::size_t{1} << 16) + 1, 0);
+    for (const Pending& r : records_) ++start[(r.key >> shift) + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<Pending> bucketed(records_.size());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const Pending& r : records_) bucketed[next[r.key >> shift]++] = r;
+    records_.swap(bucketed);
+    bucketed = {};
+    for (std::size_t b = 0; b + 1 < start.size(); ++b) {
+      const auto first = records_.begin() + static_cast<std::ptrdiff_t>(start[b]);
+      const auto last = records_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
+      if (std::is_sorted(first, last, before)) continue;
+      // Months in order with rows unordered inside a month (destinations as they come): sort
+      // each month's run alone.
+      const auto month_of = [](const Pending& r) { return r.key >> 24; };
+      if (std::is_sorted(first, last,
+                         [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
+        for (auto run = first; run != last;) {
+          auto end = run;
+          while (end != last && month_of(*end) == month_of(*run)) ++end;
+          std::sort(run, end, before);
+          run = end;
+        }
+      } else {
+        std::sort(first, last, before);
+      }
+    }
+  }
 
   Dataset data = std::move(data_);
   data.keys.reserve(records_.size());
