@@ -19,6 +19,9 @@ std::string to_upper_tr(std::string_view text);
 // Lower case by Turkish rules (I -> ı, İ -> i): "OCAK" -> "ocak", "ARALIK" -> "aralık".
 std::string to_lower_tr(std::string_view text);
 
+// The code points of UTF-8 text (bytes that are not UTF-8 read as Latin-1).
+std::u32string to_code_points(std::string_view utf8);
+
 // Number of characters a terminal shows for UTF-8 text (one per code point; no wide glyphs are used).
 std::size_t display_width(std::string_view utf8);
 

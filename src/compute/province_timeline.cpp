@@ -8,10 +8,6 @@
 
 namespace kexport::compute {
 
-Cents add_checked(Cents a, Cents b) {
-  return checked_add(a, b);
-}
-
 namespace {
 
 // The parts of one month's figure, by kind of row.
@@ -38,13 +34,13 @@ std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::
       if (key.chapter == all_chapters)
         own = data.cents[row];
       else
-        finer = add_checked(finer, data.cents[row]);
+        finer = checked_add(finer, data.cents[row]);
     } else {
       if (key.chapter != *slice.chapter) continue;
       if (key.country == all_countries)
         own = data.cents[row];
       else
-        finer = add_checked(finer, data.cents[row]);
+        finer = checked_add(finer, data.cents[row]);
     }
   }
   if (!breakdown) return std::nullopt;
@@ -84,7 +80,7 @@ ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, SourceId source, 
     const ProvinceTimeline one(data, source, p, slice);
     for (std::size_t i = 0; i < sum.totals_.size(); ++i) {
       if (sum.totals_[i] && one.totals_[i])
-        sum.totals_[i] = add_checked(*sum.totals_[i], *one.totals_[i]);
+        sum.totals_[i] = checked_add(*sum.totals_[i], *one.totals_[i]);
       else
         sum.totals_[i].reset();  // one province's breakdown is unknown: so is the sum
     }
@@ -109,7 +105,7 @@ std::optional<Cents> ProvinceTimeline::window(Period from, Period to) const {
   for (Period m = from; m <= to; m = m.plus_months(1)) {
     const auto value = total(m);
     if (!value) return std::nullopt;
-    sum = add_checked(sum, *value);
+    sum = checked_add(sum, *value);
   }
   return sum;
 }
@@ -162,7 +158,7 @@ std::vector<CountryValue> country_values(const Dataset& data, SourceId source, P
       if (data.key(row).chapter == all_chapters)
         own_row = data.cents[row];
       else
-        chapters = add_checked(chapters, data.cents[row]);
+        chapters = checked_add(chapters, data.cents[row]);
     }
     out.push_back({key.country, own_row.value_or(chapters)});
   }
@@ -178,7 +174,7 @@ std::vector<ChapterValue> chapter_values(const Dataset& data, SourceId source, P
     const RecordKey key = data.key(row);
     if (key.chapter == all_chapters) continue;
     auto& slot = key.country == all_countries ? own[key.chapter] : summed[key.chapter];
-    slot = add_checked(slot.value_or(0), data.cents[row]);
+    slot = checked_add(slot.value_or(0), data.cents[row]);
   }
   std::vector<ChapterValue> out;
   for (std::size_t chapter = 1; chapter < own.size(); ++chapter) {

@@ -10,9 +10,6 @@
 
 namespace kexport::compute {
 
-// Adds with a check: an overflowing sum is a data error, never a wrapped number.
-Cents add_checked(Cents a, Cents b);
-
 // The province's total for every month of the data's coverage span. A month the source does not
 // cover is empty; a covered month in which the province has no record is 0.
 //

@@ -49,7 +49,7 @@ std::optional<Standing> standing_of(const Dataset& data, SourceId source, Provin
     if (begin == end) continue;
     ++present;
     const Cents v = compute::ProvinceTimeline(data, source, p).total(month).value_or(0);
-    sum = compute::add_checked(sum, v);
+    sum = checked_add(sum, v);
     if (v > *value) ++larger;
   }
   const MaybeCents national = compute::ProvinceTimeline(data, source, national_total).total(month);

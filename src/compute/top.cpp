@@ -24,10 +24,10 @@ std::optional<std::map<int, Cents>> sums(const Dataset& data, SourceId source, P
     if (!data.covers(source, m)) return std::nullopt;
     if (by == TopBy::country) {
       for (const auto& [country, value] : compute::country_values(data, source, province, m))
-        out[country] = compute::add_checked(out[country], value);
+        out[country] = checked_add(out[country], value);
     } else {
       for (const auto& [chapter, value] : compute::chapter_values(data, source, province, m))
-        out[chapter] = compute::add_checked(out[chapter], value);
+        out[chapter] = checked_add(out[chapter], value);
     }
   }
   return out;

@@ -176,6 +176,13 @@ std::string fold_name(std::string_view text) {
   return out;
 }
 
+std::u32string to_code_points(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t pos = 0; pos < utf8.size();) out += decode(utf8, pos);
+  return out;
+}
+
 std::string to_upper_tr(std::string_view text) {
   return change_case<true>(text);
 }

@@ -54,20 +54,6 @@ bool is_voiceless(char32_t c) {
   }
 }
 
-std::u32string decode(std::string_view utf8) {
-  std::u32string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += cp;
-    i += n;
-  }
-  return out;
-}
-
 Ending ending_of_spoken(const std::u32string& spoken) {
   Ending e;
   for (char32_t c : spoken) {
@@ -103,56 +89,14 @@ std::u32string spoken_number(std::string_view text) {
   return U"milyar";
 }
 
-std::u32string to_lower(std::u32string word) {
-  for (char32_t& c : word) {
-    if (c == U'I')
-      c = U'ı';
-    else if (c == U'İ')
-      c = U'i';
-    else if (c >= U'A' && c <= U'Z')
-      c += 32;
-    else if (c == U'Ç')
-      c = U'ç';
-    else if (c == U'Ğ')
-      c = U'ğ';
-    else if (c == U'Ö')
-      c = U'ö';
-    else if (c == U'Ş')
-      c = U'ş';
-    else if (c == U'Ü')
-      c = U'ü';
-  }
-  return word;
-}
-
-// Letter names, for abbreviations read letter by letter.
-std::u32string letter_name(char32_t c) {
-  switch (c) {
-    case U'A':
-      return U"a";
-    case U'E':
-      return U"e";
-    case U'I':
-      return U"ı";
-    case U'İ':
-      return U"i";
-    case U'O':
-      return U"o";
-    case U'Ö':
-      return U"ö";
-    case U'U':
-      return U"u";
-    case U'Ü':
-      return U"ü";
-    case U'K':
-      return U"ka";
-    case U'Ğ':
-      return U"yumuşak ge";
-    case U'H':
-      return U"he";
-    default:
-      return to_lower(std::u32string(1, c)) + U"e";  // be, ce, çe, de, …
-  }
+// Letter names, for abbreviations read letter by letter: a vowel is its own name, K is "ka", H
+// "he", Ğ "yumuşak ge", and any other consonant takes an e (be, ce, çe, de, …).
+std::u32string letter_name(const std::u32string& lower) {
+  if (lower.size() == 1 && is_vowel(lower[0])) return lower;
+  if (lower == U"k") return U"ka";
+  if (lower == U"h") return U"he";
+  if (lower == U"ğ") return U"yumuşak ge";
+  return lower + U"e";
 }
 
 // Capitals with no lower-case letter and too short to read as a word are spelled out: ABD, BAE,
@@ -175,9 +119,14 @@ Ending ending_of(std::string_view text) {
   const std::string_view last = space == std::string_view::npos ? text : text.substr(space + 1);
   if (!last.empty() && last.front() >= '0' && last.front() <= '9')
     return ending_of_spoken(spoken_number(last));
-  const std::u32string word = decode(last);
-  if (spelled_out(word)) return ending_of_spoken(letter_name(word.back()));
-  return ending_of_spoken(to_lower(word));
+  const std::u32string word = to_code_points(last);
+  if (spelled_out(word)) {
+    // The last letter: from the start of the last character to the end.
+    std::size_t start = last.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(last[start]) & 0xC0) == 0x80) --start;
+    return ending_of_spoken(letter_name(to_code_points(to_lower_tr(last.substr(start)))));
+  }
+  return ending_of_spoken(to_code_points(to_lower_tr(last)));
 }
 
 // Four-way harmony (ı i u ü) and two-way (a e).
