@@ -43,6 +43,25 @@ struct RecordKey {
   static RecordKey unpack(std::uint64_t packed);
 };
 
+// Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
+// country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
+// Inline: every scan of the records unpacks keys.
+inline std::uint64_t RecordKey::packed() const {
+  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << 40) |
+         (static_cast<std::uint64_t>(month.index()) << 24) | (std::uint64_t{country} << 8) |
+         std::uint64_t{chapter};
+}
+
+inline RecordKey RecordKey::unpack(std::uint64_t packed) {
+  RecordKey key;
+  key.source = static_cast<SourceId>(packed >> 48);
+  key.province = static_cast<ProvinceId>(packed >> 40);
+  key.month = Period::from_index(static_cast<std::int32_t>((packed >> 24) & 0xFFFF));
+  key.country = static_cast<CountryId>(packed >> 8);
+  key.chapter = static_cast<std::uint8_t>(packed);
+  return key;
+}
+
 // Adds with a check: an overflowing sum is a data error (Error(data)), never a wrapped number.
 Cents checked_add(Cents a, Cents b);
 
@@ -59,6 +78,11 @@ struct TotalParts {
   void add(const RecordKey& key, Cents value);
   [[nodiscard]] Cents resolve() const;
 };
+
+// One total row per (source, province, month) of sorted records, valued as TotalParts resolves
+// it: what a totals-only load keeps of every province. Appends to `total_keys`/`total_cents`.
+void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
+                           std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents);
 
 // A record that a later file replaced (a revision of published data).
 struct Revision {

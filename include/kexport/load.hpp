@@ -64,6 +64,10 @@ void release_pages(const InputFile& file, std::string_view stretch);
 // recursive), or "-" for standard input. Throws Error(no_input) when missing or unreadable.
 std::vector<InputFile> read_input(const std::string& path);
 
+// The files a path names: the path itself, or a directory's data files sorted by name. Throws
+// Error(no_input) as read_input() does.
+std::vector<std::string> input_files(const std::string& path);
+
 // Parses the files in order into one dataset. A record that a later file repeats replaces the
 // earlier one (a revision); the same record twice in one file is a DataError.
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options = {});

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "kexport/analysis.hpp"
+#include "kexport/cache.hpp"
 #include "kexport/summary.hpp"
 #include "kexport/validate.hpp"
 
@@ -49,6 +50,12 @@ void write_country_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
                         TabularFormat format, const TableStyle& style);
 void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
                         TabularFormat format, const TableStyle& style);
+
+// What the cache directory holds (`kexport cache info`), and what `kexport cache clear` removed.
+void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
+                      const std::vector<CacheEntry>& entries, TabularFormat format, const TableStyle& style);
+void write_cache_cleared(std::ostream& out, const std::filesystem::path& directory,
+                         const ClearedCache& cleared, const TableStyle& style);
 
 // Warnings for figures of an analysis that the data's gaps left empty.
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);

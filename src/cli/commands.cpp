@@ -14,6 +14,7 @@
 #include "data_paths.hpp"
 #include "kexport/analysis.hpp"
 #include "kexport/atomic_file.hpp"
+#include "kexport/cache.hpp"
 #include "kexport/error.hpp"
 #include "kexport/load.hpp"
 #include "kexport/report.hpp"
@@ -41,6 +42,7 @@ struct GlobalOptions {
   std::string encoding;
   std::string output;
   unsigned threads = 0;
+  bool no_cache = false;
 };
 
 // How a command's answer is shown: its format and language.
@@ -92,7 +94,15 @@ class Cli {
     LoadOptions options = load_options();
     options.focus_province = std::move(focus);
     options.totals_only = totals_only;
-    Dataset data = load_dataset(read(data_paths(global.data, argv0_)), options);
+    const std::vector<std::string> paths = data_paths(global.data, argv0_);
+    Dataset data;
+    if (const auto settings = cache_settings(); settings && !global.no_cache) {
+      CachedLoad loaded = load_through_cache(paths, options, *settings);
+      if (!loaded.note.empty()) std::cerr << "kexport: note: " << loaded.note << '\n';
+      data = std::move(loaded.data);
+    } else {
+      data = load_dataset(read(paths), options);
+    }
     if (data.skipped_count > 0) {
       std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
                                data.skipped_count == 1 ? "" : "s");
@@ -101,6 +111,17 @@ class Cli {
         std::cerr << fmt::format("  … and {} more\n", data.skipped_count - data.skipped.size());
     }
     return data;
+  }
+
+  // Where images go; nothing when neither XDG_CACHE_HOME nor HOME says.
+  [[nodiscard]] static std::optional<CacheSettings> cache_settings() {
+    if (auto directory = default_cache_directory()) return CacheSettings{*directory};
+    return std::nullopt;
+  }
+
+  [[nodiscard]] static CacheSettings required_cache_settings() {
+    if (auto settings = cache_settings()) return *settings;
+    throw Error(ExitCode::usage, "no cache directory: neither XDG_CACHE_HOME nor HOME is set");
   }
 
   [[nodiscard]] std::vector<std::string> default_paths() const { return data_paths(global.data, argv0_); }
@@ -188,6 +209,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"utf-8", "windows-1254"}));
   app.add_option("--threads", global.threads, "Threads for reading large files (default: one per core)")
       ->check(CLI::Range(0u, 256u));
+  app.add_flag("--no-cache", global.no_cache,
+               "Parse the data files even when the cache holds them, and leave the cache as it is");
   app.add_option("--output,-o", global.output,
                  "Write the output to this file (whole or not at all) instead of standard output")
       ->type_name("FILE");
@@ -367,6 +390,40 @@ int run(int argc, char** argv) {
   validate->add_option("paths", validate_paths, "Files or directories (default: as --data)")
       ->type_name("PATH");
   add_presentation(validate, validate_look, {"table", "json"});
+
+  // cache info, cache clear
+  CLI::App* cache = app.add_subcommand(
+      "cache", "The cache of loaded data files, in $XDG_CACHE_HOME/kexport (else ~/.cache/kexport)");
+  cache->require_subcommand(1);
+  Presentation cache_look;
+  CLI::App* cache_info =
+      cache->add_subcommand("info", "The images in the cache, and whether they are current");
+  cache_info->fallthrough();
+  cache_info->callback([&] {
+    actions.push_back([&] {
+      const CacheSettings settings = Cli::required_cache_settings();
+      std::ostringstream out;
+      write_cache_info(out, settings.directory, list_cache(settings), tabular(cache_look.format),
+                       cli.style(cache_look));
+      cli.emit(out.str());
+      return 0;
+    });
+  });
+  add_presentation(cache_info, cache_look, tabular_formats);
+  CLI::App* cache_clear = cache->add_subcommand("clear", "Remove every image from the cache");
+  cache_clear->fallthrough();
+  cache_clear->callback([&] {
+    actions.push_back([&] {
+      const CacheSettings settings = Cli::required_cache_settings();
+      std::ostringstream out;
+      write_cache_cleared(out, settings.directory, clear_cache(settings), cli.style(cache_look));
+      cli.emit(out.str());
+      return 0;
+    });
+  });
+  cache_clear->add_option("--lang", cache_look.lang, "Language for people: tr or en")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"tr", "en"}));
 
   try {
     app.parse(argc, argv);

@@ -82,21 +82,12 @@ void release_pages(const InputFile& file, std::string_view stretch) {
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
-std::vector<InputFile> read_input(const std::string& path) {
-  if (path == "-") {
-    std::ios::sync_with_stdio(false);
-    std::vector<InputFile> one;
-    one.push_back(InputFile{"-", read_stream(std::cin), InputFormat::automatic});
-    return one;
-  }
+std::vector<std::string> input_files(const std::string& path) {
+  if (path == "-") return {path};
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw Error(ExitCode::no_input, path + ": no such file or directory");
-  if (!fs::is_directory(status)) {
-    std::vector<InputFile> one;  // not {read_file(…)}: an initializer list would copy the bytes
-    one.push_back(read_file(path, path));
-    return one;
-  }
+  if (!fs::is_directory(status)) return {path};
 
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
@@ -106,8 +97,20 @@ std::vector<InputFile> read_input(const std::string& path) {
   std::sort(entries.begin(), entries.end());
   if (entries.empty())
     throw Error(ExitCode::no_input, path + ": no .csv, .tsv, .json or .jsonl files in this directory");
-  std::vector<InputFile> files;
-  for (const auto& entry : entries) files.push_back(read_file(entry, entry.string()));
+  std::vector<std::string> files;
+  files.reserve(entries.size());
+  for (const auto& entry : entries) files.push_back(entry.string());
+  return files;
+}
+
+std::vector<InputFile> read_input(const std::string& path) {
+  std::vector<InputFile> files;  // not {read_file(…)}: an initializer list would copy the bytes
+  if (path == "-") {
+    std::ios::sync_with_stdio(false);
+    files.push_back(InputFile{"-", read_stream(std::cin), InputFormat::automatic});
+    return files;
+  }
+  for (const std::string& file : input_files(path)) files.push_back(read_file(file, file));
   return files;
 }
 

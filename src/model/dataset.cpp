@@ -8,24 +8,6 @@
 
 namespace kexport {
 
-// Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
-// country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
-std::uint64_t RecordKey::packed() const {
-  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << 40) |
-         (static_cast<std::uint64_t>(month.index()) << 24) | (std::uint64_t{country} << 8) |
-         std::uint64_t{chapter};
-}
-
-RecordKey RecordKey::unpack(std::uint64_t packed) {
-  RecordKey key;
-  key.source = static_cast<SourceId>(packed >> 48);
-  key.province = static_cast<ProvinceId>(packed >> 40);
-  key.month = Period::from_index(static_cast<std::int32_t>((packed >> 24) & 0xFFFF));
-  key.country = static_cast<CountryId>(packed >> 8);
-  key.chapter = static_cast<std::uint8_t>(packed);
-  return key;
-}
-
 Cents checked_add(Cents a, Cents b) {
   Cents sum = 0;
   if (__builtin_add_overflow(a, b, &sum))
@@ -47,6 +29,19 @@ Cents TotalParts::resolve() const {
   if (by_country) return *by_country;
   if (by_chapter) return *by_chapter;
   return by_country_and_chapter.value_or(0);
+}
+
+void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
+                           std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents) {
+  constexpr int month_shift = 24;  // what is left above it: source, province, month
+  for (std::size_t row = 0; row < keys.size();) {
+    const std::uint64_t month_key = keys[row] >> month_shift;
+    TotalParts parts;
+    for (; row < keys.size() && keys[row] >> month_shift == month_key; ++row)
+      parts.add(RecordKey::unpack(keys[row]), cents[row]);
+    total_keys.push_back(month_key << month_shift);
+    total_cents.push_back(parts.resolve());
+  }
 }
 
 std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId province) const {

@@ -1,0 +1,75 @@
+// Writing and reading cache images (the layout is in image_format.hpp).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "image_format.hpp"
+#include "kexport/dataset.hpp"
+
+namespace kexport::cache {
+
+// Writes `data` as an image at `path`, through a temporary file in the same directory and a
+// rename, so that a reader sees the old image or the new one, never half of one. `about` (the
+// request, the inputs, when) is stored with the metadata. Throws Error(io).
+void write_image(const std::filesystem::path& path, const Dataset& data, std::uint64_t identity,
+                 const nlohmann::json& about);
+
+// Why an image cannot be used.
+class BadImage : public std::runtime_error {
+ public:
+  enum class Kind {
+    foreign,  // not an image of this format version or byte order: replaced without a word
+    damaged,  // truncated, or a checksum or a bound that does not hold: replaced, and said
+  };
+  BadImage(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  [[nodiscard]] Kind kind() const noexcept { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// An image's bytes with the header, the slice table and the metadata checked. The records are
+// checked only when dataset() reads them, slice by slice.
+class Image {
+ public:
+  explicit Image(std::string_view bytes);  // throws BadImage
+
+  [[nodiscard]] std::uint64_t identity() const { return header_.identity; }
+  [[nodiscard]] std::uint64_t records() const { return header_.record_count; }
+  [[nodiscard]] const nlohmann::json& about() const { return about_; }
+
+  // What a load focused on `focus` (or of totals only, or of everything) keeps: the whole slices
+  // it needs, and the monthly total rows of the others. Throws BadImage when a slice it reads does
+  // not match its checksum or breaks the key order.
+  [[nodiscard]] Dataset dataset(std::optional<ProvinceId> focus, bool totals_only) const;
+
+ private:
+  [[nodiscard]] std::string_view section(std::uint64_t offset, std::uint64_t count, std::uint64_t size) const;
+  void append(Dataset& out, std::string_view keys, std::string_view cents, std::uint64_t prefix) const;
+
+  std::string_view bytes_;
+  std::string_view keys_, cents_, total_keys_, total_cents_;  // the columns, bounds checked
+  ImageHeader header_{};
+  std::vector<SliceEntry> slices_;
+  nlohmann::json about_;
+  Dataset base_;  // everything but the columns
+};
+
+// A file mapped read-only, kept mapped while the bytes are in use.
+struct MappedFile {
+  std::shared_ptr<const void> mapping;
+  std::string_view bytes;
+};
+// Nothing when the file does not exist or cannot be mapped.
+std::optional<MappedFile> map_file_readonly(const std::filesystem::path& path);
+
+}  // namespace kexport::cache

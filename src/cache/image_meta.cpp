@@ -1,0 +1,123 @@
+#include "image_meta.hpp"
+
+#include <stdexcept>
+
+namespace kexport::cache {
+
+using nlohmann::json;
+
+namespace {
+
+json describe(const LoadedFile& f) {
+  return {{"name", f.name},
+          {"format", f.format},
+          {"layout", f.layout},
+          {"delimiter", f.delimiter},
+          {"encoding", f.encoding},
+          {"decimal", f.decimal},
+          {"unit", f.unit},
+          {"source", f.source},
+          {"rows", f.rows},
+          {"title_rows", f.title_rows},
+          {"note_rows", f.note_rows},
+          {"group_rows", f.group_rows},
+          {"unpublished", f.unpublished},
+          {"notices", f.notices},
+          {"problems", f.problems}};
+}
+
+LoadedFile restore_file(const json& j) {
+  LoadedFile f;
+  j.at("name").get_to(f.name);
+  j.at("format").get_to(f.format);
+  j.at("layout").get_to(f.layout);
+  j.at("delimiter").get_to(f.delimiter);
+  j.at("encoding").get_to(f.encoding);
+  j.at("decimal").get_to(f.decimal);
+  j.at("unit").get_to(f.unit);
+  j.at("source").get_to(f.source);
+  j.at("rows").get_to(f.rows);
+  j.at("title_rows").get_to(f.title_rows);
+  j.at("note_rows").get_to(f.note_rows);
+  j.at("group_rows").get_to(f.group_rows);
+  j.at("unpublished").get_to(f.unpublished);
+  j.at("notices").get_to(f.notices);
+  j.at("problems").get_to(f.problems);
+  return f;
+}
+
+void require(bool condition, const char* what) {
+  if (!condition) throw std::runtime_error(what);
+}
+
+}  // namespace
+
+json describe(const Dataset& data) {
+  json countries = json::array();
+  for (const CountryEntry& c : data.countries)
+    countries.push_back({c.written, c.gazetteer ? json(*c.gazetteer) : json(nullptr)});
+  json files = json::array();
+  for (const LoadedFile& f : data.files) files.push_back(describe(f));
+  json revisions = json::array();
+  for (const Revision& r : data.revisions)
+    revisions.push_back({r.key.packed(), r.old_cents, r.new_cents, r.old_file, r.new_file});
+  json skipped = json::array();
+  for (const SkippedRow& s : data.skipped) skipped.push_back(s.message);
+  // Coverage as one string of 0s and 1s per source: compact in CBOR, plain to read.
+  json coverage = json::array();
+  for (const auto& bits : data.coverage) {
+    std::string text(bits.size(), '0');
+    for (std::size_t i = 0; i < bits.size(); ++i)
+      if (bits[i]) text[i] = '1';
+    coverage.push_back(std::move(text));
+  }
+  return {{"countries", std::move(countries)},
+          {"sectors", data.sectors},
+          {"sources", data.sources},
+          {"files", std::move(files)},
+          {"revisions", std::move(revisions)},
+          {"skipped", std::move(skipped)},
+          {"skipped_count", data.skipped_count},
+          {"coverage_base", data.coverage_base},
+          {"coverage", std::move(coverage)}};
+}
+
+Dataset restore(const json& meta) {
+  Dataset data;
+  for (const json& c : meta.at("countries")) {
+    require(c.is_array() && c.size() == 2, "a country entry is not [name, index]");
+    CountryEntry entry;
+    c.at(0).get_to(entry.written);
+    if (!c.at(1).is_null()) entry.gazetteer = c.at(1).get<std::size_t>();
+    require(!entry.gazetteer || *entry.gazetteer < Gazetteer::builtin().countries().size(),
+            "a country beyond the gazetteer");
+    data.countries.push_back(std::move(entry));
+  }
+  require(!data.countries.empty() && data.countries.size() <= 0x10000, "no 'all countries' entry");
+  meta.at("sectors").get_to(data.sectors);
+  require(data.sectors.size() <= 255u - Dataset::first_sector_code, "too many sectors");
+  meta.at("sources").get_to(data.sources);
+  require(!data.sources.empty() && data.sources.size() <= 255, "no sources");
+  for (const json& f : meta.at("files")) data.files.push_back(restore_file(f));
+  for (const json& r : meta.at("revisions")) {
+    require(r.is_array() && r.size() == 5, "a revision is not [key, old, new, old file, new file]");
+    Revision revision{RecordKey::unpack(r.at(0).get<std::uint64_t>()), r.at(1).get<Cents>(),
+                      r.at(2).get<Cents>(), r.at(3).get<std::uint32_t>(), r.at(4).get<std::uint32_t>()};
+    require(revision.old_file < data.files.size() && revision.new_file < data.files.size(),
+            "a revision names a file that is not there");
+    data.revisions.push_back(revision);
+  }
+  for (const json& s : meta.at("skipped")) data.skipped.push_back({s.get<std::string>()});
+  meta.at("skipped_count").get_to(data.skipped_count);
+  meta.at("coverage_base").get_to(data.coverage_base);
+  for (const json& c : meta.at("coverage")) {
+    const auto& text = c.get_ref<const std::string&>();
+    std::vector<bool> bits(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) bits[i] = text[i] == '1';
+    data.coverage.push_back(std::move(bits));
+  }
+  require(data.coverage.size() == data.sources.size(), "coverage does not match the sources");
+  return data;
+}
+
+}  // namespace kexport::cache

@@ -1,0 +1,160 @@
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "image.hpp"
+#include "image_meta.hpp"
+
+namespace kexport::cache {
+namespace {
+
+[[noreturn]] void damaged(const std::string& what) {
+  throw BadImage(BadImage::Kind::damaged, what);
+}
+
+std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
+  return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
+}
+
+}  // namespace
+
+Image::Image(std::string_view bytes) : bytes_(bytes) {
+  if (bytes.size() < sizeof(ImageHeader)) damaged("shorter than its header");
+  std::memcpy(&header_, bytes.data(), sizeof header_);
+  if (header_.magic != image_magic) throw BadImage(BadImage::Kind::foreign, "not a kexport cache image");
+  if (header_.format_version != image_format_version || header_.byte_order != byte_order_mark)
+    throw BadImage(BadImage::Kind::foreign, "an image of another format version or byte order");
+  if (header_.header_checksum != XXH3_64bits(&header_, offsetof(ImageHeader, header_checksum)))
+    damaged("the header does not match its checksum");
+  if (header_.file_size != bytes.size()) damaged("cut short or extended after it was written");
+
+  const std::string_view meta = section(header_.meta_offset, header_.meta_size, 1);
+  const std::string_view slices = section(header_.slices_offset, header_.slice_count, sizeof(SliceEntry));
+  keys_ = section(header_.keys_offset, header_.record_count, 8);
+  cents_ = section(header_.cents_offset, header_.record_count, 8);
+  total_keys_ = section(header_.total_keys_offset, header_.total_count, 8);
+  total_cents_ = section(header_.total_cents_offset, header_.total_count, 8);
+  if (header_.meta_checksum !=
+      XXH3_64bits_withSeed(slices.data(), slices.size(), XXH3_64bits(meta.data(), meta.size())))
+    damaged("the metadata does not match its checksum");
+
+  slices_.resize(header_.slice_count);
+  std::memcpy(slices_.data(), slices.data(), slices.size());
+  std::uint64_t next_row = 0;
+  for (std::size_t i = 0; i < slices_.size(); ++i) {
+    const SliceEntry& s = slices_[i];
+    if (s.begin != next_row || s.end < s.begin || (i > 0 && s.prefix <= slices_[i - 1].prefix))
+      damaged("the slice table is out of order");
+    next_row = s.end;
+  }
+  if (next_row != header_.record_count) damaged("the slice table does not cover the records");
+
+  try {
+    nlohmann::json parsed = nlohmann::json::from_cbor(meta);
+    about_ = std::move(parsed.at("about"));
+    base_ = restore(parsed.at("dataset"));
+  } catch (const std::exception& e) {
+    damaged(std::string("unreadable metadata: ") + e.what());
+  }
+}
+
+std::string_view Image::section(std::uint64_t offset, std::uint64_t count, std::uint64_t size) const {
+  if (offset % 8 != 0 || offset < sizeof(ImageHeader) || offset > bytes_.size() ||
+      count > (bytes_.size() - offset) / size)
+    damaged("a section lies outside the file");
+  return bytes_.substr(offset, count * size);
+}
+
+void Image::append(Dataset& out, std::string_view keys, std::string_view cents, std::uint64_t prefix) const {
+  const std::size_t first = out.keys.size();
+  const std::size_t rows = keys.size() / 8;
+  out.keys.resize(first + rows);
+  out.cents.resize(first + rows);
+  std::memcpy(out.keys.data() + first, keys.data(), keys.size());
+  std::memcpy(out.cents.data() + first, cents.data(), cents.size());
+  // A checksum says the bytes are those written; these say they make sense to the code that
+  // reads them, whatever wrote them.
+  for (std::size_t row = first; row < out.keys.size(); ++row) {
+    const RecordKey key = out.key(row);
+    const bool in_order = row == 0 || out.keys[row - 1] < out.keys[row];
+    const bool known_ids =
+        key.country < base_.countries.size() && key.source < base_.sources.size() &&
+        (key.chapter < Dataset::first_sector_code ||
+         key.chapter - Dataset::first_sector_code < static_cast<int>(base_.sectors.size()));
+    if (!in_order || out.keys[row] >> slice_shift != prefix || !known_ids)
+      damaged("a record out of order or with an unknown name");
+  }
+}
+
+Dataset Image::dataset(std::optional<ProvinceId> focus, bool totals_only) const {
+  const auto whole = [&](ProvinceId province) {
+    return !totals_only && (!focus || province == *focus || province == national_total);
+  };
+  // The total rows, read and checked only when some slice is wanted as totals.
+  std::vector<std::uint64_t> total_keys;
+  if (std::any_of(slices_.begin(), slices_.end(),
+                  [&](const SliceEntry& s) { return !whole(static_cast<ProvinceId>(s.prefix)); })) {
+    if (columns_checksum(total_keys_, total_cents_) != header_.totals_checksum)
+      damaged("the monthly totals do not match their checksum");
+    total_keys.resize(header_.total_count);
+    std::memcpy(total_keys.data(), total_keys_.data(), total_keys_.size());
+  }
+
+  // Where each slice's rows come from: the records, or the monthly totals.
+  struct Part {
+    std::uint64_t prefix;
+    std::string_view keys, cents;
+    std::optional<std::uint64_t> checksum;  // for whole slices
+  };
+  std::vector<Part> parts;
+  std::size_t rows = 0;
+  for (const SliceEntry& s : slices_) {
+    if (whole(static_cast<ProvinceId>(s.prefix))) {
+      parts.push_back({s.prefix, keys_.substr(s.begin * 8, (s.end - s.begin) * 8),
+                       cents_.substr(s.begin * 8, (s.end - s.begin) * 8), s.checksum});
+    } else {
+      const auto begin = std::lower_bound(total_keys.begin(), total_keys.end(), s.prefix << slice_shift);
+      const auto end = std::lower_bound(begin, total_keys.end(), (s.prefix + 1) << slice_shift);
+      const auto first = static_cast<std::size_t>(begin - total_keys.begin()) * 8;
+      const auto size = static_cast<std::size_t>(end - begin) * 8;
+      parts.push_back({s.prefix, total_keys_.substr(first, size), total_cents_.substr(first, size), {}});
+    }
+    rows += parts.back().keys.size() / 8;
+  }
+
+  Dataset out = base_;
+  out.keys.reserve(rows);
+  out.cents.reserve(rows);
+  for (const Part& part : parts) {
+    if (part.checksum && columns_checksum(part.keys, part.cents) != *part.checksum)
+      damaged("a slice of records does not match its checksum");
+    append(out, part.keys, part.cents, part.prefix);
+  }
+  return out;
+}
+
+std::optional<MappedFile> map_file_readonly(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (address == MAP_FAILED) return std::nullopt;
+  MappedFile file;
+  file.mapping =
+      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
+  file.bytes = std::string_view(static_cast<const char*>(address), size);
+  return file;
+}
+
+}  // namespace kexport::cache
