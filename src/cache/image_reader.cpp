@@ -21,6 +21,11 @@ std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
   return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
 }
 
+// memcpy, except that copying nothing is allowed to involve no storage at all.
+void copy_bytes(void* to, std::string_view from) {
+  if (!from.empty()) std::memcpy(to, from.data(), from.size());
+}
+
 }  // namespace
 
 Image::Image(std::string_view bytes) : bytes_(bytes) {
@@ -44,7 +49,7 @@ Image::Image(std::string_view bytes) : bytes_(bytes) {
     damaged("the metadata does not match its checksum");
 
   slices_.resize(header_.slice_count);
-  std::memcpy(slices_.data(), slices.data(), slices.size());
+  copy_bytes(slices_.data(), slices);
   std::uint64_t next_row = 0;
   for (std::size_t i = 0; i < slices_.size(); ++i) {
     const SliceEntry& s = slices_[i];
@@ -75,8 +80,8 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
   const std::size_t rows = keys.size() / 8;
   out.keys.resize(first + rows);
   out.cents.resize(first + rows);
-  std::memcpy(out.keys.data() + first, keys.data(), keys.size());
-  std::memcpy(out.cents.data() + first, cents.data(), cents.size());
+  copy_bytes(out.keys.data() + first, keys);
+  copy_bytes(out.cents.data() + first, cents);
   // A checksum says the bytes are those written; these say they make sense to the code that
   // reads them, whatever wrote them.
   for (std::size_t row = first; row < out.keys.size(); ++row) {
@@ -86,8 +91,10 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
         key.country < base_.countries.size() && key.source < base_.sources.size() &&
         (key.chapter < Dataset::first_sector_code ||
          key.chapter - Dataset::first_sector_code < static_cast<int>(base_.sectors.size()));
-    if (!in_order || out.keys[row] >> slice_shift != prefix || !known_ids)
-      damaged("a record out of order or with an unknown name");
+    // Queries index the coverage by month: a record's month must be one its source covers.
+    const bool covered = known_ids && base_.covers(key.source, key.month);
+    if (!in_order || out.keys[row] >> slice_shift != prefix || !covered)
+      damaged("a record out of order, with an unknown name or in a month its source does not cover");
   }
 }
 
@@ -102,7 +109,7 @@ Dataset Image::dataset(std::optional<ProvinceId> focus, bool totals_only) const 
     if (columns_checksum(total_keys_, total_cents_) != header_.totals_checksum)
       damaged("the monthly totals do not match their checksum");
     total_keys.resize(header_.total_count);
-    std::memcpy(total_keys.data(), total_keys_.data(), total_keys_.size());
+    copy_bytes(total_keys.data(), total_keys_);
   }
 
   // Where each slice's rows come from: the records, or the monthly totals.
