@@ -18,8 +18,21 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 // of its first 40 lines, outside quotes. ',' when none occurs.
 char detect_delimiter(std::string_view text);
 
-// The offset of the next delimiter or line end at or after `pos`, or `n`.
-std::size_t find_field_end(const char* data, std::size_t pos, std::size_t n, char delimiter);
+// Finds delimiters and line ends 64 bytes at a time: one bit per byte of an aligned window, so
+// that the fields of a line are found by counting bits rather than by testing bytes.
+class SeparatorIndex {
+ public:
+  SeparatorIndex(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
+  // The offset of the next delimiter or line end at or after `pos`, or the text's size.
+  std::size_t next(std::size_t pos);
+
+ private:
+  std::uint64_t window_mask(std::size_t base) const;
+  std::string_view text_;
+  char delimiter_;
+  std::size_t base_ = static_cast<std::size_t>(-1);  // the window's first offset, a multiple of 64
+  std::uint64_t mask_ = 0;
+};
 
 class CsvReader {
  public:
@@ -52,10 +65,12 @@ class CsvReader {
   [[nodiscard]] std::string_view text() const { return text_; }
 
  private:
-  struct Span {
+  // A field with "" inside: its unescaped copy in scratch_, set into the fields at the end (the
+  // scratch buffer may move while the record is read).
+  struct Unescaped {
+    std::size_t field;
     std::size_t begin;
     std::size_t length;
-    bool in_scratch;  // unescaped copy in scratch_ rather than a view into the text
   };
   [[noreturn]] void fail(std::size_t offset, const std::string& problem) const;
 
@@ -67,7 +82,8 @@ class CsvReader {
   std::uint64_t line_ = 1;
   std::size_t record_offset_ = 0;
   std::uint64_t record_line_ = 0;
-  std::vector<Span> spans_;
+  std::vector<Unescaped> unescaped_;
+  SeparatorIndex separators_;
   std::vector<std::size_t> starts_;
   std::string scratch_;
 };

@@ -483,18 +483,33 @@ class CsvLoad {
     // does not stay resident (errors found later still read their lines from the page cache).
     constexpr std::size_t release_every = 8 << 20;
     std::size_t released = reader.position();
+    // Which fields a row holds depends on the header only: the row is set up once and its texts
+    // replaced row by row (a fresh one per row was a measurable share of a large load).
+    RowFields long_row = base_row({});
+    std::vector<std::pair<std::size_t, std::size_t>> mapped;  // (column, field)
+    std::vector<std::size_t> label_columns;                   // where a sub-group row says so
+    for (std::size_t i = 0; i < columns; ++i)
+      if (const auto& field = layout_.columns[i].field) {
+        mapped.emplace_back(i, static_cast<std::size_t>(*field));
+        long_row[static_cast<std::size_t>(*field)] = std::string_view();
+        if (*field == Field::chapter || *field == Field::country || *field == Field::province)
+          label_columns.push_back(i);
+      }
     while (reader.next(fields)) {
       part.end = reader.position();
       if (reader.position() - released >= release_every) {
         release_pages(file_, decoded_.text.substr(released, reader.record_offset() - released));
         released = reader.record_offset();
       }
-      if (is_blank(fields)) continue;
-      if (is_note(fields)) {
+      // A row that starts with a digit (a month, a year, a code) is neither blank nor a note.
+      const bool starts_with_digit = !fields[0].empty() && fields[0][0] >= '0' && fields[0][0] <= '9';
+      if (!starts_with_digit && is_blank(fields)) continue;
+      if (!starts_with_digit && is_note(fields)) {
         ++part.note_rows;
         continue;
       }
-      if (row_is_group(layout_, fields)) {
+      if (std::any_of(label_columns.begin(), label_columns.end(),
+                      [&](std::size_t i) { return i < fields.size() && is_group_label(fields[i]); })) {
         ++part.group_rows;
         continue;
       }
@@ -508,8 +523,10 @@ class CsvLoad {
         }
         if (layout_.wide)
           load_wide_row(part, reader, fields, period_text);
-        else
-          add(part, reader, base_row(fields), std::nullopt);
+        else {
+          for (const auto& [column, field] : mapped) long_row[field] = fields[column];
+          add(part, reader, long_row, std::nullopt);
+        }
       } catch (const DataError& error) {
         if (options_.collect_problems) {
           part.problems.emplace_back(error.what());

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "kexport/text.hpp"
 
@@ -50,7 +53,11 @@ char detect_delimiter(std::string_view text) {
 }
 
 CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name)
-    : text_(text), delimiter_(delimiter), file_(std::move(file_name)), end_(text.size()) {}
+    : text_(text),
+      delimiter_(delimiter),
+      file_(std::move(file_name)),
+      end_(text.size()),
+      separators_(text, delimiter) {}
 
 CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name, std::size_t begin,
                      std::size_t end, std::uint64_t first_line)
@@ -59,31 +66,42 @@ CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_nam
       file_(std::move(file_name)),
       pos_(begin),
       end_(end),
-      line_(first_line) {}
+      line_(first_line),
+      separators_(text, delimiter) {}
 
-namespace {
-
-// Nonzero where a byte of `word` equals `c`; its lowest set bit marks the first such byte.
-inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  const std::uint64_t x = word ^ (ones * c);
-  return (x - ones) & ~x & highs;
+std::uint64_t SeparatorIndex::window_mask(std::size_t base) const {
+  const char* data = text_.data() + base;
+  const std::size_t size = std::min<std::size_t>(64, text_.size() - base);
+  std::uint64_t mask = 0;
+#if defined(__SSE2__)
+  if (size == 64) {
+    const __m128i delimiter = _mm_set1_epi8(delimiter_);
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (int part = 0; part < 4; ++part) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * part));
+      const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, delimiter), _mm_cmpeq_epi8(bytes, newline));
+      mask |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(hits))) << (16 * part);
+    }
+    return mask;
+  }
+#endif
+  for (std::size_t i = 0; i < size; ++i)
+    if (data[i] == delimiter_ || data[i] == '\n') mask |= std::uint64_t{1} << i;
+  return mask;
 }
 
-}  // namespace
-
-// The end of an unquoted field: the next delimiter or line end, eight bytes at a time.
-std::size_t find_field_end(const char* data, std::size_t pos, std::size_t n, char delimiter) {
-  const auto d = static_cast<unsigned char>(delimiter);
-  while (pos + 8 <= n) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, data + pos, 8);
-    const std::uint64_t hits = bytes_equal(word, d) | bytes_equal(word, '\n');
-    if (hits != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(hits) / 8);
-    pos += 8;
+std::size_t SeparatorIndex::next(std::size_t pos) {
+  while (pos < text_.size()) {
+    const std::size_t base = pos & ~std::size_t{63};
+    if (base != base_) {
+      base_ = base;
+      mask_ = window_mask(base);
+    }
+    const std::uint64_t ahead = mask_ >> (pos - base);
+    if (ahead != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(ahead));
+    pos = base + 64;
   }
-  while (pos < n && data[pos] != delimiter && data[pos] != '\n') ++pos;
-  return pos;
+  return text_.size();
 }
 
 SourceLocation CsvReader::location_of_field(std::size_t index) const {
@@ -105,7 +123,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   if (pos_ >= end_) return false;
 
-  spans_.clear();
+  unescaped_.clear();
   starts_.clear();
   scratch_.clear();
   record_offset_ = pos_;
@@ -116,6 +134,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     if (starts_.size() >= max_fields)
       fail(pos_, fmt::format("more than {} fields on one line; expected at most {}", max_fields, max_fields));
     starts_.push_back(pos_);
+    std::size_t length = 0;
     if (pos_ < n && data[pos_] == '"') {
       const std::size_t open = pos_;
       ++pos_;
@@ -133,9 +152,15 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
           pos_ = begin = quote + 2;
           continue;
         }
-        if (escaped) scratch_.append(data + begin, quote - begin);
-        const std::size_t length = escaped ? scratch_.size() - scratch_begin : quote - begin;
-        spans_.push_back({escaped ? scratch_begin : begin, length, escaped});
+        if (escaped) {
+          scratch_.append(data + begin, quote - begin);
+          length = scratch_.size() - scratch_begin;
+          unescaped_.push_back({fields.size(), scratch_begin, length});
+          fields.emplace_back();
+        } else {
+          length = quote - begin;
+          fields.emplace_back(data + begin, length);
+        }
         pos_ = quote + 1;
         break;
       }
@@ -144,14 +169,15 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         fail(pos_, "text after a closing quote; expected the delimiter or the end of the line");
     } else {
       const std::size_t begin = pos_;
-      pos_ = find_field_end(data, pos_, n, delimiter_);
+      pos_ = separators_.next(pos_);
       std::size_t end = pos_;
       if (end > begin && data[end - 1] == '\r' && (pos_ >= n || data[pos_] == '\n')) --end;
-      spans_.push_back({begin, end - begin, false});
+      length = end - begin;
+      fields.emplace_back(data + begin, length);
     }
-    if (spans_.back().length > max_field_bytes)
-      fail(starts_.back(), fmt::format("a field of {} bytes; expected at most {} (1 MiB)",
-                                       spans_.back().length, max_field_bytes));
+    if (length > max_field_bytes)
+      fail(starts_.back(),
+           fmt::format("a field of {} bytes; expected at most {} (1 MiB)", length, max_field_bytes));
     if (pos_ >= n) break;
     if (data[pos_] == '\n') {
       ++pos_;
@@ -161,14 +187,12 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     ++pos_;           // the delimiter
     if (pos_ >= n) {  // a delimiter at the very end opens one last empty field
       starts_.push_back(pos_);
-      spans_.push_back({pos_, 0, false});
+      fields.emplace_back();
       break;
     }
   }
-  fields.reserve(spans_.size());
-  for (const Span& span : spans_)
-    fields.emplace_back(span.in_scratch ? std::string_view(scratch_).substr(span.begin, span.length)
-                                        : text_.substr(span.begin, span.length));
+  for (const Unescaped& u : unescaped_)
+    fields[u.field] = std::string_view(scratch_).substr(u.begin, u.length);
   return true;
 }
 

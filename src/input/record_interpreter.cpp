@@ -110,6 +110,13 @@ bool is_total_label(std::string_view text) {
   // Every total word starts with t or g: most names are told apart without folding.
   text = trim(text);
   if (text.empty() || !(text[0] == 'T' || text[0] == 't' || text[0] == 'G' || text[0] == 'g')) return false;
+  // A Latin letter outside t-o-p-l-a-m-g-e-n-r-d rules a label out without folding ("Tayland").
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) break;  // a Turkish letter: folding decides
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower >= 'a' && lower <= 'z' && std::string_view("toplamgenrd").find(lower) == std::string_view::npos)
+      return false;
+  }
   const std::string folded = fold_name(text);
   return folded == "toplam" || folded == "total" || folded == "geneltoplam" || folded == "grandtotal";
 }
