@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
+#include "input/record_interpreter.hpp"
 #include "kexport/error.hpp"
 
 using kexport::DataError;
@@ -235,5 +236,18 @@ TEST_CASE("a large file read in parallel gives the same records and line numbers
     FAIL("an unknown province was accepted");
   } catch (const DataError& e) {
     CHECK(e.where().line == plain_lines + 1);
+  }
+}
+
+TEST_CASE("total labels are told from destination names", "[csv][labels]") {
+  for (const char* label : {"TOPLAM", "Toplam", "toplam", " TOPLAM ", "GENEL TOPLAM", "Genel Toplam", "Total",
+                            "TOTAL", "Grand Total", "grand total"}) {
+    INFO(label);
+    CHECK(kexport::input::is_total_label(label));
+  }
+  for (const char* name : {"Tayland", "Togo", "Tonga", "Gana", "Gürcistan", "Türkmenistan", "Total Energies",
+                           "Gabon", "", "Almanya", "TOPLAMA"}) {
+    INFO(name);
+    CHECK_FALSE(kexport::input::is_total_label(name));
   }
 }
