@@ -30,6 +30,35 @@ bool is_valid_utf8(std::string_view bytes);
 // The offset of the first byte that breaks UTF-8, or npos when there is none.
 std::size_t find_invalid_utf8(std::string_view bytes);
 
+// The length (2 to 4) of the valid UTF-8 character that starts with the byte at `i` (0x80 or
+// above), or 0 when it is not one: a stray continuation byte, a cut sequence, an overlong form, a
+// surrogate or a code point past U+10FFFF. Inline: scanners call it for every non-ASCII character.
+inline std::size_t utf8_sequence_length(const unsigned char* bytes, std::size_t i, std::size_t n) {
+  const unsigned char c = bytes[i];
+  std::size_t length = 0;
+  char32_t min = 0;
+  if ((c >> 5) == 0x6) {
+    length = 2;
+    min = 0x80;
+  } else if ((c >> 4) == 0xE) {
+    length = 3;
+    min = 0x800;
+  } else if ((c >> 3) == 0x1E) {
+    length = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > n) return 0;
+  char32_t cp = c & (0xFF >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((bytes[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (bytes[i + k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return length;
+}
+
 // The text for a message: at most `limit` characters, cut on a character boundary, with "…" when
 // cut. A 10 MB field never becomes a 10 MB error message.
 std::string excerpt(std::string_view text, std::size_t limit = 60);

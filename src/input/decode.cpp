@@ -4,6 +4,9 @@
 #include <array>
 #include <cstring>
 #include <thread>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <vector>
 
 #include "kexport/csv_reader.hpp"
@@ -68,24 +71,82 @@ std::string_view word_at(std::string_view text, std::size_t offset) {
 //   Faroese; they do not occur in Turkish names.
 // - Ã or Ä or Å followed by a character from U+0080-U+00BF: UTF-8 read as Latin-1 ("Ã¼" for ü,
 //   "Ä°" for İ, "ÅŸ" for ş).
+// Whether the UTF-8 text at `i` (a 0xC3 byte) starts a mark of mojibake.
+bool mojibake_at(const unsigned char* text, std::size_t i, std::size_t n) {
+  if (i + 1 >= n) return false;
+  const unsigned char next = text[i + 1];
+  if (next == 0x9D || next == 0xBD || next == 0x9E || next == 0xBE || next == 0x90 || next == 0xB0)
+    return true;
+  if ((next == 0x83 || next == 0x84 || next == 0x85) && i + 3 < n) {
+    const unsigned char lead = text[i + 2];
+    const unsigned char trail = text[i + 3];
+    return (lead == 0xC2 || lead == 0xC5) && trail >= 0x80 && trail <= 0xBF;
+  }
+  return false;
+}
+
 std::size_t find_mojibake(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    const void* hit = std::memchr(text.data() + i, 0xC3, text.size() - 1 - i);
+    const void* hit = std::memchr(bytes + i, 0xC3, text.size() - 1 - i);
     if (hit == nullptr) break;
-    i = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-    const auto next = static_cast<unsigned char>(text[i + 1]);
-    if (next == 0x9D || next == 0xBD || next == 0x9E || next == 0xBE || next == 0x90 || next == 0xB0)
-      return i;
-    if ((next == 0x83 || next == 0x84 || next == 0x85) && i + 3 < text.size()) {
-      const auto lead = static_cast<unsigned char>(text[i + 2]);
-      const auto trail = static_cast<unsigned char>(text[i + 3]);
-      if ((lead == 0xC2 && trail >= 0x80 && trail <= 0xBF) ||
-          (lead == 0xC5 && trail >= 0x80 && trail <= 0xBF))
-        return i;
-    }
+    i = static_cast<std::size_t>(static_cast<const unsigned char*>(hit) - bytes);
+    if (mojibake_at(bytes, i, text.size())) return i;
   }
   // Windows-1254 read as Latin-1 and written as UTF-8 gives Ý (C3 9D) etc.; all caught above.
   return std::string_view::npos;
+}
+
+// The first byte that does not begin a valid UTF-8 character (overlong forms, surrogates and
+// code points past U+10FFFF included), or the first mark of mojibake, and the line ends before
+// it: one pass, sixteen ASCII bytes at a time.
+struct TextScan {
+  enum Kind { clean, not_utf8, mojibake } kind = clean;
+  std::size_t offset = 0;
+  std::uint64_t newlines = 0;
+};
+
+TextScan scan_text(std::string_view text, bool look_for_mojibake) {
+  TextScan scan;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(bytes));
+      const auto lines = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
+      if (high == 0) {
+        scan.newlines += static_cast<unsigned>(__builtin_popcount(lines));
+        i += 16;
+        continue;
+      }
+      const auto first = static_cast<unsigned>(__builtin_ctz(high));
+      scan.newlines += static_cast<unsigned>(__builtin_popcount(lines & ((1u << first) - 1)));
+      i += first;
+    }
+#endif
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      scan.newlines += c == '\n';
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(p, i, n);
+    if (length == 0) {
+      scan.kind = TextScan::not_utf8;
+      scan.offset = i;
+      return scan;
+    }
+    if (look_for_mojibake && c == 0xC3 && mojibake_at(p, i, n)) {
+      scan.kind = TextScan::mojibake;
+      scan.offset = i;
+      return scan;
+    }
+    i += length;
+  }
+  return scan;
 }
 
 // The first thing wrong with a stretch of text, if any.
@@ -124,12 +185,10 @@ Finding check_text(const InputFile& file, std::string_view text, std::size_t beg
     while (stop < end && static_cast<unsigned char>(text[stop]) >= 0x80) ++stop;
     const std::string_view part = text.substr(at, stop - at);
     if (const auto nul = part.find('\0'); nul != std::string_view::npos) return {Finding::nul, at + nul, {}};
-    if (const auto bad = find_invalid_utf8(part); bad != std::string_view::npos)
-      return {Finding::not_utf8, at + bad, {}};
-    if (forced != TextEncoding::windows1254)
-      if (const auto mark = find_mojibake(part); mark != std::string_view::npos)
-        return {Finding::mojibake, at + mark, {}};
-    line_ends.emplace_back(stop, static_cast<std::uint64_t>(std::count(part.begin(), part.end(), '\n')));
+    const TextScan scan = scan_text(part, forced != TextEncoding::windows1254);
+    if (scan.kind == TextScan::not_utf8) return {Finding::not_utf8, at + scan.offset, {}};
+    if (scan.kind == TextScan::mojibake) return {Finding::mojibake, at + scan.offset, {}};
+    line_ends.emplace_back(stop, scan.newlines);
     release_pages(file, part);
     at = stop;
   }

@@ -200,44 +200,25 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::size_t find_invalid_utf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = 0;
   const std::size_t n = bytes.size();
   while (i < n) {
     // Eight ASCII bytes at a time: most of a data file is digits, commas and Latin letters.
     if (i + 8 <= n) {
       std::uint64_t word = 0;
-      std::memcpy(&word, bytes.data() + i, 8);
+      std::memcpy(&word, p + i, 8);
       if ((word & 0x8080808080808080ULL) == 0) {
         i += 8;
         continue;
       }
     }
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
+    if (p[i] < 0x80) {
       ++i;
       continue;
     }
-    std::size_t length = 0;
-    char32_t min = 0;
-    if ((c >> 5) == 0x6) {
-      length = 2;
-      min = 0x80;
-    } else if ((c >> 4) == 0xE) {
-      length = 3;
-      min = 0x800;
-    } else if ((c >> 3) == 0x1E) {
-      length = 4;
-      min = 0x10000;
-    } else
-      return i;
-    if (i + length > n) return i;
-    char32_t cp = c & (0xFF >> (length + 1));
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto cont = static_cast<unsigned char>(bytes[i + k]);
-      if ((cont & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cont & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    const std::size_t length = utf8_sequence_length(p, i, n);
+    if (length == 0) return i;
     i += length;
   }
   return std::string_view::npos;
