@@ -106,6 +106,15 @@ struct TextScan {
   std::uint64_t newlines = 0;
 };
 
+// Bits set in a 16-bit mask, by arithmetic: __builtin_popcount is a library call on the x86-64
+// baseline, which has no popcnt instruction.
+inline unsigned count_bits16(unsigned v) {
+  v = v - ((v >> 1) & 0x5555u);
+  v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
+  v = (v + (v >> 4)) & 0x0F0Fu;
+  return (v + (v >> 8)) & 0x1Fu;
+}
+
 TextScan scan_text(std::string_view text, bool look_for_mojibake) {
   TextScan scan;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -118,12 +127,12 @@ TextScan scan_text(std::string_view text, bool look_for_mojibake) {
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(bytes));
       const auto lines = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
       if (high == 0) {
-        scan.newlines += static_cast<unsigned>(__builtin_popcount(lines));
+        scan.newlines += count_bits16(lines);
         i += 16;
         continue;
       }
       const auto first = static_cast<unsigned>(__builtin_ctz(high));
-      scan.newlines += static_cast<unsigned>(__builtin_popcount(lines & ((1u << first) - 1)));
+      scan.newlines += count_bits16(lines & ((1u << first) - 1));
       i += first;
     }
 #endif
