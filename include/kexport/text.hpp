@@ -64,7 +64,12 @@ inline std::size_t utf8_sequence_length(const unsigned char* bytes, std::size_t 
 std::string excerpt(std::string_view text, std::size_t limit = 60);
 
 // Strips ASCII spaces and tabs (and a trailing CR) from both ends.
-std::string_view trim(std::string_view text);
+inline std::string_view trim(std::string_view text) {  // inline: called for most fields of a file
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 // Levenshtein distance on bytes of folded names: small and good enough for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -60,19 +60,8 @@ NumberEvidence number_evidence(std::string_view original) {
 }
 
 AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUnit unit) {
-  // The common case first: up to 15 digits, a decimal point and two decimals, in dollars.
-  if (unit == ValueUnit::dollars && style == DecimalStyle::point && original.size() >= 4 &&
-      original.size() <= 18 && original[original.size() - 3] == '.') {
-    Cents cents = 0;
-    bool plain = true;
-    for (std::size_t i = 0; i < original.size() && plain; ++i) {
-      if (i == original.size() - 3) continue;
-      const char c = original[i];
-      plain = is_digit(c);
-      cents = cents * 10 + (c - '0');
-    }
-    if (plain) return {cents, {}};
-  }
+  if (unit == ValueUnit::dollars && style == DecimalStyle::point)
+    if (const auto cents = parse_plain_cents(original)) return {cents, {}};
   const std::string_view text = trim(original);
   const char* expected = style == DecimalStyle::point ? "a non-negative number like 291804236.45"
                                                       : "a non-negative number like 291.804.236,45";

@@ -171,7 +171,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       const std::size_t begin = pos_;
       pos_ = separators_.next(pos_);
       std::size_t end = pos_;
-      if (end > begin && data[end - 1] == '\r' && (pos_ >= n || data[pos_] == '\n')) --end;
+      if ((pos_ >= n || data[pos_] == '\n') && end > begin && data[end - 1] == '\r') --end;
       length = end - begin;
       fields.emplace_back(data + begin, length);
     }

@@ -311,10 +311,16 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   const std::string_view source = trim(text(row, Field::source));
   key.source = remembered(sources_, source.empty() ? std::string_view(style.default_source) : source, {},
                           [&] { return builder_.source(source.empty() ? style.default_source : source); });
-  const AmountResult amount =
-      parse_amount(row[static_cast<std::size_t>(Field::value)].value_or(""), style.decimal, style.unit);
-  if (!amount.cents) throw FieldError{Field::value, amount.problem};
-  builder_.add(key, *amount.cents, line);
+  const std::string_view value = text(row, Field::value);
+  std::optional<Cents> cents;
+  if (style.decimal == DecimalStyle::point && style.unit == ValueUnit::dollars)
+    cents = parse_plain_cents(value);
+  if (!cents) {
+    AmountResult amount = parse_amount(value, style.decimal, style.unit);
+    if (!amount.cents) throw FieldError{Field::value, std::move(amount.problem)};
+    cents = amount.cents;
+  }
+  builder_.add(key, *cents, line);
 }
 
 }  // namespace kexport::input

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,24 @@ bool is_group_label(std::string_view text);
 // Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
 bool is_total_label(std::string_view text);
 
+// Equality of short texts without a call to memcmp: the names and months a memo compares are
+// mostly 4 to 16 bytes, read as two overlapping words.
+inline bool same_text(std::string_view x, std::string_view y) {
+  const std::size_t n = x.size();
+  if (n != y.size()) return false;
+  const auto load = [](const char* p, auto word) {
+    std::memcpy(&word, p, sizeof word);
+    return word;
+  };
+  if (n >= 8 && n <= 16)
+    return load(x.data(), std::uint64_t{}) == load(y.data(), std::uint64_t{}) &&
+           load(x.data() + n - 8, std::uint64_t{}) == load(y.data() + n - 8, std::uint64_t{});
+  if (n >= 4 && n < 8)
+    return load(x.data(), std::uint32_t{}) == load(y.data(), std::uint32_t{}) &&
+           load(x.data() + n - 4, std::uint32_t{}) == load(y.data() + n - 4, std::uint32_t{});
+  return x == y;
+}
+
 // Remembers what a field's text resolved to. A file names the same few hundred provinces,
 // countries and months millions of times; each spelling is looked up in the gazetteer once.
 template <typename Value>
@@ -70,13 +89,14 @@ class Memo {
   // Rows usually repeat the previous row's month and province: that is checked first, without
   // hashing. Then an open-addressing table keyed by both texts, probed without allocating.
   const Value* find(std::string_view a, std::string_view b = {}) {
-    if (last_ < slots_.size() && slots_[last_].a == a && slots_[last_].b == b) return &slots_[last_].value;
+    if (last_ < slots_.size() && same_text(slots_[last_].a, a) && same_text(slots_[last_].b, b))
+      return &slots_[last_].value;
     if (slots_.empty()) return nullptr;
     const std::uint64_t h = hash(a, b);
     for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[i];
       if (!slot.used) return nullptr;
-      if (slot.hash == h && slot.a == a && slot.b == b) {
+      if (slot.hash == h && same_text(slot.a, a) && same_text(slot.b, b)) {
         last_ = i;
         return &slot.value;
       }
