@@ -1,12 +1,19 @@
-// The summary question in DuckDB SQL over read_csv, for kexport's benchmark.
-// Usage: node duckdb_summary.mjs FILE PROVINCE [THREADS]
+// The summary question in DuckDB SQL, for kexport's benchmark: over read_csv of a CSV file, or
+// over the table `exports` of a .duckdb database made by duckdb_import.mjs (DuckDB's own cache).
+// Usage: node duckdb_summary.mjs FILE.csv|FILE.duckdb PROVINCE [THREADS]
 // Prints one JSON object with exact decimal strings, the same figures kexport's summary gives.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [file, province, threads = '2'] = process.argv.slice(2);
-const instance = await DuckDBInstance.create(':memory:', { threads });
-const db = await instance.connect();
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
+const persisted = file.endsWith('.duckdb');
+const instance = persisted
+  ? await DuckDBInstance.create(file, { threads, access_mode: 'READ_ONLY' })
+  : await DuckDBInstance.create(':memory:', { threads });
+const db = await instance.connect();
+const source = persisted
+  ? 'exports'
+  : `read_csv(${quote(file)}, header = true, types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})`;
 
 // One scan of the file: per month and destination, the province's sum (NULL where it sold
 // nothing); every month of the file is a group, so the latest month is the file's latest.
@@ -14,8 +21,7 @@ await db.run(`
   CREATE TEMP TABLE g AS
   SELECT CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1 AS m,
          country_code, sum(value_usd) FILTER (WHERE province = ${quote(province)}) AS v
-  FROM read_csv(${quote(file)}, header = true,
-                types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})
+  FROM ${source}
   GROUP BY ALL`);
 await db.run(`CREATE TEMP TABLE latest AS SELECT max(m) AS m FROM g`);
 await db.run(`CREATE TEMP TABLE k AS SELECT m, country_code, v FROM g WHERE v IS NOT NULL`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # kexport's benchmark: the summary question on generated data, against DuckDB and pandas, in one
 # run on this machine. Installs what it needs, checks that every answer agrees to the cent, then
-# times them all and writes bench/results.md.
+# times them all and writes bench/results.md: first from the CSV file (kexport --no-cache, DuckDB
+# over read_csv, pandas), then repeated questions (kexport from its cache, DuckDB from a .duckdb
+# database file).
 #
 #   bash bench/run.sh            (data goes to $KEXPORT_BENCH_DIR, default /tmp/kexport-bench)
 #   KEXPORT_BENCH_SIZES="1000000 10000000" bash bench/run.sh
@@ -15,9 +17,11 @@ province=Kayseri
 mkdir -p "$data"
 
 # What the peers need: Debian's packages, and DuckDB from the npm registry (pinned in package.json).
-if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>/dev/null || ! command -v node >/dev/null; then
+if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>/dev/null || ! command -v node >/dev/null ||
+  ! command -v cmake >/dev/null || [ ! -e /usr/include/xxhash.h ]; then
   apt-get update -qq
-  apt-get install -y -qq hyperfine python3-pandas time nodejs npm >/dev/null
+  apt-get install -y -qq --no-install-recommends g++ make cmake libcli11-dev libfmt-dev nlohmann-json3-dev \
+    libxxhash-dev hyperfine python3-pandas time nodejs npm >/dev/null
 fi
 (cd bench && npm install --no-audit --no-fund --silent)
 
@@ -28,9 +32,15 @@ generate=$root/build-bench/bench/kexport-bench-generate
 
 name_of() { case $1 in 1000000) echo 1M ;; 10000000) echo 10M ;; 20000000) echo 20M ;; *) echo "$1" ;; esac; }
 median() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+ms() { python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["median"]))' "$1"; }
 peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 
+# The cache lives in the benchmark's directory, not the user's.
+export XDG_CACHE_HOME=$data/cache
+nocache="$kexport --no-cache"
+
 rows=""
+cache_rows=""
 for size in $sizes; do
   n=$(name_of "$size")
   file=$data/exports-$n.csv
@@ -38,7 +48,7 @@ for size in $sizes; do
   cat "$file" >/dev/null  # in the page cache, as the peers' figures assume
 
   echo "== $n: answers"
-  "$kexport" --data "$file" summary -p $province -f json >"$data/kexport-$n.json"
+  $nocache --data "$file" summary -p $province -f json >"$data/kexport-$n.json"
   node bench/duckdb_summary.mjs "$file" $province 2 >"$data/duckdb-$n.json"
   peers=("$data/duckdb-$n.json")
   if [ "$size" -le 10000000 ]; then
@@ -46,14 +56,22 @@ for size in $sizes; do
     peers+=("$data/pandas-$n.json")
   fi
   python3 bench/check_agree.py "$data/kexport-$n.json" "${peers[@]}"
+  # From the cache (written by the first run, read by the second) the answer is the same, byte for byte.
+  "$kexport" cache clear >/dev/null
+  "$kexport" --data "$file" summary -p $province -f json >"$data/kexport-cache-$n.json"
+  "$kexport" --data "$file" summary -p $province -f json | cmp - "$data/kexport-$n.json"
+  cmp "$data/kexport-cache-$n.json" "$data/kexport-$n.json"
+  [ -s "$data/exports-$n.duckdb" ] || node bench/duckdb_import.mjs "$file" "$data/exports-$n.duckdb"
+  node bench/duckdb_summary.mjs "$data/exports-$n.duckdb" $province 2 >"$data/duckdb-db-$n.json"
+  python3 bench/check_agree.py "$data/kexport-$n.json" "$data/duckdb-db-$n.json"
 
   echo "== $n: times"
   hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n.json" \
-    "$kexport --data $file summary -p $province -f json" >/dev/null
+    "$nocache --data $file summary -p $province -f json" >/dev/null
   hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n.json" \
     "node bench/duckdb_summary.mjs $file $province 2" >/dev/null
   k=$(median "$data/t-kexport-$n.json"); d=$(median "$data/t-duckdb-$n.json")
-  km=$(peak_mb "$kexport" --data "$file" summary -p $province -f json)
+  km=$(peak_mb $nocache --data "$file" summary -p $province -f json)
   dm=$(peak_mb node bench/duckdb_summary.mjs "$file" $province 2)
   p="–"; pm="–"
   if [ "$size" -le 10000000 ]; then
@@ -63,12 +81,27 @@ for size in $sizes; do
   ratio=$(python3 -c "print('%.2f' % ($k / $d))")
   mratio=$(python3 -c "print('%.2f' % ($km / $dm))")
   rows+="| $n ($(du -m "$file" | cut -f1) MB) | $k s | $d s | $p s | **${ratio}×** | $km MB | $dm MB | $pm MB | **${mratio}×** |"$'\n'
+
+  echo "== $n: repeated questions"
+  hyperfine --runs 3 --prepare "$kexport cache clear" --export-json "$data/t-first-$n.json" \
+    "$kexport --data $file summary -p $province -f json" >/dev/null
+  hyperfine -N --runs 30 --warmup 3 --export-json "$data/t-cached-$n.json" \
+    "$kexport --data $file summary -p $province -f json" >/dev/null
+  hyperfine -N --runs 30 --warmup 3 --export-json "$data/t-rank-$n.json" "$kexport --data $file rank -f json" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-db-$n.json" \
+    "node bench/duckdb_summary.mjs $data/exports-$n.duckdb $province 2" >/dev/null
+  first=$(median "$data/t-first-$n.json")
+  cached=$(ms "$data/t-cached-$n.json"); ranked=$(ms "$data/t-rank-$n.json"); ddb=$(ms "$data/t-duckdb-db-$n.json")
+  cm=$(peak_mb "$kexport" --data "$file" summary -p $province -f json)
+  image=$(du -m "$data/cache/kexport" | cut -f1)
+  cratio=$(python3 -c "print('%.3f' % ($cached / $ddb))")
+  cache_rows+="| $n | $first s | $image MB | **$cached ms** | **$ranked ms** | $cm MB | $ddb ms | **${cratio}×** |"$'\n'
 done
 
 echo "== threads"
 big=$data/exports-$(name_of "$(echo "$sizes" | awk '{print $2 ? $2 : $1}')").csv
-hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-1.json" "$kexport --threads 1 --data $big summary -p $province -f json" >/dev/null
-hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-2.json" "$kexport --threads 2 --data $big summary -p $province -f json" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-1.json" "$nocache --threads 1 --data $big summary -p $province -f json" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-2.json" "$nocache --threads 2 --data $big summary -p $province -f json" >/dev/null
 t1=$(median "$data/t-threads-1.json"); t2=$(median "$data/t-threads-2.json")
 speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
 
@@ -82,9 +115,21 @@ speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
   echo "\`read_csv\` with 2 threads (\`bench/duckdb_summary.mjs\`); pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)')"
   echo "(\`bench/pandas_summary.py\`). Every answer was checked to agree to the cent (\`bench/check_agree.py\`)."
   echo
+  echo "From the CSV file, nothing cached (\`kexport --no-cache\`):"
+  echo
   echo "| rows | kexport | DuckDB | pandas | kexport / DuckDB | kexport RSS | DuckDB RSS | pandas RSS | RSS ratio |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf "%s" "$rows"
+  echo
+  echo "Repeated questions. kexport's first run over a file loads every record and writes the cache"
+  echo "image (median of 3, the cache cleared before each); later runs answer from the image (median"
+  echo "of 30, whole process): the summary, and \`kexport rank\` of all 81 provinces. DuckDB's peer"
+  echo "is the same summary SQL over a .duckdb database file the CSV was imported into beforehand"
+  echo "(\`bench/duckdb_import.mjs\`; the import is not timed)."
+  echo
+  echo "| rows | kexport first run | image | summary from cache | rank from cache | RSS | DuckDB from .duckdb | summary / DuckDB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf "%s" "$cache_rows"
   echo
   echo "Two threads against one on the $(basename "$big") load: $t1 s / $t2 s = **${speedup}×**."
   echo
