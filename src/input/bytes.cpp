@@ -73,13 +73,18 @@ bool is_data_file(const fs::path& path) {
 
 }  // namespace
 
-void release_pages(const InputFile& file, std::string_view stretch) {
-  if (!file.mapping || stretch.empty()) return;
-  // Whole pages inside the stretch only: a page shared with unread text must stay.
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(stretch.data()) + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(stretch.data() + stretch.size())) / page * page;
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+std::size_t release_pages(const InputFile& file, std::string_view stretch) {
+  if (!file.mapping || stretch.empty()) return 0;
+  // Offsets in the file: folios are aligned there, whatever the mapping's address.
+  constexpr std::size_t granule = 2 << 20;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const auto offset = static_cast<std::size_t>(stretch.data() - file.mapped.data());
+  // The first page may be shared with text before the stretch that is still being read.
+  const std::size_t begin = (offset + page - 1) / page * page;
+  const std::size_t end = (offset + stretch.size()) / granule * granule;
+  if (end <= begin) return 0;
+  ::madvise(const_cast<char*>(file.mapped.data()) + begin, end - begin, MADV_DONTNEED);
+  return end - offset;
 }
 
 std::vector<std::string> input_files(const std::string& path) {

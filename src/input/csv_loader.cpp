@@ -498,8 +498,7 @@ class CsvLoad {
     while (reader.next(fields)) {
       part.end = reader.position();
       if (reader.position() - released >= release_every) {
-        release_pages(file_, decoded_.text.substr(released, reader.record_offset() - released));
-        released = reader.record_offset();
+        released += release_pages(file_, decoded_.text.substr(released, reader.record_offset() - released));
       }
       // A row that starts with a digit (a month, a year, a code) is neither blank nor a note.
       const bool starts_with_digit = !fields[0].empty() && fields[0][0] >= '0' && fields[0][0] <= '9';

@@ -189,6 +189,7 @@ Finding check_text(const InputFile& file, std::string_view text, std::size_t beg
                    std::optional<TextEncoding> forced) {
   constexpr std::size_t block = 8 << 20;
   std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;
+  std::size_t released = begin;
   for (std::size_t at = begin; at < end;) {
     std::size_t stop = std::min(end, at + block);
     while (stop < end && static_cast<unsigned char>(text[stop]) >= 0x80) ++stop;
@@ -198,7 +199,7 @@ Finding check_text(const InputFile& file, std::string_view text, std::size_t beg
     if (scan.kind == TextScan::not_utf8) return {Finding::not_utf8, at + scan.offset, {}};
     if (scan.kind == TextScan::mojibake) return {Finding::mojibake, at + scan.offset, {}};
     line_ends.emplace_back(stop, scan.newlines);
-    release_pages(file, part);
+    released += release_pages(file, text.substr(released, stop - released));
     at = stop;
   }
   return {Finding::none, 0, std::move(line_ends)};
