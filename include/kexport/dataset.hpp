@@ -63,7 +63,12 @@ inline RecordKey RecordKey::unpack(std::uint64_t packed) {
 }
 
 // Adds with a check: an overflowing sum is a data error (Error(data)), never a wrapped number.
-Cents checked_add(Cents a, Cents b);
+[[noreturn]] void throw_sum_overflow();
+inline Cents checked_add(Cents a, Cents b) {
+  Cents sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) throw_sum_overflow();
+  return sum;
+}
 
 // The parts of a province's figure for one month, by kind of row. The figure is the total row
 // where there is one (country and chapter both "all"); else the sum of the country rows; else of
@@ -75,8 +80,20 @@ struct TotalParts {
   std::optional<Cents> by_chapter;
   std::optional<Cents> by_country_and_chapter;
 
-  void add(const RecordKey& key, Cents value);
-  [[nodiscard]] Cents resolve() const;
+  void add(const RecordKey& key, Cents value) {  // inline: called for every record a question reads
+    std::optional<Cents>* slot = nullptr;
+    if (key.country == all_countries)
+      slot = key.chapter == all_chapters ? &total_row : &by_chapter;
+    else
+      slot = key.chapter == all_chapters ? &by_country : &by_country_and_chapter;
+    *slot = checked_add(slot->value_or(0), value);
+  }
+  [[nodiscard]] Cents resolve() const {
+    if (total_row) return *total_row;
+    if (by_country) return *by_country;
+    if (by_chapter) return *by_chapter;
+    return by_country_and_chapter.value_or(0);
+  }
 };
 
 // One total row per (source, province, month) of sorted records, valued as TotalParts resolves

@@ -84,6 +84,7 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
   copy_bytes(out.cents.data() + first, cents);
   // A checksum says the bytes are those written; these say they make sense to the code that
   // reads them, whatever wrote them.
+  constexpr int month_shift = 24;  // what is left above it: source, province, month
   for (std::size_t row = first; row < out.keys.size(); ++row) {
     const RecordKey key = out.key(row);
     const bool in_order = row == 0 || out.keys[row - 1] < out.keys[row];
@@ -91,8 +92,10 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
         key.country < base_.countries.size() && key.source < base_.sources.size() &&
         (key.chapter < Dataset::first_sector_code ||
          key.chapter - Dataset::first_sector_code < static_cast<int>(base_.sectors.size()));
-    // Queries index the coverage by month: a record's month must be one its source covers.
-    const bool covered = known_ids && base_.covers(key.source, key.month);
+    // Queries index the coverage by month: a record's month must be one its source covers
+    // (checked once per month: the records of a slice come month by month).
+    const bool new_month = row == first || out.keys[row - 1] >> month_shift != out.keys[row] >> month_shift;
+    const bool covered = known_ids && (!new_month || base_.covers(key.source, key.month));
     if (!in_order || out.keys[row] >> slice_shift != prefix || !covered)
       damaged("a record out of order, with an unknown name or in a month its source does not cover");
   }

@@ -8,27 +8,8 @@
 
 namespace kexport {
 
-Cents checked_add(Cents a, Cents b) {
-  Cents sum = 0;
-  if (__builtin_add_overflow(a, b, &sum))
-    throw Error(ExitCode::data, "a sum of the data's values exceeds what 64-bit cents can hold");
-  return sum;
-}
-
-void TotalParts::add(const RecordKey& key, Cents value) {
-  std::optional<Cents>* slot = nullptr;
-  if (key.country == all_countries)
-    slot = key.chapter == all_chapters ? &total_row : &by_chapter;
-  else
-    slot = key.chapter == all_chapters ? &by_country : &by_country_and_chapter;
-  *slot = checked_add(slot->value_or(0), value);
-}
-
-Cents TotalParts::resolve() const {
-  if (total_row) return *total_row;
-  if (by_country) return *by_country;
-  if (by_chapter) return *by_chapter;
-  return by_country_and_chapter.value_or(0);
+void throw_sum_overflow() {
+  throw Error(ExitCode::data, "a sum of the data's values exceeds what 64-bit cents can hold");
 }
 
 void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
