@@ -137,7 +137,7 @@ TEST_CASE("an image gives back the dataset it was written from", "[cache]") {
   REQUIRE(!data.revisions.empty());
   const fs::path path = dir.path / "image.kxc";
   kexport::cache::write_image(path, data, 42, {{"note", "test"}});
-  const auto mapped = kexport::cache::map_file_readonly(path);
+  const auto mapped = kexport::map_readonly(path.string());
   REQUIRE(mapped);
   const kexport::cache::Image image(mapped->bytes);
   CHECK(image.identity() == 42);
@@ -154,7 +154,7 @@ TEST_CASE("views of an image answer exactly as focused, totals-only and full loa
     const auto full = test::load_text("random.csv", csv);
     const fs::path path = dir.path / "image.kxc";
     kexport::cache::write_image(path, full, 7, nlohmann::json::object());
-    const auto mapped = kexport::cache::map_file_readonly(path);
+    const auto mapped = kexport::map_readonly(path.string());
     REQUIRE(mapped);
     const kexport::cache::Image image(mapped->bytes);
 
@@ -262,7 +262,7 @@ TEST_CASE("a damaged or foreign image is never trusted", "[cache]") {
   const fs::path image = only_image(settings);
   const auto header = header_of(image);
   // The first record of a slice: Ankara's (province 6) comes after Adana's (1).
-  const auto mapped = kexport::cache::map_file_readonly(image);
+  const auto mapped = kexport::map_readonly(image.string());
   REQUIRE(mapped);
   std::vector<kexport::cache::SliceEntry> slices(header.slice_count);
   std::memcpy(slices.data(), mapped->bytes.data() + header.slices_offset, slices.size() * sizeof slices[0]);

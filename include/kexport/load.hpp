@@ -56,6 +56,14 @@ struct InputFile {
   [[nodiscard]] std::string_view view() const { return mapping ? mapped : std::string_view(bytes); }
 };
 
+// A regular file mapped read-only, kept mapped while `mapping` lives. Nothing for what cannot be
+// mapped (not a regular file, empty); throws std::system_error when the file cannot be opened.
+struct MappedBytes {
+  std::shared_ptr<const void> mapping;
+  std::string_view bytes;
+};
+std::optional<MappedBytes> map_readonly(const std::string& path);
+
 // Tells the system that a stretch of a mapped file has been read: its pages leave the process's
 // resident memory (they stay in the page cache and come back if touched). Only whole 2 MiB
 // granules of the file go: the page cache holds large files in folios of up to that size, and a

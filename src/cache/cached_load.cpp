@@ -39,6 +39,15 @@ nlohmann::json describe_inputs(const cache::Request& request, const std::vector<
           {"inputs", std::move(files)}};
 }
 
+// The image at `file`, mapped; nothing when there is none (or it cannot be read).
+std::optional<MappedBytes> map_image(const fs::path& file) {
+  try {
+    return map_readonly(file.string());
+  } catch (const std::system_error&) {
+    return std::nullopt;
+  }
+}
+
 fs::path image_path(const CacheSettings& settings, const cache::Request& request) {
   return settings.directory / fmt::format("{:016x}{}", cache::request_hash(request), cache::image_extension);
 }
@@ -77,7 +86,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
 
   const fs::path file = image_path(settings, request);
   const std::uint64_t identity = cache::identity_hash(request, inputs);
-  if (auto mapped = cache::map_file_readonly(file)) {
+  if (auto mapped = map_image(file)) {
     try {
       const Image image(mapped->bytes);
       if (image.identity() == identity) {
@@ -133,7 +142,7 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
     entry.file = it->path();
     entry.bytes = it->file_size(ec);
     entry.state = "unreadable";
-    if (auto mapped = cache::map_file_readonly(entry.file)) {
+    if (auto mapped = map_image(entry.file)) {
       try {
         const Image image(mapped->bytes);
         const nlohmann::json& about = image.about();

@@ -64,12 +64,4 @@ class Image {
   Dataset base_;  // everything but the columns
 };
 
-// A file mapped read-only, kept mapped while the bytes are in use.
-struct MappedFile {
-  std::shared_ptr<const void> mapping;
-  std::string_view bytes;
-};
-// Nothing when the file does not exist or cannot be mapped.
-std::optional<MappedFile> map_file_readonly(const std::filesystem::path& path);
-
 }  // namespace kexport::cache

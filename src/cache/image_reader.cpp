@@ -1,7 +1,3 @@
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -146,25 +142,6 @@ Dataset Image::dataset(std::optional<ProvinceId> focus, bool totals_only) const 
     append(out, part.keys, part.cents, part.prefix);
   }
   return out;
-}
-
-std::optional<MappedFile> map_file_readonly(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  const auto size = static_cast<std::size_t>(info.st_size);
-  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (address == MAP_FAILED) return std::nullopt;
-  MappedFile file;
-  file.mapping =
-      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
-  file.bytes = std::string_view(static_cast<const char*>(address), size);
-  return file;
 }
 
 }  // namespace kexport::cache

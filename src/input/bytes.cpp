@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <optional>
+#include <system_error>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -28,22 +29,18 @@ std::string read_stream(std::istream& in) {
 
 // Maps a regular file read-only; empty for anything that cannot be mapped (pipes, empty files).
 std::optional<InputFile> map_file(const fs::path& path, const std::string& shown) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(ExitCode::no_input, shown + ": cannot open: " + std::strerror(errno));
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
-    ::close(fd);
-    return std::nullopt;
+  std::optional<MappedBytes> mapped;
+  try {
+    mapped = map_readonly(path.string());
+  } catch (const std::system_error& e) {
+    throw Error(ExitCode::no_input, shown + ": cannot open: " + std::strerror(e.code().value()));
   }
-  const auto size = static_cast<std::size_t>(info.st_size);
-  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (address == MAP_FAILED) return std::nullopt;
-  ::madvise(address, size, MADV_SEQUENTIAL);
+  if (!mapped) return std::nullopt;
+  // Read front to back: the system may read ahead and drop what is behind.
+  ::madvise(const_cast<char*>(mapped->bytes.data()), mapped->bytes.size(), MADV_SEQUENTIAL);
   InputFile file(shown, {});
-  file.mapping =
-      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
-  file.mapped = std::string_view(static_cast<const char*>(address), size);
+  file.mapping = std::move(mapped->mapping);
+  file.mapped = mapped->bytes;
   return file;
 }
 
@@ -72,6 +69,25 @@ bool is_data_file(const fs::path& path) {
 }
 
 }  // namespace
+
+std::optional<MappedBytes> map_readonly(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), path);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (address == MAP_FAILED) return std::nullopt;
+  MappedBytes mapped;
+  mapped.mapping =
+      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
+  mapped.bytes = std::string_view(static_cast<const char*>(address), size);
+  return mapped;
+}
 
 std::size_t release_pages(const InputFile& file, std::string_view stretch) {
   if (!file.mapping || stretch.empty()) return 0;
