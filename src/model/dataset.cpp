@@ -1,6 +1,7 @@
 #include "kexport/dataset.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
@@ -226,25 +227,41 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
     for (const Pending& r : records_) bucketed[next[r.key >> shift]++] = r;
     records_.swap(bucketed);
     bucketed = {};
-    for (std::size_t b = 0; b + 1 < start.size(); ++b) {
-      const auto first = records_.begin() + static_cast<std::ptrdiff_t>(start[b]);
-      const auto last = records_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
-      if (std::is_sorted(first, last, before)) continue;
-      // Months in order with rows unordered inside a month (destinations as they come): sort
-      // each month's run alone.
-      const auto month_of = [](const Pending& r) { return r.key >> 24; };
-      if (std::is_sorted(first, last,
-                         [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
-        for (auto run = first; run != last;) {
-          auto end = run;
-          while (end != last && month_of(*end) == month_of(*run)) ++end;
-          std::sort(run, end, before);
-          run = end;
+    const auto sort_buckets = [&](std::size_t first_bucket, std::size_t last_bucket) {
+      for (std::size_t b = first_bucket; b < last_bucket; ++b) {
+        const auto first = records_.begin() + static_cast<std::ptrdiff_t>(start[b]);
+        const auto last = records_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
+        if (std::is_sorted(first, last, before)) continue;
+        // Months in order with rows unordered inside a month (destinations as they come): sort
+        // each month's run alone.
+        const auto month_of = [](const Pending& r) { return r.key >> 24; };
+        if (std::is_sorted(first, last,
+                           [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
+          for (auto run = first; run != last;) {
+            auto end = run;
+            while (end != last && month_of(*end) == month_of(*run)) ++end;
+            std::sort(run, end, before);
+            run = end;
+          }
+        } else {
+          std::sort(first, last, before);
         }
-      } else {
-        std::sort(first, last, before);
       }
+    };
+    // The buckets are independent: on a large load, each core sorts a share of about equal size.
+    const std::size_t buckets = start.size() - 1;
+    const std::size_t cores = records_.size() >= (std::size_t{1} << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    std::vector<std::size_t> splits = {0};
+    for (std::size_t k = 1; k < cores; ++k) {
+      const std::size_t target = records_.size() * k / cores;
+      const auto bucket = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
+      splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
     }
+    splits.push_back(buckets);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 1; k + 1 < splits.size(); ++k) threads.emplace_back(sort_buckets, splits[k], splits[k + 1]);
+    sort_buckets(splits[0], splits[1]);
+    for (auto& thread : threads) thread.join();
   }
 
   Dataset data = std::move(data_);
