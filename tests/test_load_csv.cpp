@@ -251,3 +251,37 @@ TEST_CASE("total labels are told from destination names", "[csv][labels]") {
     CHECK_FALSE(kexport::input::is_total_label(name));
   }
 }
+
+TEST_CASE("stretches that meet names in other orders merge into the same ids", "[load][csv][parallel]") {
+  // The second half names destinations and sectors in another order, and new ones: its ids must
+  // be mapped to the first half's, not taken as they are.
+  const std::vector<std::string> first_half = {"Almanya", "Fransa", "Irak"};
+  const std::vector<std::string> second_half = {"Irak", "Polonya", "Almanya", "Atlantis"};
+  const std::vector<std::string> sectors_first = {"Uzay Turizmi", "Balon Sanayi"};
+  const std::vector<std::string> sectors_second = {"Balon Sanayi", "Uzay Turizmi", "Deniz Yolu"};
+  std::string csv = "period,province,country,chapter,value_usd\n";
+  int i = 0;
+  const auto add_rows = [&](const std::vector<std::string>& countries,
+                            const std::vector<std::string>& sectors, std::size_t until) {
+    for (; csv.size() < until; ++i)
+      for (const auto& country : countries)
+        for (const auto& sector : sectors)
+          csv += fmt::format("{}-{:02},{},{},{},{}.{:02}\n", 1900 + i / 81 / 12, i / 81 % 12 + 1, i % 81 + 1,
+                             country, sector, i, i % 100);
+  };
+  add_rows(first_half, sectors_first, 4u << 20);
+  add_rows(second_half, sectors_second, 8u << 20);
+  kexport::LoadOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const auto sequential = load_text("mixed.csv", csv, one);
+  const auto parallel = load_text("mixed.csv", csv, two);
+  REQUIRE(sequential.countries.size() == parallel.countries.size());
+  for (std::size_t id = 0; id < sequential.countries.size(); ++id)
+    CHECK(sequential.countries[id].written == parallel.countries[id].written);
+  CHECK(sequential.sectors == parallel.sectors);
+  CHECK(sequential.keys == parallel.keys);
+  CHECK(sequential.cents == parallel.cents);
+  CHECK(sequential.countries.size() == 1 + 5);
+  CHECK(sequential.sectors.size() == 3);
+}

@@ -167,14 +167,31 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   for (const std::string& name : part.data_.sectors) sectors_map.push_back(sector(name));
 
   const auto file = static_cast<std::uint32_t>(data_.files.size() - 1);
-  records_.reserve(records_.size() + part.records_.size());
-  for (const Pending& r : part.records_) {
-    RecordKey key = RecordKey::unpack(r.key);
-    key.country = countries[key.country];
-    key.source = sources[key.source];
-    if (key.chapter >= Dataset::first_sector_code)
-      key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
-    records_.push_back({key.packed(), r.cents, file, r.line});
+  // Stretches of one file mostly meet names in the same order, so that their ids are already
+  // this builder's: the records then move over as they are.
+  const auto identity = [](const auto& map, std::size_t first) {
+    for (std::size_t i = 0; i < map.size(); ++i)
+      if (map[i] != first + i) return false;
+    return true;
+  };
+  const bool same_ids =
+      identity(countries, 0) && identity(sources, 0) && identity(sectors_map, Dataset::first_sector_code);
+  const bool same_file = part.data_.files.size() == 1 && file == 0;
+  if (same_ids && same_file && records_.empty()) {
+    records_ = std::move(part.records_);
+  } else if (same_ids) {
+    records_.reserve(records_.size() + part.records_.size());
+    for (const Pending& r : part.records_) records_.push_back({r.key, r.cents, file, r.line});
+  } else {
+    records_.reserve(records_.size() + part.records_.size());
+    for (const Pending& r : part.records_) {
+      RecordKey key = RecordKey::unpack(r.key);
+      key.country = countries[key.country];
+      key.source = sources[key.source];
+      if (key.chapter >= Dataset::first_sector_code)
+        key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+      records_.push_back({key.packed(), r.cents, file, r.line});
+    }
   }
   data_.files.back().rows += part.data_.files.back().rows;
   for (const auto& [packed, parts] : part.others_) {
@@ -250,16 +267,19 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
     };
     // The buckets are independent: on a large load, each core sorts a share of about equal size.
     const std::size_t buckets = start.size() - 1;
-    const std::size_t cores = records_.size() >= (std::size_t{1} << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    const std::size_t cores =
+        records_.size() >= (std::size_t{1} << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1;
     std::vector<std::size_t> splits = {0};
     for (std::size_t k = 1; k < cores; ++k) {
       const std::size_t target = records_.size() * k / cores;
-      const auto bucket = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
+      const auto bucket =
+          static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
       splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
     }
     splits.push_back(buckets);
     std::vector<std::thread> threads;
-    for (std::size_t k = 1; k + 1 < splits.size(); ++k) threads.emplace_back(sort_buckets, splits[k], splits[k + 1]);
+    for (std::size_t k = 1; k + 1 < splits.size(); ++k)
+      threads.emplace_back(sort_buckets, splits[k], splits[k + 1]);
     sort_buckets(splits[0], splits[1]);
     for (auto& thread : threads) thread.join();
   }
