@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 
 #include "identity.hpp"
 #include "image.hpp"
@@ -103,6 +105,21 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     }
   }
 
+  // A cache that cannot be written (a read-only home, a full file system) is said, and the
+  // question is answered as without a cache: loading every record would be wasted.
+  const auto unwritten = [&](const std::string& reason) {
+    result.outcome = CacheOutcome::unwritten;
+    if (!result.note.empty()) result.note += "; ";
+    result.note += "could not write the cache: " + reason;
+  };
+  std::error_code ec;
+  fs::create_directories(settings.directory, ec);
+  if (ec || ::access(settings.directory.c_str(), W_OK) != 0) {
+    unwritten(settings.directory.string() + ": " + (ec ? ec.message() : std::strerror(errno)));
+    result.data = load_files(paths, options);
+    return result;
+  }
+
   // Every record, whatever the question, so that the image answers the next one too.
   LoadOptions everything = options;
   everything.focus_province.reset();
@@ -120,15 +137,10 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     return result;
   }
   try {
-    std::error_code ec;
-    fs::create_directories(settings.directory, ec);
-    if (ec) throw Error(ExitCode::io, settings.directory.string() + ": cannot create: " + ec.message());
     cache::write_image(file, result.data, identity, describe_inputs(request, inputs));
     result.outcome = CacheOutcome::written;
   } catch (const Error& e) {
-    result.outcome = CacheOutcome::unwritten;
-    if (!result.note.empty()) result.note += "; ";
-    result.note += std::string("could not write the cache: ") + e.what();
+    unwritten(e.what());
   }
   return result;
 }
