@@ -51,9 +51,9 @@ void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
   if (entries.empty()) report.notes.push_back(say(style, "Önbellek boş.", "The cache is empty."));
   report.notes.push_back(say(style,
                              "Eskimiş bir önbellek dosyası, girdileriyle yapılan bir sonraki çalıştırmada "
-                             "yeniden yazılır; `kexport cache clear` hepsini siler.",
+                             "yeniden yazılır; \"kexport cache clear\" hepsini siler.",
                              "A stale image is rewritten by the next run over its inputs; "
-                             "`kexport cache clear` removes them all."));
+                             "\"kexport cache clear\" removes them all."));
   report.sections.push_back(std::move(section));
   output::write_report(out, report, format, style);
 }
