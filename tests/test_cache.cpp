@@ -73,7 +73,12 @@ void check_same(const kexport::Dataset& a, const kexport::Dataset& b) {
     CHECK(a.files[i].name == b.files[i].name);
     CHECK(a.files[i].rows == b.files[i].rows);
     CHECK(a.files[i].unit == b.files[i].unit);
-    CHECK(a.files[i].notices == b.files[i].notices);
+    REQUIRE(a.files[i].total_mismatches.size() == b.files[i].total_mismatches.size());
+    for (std::size_t m = 0; m < a.files[i].total_mismatches.size(); ++m) {
+      CHECK(a.files[i].total_mismatches[m].where.line == b.files[i].total_mismatches[m].where.line);
+      CHECK(a.files[i].total_mismatches[m].stated == b.files[i].total_mismatches[m].stated);
+      CHECK(a.files[i].total_mismatches[m].months == b.files[i].total_mismatches[m].months);
+    }
   }
   REQUIRE(a.revisions.size() == b.revisions.size());
   for (std::size_t i = 0; i < a.revisions.size(); ++i) {

@@ -1,6 +1,7 @@
 // Files as TÜİK, TİM and the Ministry publish them load to the same records as their canonical
 // equivalents (tests/fixtures/real, written by tests/fixtures/make_fixtures.py).
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
 #include "kexport/error.hpp"
@@ -74,9 +75,12 @@ TEST_CASE("TÜİK wide sheet: provinces by month in thousand dollars", "[real]")
   CHECK(report.decimal == "comma");
   CHECK(report.unpublished.size() == 9);  // April to December are zero everywhere
   CHECK(report.unpublished.front() == "Nisan");
-  REQUIRE(report.notices.size() == 1);  // İstanbul's TOPLAM is one thousand off
-  CHECK_THAT(report.notices[0],
-             Catch::Contains("tuik-wide-provinces.csv:6:") && Catch::Contains("25.600.001"));
+  REQUIRE(report.total_mismatches.size() == 1);  // İstanbul's TOPLAM is one thousand off
+  const auto& mismatch = report.total_mismatches[0];
+  CHECK(mismatch.where.file == "tuik-wide-provinces.csv");
+  CHECK(mismatch.where.line == 6);
+  CHECK(mismatch.written == "25.600.001");
+  CHECK(mismatch.stated - mismatch.months == 100'000);  // one thousand dollars, in cents
 }
 
 TEST_CASE("TİM sector sheet: BOM, CRLF, province in the title, sub-groups", "[real]") {
@@ -202,4 +206,18 @@ TEST_CASE("validate on the command line", "[real][validate][cli]") {
   const auto bad = test::run_kexport("validate --format json " + fixtures + "mojibake.csv");
   CHECK(bad.exit_code == 65);
   CHECK_THAT(bad.out, Catch::Contains("\"clean\": false") && Catch::Contains("garbled"));
+  // A TOPLAM cell that is not the sum of its months, said in the reader's language (İstanbul's
+  // row is one thousand thousand-dollar units off).
+  const std::string wide = fixtures + "tuik-wide-provinces.csv";
+  const auto tr = test::run_kexport("validate " + wide);
+  CHECK_THAT(tr.out, Catch::Contains("TOPLAM hücresindeki 25.600.001, ayların toplamına eşit değil (yazılan "
+                                     "25.600.001.000,00 $, ayların toplamı 25.600.000.000,00 $)"));
+  const auto en = test::run_kexport("validate --lang en " + wide);
+  CHECK_THAT(en.out, Catch::Contains("the total 25.600.001 is not the sum of the months ($25,600,001,000.00 "
+                                     "written, the months make $25,600,000,000.00)"));
+  const auto json = nlohmann::json::parse(test::run_kexport("validate -f json " + wide).out);
+  const auto& mismatch = json["files"][0]["total_mismatches"][0];
+  CHECK(mismatch["line"] == 6);
+  CHECK(mismatch["total"] == "25600001000.00");
+  CHECK(mismatch["sum_of_months"] == "25600000000.00");
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/error.hpp"
 #include "kexport/gazetteer.hpp"
 #include "kexport/period.hpp"
 
@@ -115,6 +116,15 @@ struct SkippedRow {
   std::string message;  // "file:line:column: problem"
 };
 
+// A wide sheet's total cell (TOPLAM) that is not the sum of its row's months: worth a look (a
+// month revised, a typing slip), not an error. The months are what the data holds.
+struct TotalColumnMismatch {
+  SourceLocation where;  // the total cell
+  std::string written;   // as the file writes it
+  Cents stated = 0;      // what it says
+  Cents months = 0;      // the sum of the row's months
+};
+
 // What loading one file found: the format detected, and everything left out or worth a look.
 struct LoadedFile {
   std::string name;                      // as given, "-" for standard input
@@ -130,8 +140,8 @@ struct LoadedFile {
   std::uint64_t note_rows = 0;           // "Kaynak: …", "* Geçici veri" below the data, skipped
   std::uint64_t group_rows = 0;          // sub-group rows ("I. TARIM") kept out of sums
   std::vector<std::string> unpublished;  // months that are zero for every row of a wide sheet
-  std::vector<std::string> notices;      // things worth a look that are not errors
-  std::vector<std::string> problems;     // errors found when loading collects them (validate)
+  std::vector<TotalColumnMismatch> total_mismatches;  // things worth a look that are not errors
+  std::vector<std::string> problems;                  // errors found when loading collects them (validate)
 };
 
 class Dataset {

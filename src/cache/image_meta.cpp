@@ -9,6 +9,9 @@ using nlohmann::json;
 namespace {
 
 json describe(const LoadedFile& f) {
+  json mismatches = json::array();
+  for (const TotalColumnMismatch& m : f.total_mismatches)
+    mismatches.push_back({m.where.file, m.where.line, m.where.column, m.written, m.stated, m.months});
   return {{"name", f.name},
           {"format", f.format},
           {"layout", f.layout},
@@ -22,7 +25,7 @@ json describe(const LoadedFile& f) {
           {"note_rows", f.note_rows},
           {"group_rows", f.group_rows},
           {"unpublished", f.unpublished},
-          {"notices", f.notices},
+          {"total_mismatches", mismatches},
           {"problems", f.problems}};
 }
 
@@ -41,7 +44,14 @@ LoadedFile restore_file(const json& j) {
   j.at("note_rows").get_to(f.note_rows);
   j.at("group_rows").get_to(f.group_rows);
   j.at("unpublished").get_to(f.unpublished);
-  j.at("notices").get_to(f.notices);
+  for (const json& m : j.at("total_mismatches")) {
+    if (!m.is_array() || m.size() != 6) throw std::runtime_error("a total mismatch is not six fields");
+    f.total_mismatches.push_back(
+        {{m.at(0).get<std::string>(), m.at(1).get<std::uint64_t>(), m.at(2).get<std::uint64_t>()},
+         m.at(3).get<std::string>(),
+         m.at(4).get<Cents>(),
+         m.at(5).get<Cents>()});
+  }
   j.at("problems").get_to(f.problems);
   return f;
 }

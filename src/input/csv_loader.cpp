@@ -265,7 +265,7 @@ struct Part {
   RecordInterpreter interpreter;
   std::uint64_t note_rows = 0;
   std::uint64_t group_rows = 0;
-  std::vector<std::string> notices;
+  std::vector<TotalColumnMismatch> total_mismatches;
   std::vector<std::string> problems;
   std::exception_ptr failure;  // the first error that stopped it
   std::size_t end = 0;         // where its last record ended
@@ -436,7 +436,8 @@ class CsvLoad {
       if (part->failure) std::rethrow_exception(part->failure);
       report.note_rows += part->note_rows;
       report.group_rows += part->group_rows;
-      report.notices.insert(report.notices.end(), part->notices.begin(), part->notices.end());
+      report.total_mismatches.insert(report.total_mismatches.end(), part->total_mismatches.begin(),
+                                     part->total_mismatches.end());
       report.problems.insert(report.problems.end(), part->problems.begin(), part->problems.end());
       builder_.absorb(std::move(part->builder));
     }
@@ -604,11 +605,8 @@ class CsvLoad {
         months_sum += *amount.cents;
     }
     if (total && *total != months_sum) {
-      const SourceLocation where = reader.location_of_field(total_column);
-      part.notices.push_back(fmt::format(
-          "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
-          where.file, where.line, where.column, trim(fields[total_column]), *total / 100, *total % 100,
-          months_sum / 100, months_sum % 100));
+      part.total_mismatches.push_back({reader.location_of_field(total_column),
+                                       std::string(trim(fields[total_column])), *total, months_sum});
     }
   }
 

@@ -85,6 +85,21 @@ std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lan
   return fmt::format("{} {} {} ({}): {}", t.province, t.month.iso(), t.source, t.parts, what);
 }
 
+// "tuik.csv:6:61: the total 25.600.001 is not the sum of the months ($25,600,001,000.00 written, …)".
+std::string mismatch_line(const TotalColumnMismatch& m, Language lang) {
+  const auto dollars = [&](Cents c) {
+    return lang == Language::tr ? fmt::format("{},{:02} $", format_dollars(c / 100 * 100, lang), c % 100)
+                                : fmt::format("${}.{:02}", format_dollars(c / 100 * 100, lang), c % 100);
+  };
+  const std::string at = fmt::format("{}:{}:{}", m.where.file, m.where.line, m.where.column);
+  if (lang == Language::tr)
+    return fmt::format(
+        "{}: TOPLAM hücresindeki {}, ayların toplamına eşit değil (yazılan {}, ayların toplamı {})", at,
+        m.written, dollars(m.stated), dollars(m.months));
+  return fmt::format("{}: the total {} is not the sum of the months ({} written, the months make {})", at,
+                     m.written, dollars(m.stated), dollars(m.months));
+}
+
 }  // namespace
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
@@ -126,7 +141,8 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       if (!f.unknown_countries.empty()) table.add_row({std::string(w.unknown), join(f.unknown_countries)});
     }
     for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
-    for (const auto& notice : f.file.notices) table.add_row({std::string(w.notices), notice});
+    for (const auto& mismatch : f.file.total_mismatches)
+      table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
     if (f.file.problems.empty() && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
     for (const auto& problem : f.file.problems)
       table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
@@ -174,6 +190,20 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
     for (const TotalCheck& t : f.totals) totals.push_back(total_json(t));
     Json missing = Json::array();
     for (Period m : f.missing_months) missing.push_back(m.iso());
+    // Notices as sentences (stable since the first release), and the same as fields.
+    Json notices = Json::array();
+    Json mismatches = Json::array();
+    for (const TotalColumnMismatch& m : f.file.total_mismatches) {
+      notices.push_back(fmt::format(
+          "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
+          m.where.file, m.where.line, m.where.column, m.written, m.stated / 100, m.stated % 100,
+          m.months / 100, m.months % 100));
+      mismatches.push_back({{"line", m.where.line},
+                            {"column", m.where.column},
+                            {"written", m.written},
+                            {"total", cents_to_decimal(m.stated)},
+                            {"sum_of_months", cents_to_decimal(m.months)}});
+    }
     files.push_back({{"file", f.file.name},
                      {"readable", !f.fatal},
                      {"format", f.file.format},
@@ -195,7 +225,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                      {"countries", f.countries},
                      {"unknown_countries", f.unknown_countries},
                      {"totals", totals},
-                     {"notices", f.file.notices},
+                     {"notices", notices},
+                     {"total_mismatches", mismatches},
                      {"problems", f.file.problems}});
   }
   Json revisions = Json::array();
