@@ -349,3 +349,18 @@ TEST_CASE("small inputs and standard input bypass the cache", "[cache]") {
   CHECK_THROWS_AS(kexport::load_through_cache({(dir.path / "missing.csv").string()}, {}, settings),
                   kexport::Error);
 }
+
+TEST_CASE("the fuzz target's seed images are of the current format", "[cache][fuzz]") {
+  // A format change must come with new seeds (tests/fuzz/corpus/image), or the fuzzer would start
+  // from images it refuses at the first check and reach little of the reader.
+  std::size_t seeds = 0;
+  for (const auto& entry : fs::directory_iterator(std::string(KEXPORT_TEST_DIR) + "/fuzz/corpus/image")) {
+    INFO(entry.path().string());
+    const auto mapped = kexport::map_readonly(entry.path().string());
+    REQUIRE(mapped);
+    const kexport::cache::Image image(mapped->bytes);
+    CHECK(image.dataset(std::nullopt, false).size() == image.records());
+    ++seeds;
+  }
+  CHECK(seeds >= 2);
+}
