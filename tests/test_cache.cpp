@@ -194,6 +194,9 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
   const auto first = kexport::load_through_cache({file.string()}, options, settings);
   CHECK(first.outcome == CacheOutcome::written);
   CHECK(first.note.empty());
+  // The directory and the image are their owner's only.
+  CHECK(fs::status(settings.directory).permissions() == fs::perms::owner_all);
+  CHECK(fs::status(only_image(settings)).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
   const auto second = kexport::load_through_cache({file.string()}, options, settings);
   CHECK(second.outcome == CacheOutcome::hit);
   const auto fresh = test::load_text(file.string(), test::read_file(file.string()));

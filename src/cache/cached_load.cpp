@@ -113,7 +113,8 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     result.note += "could not write the cache: " + reason;
   };
   std::error_code ec;
-  fs::create_directories(settings.directory, ec);
+  if (fs::create_directories(settings.directory, ec))  // new: its owner's only, as the images
+    fs::permissions(settings.directory, fs::perms::owner_all, fs::perm_options::replace, ec);
   if (ec || ::access(settings.directory.c_str(), W_OK) != 0) {
     unwritten(settings.directory.string() + ": " + (ec ? ec.message() : std::strerror(errno)));
     result.data = load_files(paths, options);

@@ -31,7 +31,8 @@ std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
 class TemporaryFile {
  public:
   explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // Readable by its owner only: the data may not be for everyone on the machine.
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd_ < 0) throw Error(ExitCode::io, path_.string() + ": cannot create: " + std::strerror(errno));
   }
   ~TemporaryFile() {
