@@ -250,6 +250,16 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
     entries = kexport::list_cache(settings);
     CHECK(entries[0].state == "stale");
     write_text(entries[0].file.string() + ".tmp.123", "left by a killed writer");
+    // --stale keeps current images and fresh temporary files (a writer may be filling them).
+    kexport::LoadOptions other = options;
+    other.source = "TİM";
+    REQUIRE(kexport::load_through_cache({file.string()}, other, settings).outcome == CacheOutcome::written);
+    const auto stale = kexport::clear_cache(settings, true);
+    CHECK(stale.files == 1);
+    CHECK(stale.bytes == entries[0].bytes);
+    entries = kexport::list_cache(settings);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].state == "current");
     const auto cleared = kexport::clear_cache(settings);
     CHECK(cleared.files == 2);
     CHECK(cleared.bytes == entries[0].bytes + 23);

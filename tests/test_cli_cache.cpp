@@ -113,7 +113,7 @@ TEST_CASE("cache info and cache clear", "[cli][cache]") {
   const auto table = run_kexport("cache info --lang en", "", s.env);
   CHECK_THAT(table.out, Catch::Contains("stale") && Catch::Contains(s.data.filename().string()));
 
-  const auto cleared = run_kexport("cache clear --lang en", "", s.env);
+  const auto cleared = run_kexport("cache clear --stale --lang en", "", s.env);  // it is stale
   CHECK(cleared.exit_code == 0);
   CHECK_THAT(cleared.out, Catch::Contains("removed 1 file"));
   CHECK(s.images().empty());

@@ -66,11 +66,12 @@ struct CacheEntry {
 };
 std::vector<CacheEntry> list_cache(const CacheSettings& settings);
 
-// Removes every image (and leftover temporary file) from the cache directory.
+// Removes every image (and leftover temporary file) from the cache directory; with `stale_only`,
+// only the images that are not current and temporary files over an hour old.
 struct ClearedCache {
   std::uint64_t files = 0;
   std::uint64_t bytes = 0;
 };
-ClearedCache clear_cache(const CacheSettings& settings);
+ClearedCache clear_cache(const CacheSettings& settings, bool stale_only = false);
 
 }  // namespace kexport

@@ -182,16 +182,25 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
   return entries;
 }
 
-ClearedCache clear_cache(const CacheSettings& settings) {
+ClearedCache clear_cache(const CacheSettings& settings, bool stale_only) {
   ClearedCache cleared;
   std::error_code ec;
   std::vector<fs::path> doomed;
+  if (stale_only)
+    for (const CacheEntry& entry : list_cache(settings))
+      if (entry.state != "current") doomed.push_back(entry.file);
+  const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
   for (fs::directory_iterator it(settings.directory, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    // Images, and temporary files a killed writer left behind ("….kxc.tmp.PID").
-    if (it->path().extension() == cache::image_extension ||
-        name.find(std::string(cache::image_extension) + ".tmp.") != std::string::npos)
+    // Temporary files a killed writer left behind ("….kxc.tmp.PID"): with --stale, only those
+    // that no running writer could still be filling.
+    if (name.find(std::string(cache::image_extension) + ".tmp.") != std::string::npos) {
+      std::error_code time_error;
+      if (!stale_only || fs::last_write_time(it->path(), time_error) < an_hour_ago)
+        doomed.push_back(it->path());
+    } else if (!stale_only && it->path().extension() == cache::image_extension) {
       doomed.push_back(it->path());
+    }
   }
   for (const fs::path& path : doomed) {
     std::error_code size_error, remove_error;

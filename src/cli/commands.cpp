@@ -410,13 +410,17 @@ int run(int argc, char** argv) {
     });
   });
   add_presentation(cache_info, cache_look, tabular_formats);
+  bool clear_stale_only = false;
   CLI::App* cache_clear = cache->add_subcommand("clear", "Remove every image from the cache");
+  cache_clear->add_flag("--stale", clear_stale_only,
+                        "Only the images whose inputs changed or are gone, and unreadable ones");
   cache_clear->fallthrough();
   cache_clear->callback([&] {
     actions.push_back([&] {
       const CacheSettings settings = Cli::required_cache_settings();
       std::ostringstream out;
-      write_cache_cleared(out, settings.directory, clear_cache(settings), cli.style(cache_look));
+      write_cache_cleared(out, settings.directory, clear_cache(settings, clear_stale_only),
+                          cli.style(cache_look));
       cli.emit(out.str());
       return 0;
     });
