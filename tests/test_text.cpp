@@ -36,12 +36,22 @@ TEST_CASE("UTF-8 widths and validity", "[text]") {
   CHECK(kexport::display_width("Kayseri") == 7);
   CHECK(kexport::display_width("Değişim") == 7);
   CHECK(kexport::display_width("İhracat yapılan ülke sayısı") == 27);
-  CHECK(kexport::is_valid_utf8("Ağrı"));
-  CHECK_FALSE(kexport::is_valid_utf8("A\xF0\x28"));
-  CHECK(kexport::find_invalid_utf8("abc\xFE"
-                                   "def") == 3);
-  CHECK_FALSE(kexport::is_valid_utf8("\xC0\x80"));      // overlong NUL
-  CHECK_FALSE(kexport::is_valid_utf8("\xED\xA0\x80"));  // a surrogate
+  // The length of the character at an offset: 0 where UTF-8 breaks.
+  const auto length_at = [](std::string_view text, std::size_t i) {
+    return kexport::utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()), i, text.size());
+  };
+  CHECK(length_at("Ağrı", 1) == 2);
+  CHECK(length_at("Ağrı", 4) == 2);
+  CHECK(length_at("\xE2\x82\xAC", 0) == 3);      // €
+  CHECK(length_at("\xF0\x9F\x98\x80", 0) == 4);  // an emoji
+  CHECK(length_at("A\xF0\x28", 1) == 0);         // a cut sequence
+  CHECK(length_at("abc\xFE"
+                  "def",
+                  3) == 0);
+  CHECK(length_at("\xC0\x80", 0) == 0);      // overlong NUL
+  CHECK(length_at("\xED\xA0\x80", 0) == 0);  // a surrogate
+  CHECK(length_at("\x80", 0) == 0);          // a stray continuation byte
+  CHECK(length_at("\xC4", 0) == 0);          // the text ends inside the character
 }
 
 TEST_CASE("edit distance", "[text]") {

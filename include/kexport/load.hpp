@@ -84,6 +84,12 @@ std::vector<std::string> input_files(const std::string& path);
 // earlier one (a revision); the same record twice in one file is a DataError.
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options = {});
 
+// read_input() of each path in turn, the files in that order.
+std::vector<InputFile> read_inputs(const std::vector<std::string>& paths);
+
+// load_dataset() of read_inputs(paths).
+Dataset load_paths(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
 // The format a file's name or content suggests.
 InputFormat detect_format(const InputFile& file);
 

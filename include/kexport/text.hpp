@@ -25,10 +25,8 @@ std::u32string to_code_points(std::string_view utf8);
 // Number of characters a terminal shows for UTF-8 text (one per code point; no wide glyphs are used).
 std::size_t display_width(std::string_view utf8);
 
-// True when the bytes are valid UTF-8.
-bool is_valid_utf8(std::string_view bytes);
-// The offset of the first byte that breaks UTF-8, or npos when there is none.
-std::size_t find_invalid_utf8(std::string_view bytes);
+// Appends a code point to UTF-8 text.
+void append_utf8(std::string& out, char32_t cp);
 
 // The length (2 to 4) of the valid UTF-8 character that starts with the byte at `i` (0x80 or
 // above), or 0 when it is not one: a stray continuation byte, a cut sequence, an overlong form, a

@@ -19,15 +19,6 @@ namespace fs = std::filesystem;
 using cache::BadImage;
 using cache::Image;
 
-Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
-  std::vector<InputFile> files;
-  for (const std::string& path : paths) {
-    auto more = read_input(path);
-    files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  }
-  return load_dataset(files, options);
-}
-
 nlohmann::json describe_inputs(const cache::Request& request, const std::vector<cache::InputState>& inputs) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& input : inputs)
@@ -82,7 +73,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     for (const auto& input : inputs) bytes += input.size;
   }
   if (!cacheable || inputs.empty() || bytes < settings.min_input_bytes) {
-    result.data = load_files(paths, options);
+    result.data = load_paths(paths, options);
     return result;
   }
 
@@ -117,7 +108,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     fs::permissions(settings.directory, fs::perms::owner_all, fs::perm_options::replace, ec);
   if (ec || ::access(settings.directory.c_str(), W_OK) != 0) {
     unwritten(settings.directory.string() + ": " + (ec ? ec.message() : std::strerror(errno)));
-    result.data = load_files(paths, options);
+    result.data = load_paths(paths, options);
     return result;
   }
 
@@ -125,7 +116,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
   LoadOptions everything = options;
   everything.focus_province.reset();
   everything.totals_only = false;
-  result.data = load_files(paths, everything);
+  result.data = load_paths(paths, everything);
 
   // Files that changed while they were read would give an image that matches neither version.
   std::vector<cache::InputState> after;
@@ -171,9 +162,7 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
         entry.state = "stale";
         if (cache::identity_hash(request, cache::input_states(request)) == image.identity())
           entry.state = "current";
-      } catch (const BadImage&) {
-      } catch (const Error&) {  // its inputs are gone
-      } catch (const std::exception&) {
+      } catch (const std::exception&) {  // damaged (BadImage), or its inputs are gone (Error)
       }
     }
     entries.push_back(std::move(entry));

@@ -10,12 +10,18 @@
 #include <string_view>
 #include <vector>
 
+#include <xxhash.h>
 #include <nlohmann/json.hpp>
 
 #include "image_format.hpp"
 #include "kexport/dataset.hpp"
 
 namespace kexport::cache {
+
+// The checksum of a run of records: XXH3-64 of the cents, seeded with that of the keys.
+inline std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
+  return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
+}
 
 // Writes `data` as an image at `path`, through a temporary file in the same directory and a
 // rename, so that a reader sees the old image or the new one, never half of one. `about` (the

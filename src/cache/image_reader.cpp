@@ -13,10 +13,6 @@ namespace {
   throw BadImage(BadImage::Kind::damaged, what);
 }
 
-std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
-  return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
-}
-
 // memcpy, except that copying nothing is allowed to involve no storage at all.
 void copy_bytes(void* to, std::string_view from) {
   if (!from.empty()) std::memcpy(to, from.data(), from.size());

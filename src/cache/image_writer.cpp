@@ -23,10 +23,6 @@ std::string_view bytes_of(std::span<const T> values) {
   return {reinterpret_cast<const char*>(values.data()), values.size_bytes()};
 }
 
-std::uint64_t columns_checksum(std::string_view keys, std::string_view cents) {
-  return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
-}
-
 // Removes the temporary file unless the image was renamed into place.
 class TemporaryFile {
  public:

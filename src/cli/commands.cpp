@@ -79,15 +79,6 @@ class Cli {
     return options;
   }
 
-  [[nodiscard]] std::vector<InputFile> read(const std::vector<std::string>& paths) const {
-    std::vector<InputFile> files;
-    for (const std::string& path : paths) {
-      auto more = read_input(path);
-      files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    }
-    return files;
-  }
-
   // `focus`: the province the question is about, when it is about one (see LoadOptions).
   [[nodiscard]] Dataset load(std::optional<std::string> focus = std::nullopt,
                              bool totals_only = false) const {
@@ -101,7 +92,7 @@ class Cli {
       if (!loaded.note.empty()) std::cerr << "kexport: note: " << loaded.note << '\n';
       data = std::move(loaded.data);
     } else {
-      data = load_dataset(read(paths), options);
+      data = load_paths(paths, options);
     }
     if (data.skipped_count > 0) {
       std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
@@ -377,7 +368,7 @@ int run(int argc, char** argv) {
       "parts, "
       "revisions between files. Exit 65 when there are problems",
       [&] {
-        const auto files = cli.read(validate_paths.empty() ? cli.default_paths() : validate_paths);
+        const auto files = read_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths);
         const ValidationReport report = validate_files(files, Gazetteer::builtin(), cli.load_options());
         std::ostringstream out;
         if (validate_look.format == "json")

@@ -61,4 +61,17 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
   return std::move(builder).finish(options.collect_problems);
 }
 
+std::vector<InputFile> read_inputs(const std::vector<std::string>& paths) {
+  std::vector<InputFile> files;
+  for (const std::string& path : paths) {
+    auto more = read_input(path);
+    files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return files;
+}
+
+Dataset load_paths(const std::vector<std::string>& paths, const LoadOptions& options) {
+  return load_dataset(read_inputs(paths), options);
+}
+
 }  // namespace kexport

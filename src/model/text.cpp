@@ -11,45 +11,17 @@ namespace {
 // Decodes one UTF-8 code point at `pos`, advancing it. Invalid bytes decode as themselves
 // (a Latin-1 reading), so that folding never loses input it does not understand.
 char32_t decode(std::string_view s, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char lead = byte(pos);
-  std::size_t length = lead < 0x80           ? 1
-                       : (lead >> 5) == 0x6  ? 2
-                       : (lead >> 4) == 0xE  ? 3
-                       : (lead >> 3) == 0x1E ? 4
-                                             : 0;
-  if (length <= 1 || pos + length > s.size()) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char lead = bytes[pos];
+  const std::size_t length = lead < 0x80 ? 1 : utf8_sequence_length(bytes, pos, s.size());
+  if (length <= 1) {
     ++pos;
     return lead;
   }
   char32_t cp = lead & (0xFF >> (length + 1));
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) {
-      ++pos;
-      return lead;
-    }
-    cp = (cp << 6) | (byte(pos + i) & 0x3F);
-  }
+  for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (bytes[pos + i] & 0x3F);
   pos += length;
   return cp;
-}
-
-void encode(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // The ASCII letter a Latin letter folds to, or 0 when it is not one we fold.
@@ -155,7 +127,7 @@ std::string change_case(std::string_view text) {
       if (to_upper && cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
       if (!to_upper && cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
     }
-    encode(out, cp);
+    append_utf8(out, cp);
   }
   return out;
 }
@@ -170,7 +142,7 @@ std::string fold_name(std::string_view text) {
     if (char c = fold_letter(cp)) {
       out += c;
     } else if (cp >= 0x80) {
-      encode(out, cp);  // a letter we do not fold stays, so it cannot match by accident
+      append_utf8(out, cp);  // a letter we do not fold stays, so it cannot match by accident
     }
   }
   return out;
@@ -190,38 +162,27 @@ std::string to_lower_tr(std::string_view text) {
   return change_case<false>(text);
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 std::size_t display_width(std::string_view utf8) {
   return static_cast<std::size_t>(std::count_if(
       utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-bool is_valid_utf8(std::string_view bytes) {
-  return find_invalid_utf8(bytes) == std::string_view::npos;
-}
-
-std::size_t find_invalid_utf8(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t i = 0;
-  const std::size_t n = bytes.size();
-  while (i < n) {
-    // Eight ASCII bytes at a time: most of a data file is digits, commas and Latin letters.
-    if (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_length(p, i, n);
-    if (length == 0) return i;
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 std::string excerpt(std::string_view text, std::size_t limit) {

@@ -23,10 +23,6 @@ bool fits(const std::string& bytes, std::uint64_t offset, std::uint64_t count, s
   return offset <= bytes.size() && count <= (bytes.size() - offset) / size;
 }
 
-std::uint64_t columns_checksum(const char* keys, const char* cents, std::size_t size) {
-  return XXH3_64bits_withSeed(cents, size, XXH3_64bits(keys, size));
-}
-
 // Recomputes every checksum whose section lies inside the bytes, innermost first.
 void reseal(std::string& bytes) {
   if (bytes.size() < sizeof(ImageHeader)) return;
@@ -39,15 +35,18 @@ void reseal(std::string& bytes) {
       char* at = bytes.data() + h.slices_offset + i * sizeof s;
       std::memcpy(&s, at, sizeof s);
       if (s.begin > s.end || s.end > h.record_count) continue;
-      s.checksum = columns_checksum(bytes.data() + h.keys_offset + s.begin * 8,
-                                    bytes.data() + h.cents_offset + s.begin * 8, (s.end - s.begin) * 8);
+      const std::string_view all(bytes);
+      s.checksum =
+          kexport::cache::columns_checksum(all.substr(h.keys_offset + s.begin * 8, (s.end - s.begin) * 8),
+                                           all.substr(h.cents_offset + s.begin * 8, (s.end - s.begin) * 8));
       std::memcpy(at, &s, sizeof s);
     }
   }
   if (fits(bytes, h.total_keys_offset, h.total_count, 8) &&
       fits(bytes, h.total_cents_offset, h.total_count, 8))
-    h.totals_checksum = columns_checksum(bytes.data() + h.total_keys_offset,
-                                         bytes.data() + h.total_cents_offset, h.total_count * 8);
+    h.totals_checksum = kexport::cache::columns_checksum(
+        std::string_view(bytes).substr(h.total_keys_offset, h.total_count * 8),
+        std::string_view(bytes).substr(h.total_cents_offset, h.total_count * 8));
   if (fits(bytes, h.meta_offset, h.meta_size, 1) &&
       fits(bytes, h.slices_offset, h.slice_count, sizeof(SliceEntry)))
     h.meta_checksum = XXH3_64bits_withSeed(bytes.data() + h.slices_offset, h.slice_count * sizeof(SliceEntry),
