@@ -37,4 +37,18 @@ RunResult run_kexport(const std::string& arguments, const std::string& input,
   return result;
 }
 
+TempDir::TempDir() {
+  char name[] = "/tmp/kexport-test-XXXXXX";
+  path = mkdtemp(name);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
 }  // namespace test

@@ -1,6 +1,7 @@
 // Helpers shared by the tests: loading inline text, and running the real binary.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,17 @@ RunResult run_kexport(const std::string& arguments, const std::string& input = "
                       const std::string& environment = "");
 
 std::string read_file(const std::string& path);
+
+// A fresh directory under /tmp, removed with everything in it when the object goes.
+struct TempDir {
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
+
+// Writes (or replaces) a file with exactly these bytes.
+void write_text(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace test

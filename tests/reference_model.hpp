@@ -29,16 +29,27 @@ struct Row {
 
 struct Case {
   std::vector<Row> rows;
-  std::set<Period> covered;
+  std::set<Period> covered;    // months with any row
+  std::vector<int> provinces;  // the provinces the case draws from
 };
 
 inline const std::vector<int> provinces = {1, 6, 38};
 inline const std::vector<std::string> countries = {"DE", "US", "PL", "IQ", "IT", "FR", "GB", "XC"};
 
+inline std::vector<int> all_81() {
+  std::vector<int> out;
+  for (int p = 1; p <= 81; ++p) out.push_back(p);
+  return out;
+}
+
 // With `national`, every covered month also has a national total row, at least the provinces' sum.
-inline Case make_case(std::mt19937_64& rng, bool national = false) {
+// With `all_provinces`, the rows are of all 81 provinces, each of which may drop out of a month
+// (a table of all provinces that leaves out one that exported nothing).
+inline Case make_case(std::mt19937_64& rng, bool national = false, bool all_provinces = false) {
   Case c;
-  std::bernoulli_distribution covered(0.85), has_country(0.45), has_total(0.3), zero(0.05);
+  c.provinces = all_provinces ? all_81() : provinces;
+  std::bernoulli_distribution covered(0.85), has_country(all_provinces ? 0.1 : 0.45), has_total(0.3),
+      zero(0.05), drops_out(0.08);
   std::uniform_int_distribution<Cents> value(1, 5'000'000'000);
   const Period first = Period::from_year_month(2023, 1);
   for (int i = 0; i < 42; ++i) {
@@ -46,8 +57,9 @@ inline Case make_case(std::mt19937_64& rng, bool national = false) {
     if (!covered(rng)) continue;
     c.covered.insert(m);
     bool any = false;
-    Cents all_provinces = 0;
-    for (int p : provinces) {
+    Cents all_sum = 0;
+    for (int p : c.provinces) {
+      if (all_provinces && drops_out(rng)) continue;
       Cents sum = 0;
       for (const auto& country : countries) {
         if (!has_country(rng)) continue;
@@ -56,18 +68,18 @@ inline Case make_case(std::mt19937_64& rng, bool national = false) {
         sum += v;
         any = true;
       }
-      if (has_total(rng)) {
+      if (has_total(rng) || (all_provinces && sum == 0)) {
         const Cents total = sum + (zero(rng) ? 0 : value(rng) / 10);
         c.rows.push_back({p, m, "", total});
         sum = total;
         any = true;
       }
-      all_provinces += sum;
+      all_sum += sum;
     }
     if (national)
-      c.rows.push_back({0, m, "", all_provinces + value(rng)});
+      c.rows.push_back({0, m, "", all_sum + value(rng)});
     else if (!any)
-      c.rows.push_back({1, m, "", value(rng)});
+      c.rows.push_back({c.provinces.front(), m, "", value(rng)});
   }
   std::shuffle(c.rows.begin(), c.rows.end(), rng);
   return c;
@@ -82,23 +94,63 @@ inline std::string to_csv(const Case& c) {
   return csv;
 }
 
-// The README's rules by brute force.
+// The README's rules by brute force. A case is one file, so "the table" is the case.
 struct Reference {
+  explicit Reference(const Case& cs) : c(cs) {
+    for (const Row& r : c.rows) {
+      by_month[{r.province, r.month}].push_back(&r);
+      if (r.province != 0) {
+        anywhere.insert(r.province);
+        listed[r.month].insert(r.province);
+      }
+    }
+  }
   const Case& c;
+  std::map<std::pair<int, Period>, std::vector<const Row*>> by_month;
+  std::map<Period, std::set<int>> listed;  // provinces with a row, per month
+  std::set<int> anywhere;                  // provinces with a row in any month
+
+  // Whether a province's month is known: it has a row; or the month lists at least 41 of the 81
+  // provinces; or the file lists the province in other months. The national total (0) only by
+  // its own rows.
+  bool known(int p, Period m) const {
+    if (!c.covered.count(m)) return false;
+    if (by_month.count({p, m})) return true;
+    if (p == 0) return false;
+    const auto it = listed.find(m);
+    if (it != listed.end() && it->second.size() >= 41) return true;
+    return anywhere.count(p) > 0;
+  }
+  bool complete(Period m) const {
+    for (int p = 1; p <= 81; ++p)
+      if (!known(p, m)) return false;
+    return true;
+  }
   // A province's (or, for 0, the national) month: its total row where there is one, else the
-  // sum of its country rows; empty when the month is not covered.
+  // sum of its country rows; empty when the month is not known.
   std::optional<Cents> total(int p, Period m) const {
-    if (!c.covered.count(m)) return std::nullopt;
+    if (!known(p, m)) return std::nullopt;
     std::optional<Cents> total_row;
     Cents sum = 0;
-    for (const Row& r : c.rows) {
-      if (r.province != p || r.month != m) continue;
-      if (r.country.empty())
-        total_row = r.cents;
-      else
-        sum += r.cents;
-    }
+    const auto it = by_month.find({p, m});
+    if (it != by_month.end())
+      for (const Row* r : it->second) {
+        if (r->country.empty())
+          total_row = r->cents;
+        else
+          sum += r->cents;
+      }
     return total_row ? *total_row : sum;
+  }
+  // Turkey: the national total rows where the case has them, else the 81's sum in complete months.
+  std::optional<Cents> turkey(Period m) const {
+    bool national = false;
+    for (const Row& r : c.rows) national = national || r.province == 0;
+    if (national) return total(0, m);
+    if (!complete(m)) return std::nullopt;
+    Cents sum = 0;
+    for (int p = 1; p <= 81; ++p) sum += *total(p, m);
+    return sum;
   }
   std::optional<Cents> window(int p, Period from, Period to) const {
     Cents sum = 0;
@@ -111,14 +163,16 @@ struct Reference {
   }
   std::map<std::string, Cents> by_country(int p, Period m) const {
     std::map<std::string, Cents> out;
-    for (const Row& r : c.rows)
-      if (r.province == p && r.month == m && !r.country.empty()) out[r.country] += r.cents;
+    const auto it = by_month.find({p, m});
+    if (it != by_month.end())
+      for (const Row* r : it->second)
+        if (!r->country.empty()) out[r->country] += r->cents;
     return out;
   }
-  // A country's month: empty when not covered, or when the province exported but has no country
+  // A country's month: empty when not known, or when the province exported but has no country
   // rows that month (the breakdown is unknown, not zero).
   std::optional<Cents> country_value(int p, const std::string& country, Period m) const {
-    if (!c.covered.count(m)) return std::nullopt;
+    if (!known(p, m)) return std::nullopt;
     const auto all = by_country(p, m);
     if (all.empty() && total(p, m).value_or(0) > 0) return std::nullopt;
     const auto it = all.find(country);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,23 +27,8 @@ const kexport::Gazetteer& gazetteer() {
 }
 
 // A directory of its own for each test, removed afterwards.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char name[] = "/tmp/kexport-cache-test-XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-void write_text(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+using test::TempDir;
+using test::write_text;
 
 std::string summary_json(const kexport::Dataset& data, const std::string& province) {
   kexport::SummaryQuery query;
@@ -88,16 +74,17 @@ void check_same(const kexport::Dataset& a, const kexport::Dataset& b) {
   CHECK(a.skipped_count == b.skipped_count);
   CHECK(a.coverage_base == b.coverage_base);
   CHECK(a.coverage == b.coverage);
+  CHECK(a.known == b.known);
 }
 
 kexport::CacheSettings settings_in(const TempDir& dir) {
   return kexport::CacheSettings{dir.path / "cache", 0};
 }
 
-// A data file of random rows (three provinces, national totals every other round).
+// A data file of random rows: three provinces, or with `national` all 81 and a national total.
 std::string random_csv(std::uint64_t seed, bool national) {
   std::mt19937_64 rng(seed);
-  return oracle::to_csv(oracle::make_case(rng, national));
+  return oracle::to_csv(oracle::make_case(rng, national, national));
 }
 
 // Flips one byte of a file in place.
@@ -365,9 +352,22 @@ TEST_CASE("small inputs and standard input bypass the cache", "[cache]") {
 
 TEST_CASE("the fuzz target's seed images are of the current format", "[cache][fuzz]") {
   // A format change must come with new seeds (tests/fuzz/corpus/image), or the fuzzer would start
-  // from images it refuses at the first check and reach little of the reader.
+  // from images it refuses at the first check and reach little of the reader. With
+  // KEXPORT_WRITE_SEEDS=1 in the environment this test writes them anew.
+  const fs::path corpus = fs::path(KEXPORT_TEST_DIR) / "fuzz/corpus/image";
+  if (const char* write = std::getenv("KEXPORT_WRITE_SEEDS"); write && std::string(write) == "1") {
+    std::mt19937_64 rng(1);
+    const auto national = test::load_text("national.csv", oracle::to_csv(oracle::make_case(rng, true)));
+    kexport::cache::write_image(corpus / "national.kxc", national, 1, nlohmann::json::object());
+    const auto sectors = test::load_texts(
+        {{"a.csv",
+          "period,province,country,chapter,value_usd\n2025-01,Kayseri,Almanya,94,10\n"
+          "2025-01,Kayseri,Irak,Halı,5\n2025-02,Kayseri,Atlantis,,7\n"},
+         {"b.csv", "period,province,country,chapter,value_usd\n2025-01,Kayseri,Almanya,94,12\n"}});
+    kexport::cache::write_image(corpus / "sectors-revision.kxc", sectors, 2, nlohmann::json::object());
+  }
   std::size_t seeds = 0;
-  for (const auto& entry : fs::directory_iterator(std::string(KEXPORT_TEST_DIR) + "/fuzz/corpus/image")) {
+  for (const auto& entry : fs::directory_iterator(corpus)) {
     INFO(entry.path().string());
     const auto mapped = kexport::map_readonly(entry.path().string());
     REQUIRE(mapped);

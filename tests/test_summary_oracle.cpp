@@ -8,6 +8,7 @@
 #include <set>
 
 #include "helpers.hpp"
+#include "kexport/error.hpp"
 #include "kexport/summary.hpp"
 #include "reference_model.hpp"
 
@@ -28,22 +29,34 @@ void check_pct(std::optional<double> actual, std::optional<double> expected) {
 TEST_CASE("summary agrees with a brute-force reference on random sparse data", "[summary][oracle]") {
   const auto& gazetteer = kexport::Gazetteer::builtin();
   std::mt19937_64 rng(20260226);
-  int compared = 0;
-  for (int round = 0; round < 300; ++round) {
-    const Case c = make_case(rng);
+  int compared = 0, ranked_months = 0;
+  for (int round = 0; round < 340; ++round) {
+    // Every eighth case is a table of all 81 provinces (some dropping out of a month), with a
+    // national total in every other one of those: where the province stands can then be said.
+    const bool all_provinces = round % 8 == 7;
+    const Case c = make_case(rng, all_provinces && round % 16 == 15, all_provinces);
     if (c.covered.empty()) continue;
     const auto data = test::load_text("random.csv", to_csv(c));
     const Reference ref{c};
     std::vector<Period> months(c.covered.begin(), c.covered.end());
     for (int q = 0; q < 3; ++q) {
       const Period m = months[std::uniform_int_distribution<std::size_t>(0, months.size() - 1)(rng)];
-      const int p = provinces[std::uniform_int_distribution<std::size_t>(0, provinces.size() - 1)(rng)];
+      const int p = c.provinces[std::uniform_int_distribution<std::size_t>(0, c.provinces.size() - 1)(rng)];
       kexport::SummaryQuery query;
       query.province = std::to_string(p);
       query.month = m;
       query.top_n = 5;
-      const auto s = kexport::compute_summary(data, gazetteer, query);
       INFO("round " << round << " province " << p << " month " << m.iso());
+      if (!ref.known(p, m)) {  // a province the table never lists: refused, never 0
+        try {
+          kexport::compute_summary(data, gazetteer, query);
+          FAIL("a month the data says nothing of was summarised");
+        } catch (const kexport::Error& e) {
+          CHECK(e.code() == kexport::ExitCode::unavailable);
+        }
+        continue;
+      }
+      const auto s = kexport::compute_summary(data, gazetteer, query);
 
       CHECK(s.value == ref.total(p, m));
       CHECK(s.previous_month.value == ref.total(p, m.plus_months(-1)));
@@ -77,7 +90,7 @@ TEST_CASE("summary agrees with a brute-force reference on random sparse data", "
         const auto& d = s.top_destinations[i];
         CHECK(d.value == ranked[i].first);
         CHECK(d.country == ranked[i].second);
-        const bool year_before_covered = c.covered.count(m.plus_months(-12)) > 0;
+        const bool year_before_covered = ref.known(p, m.plus_months(-12));
         std::optional<Cents> base;
         if (year_before_covered) base = before.count(d.country_code) ? before.at(d.country_code) : 0;
         check_pct(d.change_pct, change(d.value, base));
@@ -85,8 +98,30 @@ TEST_CASE("summary agrees with a brute-force reference on random sparse data", "
                                                                        static_cast<double>(*s.value) * 100.0)
                                                        : std::nullopt);
       }
+
+      // Where the province stands: its rank among the 81 in a complete month, its share of
+      // Turkey wherever Turkey's figure is known.
+      const auto turkey = ref.turkey(m);
+      if (!s.value || (!ref.complete(m) && !turkey)) {
+        CHECK_FALSE(s.standing.has_value());
+      } else {
+        REQUIRE(s.standing.has_value());
+        if (ref.complete(m)) {
+          std::size_t larger = 0;
+          for (int other = 1; other <= 81; ++other) larger += *ref.total(other, m) > *s.value ? 1 : 0;
+          CHECK(s.standing->rank == larger + 1);
+        } else {
+          CHECK_FALSE(s.standing->rank.has_value());
+        }
+        check_pct(s.standing->share_of_turkey,
+                  turkey && *turkey != 0
+                      ? std::optional(static_cast<double>(*s.value) / static_cast<double>(*turkey) * 100.0)
+                      : std::nullopt);
+        if (ref.complete(m)) ++ranked_months;
+      }
       ++compared;
     }
   }
   CHECK(compared > 800);
+  CHECK(ranked_months > 40);
 }

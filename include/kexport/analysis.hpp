@@ -84,6 +84,7 @@ struct Top {
   std::vector<TopRow> lost_entries;  // bought a year earlier, nothing now
   bool year_earlier_covered = false;
   std::vector<Gap> gaps;
+  std::optional<IncompleteMonth> passed_over;  // "latest" did not hold the province
 };
 
 Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query,
@@ -122,6 +123,7 @@ struct Ranking {
   std::optional<ProvinceId> highlight;
   std::vector<RankRow> rows;
   std::vector<Gap> gaps;
+  std::optional<IncompleteMonth> passed_over;  // "latest" was not complete: an earlier month is ranked
 };
 
 Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const RankQuery& query);

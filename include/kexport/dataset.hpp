@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kexport/error.hpp"
@@ -144,6 +145,16 @@ struct LoadedFile {
   std::vector<std::string> problems;                  // errors found when loading collects them (validate)
 };
 
+// The canonical spelling of a data source: "tuik", "TUİK" and "TÜİK" are all "TÜİK".
+std::string canonical_source(std::string_view name);
+
+// A month that "latest" passed over because it did not hold what the question needs: the
+// province asked about, or all provinces. `provinces_known` says how many of the 81 it holds.
+struct IncompleteMonth {
+  Period month;
+  std::size_t provinces_known = 0;
+};
+
 class Dataset {
  public:
   // Columns, one entry per record, sorted by RecordKey::packed(), no key twice.
@@ -177,6 +188,27 @@ class Dataset {
   // Per source, a bitmap of covered months from Period index `coverage_base`.
   std::int32_t coverage_base = 0;
   std::vector<std::vector<bool>> coverage;  // index = SourceId
+
+  // Whether a province's figure for a month is known. A record says so; so does a table that
+  // enumerates provinces for the month and leaves the province out (it exported nothing). A
+  // table enumerates provinces in a month when it lists most of them in it
+  // (provinces_that_enumerate), or when it lists the province in its other months. A province a
+  // month's tables say nothing of is missing that month: absence is not zero. The national total
+  // (id 0) is known only where it has a record.
+  [[nodiscard]] bool knows(SourceId source, ProvinceId province, Period month) const;
+  // How many of the 81 provinces the month is known for.
+  [[nodiscard]] std::size_t provinces_known(SourceId source, Period month) const;
+  // A month is complete when every one of the 81 provinces is known for it: only then can it
+  // speak for Turkey as a sum of its provinces, or rank them.
+  [[nodiscard]] bool complete(SourceId source, Period month) const {
+    return provinces_known(source, month) == province_count;
+  }
+  [[nodiscard]] std::optional<Period> last_complete_month(SourceId source) const;
+  // The latest month the province is known for; empty when it is known for none.
+  [[nodiscard]] std::optional<Period> last_known_month(SourceId source, ProvinceId province) const;
+  // Per source, a bitmap over (province, month): bit province * span + (month - coverage_base),
+  // where span is the size of coverage[source].
+  std::vector<std::vector<bool>> known;  // index = SourceId
 };
 
 }  // namespace kexport

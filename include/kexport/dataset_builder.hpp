@@ -77,7 +77,4 @@ class DatasetBuilder {
   static Dataset initial();
 };
 
-// The canonical spelling of a data source: "tuik", "TUİK" and "TÜİK" are all "TÜİK".
-std::string canonical_source(std::string_view name);
-
 }  // namespace kexport

@@ -17,6 +17,10 @@ enum class Language { tr, en };
 // Province ids are plate codes 1-81. Id 0 is Turkey as a whole (a national total row).
 using ProvinceId = std::uint8_t;
 inline constexpr ProvinceId national_total = 0;
+inline constexpr ProvinceId province_count = 81;  // plate codes 1-81
+// A table that lists at least this many provinces in a month (more than half) enumerates them:
+// a province it leaves out exported nothing that month.
+inline constexpr std::size_t provinces_that_enumerate = province_count / 2 + 1;
 
 struct Province {
   ProvinceId code = 0;               // plate code

@@ -60,6 +60,11 @@ void write_cache_cleared(std::ostream& out, const std::filesystem::path& directo
 // Warnings for figures of an analysis that the data's gaps left empty.
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);
 
+// A note for standard error when "latest" passed over the data's latest month: for a province
+// (named) that the month does not hold, or for a question about all provinces (none named).
+void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
+                       std::optional<std::string_view> province, Language language);
+
 // One line per figure that could not be computed, for standard error.
 void write_gap_warnings(std::ostream& err, const Summary& summary, Language language);
 

@@ -98,6 +98,9 @@ struct Summary {
   std::vector<SectorShare> top_sectors;  // empty when the data has no sectors
   std::vector<MonthPoint> trend;         // the 13 months ending at the report month
   std::vector<Gap> gaps;
+  // Set when "latest" was asked for and the data's latest month does not hold the province
+  // (or, for Turkey, is not complete): the report is of an earlier month.
+  std::optional<IncompleteMonth> passed_over;
 };
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and

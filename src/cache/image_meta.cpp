@@ -74,13 +74,16 @@ json describe(const Dataset& data) {
   json skipped = json::array();
   for (const SkippedRow& s : data.skipped) skipped.push_back(s.message);
   // Coverage as one string of 0s and 1s per source: compact in CBOR, plain to read.
-  json coverage = json::array();
-  for (const auto& bits : data.coverage) {
-    std::string text(bits.size(), '0');
-    for (std::size_t i = 0; i < bits.size(); ++i)
-      if (bits[i]) text[i] = '1';
-    coverage.push_back(std::move(text));
-  }
+  const auto bit_strings = [](const std::vector<std::vector<bool>>& per_source) {
+    json out = json::array();
+    for (const auto& bits : per_source) {
+      std::string text(bits.size(), '0');
+      for (std::size_t i = 0; i < bits.size(); ++i)
+        if (bits[i]) text[i] = '1';
+      out.push_back(std::move(text));
+    }
+    return out;
+  };
   return {{"countries", std::move(countries)},
           {"sectors", data.sectors},
           {"sources", data.sources},
@@ -89,7 +92,8 @@ json describe(const Dataset& data) {
           {"skipped", std::move(skipped)},
           {"skipped_count", data.skipped_count},
           {"coverage_base", data.coverage_base},
-          {"coverage", std::move(coverage)}};
+          {"coverage", bit_strings(data.coverage)},
+          {"known", bit_strings(data.known)}};
 }
 
 Dataset restore(const json& meta) {
@@ -120,13 +124,23 @@ Dataset restore(const json& meta) {
   for (const json& s : meta.at("skipped")) data.skipped.push_back({s.get<std::string>()});
   meta.at("skipped_count").get_to(data.skipped_count);
   meta.at("coverage_base").get_to(data.coverage_base);
-  for (const json& c : meta.at("coverage")) {
-    const auto& text = c.get_ref<const std::string&>();
-    std::vector<bool> bits(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) bits[i] = text[i] == '1';
-    data.coverage.push_back(std::move(bits));
-  }
+  const auto bits_of = [](const json& strings) {
+    std::vector<std::vector<bool>> out;
+    for (const json& c : strings) {
+      const auto& text = c.get_ref<const std::string&>();
+      std::vector<bool> bits(text.size());
+      for (std::size_t i = 0; i < text.size(); ++i) bits[i] = text[i] == '1';
+      out.push_back(std::move(bits));
+    }
+    return out;
+  };
+  data.coverage = bits_of(meta.at("coverage"));
   require(data.coverage.size() == data.sources.size(), "coverage does not match the sources");
+  data.known = bits_of(meta.at("known"));
+  require(data.known.size() == data.sources.size(), "known months do not match the sources");
+  for (std::size_t s = 0; s < data.known.size(); ++s)
+    require(data.known[s].size() == (province_count + 1) * data.coverage[s].size(),
+            "known months do not match the coverage");
   return data;
 }
 

@@ -237,6 +237,10 @@ int run(int argc, char** argv) {
         else
           write_summary_table(out, s, cli.style(summary_look));
         cli.emit(out.str());
+        write_passed_over(
+            std::cerr, s.passed_over, s.period,
+            s.province == national_total ? std::nullopt : std::optional<std::string_view>(s.province_name),
+            lang);
         write_gap_warnings(std::cerr, s, lang);
         return 0;
       });
@@ -293,6 +297,7 @@ int run(int argc, char** argv) {
         std::ostringstream out;
         write_top(out, result, tabular(top_look.format), cli.style(top_look));
         cli.emit(out.str());
+        write_passed_over(std::cerr, result.passed_over, result.to, result.province, cli.language(top_look));
         write_gaps(std::cerr, result.gaps, cli.language(top_look));
         return 0;
       });
@@ -323,6 +328,7 @@ int run(int argc, char** argv) {
         std::ostringstream out;
         write_rank(out, result, tabular(rank_look.format), cli.style(rank_look));
         cli.emit(out.str());
+        write_passed_over(std::cerr, result.passed_over, result.to, std::nullopt, cli.language(rank_look));
         write_gaps(std::cerr, result.gaps, cli.language(rank_look));
         return 0;
       });

@@ -49,17 +49,22 @@ std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::
 
 }  // namespace
 
+ProvinceTimeline::ProvinceTimeline(const Dataset& data, std::size_t span)
+    : data_(data), known_(span, false), totals_(span) {}
+
 ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice)
-    : data_(data), source_(source) {
-  const std::size_t span = source < data.coverage.size() ? data.coverage[source].size() : 0;
-  totals_.assign(span, Cents{0});
+    : ProvinceTimeline(data, source < data.coverage.size() ? data.coverage[source].size() : 0) {
+  for (std::size_t i = 0; i < known_.size(); ++i) {
+    const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
+    known_[i] = data.knows(source, province, month);
+    if (known_[i]) totals_[i] = Cents{0};
+  }
   auto [row, end] = data.rows_of(source, province);
   while (row < end) {
     const Period month = data.key(row).month;
     std::size_t block_end = row;
     while (block_end < end && data.key(block_end).month == month) ++block_end;
-    totals_[static_cast<std::size_t>(month.index() - data.coverage_base)] =
-        resolve_slice(data, row, block_end, slice);
+    if (const auto i = slot(month); i && known_[*i]) totals_[*i] = resolve_slice(data, row, block_end, slice);
     row = block_end;
   }
 }
@@ -71,33 +76,41 @@ ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, SourceId source, 
     basis = "national_total";
     return ProvinceTimeline(data, source, national_total, slice);
   }
-  ProvinceTimeline sum(data, source, national_total, slice);  // no rows: all zeros
-  std::size_t present = 0;
-  for (ProvinceId p = 1; p <= 81; ++p) {
-    const auto [begin, end] = data.rows_of(source, p);
-    if (begin == end) continue;
-    ++present;
+  basis = "sum_of_provinces";
+  ProvinceTimeline sum(data, source < data.coverage.size() ? data.coverage[source].size() : 0);
+  for (std::size_t i = 0; i < sum.known_.size(); ++i) {
+    const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
+    sum.known_[i] = data.complete(source, month);
+    if (sum.known_[i]) sum.totals_[i] = Cents{0};
+  }
+  for (ProvinceId p = 1; p <= province_count; ++p) {
     const ProvinceTimeline one(data, source, p, slice);
     for (std::size_t i = 0; i < sum.totals_.size(); ++i) {
+      if (!sum.known_[i]) continue;
       if (sum.totals_[i] && one.totals_[i])
         sum.totals_[i] = checked_add(*sum.totals_[i], *one.totals_[i]);
       else
         sum.totals_[i].reset();  // one province's breakdown is unknown: so is the sum
     }
   }
-  if (present < 81)
-    throw Error(
-        ExitCode::usage,
-        fmt::format("the data holds neither a national total nor all 81 provinces (only {}), so it cannot "
-                    "speak for Turkey as a whole; give --province",
-                    present));
-  basis = "sum_of_provinces";
   return sum;
 }
 
+std::optional<std::size_t> ProvinceTimeline::slot(Period month) const {
+  const std::int64_t offset = std::int64_t{month.index()} - data_.coverage_base;
+  if (offset < 0 || offset >= static_cast<std::int64_t>(known_.size())) return std::nullopt;
+  return static_cast<std::size_t>(offset);
+}
+
+bool ProvinceTimeline::knows(Period month) const {
+  const auto i = slot(month);
+  return i && known_[*i];
+}
+
 std::optional<Cents> ProvinceTimeline::total(Period month) const {
-  if (!data_.covers(source_, month)) return std::nullopt;
-  return totals_[static_cast<std::size_t>(month.index() - data_.coverage_base)];
+  const auto i = slot(month);
+  if (!i) return std::nullopt;
+  return totals_[*i];
 }
 
 std::optional<Cents> ProvinceTimeline::window(Period from, Period to) const {
@@ -113,11 +126,17 @@ std::optional<Cents> ProvinceTimeline::window(Period from, Period to) const {
 std::optional<std::pair<Period, Period>> ProvinceTimeline::missing(Period from, Period to) const {
   std::optional<std::pair<Period, Period>> span;
   for (Period m = from; m <= to; m = m.plus_months(1)) {
-    if (data_.covers(source_, m)) continue;
+    if (knows(m)) continue;
     if (!span) span = std::pair{m, m};
     span->second = m;
   }
   return span;
+}
+
+std::optional<Period> ProvinceTimeline::last_known() const {
+  for (std::size_t i = known_.size(); i-- > 0;)
+    if (known_[i]) return Period::from_index(data_.coverage_base + static_cast<std::int32_t>(i));
+  return std::nullopt;
 }
 
 namespace {

@@ -10,41 +10,49 @@
 
 namespace kexport::compute {
 
-// The province's total for every month of the data's coverage span. A month the source does not
-// cover is empty; a covered month in which the province has no record is 0.
-//
-// A month's total is the province's total row where there is one (country and chapter both
-// "all"); else the sum of its country rows; else of its chapter rows; else of its country ×
-// chapter rows. Totals may exceed the sum of their parts (confidential exports), never the reverse.
 // Part of a province's exports: one destination, one sector, or both. Empty: the whole.
 struct Slice {
   std::optional<CountryId> country;
   std::optional<std::uint8_t> chapter;
 };
 
+// A province's total for every month of the data's coverage span. A month for which the
+// province is not known (Dataset::knows) is empty; a known month without a record is 0.
+//
+// A month's total is the province's total row where there is one (country and chapter both
+// "all"); else the sum of its country rows; else of its chapter rows; else of its country ×
+// chapter rows. Totals may exceed the sum of their parts (confidential exports), never the reverse.
 class ProvinceTimeline {
  public:
   // With a slice, a month's value is the slice's own row (e.g. the country's all-chapters row)
-  // where there is one, else the sum of its finer rows; 0 in a covered month without any.
+  // where there is one, else the sum of its finer rows; 0 in a known month without any.
   ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice = {});
 
-  // Turkey as a whole: the national total rows where the data has them, else the sum of the
-  // provinces. `basis` says which. Throws Error(usage) when the data has neither a national
-  // total nor all 81 provinces.
+  // Turkey as a whole: the national total rows where the data has them, else the sum of the 81
+  // provinces in the months that are complete (Dataset::complete). `basis` says which. A month
+  // that can speak for neither is not known.
   static ProvinceTimeline turkey(const Dataset& data, SourceId source, Slice slice, std::string& basis);
 
+  // The month's value; empty when the month is not known, or the slice's breakdown is missing.
   [[nodiscard]] std::optional<Cents> total(Period month) const;
-  // The sum over [from, to], empty when any month in it is not covered.
+  // The sum over [from, to], empty when any month in it is empty.
   [[nodiscard]] std::optional<Cents> window(Period from, Period to) const;
-  // The first and last uncovered month in [from, to], if any.
+  // The first and last month in [from, to] that is not known, if any.
   [[nodiscard]] std::optional<std::pair<Period, Period>> missing(Period from, Period to) const;
+  // Whether the month is known (its value may still be empty for a slice without a breakdown).
+  [[nodiscard]] bool knows(Period month) const;
+  // The latest known month, if any.
+  [[nodiscard]] std::optional<Period> last_known() const;
 
  private:
+  ProvinceTimeline(const Dataset& data, std::size_t span);
+  [[nodiscard]] std::optional<std::size_t> slot(Period month) const;
+
   const Dataset& data_;
-  SourceId source_;
-  // Index: Period index - data_.coverage_base. Empty where a slice's breakdown is missing: the
-  // province exported that month but its rows say nothing of the slice's kind (no country rows
-  // for a country), which is unknown, not zero.
+  // Index: Period index - data_.coverage_base. A value is empty where the month is not known,
+  // or where a slice's breakdown is missing: the province exported that month but its rows say
+  // nothing of the slice's kind (no country rows for a country), which is unknown, not zero.
+  std::vector<bool> known_;
   std::vector<std::optional<Cents>> totals_;
 };
 

@@ -13,23 +13,35 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
   ranking.window = query.window;
   const SourceId source = compute::resolve_source(data, query.source);
   ranking.source = data.sources[source];
-  const Period month = compute::resolve_month(data, source, query.month);
+  const Period month = compute::resolve_complete_month(data, source, query.month, ranking.passed_over);
   std::tie(ranking.from, ranking.to) = compute::window_span(query.window, month);
   if (query.province) ranking.highlight = compute::resolve_province(gazetteer, *query.province);
   const Period before_from = ranking.from.plus_months(-12), before_to = ranking.to.plus_months(-12);
 
+  // Every month of the window must hold every province; a year earlier may have gaps.
+  const auto incomplete = [&](Period from, Period to) -> std::optional<std::pair<Period, Period>> {
+    std::optional<std::pair<Period, Period>> span;
+    for (Period m = from; m <= to; m = m.plus_months(1)) {
+      if (data.complete(source, m)) continue;
+      if (!span) span = std::pair{m, m};
+      span->second = m;
+    }
+    return span;
+  };
+  if (auto gap = incomplete(ranking.from, ranking.to))
+    throw Error(ExitCode::unavailable,
+                fmt::format("{} – {} is not complete: {} holds {} of the {} provinces; choose a month whose "
+                            "window holds them all",
+                            ranking.from.iso(), ranking.to.iso(), gap->first.iso(),
+                            data.provinces_known(source, gap->first), province_count));
+  if (auto gap = incomplete(before_from, before_to))
+    ranking.gaps.push_back({"previous_year", gap->first, gap->second});
+
   const compute::ProvinceTimeline turkey =
       compute::ProvinceTimeline::turkey(data, source, {}, ranking.turkey_basis);
-  if (auto gap = turkey.missing(ranking.from, ranking.to))
-    throw Error(ExitCode::unavailable, fmt::format("{} – {} is not fully in the data ({} is missing)",
-                                                   ranking.from.iso(), ranking.to.iso(), gap->first.iso()));
-  if (auto gap = turkey.missing(before_from, before_to))
-    ranking.gaps.push_back({"previous_year", gap->first, gap->second});
   ranking.turkey = turkey.window(ranking.from, ranking.to);
 
-  for (ProvinceId p = 1; p <= 81; ++p) {
-    const auto [begin, end] = data.rows_of(source, p);
-    if (begin == end) continue;
+  for (ProvinceId p = 1; p <= province_count; ++p) {
     const compute::ProvinceTimeline timeline(data, source, p);
     RankRow row;
     row.province = p;
@@ -50,7 +62,7 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
   std::stable_sort(earlier.begin(), earlier.end(), [](const RankRow* a, const RankRow* b) {
     return *a->previous_value > *b->previous_value;
   });
-  std::vector<std::optional<std::size_t>> previous_rank(82);
+  std::vector<std::optional<std::size_t>> previous_rank(province_count + 1);
   for (std::size_t i = 0; i < earlier.size(); ++i) previous_rank[earlier[i]->province] = i + 1;
   for (RankRow& row : ranking.rows) row.previous_rank = previous_rank[row.province];
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
 #include "kexport/text.hpp"
 
@@ -97,15 +96,122 @@ std::pair<Period, Period> window_span(Window window, Period month) {
   return {month, month};
 }
 
-Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted) {
-  const auto first = data.first_month(source);
+namespace {
+
+std::string covered_span(const Dataset& data, SourceId source) {
+  const auto first = data.first_month(source), last = data.last_month(source);
+  return fmt::format("{} to {}", first->iso(), last->iso());
+}
+
+// The names of the provinces a month lists, for messages.
+std::string provinces_in(const Dataset& data, const Gazetteer& gazetteer, SourceId source, Period month) {
+  std::vector<std::string> names;
+  for (ProvinceId p = 1; p <= province_count; ++p)
+    if (data.knows(source, p, month)) names.emplace_back(gazetteer.province_name(p));
+  constexpr std::size_t shown = 5;
+  if (names.size() > shown) {
+    const std::size_t more = names.size() - shown;
+    names.resize(shown);
+    return fmt::format("{} and {} more", fmt::join(names, ", "), more);
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+}  // namespace
+
+std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, SourceId source) {
+  std::vector<std::string> names;
+  for (ProvinceId p = 1; p <= province_count; ++p) {
+    const auto [begin, end] = data.rows_of(source, p);
+    if (begin != end) names.emplace_back(gazetteer.province_name(p));
+  }
+  if (names.empty()) return "no province";
+  constexpr std::size_t shown = 8;
+  const std::size_t count = names.size();
+  if (names.size() > shown) names.resize(shown);
+  return fmt::format("{} province{}: {}{}", count, count == 1 ? "" : "s", fmt::join(names, ", "),
+                     count > shown ? fmt::format(" and {} more", count - shown) : "");
+}
+
+void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, SourceId source) {
+  throw Error(
+      ExitCode::unavailable,
+      fmt::format("the data holds no national total and no month with all {} provinces (it holds {}), "
+                  "so it cannot speak for Turkey as a whole; add a table of all provinces, or ask "
+                  "about one province with --province",
+                  province_count, provinces_held(data, gazetteer, source)));
+}
+
+void require_known(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+                   const ProvinceTimeline& timeline) {
+  if (timeline.last_known()) return;
+  if (province == national_total) throw_no_turkey(data, gazetteer, source);
+  throw Error(ExitCode::unavailable,
+              fmt::format("the data holds no record of {}; it holds {}", gazetteer.province_name(province),
+                          provinces_held(data, gazetteer, source)));
+}
+
+Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+                     const ProvinceTimeline& timeline, const std::optional<Period>& wanted,
+                     std::optional<IncompleteMonth>& passed_over) {
   const auto last = data.last_month(source);
-  if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");
-  if (!wanted) return *last;
+  if (!last) throw Error(ExitCode::unavailable, "the data holds no records");
+  const std::string name(gazetteer.province_name(province));
+  require_known(data, gazetteer, source, province, timeline);
+  const auto latest = timeline.last_known();
+  if (!wanted) {
+    if (*latest != *last) passed_over = IncompleteMonth{*last, data.provinces_known(source, *last)};
+    return *latest;
+  }
+  if (timeline.knows(*wanted)) return *wanted;
   if (!data.covers(source, *wanted))
-    throw Error(ExitCode::unavailable,
-                fmt::format("{} is not in the data; it covers {} to {}{}", wanted->iso(), first->iso(),
-                            last->iso(), *wanted > *first && *wanted < *last ? " with gaps" : ""));
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("{} is not in the data; it covers {}{}", wanted->iso(), covered_span(data, source),
+                    *wanted<*last&& * wanted> * data.first_month(source) ? " with gaps" : ""));
+  const std::size_t held = data.provinces_known(source, *wanted);
+  if (province == national_total)
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("{} is not complete: the data holds {} of the {} provinces for it ({}) and no national "
+                    "total, so it cannot speak for Turkey; the latest month it can is {}",
+                    wanted->iso(), held, province_count, provinces_in(data, gazetteer, source, *wanted),
+                    latest->iso()));
+  throw Error(ExitCode::unavailable,
+              fmt::format("{} is not in the data for {}: the data for {} lists {} of the {} provinces ({}), "
+                          "which says nothing of {}; the latest month known for {} is {}",
+                          wanted->iso(), name, wanted->iso(), held, province_count,
+                          provinces_in(data, gazetteer, source, *wanted), name, name, latest->iso()));
+}
+
+Period resolve_complete_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted,
+                              std::optional<IncompleteMonth>& passed_over) {
+  const auto last = data.last_month(source);
+  if (!last) throw Error(ExitCode::unavailable, "the data holds no records");
+  const auto latest_complete = data.last_complete_month(source);
+  const std::string advice =
+      latest_complete
+          ? fmt::format("the latest complete month is {} (--month {})", latest_complete->iso(),
+                        latest_complete->iso())
+          : fmt::format("no month holds all {} provinces; add TÜİK's table of all provinces", province_count);
+  if (!wanted) {
+    if (!latest_complete)
+      throw Error(ExitCode::unavailable,
+                  fmt::format("no month of the data holds all {} provinces (the latest, {}, holds {}), so it "
+                              "cannot rank them or speak for Turkey; add TÜİK's table of all provinces",
+                              province_count, last->iso(), data.provinces_known(source, *last)));
+    if (*latest_complete != *last) passed_over = IncompleteMonth{*last, data.provinces_known(source, *last)};
+    return *latest_complete;
+  }
+  if (!data.covers(source, *wanted))
+    throw Error(ExitCode::unavailable, fmt::format("{} is not in the data; it covers {}", wanted->iso(),
+                                                   covered_span(data, source)));
+  if (!data.complete(source, *wanted))
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("{} is not complete: the data holds {} of the {} provinces for it, so it cannot rank "
+                    "them or speak for Turkey; {}",
+                    wanted->iso(), data.provinces_known(source, *wanted), province_count, advice));
   return *wanted;
 }
 

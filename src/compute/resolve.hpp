@@ -7,6 +7,7 @@
 #include "kexport/analysis.hpp"
 #include "kexport/dataset.hpp"
 #include "kexport/gazetteer.hpp"
+#include "province_timeline.hpp"
 
 namespace kexport::compute {
 
@@ -29,7 +30,29 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
 // The months a window covers, ending at `month`: the month itself, January to it, or the 12 to it.
 std::pair<Period, Period> window_span(Window window, Period month);
 
-// The month asked for, or the latest covered one. Error(unavailable) when the data lacks it.
-Period resolve_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted);
+// The month a question about one province (or Turkey, whose timeline says which months it
+// knows) is about: the month asked for, or the latest month the timeline knows. Error(unavailable)
+// when the data holds no record of the province at all, or says nothing of it in the month asked
+// for. `passed_over` is set when "latest" could not be the data's latest month.
+Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+                     const ProvinceTimeline& timeline, const std::optional<Period>& wanted,
+                     std::optional<IncompleteMonth>& passed_over);
+
+// The month a question about all provinces (rank) is about: it must be complete (every province
+// known). The month asked for, or the latest complete one. Error(unavailable) otherwise, saying
+// how many provinces the month holds and which month is complete.
+Period resolve_complete_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted,
+                              std::optional<IncompleteMonth>& passed_over);
+
+// Error(unavailable) when the timeline knows no month at all: the data holds no record of the
+// province (naming the provinces it holds), or nothing that can speak for Turkey.
+void require_known(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+                   const ProvinceTimeline& timeline);
+
+// Error(unavailable): the data holds no month that can speak for Turkey as a whole.
+[[noreturn]] void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, SourceId source);
+
+// The provinces the data holds a record of, by name, for messages: "Adana, Ankara and 3 more".
+std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, SourceId source);
 
 }  // namespace kexport::compute

@@ -31,14 +31,14 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   }
 
   std::optional<compute::ProvinceTimeline> timeline;
-  if (query.province) {
-    const ProvinceId province = compute::resolve_province(gazetteer, *query.province);
-    series.subject = std::string(gazetteer.province_name(province));
-    timeline.emplace(data, source, province, slice);
-  } else {
-    series.subject = "Türkiye";
+  const ProvinceId province =
+      query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
+  series.subject = std::string(gazetteer.province_name(province));
+  if (province == national_total)
     timeline.emplace(compute::ProvinceTimeline::turkey(data, source, slice, series.turkey_basis));
-  }
+  else
+    timeline.emplace(data, source, province, slice);
+  compute::require_known(data, gazetteer, source, province, *timeline);
   if (!slice_name.empty()) series.subject += " → " + slice_name;
 
   const auto first = data.first_month(source), last = data.last_month(source);
@@ -53,7 +53,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   for (Period m = from; m <= to; m = m.plus_months(1)) {
     SeriesRow row;
     row.period = m;
-    row.covered = data.covers(source, m);
+    row.covered = timeline->knows(m);
     row.value = timeline->total(m);
     row.change_previous_month = percent_change(row.value, timeline->total(m.plus_months(-1)));
     row.change_previous_year = percent_change(row.value, timeline->total(m.plus_months(-12)));

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
 #include "province_timeline.hpp"
 #include "resolve.hpp"
@@ -37,32 +36,26 @@ MaybePercent share(Cents part, MaybeCents whole) {
   return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
 }
 
-// The province's rank among the 81 (when the data holds them all) and its share of Turkey (of the
-// national total row, else of the 81's sum).
+// The province's rank among the 81 and its share of Turkey (of the national total row, else of
+// the 81's sum), in a month that is complete (every province known). A month that is not says
+// nothing of where the province stands: empty.
 std::optional<Standing> standing_of(const Dataset& data, SourceId source, ProvinceId province, Period month,
                                     MaybeCents value) {
   if (province == national_total || !value) return std::nullopt;
-  std::size_t present = 0, larger = 0;
-  Cents sum = 0;
-  for (ProvinceId p = 1; p <= 81; ++p) {
-    const auto [begin, end] = data.rows_of(source, p);
-    if (begin == end) continue;
-    ++present;
-    const Cents v = compute::ProvinceTimeline(data, source, p).total(month).value_or(0);
-    sum = checked_add(sum, v);
-    if (v > *value) ++larger;
-  }
-  const MaybeCents national = compute::ProvinceTimeline(data, source, national_total).total(month);
-  const auto [national_begin, national_end] = data.rows_of(source, national_total);
-  const bool has_national = national_begin != national_end && national && *national > 0;
-  if (present < 81 && !has_national) return std::nullopt;
+  std::string basis;
+  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, source, {}, basis).total(month);
+  const bool complete = data.complete(source, month);
+  if (!complete && !turkey) return std::nullopt;
   Standing standing;
-  if (present == 81) {
+  standing.national_total_row = basis == "national_total";
+  standing.share_of_turkey = share(*value, turkey);
+  if (complete) {
+    std::size_t larger = 0;
+    for (ProvinceId p = 1; p <= province_count; ++p)
+      if (compute::ProvinceTimeline(data, source, p).total(month).value_or(0) > *value) ++larger;
     standing.rank = larger + 1;
-    standing.provinces = present;
+    standing.provinces = province_count;
   }
-  standing.national_total_row = has_national;
-  standing.share_of_turkey = share(*value, has_national ? national : MaybeCents(sum));
   return standing;
 }
 
@@ -105,10 +98,13 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.province_name = std::string(gazetteer.province_name(summary.province));
   const SourceId source = compute::resolve_source(data, query.source);
   summary.source = data.sources[source];
-  summary.period = compute::resolve_month(data, source, query.month);
+  std::string turkey_basis;
+  const compute::ProvinceTimeline timeline =
+      summary.province == national_total ? compute::ProvinceTimeline::turkey(data, source, {}, turkey_basis)
+                                         : compute::ProvinceTimeline(data, source, summary.province);
+  summary.period = compute::resolve_month(data, gazetteer, source, summary.province, timeline, query.month,
+                                          summary.passed_over);
   const Period month = summary.period;
-
-  const compute::ProvinceTimeline timeline(data, source, summary.province);
   const auto note_gap = [&](const char* figure, Period from, Period to) {
     if (auto span = timeline.missing(from, to)) summary.gaps.push_back({figure, span->first, span->second});
   };
@@ -139,7 +135,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
 
   // Destinations this month and a year earlier.
   const auto now = compute::country_values(data, source, summary.province, month);
-  const bool year_earlier_covered = data.covers(source, summary.previous_year.period);
+  const bool year_earlier_covered = timeline.knows(summary.previous_year.period);
   const auto before = compute::country_values(data, source, summary.province, summary.previous_year.period);
   std::vector<Destination> destinations;
   for (const auto& [country, value] : now) {

@@ -17,11 +17,12 @@ struct Entity {
 };
 
 // Per country (or sector), the sum over the window. Empty when a month of the window is missing.
-std::optional<std::map<int, Cents>> sums(const Dataset& data, SourceId source, ProvinceId province, TopBy by,
-                                         Period from, Period to) {
+std::optional<std::map<int, Cents>> sums(const Dataset& data, const compute::ProvinceTimeline& timeline,
+                                         SourceId source, ProvinceId province, TopBy by, Period from,
+                                         Period to) {
   std::map<int, Cents> out;
   for (Period m = from; m <= to; m = m.plus_months(1)) {
-    if (!data.covers(source, m)) return std::nullopt;
+    if (!timeline.knows(m)) return std::nullopt;
     if (by == TopBy::country) {
       for (const auto& [country, value] : compute::country_values(data, source, province, m))
         out[country] = checked_add(out[country], value);
@@ -62,10 +63,11 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   top.province = std::string(gazetteer.province_name(province));
   const SourceId source = compute::resolve_source(data, query.source);
   top.source = data.sources[source];
-  const Period month = compute::resolve_month(data, source, query.month);
+  const compute::ProvinceTimeline timeline(data, source, province);
+  const Period month =
+      compute::resolve_month(data, gazetteer, source, province, timeline, query.month, top.passed_over);
   std::tie(top.from, top.to) = compute::window_span(query.window, month);
 
-  const compute::ProvinceTimeline timeline(data, source, province);
   if (auto gap = timeline.missing(top.from, top.to))
     throw Error(ExitCode::unavailable, fmt::format("{} – {} is not fully in the data ({} is missing)",
                                                    top.from.iso(), top.to.iso(), gap->first.iso()));
@@ -75,8 +77,8 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   if (auto gap = timeline.missing(before_from, before_to))
     top.gaps.push_back({"previous_year", gap->first, gap->second});
 
-  const auto now = sums(data, source, province, query.by, top.from, top.to);
-  const auto before = sums(data, source, province, query.by, before_from, before_to);
+  const auto now = sums(data, timeline, source, province, query.by, top.from, top.to);
+  const auto before = sums(data, timeline, source, province, query.by, before_from, before_to);
   top.year_earlier_covered = before.has_value();
 
   std::vector<TopRow> rows;

@@ -1,7 +1,10 @@
 #include "kexport/dataset.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <map>
 #include <thread>
+#include <tuple>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
@@ -61,6 +64,46 @@ std::optional<Period> Dataset::last_month(SourceId source) const {
   const auto& bits = coverage[source];
   for (std::size_t i = bits.size(); i-- > 0;)
     if (bits[i]) return Period::from_index(coverage_base + static_cast<std::int32_t>(i));
+  return std::nullopt;
+}
+
+namespace {
+// The bit of (province, month) in a source's `known` bitmap; empty outside the coverage span.
+std::optional<std::size_t> known_bit(const Dataset& data, SourceId source, ProvinceId province,
+                                     Period month) {
+  if (source >= data.coverage.size() || source >= data.known.size() || province > province_count)
+    return std::nullopt;
+  const std::size_t span = data.coverage[source].size();
+  const std::int64_t offset = std::int64_t{month.index()} - data.coverage_base;
+  if (offset < 0 || offset >= static_cast<std::int64_t>(span)) return std::nullopt;
+  const std::size_t bit = std::size_t{province} * span + static_cast<std::size_t>(offset);
+  if (bit >= data.known[source].size()) return std::nullopt;
+  return bit;
+}
+}  // namespace
+
+bool Dataset::knows(SourceId source, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, source, province, month);
+  return bit && known[source][*bit];
+}
+
+std::size_t Dataset::provinces_known(SourceId source, Period month) const {
+  std::size_t count = 0;
+  for (ProvinceId p = 1; p <= province_count; ++p) count += knows(source, p, month) ? 1 : 0;
+  return count;
+}
+
+std::optional<Period> Dataset::last_complete_month(SourceId source) const {
+  for (auto month = last_month(source); month && *month >= Period::from_index(coverage_base);
+       month = month->plus_months(-1))
+    if (complete(source, *month)) return month;
+  return std::nullopt;
+}
+
+std::optional<Period> Dataset::last_known_month(SourceId source, ProvinceId province) const {
+  for (auto month = last_month(source); month && *month >= Period::from_index(coverage_base);
+       month = month->plus_months(-1))
+    if (knows(source, province, *month)) return month;
   return std::nullopt;
 }
 
@@ -218,6 +261,56 @@ void DatasetBuilder::skip(std::string message, std::size_t keep) {
   if (data_.skipped.size() < keep) data_.skipped.push_back({std::move(message)});
 }
 
+namespace {
+
+using ProvinceSet = std::bitset<province_count + 1>;  // by ProvinceId, national total included
+
+// Which provinces each file (table) lists, per source: in each of its months, and in any month.
+struct TableSightings {
+  std::map<std::tuple<std::uint32_t, SourceId, std::int32_t>, ProvinceSet> in_month;  // (file, source, month)
+  std::map<std::pair<std::uint32_t, SourceId>, ProvinceSet> anywhere;                 // (file, source)
+};
+
+template <typename Records>
+TableSightings sightings_of(const Records& records) {
+  TableSightings seen;
+  // Records come sorted by key, so a (province, month) block of one file is one lookup.
+  std::uint64_t last_block = ~std::uint64_t{0};
+  std::uint32_t last_file = ~std::uint32_t{0};
+  for (const auto& r : records) {
+    const std::uint64_t block = r.key >> 24;  // source, province, month
+    if (block == last_block && r.file == last_file) continue;
+    last_block = block;
+    last_file = r.file;
+    const RecordKey key = RecordKey::unpack(r.key);
+    seen.in_month[{r.file, key.source, key.month.index()}].set(key.province);
+    seen.anywhere[{r.file, key.source}].set(key.province);
+  }
+  return seen;
+}
+
+// The known bitmap (see Dataset::knows) from what each table lists.
+std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Dataset& data) {
+  std::vector<std::vector<bool>> known(data.sources.size());
+  for (std::size_t s = 0; s < known.size(); ++s)
+    known[s].assign((province_count + 1) * data.coverage[s].size(), false);
+  for (const auto& [where, listed] : seen.in_month) {
+    const auto& [file, source, month] = where;
+    const std::size_t span = data.coverage[source].size();
+    const auto offset = static_cast<std::size_t>(month - data.coverage_base);
+    ProvinceSet provinces = seen.anywhere.at({file, source});  // the table's own provinces
+    const std::size_t listed_provinces = listed.count() - (listed[national_total] ? 1 : 0);
+    if (listed_provinces >= provinces_that_enumerate) provinces.set();  // a table of all provinces
+    // A national total is never implied: only its own row makes it known.
+    provinces[national_total] = listed[national_total];
+    for (std::size_t p = 0; p <= province_count; ++p)
+      if (provinces[p]) known[source][p * span + offset] = true;
+  }
+  return known;
+}
+
+}  // namespace
+
 Dataset DatasetBuilder::finish(bool collect_problems) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
   // The other provinces of a focused load enter as one total row per month.
@@ -285,6 +378,7 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
   }
 
   Dataset data = std::move(data_);
+  const TableSightings sightings = sightings_of(records_);
   data.keys.reserve(records_.size());
   data.cents.reserve(records_.size());
   std::vector<std::uint32_t> file_of;
@@ -333,6 +427,7 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
   } else {
     data.coverage.assign(data.sources.size(), {});
   }
+  data.known = known_from(sightings, data);
   return data;
 }
 

@@ -66,8 +66,9 @@ std::vector<std::string> split_aliases(const std::string& text) {
 }
 
 // Words that name Turkey as a whole where a province is expected (TÜİK's total rows).
-constexpr std::string_view national_total_names[] = {"Türkiye",      "Turkey", "TOPLAM",         "Toplam",
-                                                     "GENEL TOPLAM", "Total",  "Türkiye Toplamı"};
+constexpr std::string_view national_total_names[] = {
+    "Türkiye", "Turkey", "Türkiye Geneli", "Türkiye Toplamı", "Türkiye Cumhuriyeti", "TR",
+    "TOPLAM",  "Toplam", "GENEL TOPLAM",   "Total",           "Grand Total"};
 
 template <typename Map, typename Value>
 void index_name(Map& index, std::string_view name, Value value, const char* what) {

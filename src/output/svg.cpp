@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
 
@@ -45,11 +46,25 @@ std::string xml(std::string_view text) {
   return out;
 }
 
-// Millions of dollars with one decimal in the language's style: "291,8" / "291.8".
+// Millions of dollars with one decimal, grouped in the language's style: "18.751,2" / "18,751.2".
+// Rounded half away from zero in integers, from the exact cents.
 std::string millions(Cents cents, Language lang) {
-  std::string text = fmt::format("{:.1f}", static_cast<double>(cents) / 1e8);
-  if (lang == Language::tr) std::replace(text.begin(), text.end(), '.', ',');
-  return text;
+  constexpr Cents tenth_of_a_million = 10'000'000;  // in cents
+  const Cents magnitude = cents < 0 ? -cents : cents;
+  const Cents tenths = (magnitude + tenth_of_a_million / 2) / tenth_of_a_million;
+  return fmt::format("{}{}{}{}", cents < 0 && tenths > 0 ? "-" : "",
+                     format_count(static_cast<std::uint64_t>(tenths / 10), lang),
+                     lang == Language::tr ? ',' : '.', tenths % 10);
+}
+
+// Whole millions for the axis: "18.000" / "18,000".
+std::string whole_millions(Cents cents, Language lang) {
+  return format_count(static_cast<std::uint64_t>(std::max<Cents>(cents, 0) / 100'000'000), lang);
+}
+
+// A destination's amount: "32,8 mn $" / "$32.8m".
+std::string millions_label(Cents cents, Language lang) {
+  return lang == Language::tr ? millions(cents, lang) + " mn $" : "$" + millions(cents, lang) + "m";
 }
 
 std::string short_month(Period p, Language lang) {
@@ -108,7 +123,7 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
     const int y = y_of(v);
     out << fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n", left, y, right,
                        y);
-    out << text(left - 8, y + 4, millions(v, lang).substr(0, millions(v, lang).size() - 2),
+    out << text(left - 8, y + 4, whole_millions(v, lang),
                 fmt::format("font-size=\"11\" text-anchor=\"end\" fill=\"{}\"", muted));
   }
   const int slots = static_cast<int>(std::max<std::size_t>(s.trend.size(), 1));
@@ -154,8 +169,7 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
       out << text(bar_left - 8, y + 14, xml(d.country), "font-size=\"12\" text-anchor=\"end\"");
       out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", bar_left,
                          y + 3, std::max(length, 1), row - 7, i == 0 ? highlight : current_bar);
-      out << text(bar_left + length + 6, y + 14, millions(d.value, lang) + (tr ? " mn $" : " $m"),
-                  "font-size=\"12\"");
+      out << text(bar_left + length + 6, y + 14, millions_label(d.value, lang), "font-size=\"12\"");
     }
   }
 

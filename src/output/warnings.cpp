@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "kexport/report.hpp"
+#include "kexport/turkish.hpp"
 
 namespace kexport {
 namespace {
@@ -26,6 +27,37 @@ void write_gap_warnings(std::ostream& err, const Summary& summary, Language lang
     else
       err << fmt::format("kexport: warning: {} not computed: {} not in the data\n",
                          figure_label(gap.figure, language), months);
+  }
+}
+
+void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
+                       std::optional<std::string_view> province, Language language) {
+  if (!passed_over) return;
+  const std::string skipped = passed_over->month.iso();
+  const std::size_t held = passed_over->provinces_known;
+  if (language == Language::tr) {
+    const std::string count = turkish::suffixed(std::to_string(held), turkish::Suffix::accusative);
+    if (province)
+      err << fmt::format(
+          "kexport: not: veride {} için {} yok (o ay 81 ilden {} içeriyor); {} için en son ay "
+          "olan {} raporlandı\n",
+          *province, skipped, count, *province, reported.iso());
+    else
+      err << fmt::format(
+          "kexport: not: {} eksik (81 ilden yalnızca {} içeriyor); en son tam ay olan {} "
+          "raporlandı\n",
+          skipped, count, reported.iso());
+  } else {
+    if (province)
+      err << fmt::format(
+          "kexport: note: the data has no figure for {} in {} (that month holds {} of the 81 "
+          "provinces); reporting {}, the latest month for {}\n",
+          *province, skipped, held, reported.iso(), *province);
+    else
+      err << fmt::format(
+          "kexport: note: {} is incomplete (it holds {} of the 81 provinces); reporting {}, the "
+          "latest complete month\n",
+          skipped, held, reported.iso());
   }
 }
 
