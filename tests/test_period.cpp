@@ -27,12 +27,14 @@ TEST_CASE("strict ISO months for the command line", "[period]") {
 TEST_CASE("periods as publishers write them", "[period]") {
   const Period jan26 = Period::from_year_month(2026, 1);
   for (const char* text : {"2026-01", "2026/01", "2026-1", "01.2026", "1.2026", "01/2026", "Ocak 2026",
-                           "OCAK 2026", "2026 Ocak", "January 2026", " 2026-01 "})
+                           "OCAK 2026", "2026 Ocak", "January 2026", " 2026-01 ", "Ocak-2026", "OCAK-2026",
+                           "Ocak.2026", "2026-Ocak", "Jan-2026", "ocak/2026"})
     CHECK(kexport::parse_period(text) == jan26);
   CHECK(kexport::parse_period("AĞUSTOS 2025") == Period::from_year_month(2025, 8));
   CHECK(kexport::parse_period("Agustos 2025") == Period::from_year_month(2025, 8));
   CHECK(kexport::parse_period("ARALıK 2025") == Period::from_year_month(2025, 12));
-  for (const char* bad : {"2026-13", "13.2026", "Ocak", "2026", "2026-1-1", "Foo 2026", "0000-00"})
+  for (const char* bad : {"2026-13", "13.2026", "Ocak", "2026", "2026-1-1", "Foo 2026", "0000-00", "Ocak-26",
+                          "Ocak-", "-2026", "Ocak-2026-01"})
     CHECK_FALSE(kexport::parse_period(bad).has_value());
 }
 

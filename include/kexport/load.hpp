@@ -72,12 +72,36 @@ std::optional<MappedBytes> map_readonly(const std::string& path);
 // (0) for bytes that are not a mapped file.
 std::size_t release_pages(const InputFile& file, std::string_view stretch);
 
-// Reads a path: a file, a directory (its .csv, .json and .jsonl files, sorted by name, not
-// recursive), or "-" for standard input. Throws Error(no_input) when missing or unreadable.
+// Reads a path: a file, a directory (its .csv, .tsv, .json, .jsonl and .ndjson files in any
+// case, sorted by name, not recursive), or "-" for standard input. Throws Error(no_input) when
+// missing or unreadable.
 std::vector<InputFile> read_input(const std::string& path);
 
-// The files a path names: the path itself, or a directory's data files sorted by name. Throws
-// Error(no_input) as read_input() does.
+// An entry of a data directory that is not loaded, and why: nothing is passed over unsaid.
+struct PassedOver {
+  enum class Why {
+    spreadsheet,    // .xlsx, .xls, .ods …: not read; save it as CSV
+    not_data,       // another kind of file
+    documentation,  // README, *.md: expected beside data, said only by validate
+    hidden,         // a name starting with '.': said only by validate
+    directory,      // subdirectories are not read: said only by validate
+  };
+  std::string path;
+  Why why = Why::not_data;
+  // Whether every run says so on stderr; the rest only validate lists.
+  [[nodiscard]] bool worth_a_note() const { return why == Why::spreadsheet || why == Why::not_data; }
+};
+
+// The files a path names: the path itself, or a directory's data files sorted by name, and the
+// directory's other entries. Throws Error(no_input) as read_input() does.
+struct InputListing {
+  std::vector<std::string> files;
+  std::vector<PassedOver> passed_over;
+};
+InputListing list_input(const std::string& path);
+InputListing list_inputs(const std::vector<std::string>& paths);
+
+// list_input(path).files.
 std::vector<std::string> input_files(const std::string& path);
 
 // Parses the files in order into one dataset. A record that a later file repeats replaces the

@@ -60,6 +60,13 @@ void write_cache_cleared(std::ostream& out, const std::filesystem::path& directo
 // Warnings for figures of an analysis that the data's gaps left empty.
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);
 
+// Why a directory entry was not loaded, in the language ("spreadsheets are not read; save it as CSV").
+std::string_view passed_over_reason(PassedOver::Why why, Language language);
+
+// A note on standard error for each entry of a data directory that was not loaded and may have
+// been meant as data (a spreadsheet, a file of another kind).
+void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& entries, Language language);
+
 // A note for standard error when "latest" passed over the data's latest month: for a province
 // (named) that the month does not hold, or for a question about all provinces (none named).
 void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,

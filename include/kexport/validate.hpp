@@ -52,6 +52,8 @@ struct ValidationReport {
   std::vector<RevisionNote> revisions;
   // Totals of one file against parts in another (a province's totals beside its country rows).
   std::vector<TotalCheck> combined_totals;
+  // Entries of the data directories that were not loaded, and why.
+  std::vector<PassedOver> passed_over;
   [[nodiscard]] bool clean() const;  // no problems in any file
 };
 

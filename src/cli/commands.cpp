@@ -80,12 +80,13 @@ class Cli {
   }
 
   // `focus`: the province the question is about, when it is about one (see LoadOptions).
-  [[nodiscard]] Dataset load(std::optional<std::string> focus = std::nullopt,
+  [[nodiscard]] Dataset load(Language lang, std::optional<std::string> focus = std::nullopt,
                              bool totals_only = false) const {
     LoadOptions options = load_options();
     options.focus_province = std::move(focus);
     options.totals_only = totals_only;
     const std::vector<std::string> paths = data_paths(global.data, argv0_);
+    write_passed_over_notes(std::cerr, list_inputs(paths).passed_over, lang);
     Dataset data;
     if (const auto settings = cache_settings(); settings && !global.no_cache) {
       CachedLoad loaded = load_through_cache(paths, options, *settings);
@@ -223,7 +224,7 @@ int run(int argc, char** argv) {
         summary_query.month = month_option(summary_month, "--month");
         if (!global.source.empty()) summary_query.source = global.source;
         const Language lang = cli.language(summary_look);
-        const Dataset data = cli.load(summary_query.province);
+        const Dataset data = cli.load(lang, summary_query.province);
         const Summary s = compute_summary(data, Gazetteer::builtin(), summary_query, lang);
         std::ostringstream out;
         if (summary_look.format == "json")
@@ -266,7 +267,7 @@ int run(int argc, char** argv) {
         series_query.to = month_option(series_to, "--to");
         if (!global.source.empty()) series_query.source = global.source;
         const bool totals = !series_query.province && !series_query.country && !series_query.chapter;
-        const Dataset data = cli.load(series_query.province, totals);
+        const Dataset data = cli.load(cli.language(series_look), series_query.province, totals);
         const Series result =
             compute_series(data, Gazetteer::builtin(), series_query, cli.language(series_look));
         std::ostringstream out;
@@ -292,7 +293,7 @@ int run(int argc, char** argv) {
         top_query.by = top_by == "chapter" ? TopBy::chapter : TopBy::country;
         top_query.window = window_option(top_period);
         if (!global.source.empty()) top_query.source = global.source;
-        const Dataset data = cli.load(top_query.province);
+        const Dataset data = cli.load(cli.language(top_look), top_query.province);
         const Top result = compute_top(data, Gazetteer::builtin(), top_query, cli.language(top_look));
         std::ostringstream out;
         write_top(out, result, tabular(top_look.format), cli.style(top_look));
@@ -323,7 +324,7 @@ int run(int argc, char** argv) {
         rank_query.window = window_option(rank_period);
         if (!rank_province.empty()) rank_query.province = rank_province;
         if (!global.source.empty()) rank_query.source = global.source;
-        const Dataset data = cli.load(std::nullopt, true);
+        const Dataset data = cli.load(cli.language(rank_look), std::nullopt, true);
         const Ranking result = compute_rank(data, Gazetteer::builtin(), rank_query);
         std::ostringstream out;
         write_rank(out, result, tabular(rank_look.format), cli.style(rank_look));
@@ -349,7 +350,8 @@ int run(int argc, char** argv) {
   const auto list_command = [&](const char* name, const char* about, ListWriter writer, Presentation& look) {
     CLI::App* sub = command(name, about, [&cli, &global, writer, &look] {
       std::optional<DataCoverage> coverage;
-      if (!global.data.empty()) coverage = compute_coverage(cli.load(), Gazetteer::builtin());
+      if (!global.data.empty())
+        coverage = compute_coverage(cli.load(cli.language(look)), Gazetteer::builtin());
       std::ostringstream out;
       writer(out, Gazetteer::builtin(), coverage ? &*coverage : nullptr, tabular(look.format),
              cli.style(look));
@@ -374,8 +376,10 @@ int run(int argc, char** argv) {
       "parts, "
       "revisions between files. Exit 65 when there are problems",
       [&] {
-        const auto files = read_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths);
-        const ValidationReport report = validate_files(files, Gazetteer::builtin(), cli.load_options());
+        const auto listing = list_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths);
+        ValidationReport report =
+            validate_files(read_inputs(listing.files), Gazetteer::builtin(), cli.load_options());
+        report.passed_over = listing.passed_over;
         std::ostringstream out;
         if (validate_look.format == "json")
           write_validation_json(out, report);

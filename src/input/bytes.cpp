@@ -63,9 +63,30 @@ InputFile read_file(const fs::path& path, const std::string& shown) {
   return file;
 }
 
+// A file name's extension in lower case: "B.CSV" and "x.Csv" are CSV files too.
+std::string extension_of(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext;
+}
+
 bool is_data_file(const fs::path& path) {
-  const std::string ext = path.extension().string();
+  const std::string ext = extension_of(path);
   return ext == ".csv" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".tsv";
+}
+
+PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
+  const std::string name = entry.path().filename().string();
+  const std::string ext = extension_of(entry.path());
+  std::error_code ec;
+  if (name.starts_with(".")) return PassedOver::Why::hidden;
+  if (entry.is_directory(ec)) return PassedOver::Why::directory;
+  if (ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xlsb" || ext == ".ods")
+    return PassedOver::Why::spreadsheet;
+  if (ext == ".md" || name.starts_with("README") || name.starts_with("readme"))
+    return PassedOver::Why::documentation;
+  return PassedOver::Why::not_data;
 }
 
 }  // namespace
@@ -103,25 +124,57 @@ std::size_t release_pages(const InputFile& file, std::string_view stretch) {
   return end - offset;
 }
 
-std::vector<std::string> input_files(const std::string& path) {
-  if (path == "-") return {path};
+InputListing list_input(const std::string& path) {
+  if (path == "-") return {{path}, {}};
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw Error(ExitCode::no_input, path + ": no such file or directory");
-  if (!fs::is_directory(status)) return {path};
+  if (!fs::is_directory(status)) return {{path}, {}};
 
   std::vector<fs::path> entries;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
-    if (is_data_file(it->path()) && !it->is_directory(ec)) entries.push_back(it->path());
+  std::vector<PassedOver> passed_over;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (is_data_file(it->path()) && !it->is_directory(type_ec))
+      entries.push_back(it->path());
+    else
+      passed_over.push_back({it->path().string(), why_passed_over(*it)});
+  }
   if (ec) throw Error(ExitCode::no_input, path + ": cannot list: " + ec.message());
   // Sorted by name: a later file revises an earlier one, so the order must not depend on the disk.
   std::sort(entries.begin(), entries.end());
-  if (entries.empty())
-    throw Error(ExitCode::no_input, path + ": no .csv, .tsv, .json or .jsonl files in this directory");
-  std::vector<std::string> files;
-  files.reserve(entries.size());
-  for (const auto& entry : entries) files.push_back(entry.string());
-  return files;
+  std::sort(passed_over.begin(), passed_over.end(),
+            [](const PassedOver& a, const PassedOver& b) { return a.path < b.path; });
+  if (entries.empty()) {
+    std::string spreadsheets;
+    for (const PassedOver& entry : passed_over)
+      if (entry.why == PassedOver::Why::spreadsheet)
+        spreadsheets += (spreadsheets.empty() ? "" : ", ") + fs::path(entry.path).filename().string();
+    throw Error(ExitCode::no_input,
+                path + ": no .csv, .tsv, .json or .jsonl files in this directory" +
+                    (spreadsheets.empty() ? std::string()
+                                          : "; it holds spreadsheets (" + spreadsheets +
+                                                "), which are not read: save them as CSV"));
+  }
+  InputListing listing;
+  listing.files.reserve(entries.size());
+  for (const auto& entry : entries) listing.files.push_back(entry.string());
+  listing.passed_over = std::move(passed_over);
+  return listing;
+}
+
+InputListing list_inputs(const std::vector<std::string>& paths) {
+  InputListing all;
+  for (const std::string& path : paths) {
+    InputListing one = list_input(path);
+    all.files.insert(all.files.end(), one.files.begin(), one.files.end());
+    all.passed_over.insert(all.passed_over.end(), one.passed_over.begin(), one.passed_over.end());
+  }
+  return all;
+}
+
+std::vector<std::string> input_files(const std::string& path) {
+  return list_input(path).files;
 }
 
 std::vector<InputFile> read_input(const std::string& path) {

@@ -76,6 +76,30 @@ bool is_label_field(Field f) {
          f == Field::country_code || f == Field::chapter;
 }
 
+// Month columns either all carry their year ("2026-01", "Ocak 2025") or none does ("Ocak", with
+// the year from a column or the title): a sheet that mixes them cannot be read one way.
+void check_month_columns(const Layout& layout, const CsvReader& reader) {
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (!c.is_month()) continue;
+    for (std::size_t j = 0; j < i; ++j)
+      if (layout.columns[j].period == c.period && layout.columns[j].month == c.month)
+        throw DataError(reader.location_of_field(i),
+                        fmt::format("a second column for {}; expected each month once",
+                                    c.period ? c.period->iso() : std::string(month_name_tr(*c.month))));
+  }
+  const auto with_year = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                      [](const Column& c) { return c.period.has_value(); });
+  const auto without_year = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                         [](const Column& c) { return c.month.has_value(); });
+  if (with_year == layout.columns.end() || without_year == layout.columns.end()) return;
+  const auto column = static_cast<std::size_t>(without_year - layout.columns.begin());
+  throw DataError(reader.location_of_field(column),
+                  fmt::format("a month column without its year ({}) beside month columns with theirs ({}); "
+                              "expected every month column to carry its year, or none",
+                              month_name_tr(*without_year->month), with_year->period->iso()));
+}
+
 // Finds the header among the first records: the first that names a label column and either a
 // value column or months as columns. The records above it are the title.
 Layout find_layout(CsvReader& reader, const std::string& file) {
@@ -115,6 +139,7 @@ Layout find_layout(CsvReader& reader, const std::string& file) {
     }
     const bool long_header = has(layout, Field::value) && (label || has(layout, Field::period));
     const bool wide_header = !has(layout, Field::value) && label && months >= 1;
+    if (wide_header) check_month_columns(layout, reader);
     if (long_header || wide_header) {
       layout.wide = wide_header;
       layout.header_line = reader.record_line();
@@ -565,6 +590,17 @@ class CsvLoad {
     return DataError(reader.location_of_field(column), problem);
   }
 
+  // A month column named by month alone ("Ocak"), in the row's year (its Yıl cell, or the title's).
+  Period month_of_row_year(const CsvReader& reader, std::optional<int> row_year, int month) const {
+    if (!row_year)
+      throw error_in_column(reader, Field::year, "the row's year is empty; expected a year such as 2026");
+    if (*row_year < Period::min_year || *row_year > Period::max_year)
+      throw error_in_column(
+          reader, Field::year,
+          fmt::format("{} is not a year; expected {} to {}", *row_year, Period::min_year, Period::max_year));
+    return Period::from_year_month(*row_year, month);
+  }
+
   void load_wide_row(Part& part, const CsvReader& reader, const std::vector<std::string_view>& fields,
                      std::string& period_text) const {
     RowFields row = base_row(fields);
@@ -591,18 +627,14 @@ class CsvLoad {
         total_column = i;
       }
       if (!c.is_month() || !month_published_[i] || is_empty_amount(cell)) continue;
-      const Period period = c.period ? *c.period : Period::from_year_month(*row_year, *c.month);
-      if (*row_year < Period::min_year || *row_year > Period::max_year)
-        throw error_in_column(reader, Field::year,
-                              fmt::format("{} is not a year; expected {} to {}", *row_year, Period::min_year,
-                                          Period::max_year));
+      const Period period = c.period ? *c.period : month_of_row_year(reader, row_year, *c.month);
       period_text = period.iso();
       row[static_cast<std::size_t>(Field::period)] = period_text;
       row[static_cast<std::size_t>(Field::year)].reset();
       row[static_cast<std::size_t>(Field::value)] = cell;
       add(part, reader, row, i);
       if (const AmountResult amount = parse_amount(cell, style_.decimal, style_.unit); amount.cents)
-        months_sum += *amount.cents;
+        months_sum = checked_add(months_sum, *amount.cents);
     }
     if (total && *total != months_sum) {
       part.total_mismatches.push_back({reader.location_of_field(total_column),

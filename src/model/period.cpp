@@ -74,10 +74,16 @@ std::optional<Period> parse_period(std::string_view text) {
       sep != std::string_view::npos && sep <= 2 && text.size() - sep - 1 == 4) {
     return make_period(parse_digits(text.substr(sep + 1), 4), parse_digits(text.substr(0, sep), 0));
   }
-  // "Ocak 2026", "2026 Ocak".
-  if (auto space = text.find(' '); space != std::string_view::npos) {
-    std::string_view first = trim(text.substr(0, space));
-    std::string_view second = trim(text.substr(space + 1));
+  // "Ocak 2026", "2026 Ocak", "Ocak-2026", "OCAK.2026", "2026-Ocak".
+  const auto separator = [&]() -> std::size_t {
+    if (auto space = text.find(' '); space != std::string_view::npos) return space;
+    const bool name_first = !text.empty() && !(text.front() >= '0' && text.front() <= '9');
+    const std::size_t at = name_first ? text.find_last_of("-./") : text.find_first_of("-./");
+    return at;
+  }();
+  if (separator != std::string_view::npos) {
+    std::string_view first = trim(text.substr(0, separator));
+    std::string_view second = trim(text.substr(separator + 1));
     if (auto year = parse_digits(second, 4)) {
       if (first.empty() || (first.front() >= '0' && first.front() <= '9')) return std::nullopt;
       return make_period(year, parse_month(first));

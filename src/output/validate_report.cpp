@@ -12,7 +12,7 @@ namespace {
 struct ValidateWords {
   std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, totals,
       total_exceeds, total_short, problems, none, notices, revisions, revised, title_rows, notes, groups,
-      unpublished, clean, not_clean, fatal;
+      unpublished, clean, not_clean, fatal, not_read;
 };
 
 constexpr ValidateWords turkish{"biçim",
@@ -37,7 +37,8 @@ constexpr ValidateWords turkish{"biçim",
                                 "yayımlanmamış aylar",
                                 "Sorun bulunmadı.",
                                 "{} sorun bulundu.",
-                                "dosya okunamadı"};
+                                "dosya okunamadı",
+                                "okunmayan dosyalar"};
 constexpr ValidateWords english{"format",
                                 "rows",
                                 "months",
@@ -60,7 +61,8 @@ constexpr ValidateWords english{"format",
                                 "unpublished months",
                                 "No problems found.",
                                 "{} problems found.",
-                                "the file could not be read"};
+                                "the file could not be read",
+                                "not read"};
 
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
   return fmt::format("{}", fmt::join(items, separator));
@@ -98,6 +100,22 @@ std::string mismatch_line(const TotalColumnMismatch& m, Language lang) {
         m.written, dollars(m.stated), dollars(m.months));
   return fmt::format("{}: the total {} is not the sum of the months ({} written, the months make {})", at,
                      m.written, dollars(m.stated), dollars(m.months));
+}
+
+std::string_view passed_over_key(PassedOver::Why why) {
+  switch (why) {
+    case PassedOver::Why::spreadsheet:
+      return "spreadsheet";
+    case PassedOver::Why::not_data:
+      return "not_data";
+    case PassedOver::Why::documentation:
+      return "documentation";
+    case PassedOver::Why::hidden:
+      return "hidden";
+    case PassedOver::Why::directory:
+      return "directory";
+  }
+  return {};
 }
 
 }  // namespace
@@ -174,6 +192,14 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     table.write(out, "  ", style.color);
     out << '\n';
   }
+  if (!report.passed_over.empty()) {
+    out << output::paint(std::string(w.not_read), output::Tone::strong, style.color) << '\n';
+    output::TextTable table({output::Align::left, output::Align::left});
+    for (const PassedOver& entry : report.passed_over)
+      table.add_row({entry.path, std::string(passed_over_reason(entry.why, lang))});
+    table.write(out, "  ", style.color);
+    out << '\n';
+  }
   out << (problems == 0 ? std::string(w.clean) : fmt::format(fmt::runtime(w.not_clean), problems)) << '\n';
 }
 
@@ -242,8 +268,14 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                          {"new_value", money(r.new_value)}});
   Json combined = Json::array();
   for (const TotalCheck& t : report.combined_totals) combined.push_back(total_json(t));
-  Json doc{
-      {"clean", report.clean()}, {"files", files}, {"combined_totals", combined}, {"revisions", revisions}};
+  Json not_read = Json::array();
+  for (const PassedOver& entry : report.passed_over)
+    not_read.push_back({{"path", entry.path}, {"reason", passed_over_key(entry.why)}});
+  Json doc{{"clean", report.clean()},
+           {"files", files},
+           {"combined_totals", combined},
+           {"revisions", revisions},
+           {"not_read", not_read}};
   out << doc.dump(2) << '\n';
 }
 

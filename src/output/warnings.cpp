@@ -30,6 +30,34 @@ void write_gap_warnings(std::ostream& err, const Summary& summary, Language lang
   }
 }
 
+std::string_view passed_over_reason(PassedOver::Why why, Language language) {
+  const bool tr = language == Language::tr;
+  switch (why) {
+    case PassedOver::Why::spreadsheet:
+      return tr ? "hesap tabloları okunmaz; CSV olarak kaydedin"
+                : "spreadsheets are not read; save it as CSV";
+    case PassedOver::Why::not_data:
+      return tr ? "veri dosyası değil (.csv, .tsv, .json, .jsonl okunur)"
+                : "not a data file (.csv, .tsv, .json and .jsonl are read)";
+    case PassedOver::Why::documentation:
+      return tr ? "belge" : "documentation";
+    case PassedOver::Why::hidden:
+      return tr ? "gizli dosya" : "a hidden file";
+    case PassedOver::Why::directory:
+      return tr ? "alt klasörler okunmaz" : "subdirectories are not read";
+  }
+  return {};
+}
+
+void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& entries, Language language) {
+  for (const PassedOver& entry : entries) {
+    if (!entry.worth_a_note()) continue;
+    err << fmt::format("kexport: {}: {} {}: {}\n", language == Language::tr ? "not" : "note",
+                       language == Language::tr ? "okunmadı" : "skipped", entry.path,
+                       passed_over_reason(entry.why, language));
+  }
+}
+
 void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
                        std::optional<std::string_view> province, Language language) {
   if (!passed_over) return;

@@ -1,0 +1,106 @@
+// Files as people hold them, through the real binary: wide sheets whose month columns carry their
+// own year, and directories whose files are named in any case or are not data at all.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "helpers.hpp"
+
+namespace fs = std::filesystem;
+using test::run_kexport;
+
+TEST_CASE("wide sheets whose month columns carry their year are read by that year", "[cli][inputs]") {
+  const test::TempDir dir;
+  // Each spelling of a month with its year, and the values a hand-made long file gives.
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"2026-01", "2026-02"},      {"2026/01", "2026/02"},      {"Ocak 2026", "Şubat 2026"},
+      {"OCAK 2026", "ŞUBAT 2026"}, {"Ocak-2026", "Şubat-2026"}, {"01.2026", "02.2026"}};
+  for (const auto& [january, february] : headers) {
+    INFO(january);
+    test::write_text(dir.path / "wide.csv",
+                     "İl," + january + "," + february + "\nKayseri,100,250\nAnkara,7,9\n");
+    const auto r =
+        run_kexport("--data " + (dir.path / "wide.csv").string() + " series -p Kayseri -f json --lang en");
+    REQUIRE(r.exit_code == 0);
+    const auto rows = nlohmann::json::parse(r.out)["rows"];
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]["period"] == "2026-01");
+    CHECK(rows[0]["value"] == 100.0);
+    CHECK(rows[1]["period"] == "2026-02");
+    CHECK(rows[1]["value"] == 250.0);
+    CHECK(rows[1]["change_previous_month_pct"] == 150.0);
+  }
+}
+
+TEST_CASE("a wide header that mixes months with and without a year names the column", "[cli][inputs]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "mixed.csv", "İl,2026-01,Şubat\nKayseri,1,2\n");
+  const auto r = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 65);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("mixed.csv:1:12: a month column without its year (Şubat)"));
+  test::write_text(dir.path / "twice.csv", "İl,Ocak 2026,2026-01\nKayseri,1,2\n");
+  const auto twice = run_kexport("--data " + (dir.path / "twice.csv").string() + " summary -p Kayseri");
+  CHECK(twice.exit_code == 65);
+  CHECK_THAT(twice.err, Catch::Contains("twice.csv:1:14: a second column for 2026-01"));
+}
+
+TEST_CASE("a wide sheet's TOPLAM check cannot overflow into a wrong notice", "[cli][inputs]") {
+  const test::TempDir dir;
+  // Two months whose sum exceeds 64-bit cents: a data error, never a wrapped sum.
+  test::write_text(dir.path / "huge.csv",
+                   "İl,2026-01,2026-02,TOPLAM\nKayseri,90000000000000000,90000000000000000,1\n");
+  const auto r = run_kexport("validate " + (dir.path / "huge.csv").string());
+  CHECK(r.exit_code == 65);
+  CHECK_THAT(r.out, Catch::Contains("64-bit"));
+}
+
+TEST_CASE("a directory's data files are read whatever the case of their names; the rest are named",
+          "[cli][inputs]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "A.CSV", "period,province,value_usd\n2026-01,Kayseri,100\n");
+  test::write_text(dir.path / "b.Csv", "period,province,value_usd\n2026-02,Kayseri,200\n");
+  test::write_text(dir.path / "c.JSON",
+                   R"({"records": [{"period": "2026-03", "province": "Kayseri", "value_usd": 300}]})");
+  test::write_text(dir.path / "iller.xlsx", "PK\x03\x04");
+  test::write_text(dir.path / "notes.dat", "x");
+  test::write_text(dir.path / "README.md", "# data\n");
+  fs::create_directory(dir.path / "old");
+
+  // latest is March, from the JSON file named in capitals: nothing was silently ignored.
+  const auto r = run_kexport("--data " + dir.path.string() + " summary -p Kayseri -f json --lang en");
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["period"] == "2026-03");
+  CHECK(doc["value"] == 300.0);
+  CHECK(doc["previous_month"]["value"] == 200.0);
+  CHECK_THAT(r.err, Catch::Contains("note: skipped " + (dir.path / "iller.xlsx").string() +
+                                    ": spreadsheets are not read; save it as CSV"));
+  CHECK_THAT(r.err,
+             Catch::Contains("note: skipped " + (dir.path / "notes.dat").string() + ": not a data file"));
+  CHECK_THAT(r.err, !Catch::Contains("README.md"));  // documentation beside data: validate lists it
+
+  const auto v = run_kexport("validate " + dir.path.string() + " -f json");
+  CHECK(v.exit_code == 0);
+  const auto report = nlohmann::json::parse(v.out);
+  CHECK(report["files"].size() == 3);
+  std::map<std::string, std::string> not_read;
+  for (const auto& entry : report["not_read"])
+    not_read[fs::path(entry["path"].get<std::string>()).filename().string()] = entry["reason"];
+  CHECK(not_read == std::map<std::string, std::string>{{"README.md", "documentation"},
+                                                       {"iller.xlsx", "spreadsheet"},
+                                                       {"notes.dat", "not_data"},
+                                                       {"old", "directory"}});
+}
+
+TEST_CASE("a directory of spreadsheets only says so", "[cli][inputs]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "iller.xlsx", "PK\x03\x04");
+  const auto r = run_kexport("--data " + dir.path.string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 66);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err,
+             Catch::Contains("it holds spreadsheets (iller.xlsx), which are not read: save them as CSV"));
+}
