@@ -53,14 +53,14 @@ Sample read_sample() {
   std::ifstream provinces(std::string(KEXPORT_DATA_DIR) + "/provinces-2024-01-2026-01.csv");
   std::string line;
   std::getline(provinces, line);
-  REQUIRE(line == "period,province_code,province,value_usd,source");
+  REQUIRE(line == "period,province_code,province,value_usd,source,status");
   while (std::getline(provinces, line)) {
     const auto f = split(line);
     if (f[1] == "38") sample.kayseri_total[f[0]] = to_cents(f[3]);
   }
   std::ifstream countries(std::string(KEXPORT_DATA_DIR) + "/kayseri-countries-2024-01-2026-01.csv");
   std::getline(countries, line);
-  REQUIRE(line == "period,province,country,country_code,value_usd,source");
+  REQUIRE(line == "period,province,country,country_code,value_usd,source,status");
   while (std::getline(countries, line)) {
     const auto f = split(line);
     sample.countries[f[0]][f[3]] += to_cents(f[4]);

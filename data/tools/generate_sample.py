@@ -123,7 +123,7 @@ def main():
     kayseri_totals = {}
     with open("data/provinces-2024-01-2026-01.csv", "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
-        out.writerow(["period", "province_code", "province", "value_usd", "source"])
+        out.writerow(["period", "province_code", "province", "value_usd", "source", "status"])
         for y, m in months():
             for code in sorted(provinces):
                 if code == 38:
@@ -132,16 +132,18 @@ def main():
                 else:
                     dollars = PROVINCE_MILLIONS[code] * 1e6 / 12 * SEASON[m - 1] * GROWTH[y]
                     cents = round(dollars * rng.normalvariate(1.0, 0.06) * 100)
+                # Only Kayseri's totals are published figures; the others are made up.
                 out.writerow([f"{y:04}-{m:02}", f"{code:02}", provinces[code],
-                              f"{cents // 100}.{cents % 100:02}", "TÜİK"])
+                              f"{cents // 100}.{cents % 100:02}", "TÜİK",
+                              "published" if code == 38 else "sample"])
     with open("data/kayseri-countries-2024-01-2026-01.csv", "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
-        out.writerow(["period", "province", "country", "country_code", "value_usd", "source"])
+        out.writerow(["period", "province", "country", "country_code", "value_usd", "source", "status"])
         for y, m in months():
             split = country_split(rng, (y, m), kayseri_totals[(y, m)])
             for code, cents in sorted(split, key=lambda p: -p[1]):
                 out.writerow([f"{y:04}-{m:02}", "Kayseri", countries[code], code,
-                              f"{cents // 100}.{cents % 100:02}", "TÜİK"])
+                              f"{cents // 100}.{cents % 100:02}", "TÜİK", "sample"])
 
 
 if __name__ == "__main__":

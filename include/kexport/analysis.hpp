@@ -41,6 +41,7 @@ struct Series {
   std::string source;
   std::string turkey_basis;  // for Turkey: "national_total" or "sum_of_provinces"; else empty
   std::vector<SeriesRow> rows;
+  bool sample = false;  // some figure rests on made-up (sample) data
 };
 
 Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query,
@@ -85,6 +86,7 @@ struct Top {
   bool year_earlier_covered = false;
   std::vector<Gap> gaps;
   std::optional<IncompleteMonth> passed_over;  // "latest" did not hold the province
+  bool sample = false;                         // the split rests on made-up (sample) data
 };
 
 Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query,
@@ -124,6 +126,7 @@ struct Ranking {
   std::vector<RankRow> rows;
   std::vector<Gap> gaps;
   std::optional<IncompleteMonth> passed_over;  // "latest" was not complete: an earlier month is ranked
+  bool sample = false;                         // some province's figure rests on made-up (sample) data
 };
 
 Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const RankQuery& query);

@@ -43,22 +43,27 @@ struct RecordKey {
 
   [[nodiscard]] std::uint64_t packed() const;
   static RecordKey unpack(std::uint64_t packed);
+
+  // A packed key shifted right by these leaves (source, province, month), or (source, province):
+  // the blocks that sorted records come in.
+  static constexpr int month_shift = 24;
+  static constexpr int province_shift = 40;
 };
 
 // Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
 // country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
 // Inline: every scan of the records unpacks keys.
 inline std::uint64_t RecordKey::packed() const {
-  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << 40) |
-         (static_cast<std::uint64_t>(month.index()) << 24) | (std::uint64_t{country} << 8) |
+  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << province_shift) |
+         (static_cast<std::uint64_t>(month.index()) << month_shift) | (std::uint64_t{country} << 8) |
          std::uint64_t{chapter};
 }
 
 inline RecordKey RecordKey::unpack(std::uint64_t packed) {
   RecordKey key;
   key.source = static_cast<SourceId>(packed >> 48);
-  key.province = static_cast<ProvinceId>(packed >> 40);
-  key.month = Period::from_index(static_cast<std::int32_t>((packed >> 24) & 0xFFFF));
+  key.province = static_cast<ProvinceId>(packed >> province_shift);
+  key.month = Period::from_index(static_cast<std::int32_t>((packed >> month_shift) & 0xFFFF));
   key.country = static_cast<CountryId>(packed >> 8);
   key.chapter = static_cast<std::uint8_t>(packed);
   return key;
@@ -81,15 +86,25 @@ struct TotalParts {
   std::optional<Cents> by_country;
   std::optional<Cents> by_chapter;
   std::optional<Cents> by_country_and_chapter;
+  // Whether the total row, or any of the parts, is a made-up (sample) figure.
+  bool total_row_sample = false;
+  bool parts_sample = false;
 
-  void add(const RecordKey& key, Cents value) {  // inline: called for every record a question reads
+  // Inline: called for every record a question reads.
+  void add(const RecordKey& key, Cents value, bool sample = false) {
     std::optional<Cents>* slot = nullptr;
     if (key.country == all_countries)
       slot = key.chapter == all_chapters ? &total_row : &by_chapter;
     else
       slot = key.chapter == all_chapters ? &by_country : &by_country_and_chapter;
     *slot = checked_add(slot->value_or(0), value);
+    if (slot == &total_row)
+      total_row_sample = sample;
+    else
+      parts_sample = parts_sample || sample;
   }
+  // Whether the figure resolve() gives rests on made-up data.
+  [[nodiscard]] bool resolves_to_sample() const { return total_row ? total_row_sample : parts_sample; }
   [[nodiscard]] Cents resolve() const {
     if (total_row) return *total_row;
     if (by_country) return *by_country;
@@ -209,6 +224,15 @@ class Dataset {
   // Per source, a bitmap over (province, month): bit province * span + (month - coverage_base),
   // where span is the size of coverage[source].
   std::vector<std::vector<bool>> known;  // index = SourceId
+
+  // Made-up figures (rows marked status=sample, such as the bundled sample's): whether a
+  // province's month total rests on one, and whether any of its parts (countries, sectors) is one.
+  // Bitmaps laid out as `known`; both empty when the data holds no sample row.
+  [[nodiscard]] bool sample_total(SourceId source, ProvinceId province, Period month) const;
+  [[nodiscard]] bool sample_parts(SourceId source, ProvinceId province, Period month) const;
+  [[nodiscard]] bool has_sample() const { return !sample_totals.empty(); }
+  std::vector<std::vector<bool>> sample_totals;
+  std::vector<std::vector<bool>> sample_part_bits;
 };
 
 }  // namespace kexport

@@ -42,8 +42,8 @@ class DatasetBuilder {
     return focus_ && province != *focus_ && (province != national_total || *focus_ == no_province);
   }
 
-  // Adds a record of the current file, found on `line`.
-  void add(const RecordKey& key, Cents cents, std::uint32_t line);
+  // Adds a record of the current file, found on `line`; `sample` marks a made-up figure.
+  void add(const RecordKey& key, Cents cents, std::uint32_t line, bool sample = false);
 
   // Takes over what another builder collected from a part of the current file (read in parallel):
   // its records, with its dictionary ids mapped to this builder's, and its skipped rows.
@@ -61,10 +61,21 @@ class DatasetBuilder {
   struct Pending {
     std::uint64_t key;
     Cents cents;
-    std::uint32_t file;
+    std::uint32_t file : 31;
+    std::uint32_t sample : 1;  // a made-up figure
     std::uint32_t line;
+    static Pending of(std::uint64_t key, Cents cents, std::size_t file, bool sample, std::uint32_t line) {
+      if (file > max_files) throw_too_many_files();
+      Pending r{key, cents, 0, 0, line};
+      r.file = static_cast<std::uint32_t>(file) & max_files;
+      r.sample = sample ? 1U : 0U;
+      return r;
+    }
   };
+  static constexpr std::uint32_t max_files = 0x7FFFFFFF;
+  [[noreturn]] static void throw_too_many_files();
   std::vector<Pending> records_;
+  bool has_sample_ = false;  // any record marked sample
   Dataset data_ = initial();
   std::unordered_map<std::size_t, CountryId> known_;
   std::unordered_map<std::string, CountryId> unknown_;

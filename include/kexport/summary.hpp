@@ -82,6 +82,16 @@ struct Gap {
   Period to;
 };
 
+// Which parts of an answer rest on made-up (sample) figures rather than published ones: rows
+// the data marks status=sample, such as the bundled sample's. Never printed as fact.
+struct SampleParts {
+  bool value = false;         // the province's (or Turkey's) own figures: the month, comparisons, trend
+  bool destinations = false;  // the split by country
+  bool sectors = false;       // the split by sector
+  bool standing = false;      // rank and share of Turkey: other provinces' figures
+  [[nodiscard]] bool any() const { return value || destinations || sectors || standing; }
+};
+
 struct Summary {
   ProvinceId province = 0;
   std::string province_name;
@@ -101,6 +111,7 @@ struct Summary {
   // Set when "latest" was asked for and the data's latest month does not hold the province
   // (or, for Turkey, is not complete): the report is of an earlier month.
   std::optional<IncompleteMonth> passed_over;
+  SampleParts sample;
 };
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and

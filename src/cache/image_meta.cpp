@@ -93,7 +93,9 @@ json describe(const Dataset& data) {
           {"skipped_count", data.skipped_count},
           {"coverage_base", data.coverage_base},
           {"coverage", bit_strings(data.coverage)},
-          {"known", bit_strings(data.known)}};
+          {"known", bit_strings(data.known)},
+          {"sample_totals", bit_strings(data.sample_totals)},
+          {"sample_parts", bit_strings(data.sample_part_bits)}};
 }
 
 Dataset restore(const json& meta) {
@@ -141,6 +143,15 @@ Dataset restore(const json& meta) {
   for (std::size_t s = 0; s < data.known.size(); ++s)
     require(data.known[s].size() == (province_count + 1) * data.coverage[s].size(),
             "known months do not match the coverage");
+  data.sample_totals = bits_of(meta.at("sample_totals"));
+  data.sample_part_bits = bits_of(meta.at("sample_parts"));
+  require(data.sample_totals.size() == data.sample_part_bits.size() &&
+              (data.sample_totals.empty() || data.sample_totals.size() == data.sources.size()),
+          "sample marks do not match the sources");
+  for (std::size_t s = 0; s < data.sample_totals.size(); ++s)
+    require(data.sample_totals[s].size() == data.known[s].size() &&
+                data.sample_part_bits[s].size() == data.known[s].size(),
+            "sample marks do not match the coverage");
   return data;
 }
 

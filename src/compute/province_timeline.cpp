@@ -50,7 +50,7 @@ std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::
 }  // namespace
 
 ProvinceTimeline::ProvinceTimeline(const Dataset& data, std::size_t span)
-    : data_(data), known_(span, false), totals_(span) {}
+    : data_(data), known_(span, false), sample_(span, false), totals_(span) {}
 
 ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice)
     : ProvinceTimeline(data, source < data.coverage.size() ? data.coverage[source].size() : 0) {
@@ -58,6 +58,9 @@ ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, Provinc
     const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
     known_[i] = data.knows(source, province, month);
     if (known_[i]) totals_[i] = Cents{0};
+    const bool whole = !slice.country && !slice.chapter;
+    sample_[i] =
+        whole ? data.sample_total(source, province, month) : data.sample_parts(source, province, month);
   }
   auto [row, end] = data.rows_of(source, province);
   while (row < end) {
@@ -87,6 +90,7 @@ ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, SourceId source, 
     const ProvinceTimeline one(data, source, p, slice);
     for (std::size_t i = 0; i < sum.totals_.size(); ++i) {
       if (!sum.known_[i]) continue;
+      sum.sample_[i] = sum.sample_[i] || one.sample_[i];
       if (sum.totals_[i] && one.totals_[i])
         sum.totals_[i] = checked_add(*sum.totals_[i], *one.totals_[i]);
       else
@@ -131,6 +135,12 @@ std::optional<std::pair<Period, Period>> ProvinceTimeline::missing(Period from, 
     span->second = m;
   }
   return span;
+}
+
+bool ProvinceTimeline::sample_in(Period from, Period to) const {
+  for (Period m = from; m <= to; m = m.plus_months(1))
+    if (const auto i = slot(m); i && sample_[*i]) return true;
+  return false;
 }
 
 std::optional<Period> ProvinceTimeline::last_known() const {

@@ -43,6 +43,8 @@ class ProvinceTimeline {
   [[nodiscard]] bool knows(Period month) const;
   // The latest known month, if any.
   [[nodiscard]] std::optional<Period> last_known() const;
+  // Whether any month in [from, to] rests on made-up (sample) figures: for a slice, its parts.
+  [[nodiscard]] bool sample_in(Period from, Period to) const;
 
  private:
   ProvinceTimeline(const Dataset& data, std::size_t span);
@@ -53,6 +55,7 @@ class ProvinceTimeline {
   // or where a slice's breakdown is missing: the province exported that month but its rows say
   // nothing of the slice's kind (no country rows for a country), which is unknown, not zero.
   std::vector<bool> known_;
+  std::vector<bool> sample_;
   std::vector<std::optional<Cents>> totals_;
 };
 

@@ -46,6 +46,7 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
     RankRow row;
     row.province = p;
     row.name = std::string(gazetteer.province_name(p));
+    ranking.sample = ranking.sample || timeline.sample_in(before_from, ranking.to);
     row.value = timeline.window(ranking.from, ranking.to);
     row.previous_value = timeline.window(before_from, before_to);
     row.change_pct = percent_change(row.value, row.previous_value);

@@ -65,6 +65,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
         percent_change(row.year_to_date, timeline->window(m.january().plus_months(-12), m.plus_months(-12)));
     series.rows.push_back(row);
   }
+  series.sample = timeline->sample_in(from.plus_months(-23), to);
   return series;
 }
 

@@ -165,8 +165,23 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
     summary.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
   summary.standing = standing_of(data, source, summary.province, month, summary.value);
+
+  // What rests on made-up figures: the months the comparisons reach back to, the parts of the
+  // month and of a year earlier, and, for the standing, every province's month.
+  summary.sample.value = timeline.sample_in(month.plus_months(-23), month);
+  const bool parts_sample = data.sample_parts(source, summary.province, month) ||
+                            data.sample_parts(source, summary.province, summary.previous_year.period);
+  summary.sample.destinations = parts_sample && !summary.top_destinations.empty();
+  if (summary.standing) {
+    std::string basis;
+    summary.sample.standing =
+        compute::ProvinceTimeline::turkey(data, source, {}, basis).sample_in(month, month);
+    for (ProvinceId p = 1; p <= province_count && !summary.sample.standing; ++p)
+      summary.sample.standing = data.sample_total(source, p, month);
+  }
   summary.top_sectors =
       top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors, names);
+  summary.sample.sectors = parts_sample && !summary.top_sectors.empty();
   return summary;
 }
 

@@ -126,6 +126,8 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   std::sort(rows.begin(), rows.end(), by_value);
   std::sort(top.new_entries.begin(), top.new_entries.end(), by_value);
   std::sort(top.lost_entries.begin(), top.lost_entries.end(), by_value);
+  for (Period m = before_from; m <= top.to && !top.sample; m = m.plus_months(1))
+    top.sample = data.sample_parts(source, province, m);
   if (rows.size() > query.n) rows.resize(query.n);
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = i + 1;
   top.rows = std::move(rows);

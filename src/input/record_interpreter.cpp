@@ -9,8 +9,8 @@ namespace kexport::input {
 namespace {
 
 constexpr std::array<std::string_view, field_count> canonical_names = {
-    "period",  "year",         "month",   "province",  "province_code",
-    "country", "country_code", "chapter", "value_usd", "source"};
+    "period",       "year",    "month",     "province", "province_code", "country",
+    "country_code", "chapter", "value_usd", "source",   "status"};
 
 // Folded header names (see fold_name) and the field each stands for.
 struct HeaderAlias {
@@ -64,6 +64,9 @@ constexpr HeaderAlias header_aliases[] = {
     {"exports", Field::value},
     {"source", Field::source},
     {"kaynak", Field::source},
+    {"status", Field::status},
+    {"durum", Field::status},
+    {"veridurumu", Field::status},
 };
 
 // Words in a value header that give its unit, folded, longest first.
@@ -268,6 +271,20 @@ std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
   return builder_.sector(text);
 }
 
+bool RecordInterpreter::sample_of(const RowFields& row) {
+  const std::string_view text = trim(row[static_cast<std::size_t>(Field::status)].value_or(""));
+  if (text.empty()) return false;
+  const std::string folded = fold_name(text);
+  for (std::string_view word : {"sample", "ornek", "ornekveri", "uydurma", "madeup", "fictional"})
+    if (folded == word) return true;
+  for (std::string_view word : {"published", "yayimlanan", "yayimlanmis", "official", "resmi", "provisional",
+                                "gecici", "final", "kesin"})
+    if (folded == word) return false;
+  throw FieldError{Field::status, quoted(text) +
+                                      " is not a status; expected sample (örnek) for a made-up "
+                                      "figure, or published (yayımlanmış)"};
+}
+
 namespace {
 
 // The memo of a value made from one or two fields: found, or made once and remembered. Only
@@ -320,7 +337,7 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     if (!amount.cents) throw FieldError{Field::value, std::move(amount.problem)};
     cents = amount.cents;
   }
-  builder_.add(key, *cents, line);
+  builder_.add(key, *cents, line, sample_of(row));
 }
 
 }  // namespace kexport::input

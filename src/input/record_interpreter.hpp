@@ -27,9 +27,10 @@ enum class Field {
   country_code,
   chapter,
   value,
-  source
+  source,
+  status  // "sample" marks a made-up figure; "published" (or nothing) a real one
 };
-inline constexpr std::size_t field_count = 10;
+inline constexpr std::size_t field_count = 11;
 
 std::string_view field_name(Field field);  // the canonical column name: "value_usd"
 
@@ -158,6 +159,7 @@ class RecordInterpreter {
   ProvinceId province_of(const RowFields& row) const;
   CountryId country_of(const RowFields& row);
   std::uint8_t chapter_of(const RowFields& row);
+  static bool sample_of(const RowFields& row);
 
   const Gazetteer& gazetteer_;
   DatasetBuilder& builder_;

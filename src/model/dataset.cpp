@@ -87,6 +87,18 @@ bool Dataset::knows(SourceId source, ProvinceId province, Period month) const {
   return bit && known[source][*bit];
 }
 
+bool Dataset::sample_total(SourceId source, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, source, province, month);
+  return bit && source < sample_totals.size() && *bit < sample_totals[source].size() &&
+         sample_totals[source][*bit];
+}
+
+bool Dataset::sample_parts(SourceId source, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, source, province, month);
+  return bit && source < sample_part_bits.size() && *bit < sample_part_bits[source].size() &&
+         sample_part_bits[source][*bit];
+}
+
 std::size_t Dataset::provinces_known(SourceId source, Period month) const {
   std::size_t count = 0;
   for (ProvinceId p = 1; p <= province_count; ++p) count += knows(source, p, month) ? 1 : 0;
@@ -116,6 +128,10 @@ std::string canonical_source(std::string_view name) {
   if (key == "ticaretbakanligi" || key == "ministry" || key == "ministryoftrade" || key == "tb")
     return "Ticaret Bakanlığı";
   return std::string(trim(name));
+}
+
+void DatasetBuilder::throw_too_many_files() {
+  throw Error(ExitCode::data, "more than 2^31 input files");
 }
 
 Dataset DatasetBuilder::initial() {
@@ -179,7 +195,7 @@ std::uint8_t DatasetBuilder::sector(std::string_view name) {
   return code;
 }
 
-void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) {
+void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, bool sample) {
   if (keeps_only_total(key.province)) {
     RecordKey total = key;
     total.country = all_countries;
@@ -189,11 +205,13 @@ void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line) 
       last_other_ = packed;
       last_other_parts_ = &others_[packed];
     }
-    last_other_parts_->add(key, cents);
+    last_other_parts_->add(key, cents, sample);
+    has_sample_ = has_sample_ || sample;
     ++data_.files.back().rows;
     return;
   }
-  records_.push_back({key.packed(), cents, static_cast<std::uint32_t>(data_.files.size() - 1), line});
+  records_.push_back(Pending::of(key.packed(), cents, data_.files.size() - 1, sample, line));
+  has_sample_ = has_sample_ || sample;
   ++data_.files.back().rows;
 }
 
@@ -224,7 +242,8 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     records_ = std::move(part.records_);
   } else if (same_ids) {
     records_.reserve(records_.size() + part.records_.size());
-    for (const Pending& r : part.records_) records_.push_back({r.key, r.cents, file, r.line});
+    for (const Pending& r : part.records_)
+      records_.push_back(Pending::of(r.key, r.cents, file, r.sample, r.line));
   } else {
     records_.reserve(records_.size() + part.records_.size());
     for (const Pending& r : part.records_) {
@@ -233,7 +252,7 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
       key.source = sources[key.source];
       if (key.chapter >= Dataset::first_sector_code)
         key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
-      records_.push_back({key.packed(), r.cents, file, r.line});
+      records_.push_back(Pending::of(key.packed(), r.cents, file, r.sample, r.line));
     }
   }
   data_.files.back().rows += part.data_.files.back().rows;
@@ -245,12 +264,17 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     const auto combine = [](std::optional<Cents>& into, const std::optional<Cents>& from) {
       if (from) into = checked_add(into.value_or(0), *from);
     };
-    if (parts.total_row) mine.total_row = parts.total_row;
+    if (parts.total_row) {
+      mine.total_row = parts.total_row;
+      mine.total_row_sample = parts.total_row_sample;
+    }
+    mine.parts_sample = mine.parts_sample || parts.parts_sample;
     combine(mine.by_country, parts.by_country);
     combine(mine.by_chapter, parts.by_chapter);
     combine(mine.by_country_and_chapter, parts.by_country_and_chapter);
   }
   last_other_ = ~std::uint64_t{0};
+  has_sample_ = has_sample_ || part.has_sample_;
   data_.skipped_count += part.data_.skipped_count;
   for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
   part.records_.clear();
@@ -278,7 +302,7 @@ TableSightings sightings_of(const Records& records) {
   std::uint64_t last_block = ~std::uint64_t{0};
   std::uint32_t last_file = ~std::uint32_t{0};
   for (const auto& r : records) {
-    const std::uint64_t block = r.key >> 24;  // source, province, month
+    const std::uint64_t block = r.key >> RecordKey::month_shift;
     if (block == last_block && r.file == last_file) continue;
     last_block = block;
     last_file = r.file;
@@ -309,13 +333,38 @@ std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Data
   return known;
 }
 
+// Which provinces' month totals, and which of their parts, rest on made-up figures (see
+// Dataset::sample_total), from the sorted records and their sample marks.
+std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample_bitmaps(
+    const Dataset& data, const std::vector<bool>& sample_of) {
+  std::vector<std::vector<bool>> totals(data.sources.size()), parts(data.sources.size());
+  for (std::size_t s = 0; s < totals.size(); ++s) {
+    totals[s].assign((province_count + 1) * data.coverage[s].size(), false);
+    parts[s].assign(totals[s].size(), false);
+  }
+  for (std::size_t row = 0; row < data.size();) {
+    const RecordKey first = data.key(row);
+    const std::uint64_t block = data.keys[row] >> RecordKey::month_shift;
+    TotalParts month;
+    for (; row < data.size() && data.keys[row] >> RecordKey::month_shift == block; ++row)
+      month.add(data.key(row), data.cents[row], sample_of[row]);
+    const std::size_t span = data.coverage[first.source].size();
+    const std::size_t bit = std::size_t{first.province} * span +
+                            static_cast<std::size_t>(first.month.index() - data.coverage_base);
+    totals[first.source][bit] = month.resolves_to_sample();
+    parts[first.source][bit] = month.parts_sample;
+  }
+  return {std::move(totals), std::move(parts)};
+}
+
 }  // namespace
 
 Dataset DatasetBuilder::finish(bool collect_problems) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
   // The other provinces of a focused load enter as one total row per month.
   for (const auto& [packed, parts] : others_)
-    records_.push_back({packed, parts.resolve(), static_cast<std::uint32_t>(data_.files.size() - 1), 0});
+    records_.push_back(
+        Pending::of(packed, parts.resolve(), data_.files.size() - 1, parts.resolves_to_sample(), 0));
   others_.clear();
   // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
   // order they were read. Input in key order (the common case) is detected and not sorted again.
@@ -383,6 +432,8 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
   data.cents.reserve(records_.size());
   std::vector<std::uint32_t> file_of;
   file_of.reserve(records_.size());
+  std::vector<bool> sample_of;  // only when some record is a made-up figure
+  if (has_sample_) sample_of.reserve(records_.size());
   for (std::size_t i = 0; i < records_.size(); ++i) {
     const Pending& r = records_[i];
     if (i > 0 && records_[i - 1].key == r.key) {
@@ -400,11 +451,13 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
           {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
       data.cents.back() = r.cents;
       file_of.back() = r.file;
+      if (has_sample_) sample_of.back() = r.sample;
       continue;
     }
     data.keys.push_back(r.key);
     data.cents.push_back(r.cents);
     file_of.push_back(r.file);
+    if (has_sample_) sample_of.push_back(r.sample);
   }
   records_.clear();
   records_.shrink_to_fit();
@@ -428,6 +481,7 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
     data.coverage.assign(data.sources.size(), {});
   }
   data.known = known_from(sightings, data);
+  if (has_sample_) std::tie(data.sample_totals, data.sample_part_bits) = sample_bitmaps(data, sample_of);
   return data;
 }
 

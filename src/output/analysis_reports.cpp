@@ -4,6 +4,7 @@
 #include "grid.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -46,8 +47,10 @@ void write_series(std::ostream& out, const Series& series, TabularFormat format,
                  (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
   report.meta = {{"subject", Value::of_text(series.subject)},
                  {"source", text_or_null(series.source)},
+                 {"sample", Value::of_flag(series.sample)},
                  {"currency", Value::of_text("USD")},
                  {"turkey_basis", text_or_null(series.turkey_basis)}};
+  if (series.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
   section.columns = {{"period", say(style, "Dönem", "Period"), Kind::period},
@@ -87,6 +90,7 @@ void write_top(std::ostream& out, const Top& top, TabularFormat format, const Ta
                  (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
   report.meta = {{"province", Value::of_text(top.province)},
                  {"source", text_or_null(top.source)},
+                 {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
                  {"period", Value::of_text(window_key(top.window))},
                  {"from", Value::of_text(top.from.iso())},
@@ -95,6 +99,7 @@ void write_top(std::ostream& out, const Top& top, TabularFormat format, const Ta
                  {"total", Value::of_money(top.total)},
                  {"previous_total", Value::of_money(top.previous_total)},
                  {"change_pct", Value::of_number(percent_change(top.total, top.previous_total))}};
+  if (top.sample) report.warning = output::sample_table_notice(style.language);
   const std::vector<Column> columns = {
       {"rank", "#", Kind::count},
       {"name", countries ? say(style, "Ülke", "Country") : say(style, "Sektör", "Sector"), Kind::text},
@@ -153,6 +158,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
                  (ranking.by == RankBy::change ? say(style, " · değişime göre", " · by change") : "") +
                  (ranking.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + ranking.source);
   report.meta = {{"source", text_or_null(ranking.source)},
+                 {"sample", Value::of_flag(ranking.sample)},
                  {"period", Value::of_text(window_key(ranking.window))},
                  {"by", Value::of_text(ranking.by == RankBy::value ? "value" : "change")},
                  {"from", Value::of_text(ranking.from.iso())},
@@ -160,6 +166,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
                  {"currency", Value::of_text("USD")},
                  {"turkey", Value::of_money(ranking.turkey)},
                  {"turkey_basis", Value::of_text(ranking.turkey_basis)}};
+  if (ranking.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
   section.columns = {{"rank", "#", Kind::count},

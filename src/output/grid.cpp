@@ -85,6 +85,7 @@ nlohmann::ordered_json json_value(const Value& v) {
 
 void write_table(std::ostream& out, const Report& report, const TableStyle& style) {
   out << paint(report.title, Tone::strong, style.color) << "\n";
+  if (!report.warning.empty()) out << paint(report.warning, Tone::fall, style.color) << "\n";
   for (const Section& section : report.sections) {
     if (section.rows.empty()) continue;
     out << '\n';
@@ -145,6 +146,7 @@ void write_csv(std::ostream& out, const Report& report) {
 
 void write_markdown(std::ostream& out, const Report& report, const TableStyle& style) {
   out << "# " << markdown_escape(report.title) << "\n";
+  if (!report.warning.empty()) out << "\n> **" << markdown_escape(report.warning) << "**\n";
   for (const Section& section : report.sections) {
     if (section.rows.empty()) continue;
     out << '\n';

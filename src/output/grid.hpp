@@ -52,6 +52,7 @@ struct Meta {
 
 struct Report {
   std::string title;               // for people
+  std::string warning;             // for people, right under the title (made-up figures)
   std::vector<std::string> notes;  // for people, after the tables
   std::vector<Meta> meta;          // for machines: JSON's top level
   std::vector<Section> sections;

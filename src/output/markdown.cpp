@@ -7,6 +7,7 @@
 #include "kexport/report.hpp"
 #include "kexport/turkish.hpp"
 #include "labels.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -53,6 +54,7 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
     headline +=
         ": " + (lang == Language::tr ? turkish::amount_short(*s.value) : english::amount_short(*s.value));
   out << "# " << headline << "\n\n";
+  if (s.sample.any()) out << "> **" << escape_text(output::sample_notice(s.sample, lang)) << "**\n\n";
 
   out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);
   out << fmt::format("| **{}** | {} | **{}** | |\n", escape(month), s.period.iso(), amount(s.value, lang));

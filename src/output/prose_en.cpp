@@ -4,6 +4,7 @@
 #include "kexport/english.hpp"
 #include "kexport/report.hpp"
 #include "prose_common.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -71,6 +72,11 @@ std::string moved(double pct) {
       return "fell " + percent(pct) + " to";
   }
   return {};
+}
+
+std::string sample_source_line() {
+  return "Source: sample data. The figures in this text are made up; they are not figures published by "
+         "TÜİK or any other body.";
 }
 
 std::string source_line(const std::string& source) {
@@ -149,7 +155,9 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
 
-  paragraphs.push_back(source_line(s.source));
+  // Made-up figures are said before anything else, so that no paragraph is pasted without it.
+  if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
+  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
   out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
 }
 

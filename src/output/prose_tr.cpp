@@ -5,6 +5,7 @@
 #include "kexport/report.hpp"
 #include "kexport/turkish.hpp"
 #include "prose_common.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -55,6 +56,11 @@ std::string list_tr(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t i = 0; i + 1 < items.size(); ++i) out += (i ? ", " : "") + items[i];
   return out + " ve " + items.back();
+}
+
+std::string sample_source_line() {
+  return "Kaynak: örnek veri. Bu metindeki tutarlar uydurmadır; TÜİK'in ya da başka bir kurumun yayımladığı "
+         "rakamlar değildir.";
 }
 
 std::string source_line(const std::string& source) {
@@ -159,7 +165,9 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
 
-  paragraphs.push_back(source_line(s.source));
+  // Made-up figures are said before anything else, so that no paragraph is pasted without it.
+  if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
+  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
   out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
 }
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kexport/report.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -75,7 +76,11 @@ void write_summary_json(std::ostream& out, const Summary& s) {
   Json doc{{"province", s.province_name},
            {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
            {"period", s.period.iso()},
-           {"source", s.source.empty() ? Json(nullptr) : Json(s.source)},
+           {"source", s.sample.value     ? Json("sample")
+                      : s.source.empty() ? Json(nullptr)
+                                         : Json(s.source)},
+           {"sample", s.sample.any()},
+           {"sample_parts", output::sample_part_keys(s.sample)},
            {"currency", "USD"},
            {"value", dollars(s.value)},
            {"previous_month", month(s.previous_month)},

@@ -6,6 +6,7 @@
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "sample_notice.hpp"
 #include "text_table.hpp"
 
 namespace kexport {
@@ -72,8 +73,14 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
   if (s.province != national_total) title += fmt::format(" ({:02})", s.province);
   std::string subtitle = fmt::format(fmt::runtime(words.exports_of), month);
   subtitle += fmt::format(" · {}", words.currency);
-  if (!s.source.empty()) subtitle += fmt::format(" · {}: {}", words.source, s.source);
-  out << output::paint(title, Tone::strong, style.color) << " · " << subtitle << "\n\n";
+  if (s.sample.value)
+    subtitle += fmt::format(" · {}: {}", words.source, output::sample_source_label(style.language));
+  else if (!s.source.empty())
+    subtitle += fmt::format(" · {}: {}", words.source, s.source);
+  out << output::paint(title, Tone::strong, style.color) << " · " << subtitle << "\n";
+  if (s.sample.any())
+    out << output::paint(output::sample_notice(s.sample, style.language), Tone::fall, style.color) << '\n';
+  out << '\n';
 
   output::TextTable figures({Align::left, Align::left, Align::right, Align::right});
   figures.add_header({"", std::string(words.period), std::string(words.value), std::string(words.change)});

@@ -7,6 +7,7 @@
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
@@ -173,10 +174,13 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
     }
   }
 
-  const std::string source =
-      s.source.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + s.source + " · ";
+  const std::string label = s.sample.value ? std::string(output::sample_source_label(lang)) : s.source;
+  const std::string source = label.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + label + " · ";
   out << text(24, height - 16, xml(source + (tr ? "Hazırlayan: kexport" : "Made with kexport")),
               fmt::format("font-size=\"11\" fill=\"{}\"", muted));
+  if (s.sample.any())
+    out << text(24, height - 32, xml(output::sample_notice(s.sample, lang)),
+                fmt::format("font-size=\"11\" font-weight=\"bold\" fill=\"{}\"", highlight));
   out << "</svg>\n";
 }
 

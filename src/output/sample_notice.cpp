@@ -1,0 +1,64 @@
+#include "sample_notice.hpp"
+
+#include <fmt/format.h>
+
+namespace kexport::output {
+
+std::string_view sample_source_label(Language language) {
+  return language == Language::tr ? "örnek veri (uydurma)" : "sample data (made up)";
+}
+
+namespace {
+
+// "a", "a ve b", "a, b ve c" / "a", "a and b", "a, b, and c".
+std::string listed(const std::vector<std::string_view>& items, Language language) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      const bool last = i + 1 == items.size();
+      if (language == Language::tr)
+        out += last ? " ve " : ", ";
+      else
+        out += last ? (items.size() > 2 ? ", and " : " and ") : ", ";
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string sample_notice(const SampleParts& parts, Language language) {
+  if (!parts.any()) return {};
+  const bool tr = language == Language::tr;
+  std::vector<std::string_view> named;
+  if (parts.value) named.push_back(tr ? "ihracat tutarları" : "the export figures");
+  if (parts.destinations) named.push_back(tr ? "ülkelere göre dağılım" : "the split by country");
+  if (parts.sectors) named.push_back(tr ? "sektörlere göre dağılım" : "the split by sector");
+  if (parts.standing) {
+    named.push_back(tr ? "iller arası sıralama" : "the rank among provinces");
+    named.push_back(tr ? "Türkiye içindeki pay" : "the share of Turkey");
+  }
+  if (tr)
+    return fmt::format("Örnek veri: {} uydurmadır, yayımlanmış rakamlar değildir.", listed(named, language));
+  return fmt::format("Sample data: {} {} made up, not published figures.", listed(named, language),
+                     named.size() == 1 && !parts.value ? "is" : "are");
+}
+
+std::string sample_table_notice(Language language) {
+  return language == Language::tr
+             ? "Örnek veri: bu tablodaki rakamların bir kısmı ya da tamamı uydurmadır, yayımlanmış rakamlar "
+               "değildir."
+             : "Sample data: some or all of the figures in this table are made up, not published figures.";
+}
+
+std::vector<std::string> sample_part_keys(const SampleParts& parts) {
+  std::vector<std::string> keys;
+  if (parts.value) keys.emplace_back("value");
+  if (parts.destinations) keys.emplace_back("top_destinations");
+  if (parts.sectors) keys.emplace_back("top_sectors");
+  if (parts.standing) keys.emplace_back("standing");
+  return keys;
+}
+
+}  // namespace kexport::output
