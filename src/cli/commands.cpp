@@ -62,7 +62,7 @@ class Cli {
   }
 
   [[nodiscard]] TableStyle style(const Presentation& p) const {
-    return TableStyle{language(p), global.output.empty() && terminal()};
+    return TableStyle{language(p), (global.output.empty() || global.output == "-") && terminal()};
   }
 
   [[nodiscard]] LoadOptions load_options() const {
@@ -118,11 +118,11 @@ class Cli {
 
   [[nodiscard]] std::vector<std::string> default_paths() const { return data_paths(global.data, argv0_); }
 
-  // The finished output, in one piece: to --output through a temporary file and a rename, or to
-  // standard output. A failure is exit 74 and never leaves half a report.
+  // The finished output, in one piece: to --output (see write_output_file), or to standard
+  // output. A failure is exit 74 and never leaves half a report in a file.
   void emit(const std::string& text) const {
     if (!global.output.empty())
-      write_file_atomically(global.output, text);
+      write_output_file(global.output, text);
     else
       write_all(STDOUT_FILENO, text, "standard output");
   }
