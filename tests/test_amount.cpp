@@ -55,3 +55,36 @@ TEST_CASE("amounts beyond 64-bit cents are refused, not wrapped", "[amount]") {
   CHECK_FALSE(point("92233720368547758.08").has_value());
   CHECK_FALSE(point(std::string(10000, '9')).has_value());
 }
+
+TEST_CASE("numbers as programs write them: exponents exact, float artefacts rounded within 1e-9 of a cent",
+          "[amount]") {
+  CHECK(point("1e3") == 100000);
+  CHECK(point("1E3") == 100000);
+  CHECK(point("1e+3") == 100000);
+  CHECK(point("2.9180423645E8") == 29180423645);
+  CHECK(point("2.9180423645e8", ValueUnit::thousand_dollars) == 29180423645000);
+  CHECK(point("0.123e1") == 123);
+  CHECK(point(".5e1") == 500);
+  CHECK(point("1500e-3") == 150);
+  CHECK_FALSE(parse_amount("1e3", DecimalStyle::point, ValueUnit::dollars).rounded);
+
+  // Float artefacts: the decimal text lies within a billionth of a cent of a whole cent.
+  const auto artefact = parse_amount("0.30000000000000004", DecimalStyle::point, ValueUnit::dollars);
+  CHECK(artefact.cents == 30);
+  CHECK(artefact.rounded);
+  CHECK(point("300.29999999999995") == 30030);
+  CHECK(point("291804236.44999999999") == 29180423645);  // 1e-11 dollars below: rounded up
+  CHECK(point("1.00000000001") == 100);                  // 1e-11 dollars = 1e-9 cents above: the bound
+  CHECK(point("1e-11") == 0);                            // a billionth of a cent above 0
+
+  // Anything further from a cent is refused, as before.
+  for (const char* bad : {"1.5e-3", "0.3000001", "0.30000000002", "1.0000000000101", "1e", "e5", "1e99999",
+                          "1,000e3", "1e3.5", "1.2e-11"}) {
+    INFO(bad);
+    const auto result = parse_amount(bad, DecimalStyle::point, ValueUnit::dollars);
+    CHECK_FALSE(result.cents.has_value());
+    CHECK_FALSE(result.problem.empty());
+  }
+  CHECK_THAT(parse_amount("1.5e-3", DecimalStyle::point, ValueUnit::dollars).problem,
+             Catch::Contains("'1.5e-3' has fractions of a cent"));
+}

@@ -104,3 +104,54 @@ TEST_CASE("a directory of spreadsheets only says so", "[cli][inputs]") {
   CHECK_THAT(r.err,
              Catch::Contains("it holds spreadsheets (iller.xlsx), which are not read: save them as CSV"));
 }
+
+TEST_CASE("amounts as scripts write them: exponents, float artefacts rounded and said once",
+          "[cli][inputs]") {
+  const test::TempDir dir;
+  const fs::path file = dir.path / "script.jsonl";
+  test::write_text(file,
+                   "{\"period\": \"2026-01\", \"province\": \"Kayseri\", \"value_usd\": 2.9180423645E8}\n"
+                   "{\"period\": \"2026-01\", \"province\": \"Ankara\", \"value_usd\": 0.30000000000000004}\n"
+                   "{\"period\": \"2026-01\", \"province\": \"İzmir\", \"value_usd\": 300.29999999999995}\n");
+  const auto r = run_kexport("--data " + file.string() + " summary -p Kayseri -f json");
+  REQUIRE(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["value"] == 291804236.45);
+  const auto ankara = run_kexport("--data " + file.string() + " summary -p Ankara -f json");
+  CHECK(nlohmann::json::parse(ankara.out)["value"] == 0.3);
+  const auto v = run_kexport("validate " + file.string() + " --lang en");
+  CHECK(v.exit_code == 0);
+  CHECK_THAT(v.out, Catch::Contains("2 amounts written with a float artefact (the first on line 2: "
+                                    "'0.30000000000000004') were rounded to the nearest cent"));
+  const auto json = nlohmann::json::parse(run_kexport("validate -f json " + file.string()).out);
+  CHECK(json["files"][0]["rounded_amounts"] == 2);
+
+  // Further from a cent than a float's slip: refused as before.
+  test::write_text(dir.path / "far.csv", "period,province,value_usd\n2026-01,Kayseri,0.3000001\n");
+  const auto far = run_kexport("--data " + (dir.path / "far.csv").string() + " summary -p Kayseri");
+  CHECK(far.exit_code == 65);
+  CHECK_THAT(far.err, Catch::Contains("far.csv:2:17: '0.3000001' has fractions of a cent"));
+}
+
+TEST_CASE("a broken JSON Lines line is one bad row: skipped and listed, or the run stops", "[cli][inputs]") {
+  const test::TempDir dir;
+  const fs::path file = dir.path / "broken.jsonl";
+  test::write_text(file,
+                   "{\"period\": \"2026-01\", \"province\": \"Kayseri\", \"value_usd\": 1}\n"
+                   "{\"period\": \"2026-01\", \"province\": \"Ank\n"
+                   "{\"period\": \"2026-01\", \"province\": \"Ankara\", \"value_usd\": 2} trailing\n"
+                   "{\"period\": \"2026-01\", \"province\": \"Bursa\", \"value_usd\": 3}\n");
+  const auto strict = run_kexport("--data " + file.string() + " summary -p Bursa");
+  CHECK(strict.exit_code == 65);
+  CHECK(strict.out.empty());
+  CHECK_THAT(strict.err, Catch::Contains("broken.jsonl:2:"));
+
+  const auto skipping = run_kexport("--data " + file.string() + " --skip-bad-rows summary -p Bursa -f json");
+  REQUIRE(skipping.exit_code == 0);
+  CHECK(nlohmann::json::parse(skipping.out)["value"] == 3.0);
+  CHECK_THAT(skipping.err, Catch::Contains("skipped 2 malformed rows"));
+  CHECK_THAT(skipping.err, Catch::Contains("broken.jsonl:2:"));
+  CHECK_THAT(skipping.err, Catch::Contains("broken.jsonl:3:"));
+  // The line that broke after its object is skipped whole: Ankara is not half taken.
+  const auto ankara = run_kexport("--data " + file.string() + " --skip-bad-rows summary -p Ankara");
+  CHECK(ankara.exit_code == 69);
+}

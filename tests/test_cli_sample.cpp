@@ -31,7 +31,7 @@ TEST_CASE("a province whose figures are made up says so in every format", "[cli]
   CHECK_THAT(text.out, !Catch::Contains("Kaynak: TÜİK"));
   const auto english = run_kexport(bundled + "summary -p Ankara -m 2026-01 -f text --lang en");
   CHECK_THAT(english.out, Catch::StartsWith("Sample data: the export figures, the rank among provinces, and "
-                                            "the share of Turkey are made up"));
+                                            "the share of Türkiye are made up"));
   CHECK_THAT(english.out, Catch::Contains("Source: sample data."));
   const auto markdown = run_kexport(bundled + "summary -p Ankara -m 2026-01 -f markdown");
   CHECK_THAT(markdown.out, Catch::Contains("\n\n> **Örnek veri: ihracat tutarları"));

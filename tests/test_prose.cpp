@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 
 using kexport::Period;
@@ -100,7 +101,7 @@ TEST_CASE("windows, destinations, standing and sectors", "[prose]") {
                                  "ihracatının yüzde 1,35'ini gerçekleştirdi."));
   CHECK_THAT(
       tr, Catch::Contains("Sektörler arasında ilk sırada Mobilyalar, yatak, aydınlatma yer aldı (yüzde 30,84 "
-                          "pay); onu Demir ve çelik ve Halı izledi."));
+                          "pay); onu sırasıyla şu sektörler izledi: Demir ve çelik; Halı."));
   const auto en = text(s, kexport::Language::en);
   CHECK_THAT(
       en, Catch::Contains("In January–September 2025, exports fell 3.04% to $2.81 billion against the same "
@@ -110,9 +111,61 @@ TEST_CASE("windows, destinations, standing and sectors", "[prose]") {
                              "$3.83 billion."));
   CHECK_THAT(en, Catch::Contains("The largest markets were Germany, the United States, and Iraq") ||
                      Catch::Contains("The largest markets were Almanya, ABD, and Irak"));
-  CHECK_THAT(en,
-             Catch::Contains("Kayseri ranked 12th among Turkey's 81 provinces and accounted for 1.35% of the "
-                             "country's exports."));
+  CHECK_THAT(
+      en, Catch::Contains("Kayseri ranked 12th among Türkiye's 81 provinces and accounted for 1.35% of the "
+                          "country's exports."));
+  CHECK_THAT(en, Catch::Contains("The largest sector was Mobilyalar, yatak, aydınlatma (30.84%); next came "
+                                 "Demir ve çelik; then Halı."));
+}
+
+TEST_CASE("small and extreme values are written as they are", "[prose]") {
+  // Exact dollars under a hundred thousand, never rounded to a thousand or to zero.
+  auto small = summary(85'000, std::nullopt, std::nullopt);
+  CHECK_THAT(text(small), Catch::StartsWith("İstanbul'un eylül ayı ihracatı 850 dolar oldu."));
+  CHECK_THAT(text(small, kexport::Language::en),
+             Catch::StartsWith("İstanbul's exports in September 2025 were $850."));
+  small.value = 190'000;
+  CHECK_THAT(text(small), Catch::StartsWith("İstanbul'un eylül ayı ihracatı 1.900 dolar oldu."));
+  CHECK_THAT(text(small, kexport::Language::en), Catch::Contains("were $1,900."));
+
+  // One country, in the singular; a share below 0.01 % said as a bound.
+  auto one = summary(100'000'000'000, 1.0, 1.0);
+  one.countries = 1;
+  one.top_destinations = {{1, "Almanya", "DE", 100'000'000'000, 100.0, 1.0}};
+  one.standing = kexport::Standing{80, 81, 0.004, true};
+  CHECK_THAT(text(one, kexport::Language::en), Catch::Contains("Goods went to 1 country."));
+  CHECK_THAT(text(one, kexport::Language::en),
+             Catch::Contains("accounted for less than 0.01% of the country's"));
+  CHECK_THAT(text(one), Catch::Contains("Türkiye ihracatının yüzde 0,01'inden azını gerçekleştirdi."));
+  one.standing = kexport::Standing{std::nullopt, 0, 0.004, true};
+  CHECK_THAT(text(one),
+             Catch::Contains("İstanbul'un Türkiye ihracatındaki payı yüzde 0,01'in altında oldu."));
+
+  // Whole factors without a trailing zero; large percentages grouped.
+  CHECK_THAT(text(summary(1'000'000'000, 900.0, std::nullopt)), Catch::Contains("10 katına çıktı"));
+  CHECK_THAT(text(summary(1'000'000'000, 900.0, std::nullopt), kexport::Language::en),
+             Catch::Contains("10 times the level of a year earlier"));
+  CHECK(kexport::format_change(1200.0, kexport::Language::tr) == "+1.200,00 %");
+  CHECK(kexport::format_change(9900.0, kexport::Language::en) == "+9,900.00%");
+  CHECK(kexport::format_share(0.5, kexport::Language::en) == "0.50%");
+}
+
+TEST_CASE("unchanged on both comparisons is said once; December gives the year once", "[prose]") {
+  CHECK_THAT(text(summary(1'000'000'000, 0.001, -0.001)),
+             Catch::Contains("İhracat geçen yılın aynı ayına ve ağustos ayına göre değişmedi."));
+  auto december = summary(30'000'000'000, 5.0, 1.0);
+  december.period = ym(2025, 12);
+  december.previous_month.period = ym(2025, 11);
+  december.year_to_date = {ym(2025, 1), ym(2025, 12), 384'683'700'000, 376'000'000'000, 2.31};
+  december.rolling_12m = december.year_to_date;
+  const auto tr = text(december);
+  CHECK_THAT(tr, Catch::Contains("2025 yılının tamamında ihracat, bir önceki yıla göre yüzde 2,31 artarak 3 "
+                                 "milyar 846 milyon 837 bin dolara yükseldi."));
+  CHECK_THAT(tr, !Catch::Contains("Son 12 ay") && !Catch::Contains("ocak-aralık"));
+  const auto en = text(december, kexport::Language::en);
+  CHECK_THAT(en, Catch::Contains("Over 2025 as a whole, exports rose 2.31% to $3.85 billion against the year "
+                                 "before."));
+  CHECK_THAT(en, !Catch::Contains("last 12 months"));
 }
 
 TEST_CASE("Markdown escapes names from the data", "[prose][markdown]") {

@@ -124,9 +124,12 @@ TEST_CASE("numbers take suffixes by how they are read", "[turkish]") {
 TEST_CASE("amounts in words", "[turkish]") {
   using kexport::turkish::amount_words;
   CHECK(amount_words(0) == "0 dolar");
-  CHECK(amount_words(49'900) == "0 dolar");      // 499 dollars round to no thousand
-  CHECK(amount_words(50'000) == "1 bin dolar");  // 500 dollars round up
-  CHECK(amount_words(100'000) == "1 bin dolar");
+  // Below 100 bin dolar, exact dollars: rounding to thousands would lose too much.
+  CHECK(amount_words(49'900) == "499 dolar");
+  CHECK(amount_words(85'049) == "850 dolar");
+  CHECK(amount_words(190'000) == "1.900 dolar");
+  CHECK(amount_words(9'999'999) == "100.000 dolar");  // 99.999,99 rounds to whole dollars
+  CHECK(amount_words(10'000'000) == "100 bin dolar");
   CHECK(amount_words(99'900'000) == "999 bin dolar");
   CHECK(amount_words(100'000'000) == "1 milyon dolar");
   CHECK(amount_words(85'000'000) == "850 bin dolar");

@@ -157,7 +157,12 @@ struct LoadedFile {
   std::uint64_t group_rows = 0;          // sub-group rows ("I. TARIM") kept out of sums
   std::vector<std::string> unpublished;  // months that are zero for every row of a wide sheet
   std::vector<TotalColumnMismatch> total_mismatches;  // things worth a look that are not errors
-  std::vector<std::string> problems;                  // errors found when loading collects them (validate)
+  // Amounts a program wrote with a float artefact ("0.30000000000000004"), rounded to the cent:
+  // how many, and the first one's line and text.
+  std::uint64_t rounded_amounts = 0;
+  std::uint64_t first_rounded_line = 0;
+  std::string first_rounded;
+  std::vector<std::string> problems;  // errors found when loading collects them (validate)
 };
 
 // The canonical spelling of a data source: "tuik", "TUİK" and "TÜİK" are all "TÜİK".

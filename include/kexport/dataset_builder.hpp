@@ -49,6 +49,9 @@ class DatasetBuilder {
   // its records, with its dictionary ids mapped to this builder's, and its skipped rows.
   void absorb(DatasetBuilder&& part);
 
+  // Notes an amount of the current file that was rounded from a float artefact.
+  void note_rounded(std::uint32_t line, std::string_view written);
+
   // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages.
   void skip(std::string message, std::size_t keep);
 

@@ -20,6 +20,17 @@ std::string format_share(double percent, Language language);
 // An integer grouped in the language's style: 1.234 / 1,234.
 std::string format_count(std::uint64_t count, Language language);
 
+// What format_decimal() leaves out of the fraction.
+enum class Trim {
+  nothing,         // "20,00", "8,50"
+  zero_fraction,   // "20" rather than "20,00", but "8,50"
+  trailing_zeros,  // "20", "8,5"
+};
+
+// A number without sign, rounded to `decimals` places and grouped in the language's style:
+// 1200 -> "1.200,00" (tr) / "1,200.00" (en).
+std::string format_decimal(double value, int decimals, Language language, Trim trim = Trim::nothing);
+
 // Exact decimal dollars from cents, for machines: 29180423645 -> "291804236.45".
 std::string cents_to_decimal(Cents cents);
 

@@ -26,6 +26,9 @@ json describe(const LoadedFile& f) {
           {"group_rows", f.group_rows},
           {"unpublished", f.unpublished},
           {"total_mismatches", mismatches},
+          {"rounded_amounts", f.rounded_amounts},
+          {"first_rounded_line", f.first_rounded_line},
+          {"first_rounded", f.first_rounded},
           {"problems", f.problems}};
 }
 
@@ -52,6 +55,9 @@ LoadedFile restore_file(const json& j) {
          m.at(4).get<Cents>(),
          m.at(5).get<Cents>()});
   }
+  j.at("rounded_amounts").get_to(f.rounded_amounts);
+  j.at("first_rounded_line").get_to(f.first_rounded_line);
+  j.at("first_rounded").get_to(f.first_rounded);
   j.at("problems").get_to(f.problems);
   return f;
 }

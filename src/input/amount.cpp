@@ -59,6 +59,77 @@ NumberEvidence number_evidence(std::string_view original) {
   return NumberEvidence::none;
 }
 
+namespace {
+
+// An amount written by a program: digits, an optional decimal separator and fraction, and an
+// optional exponent ("1e3", "2.9180423645E8"), with no grouping. Read as written, in decimal: exact
+// when it is a whole number of cents; a float artefact ("0.30000000000000004") is rounded when
+// it lies within a billionth of a cent of one; anything else is refused.
+AmountResult parse_scientific(std::string_view text, char decimal, std::size_t places) {
+  const std::size_t e = text.find_first_of("eE");
+  const std::string_view mantissa = text.substr(0, e);
+  std::string_view exponent_text = e == std::string_view::npos ? "0" : text.substr(e + 1);
+  const char* expected = "a number like 291804236.45 or 2.9180423645e8";
+  const std::size_t point = mantissa.find(decimal);
+  const std::string_view integer = mantissa.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view() : mantissa.substr(point + 1);
+  if (integer.empty() && fraction.empty()) return refuse(text, expected);
+  for (char c : integer)
+    if (!is_digit(c)) return refuse(text, expected);
+  for (char c : fraction)
+    if (!is_digit(c)) return refuse(text, expected);
+  bool negative_exponent = false;
+  if (!exponent_text.empty() && (exponent_text.front() == '+' || exponent_text.front() == '-')) {
+    negative_exponent = exponent_text.front() == '-';
+    exponent_text.remove_prefix(1);
+  }
+  if (exponent_text.empty() || exponent_text.size() > 4) return refuse(text, expected);
+  int exponent = 0;
+  for (char c : exponent_text) {
+    if (!is_digit(c)) return refuse(text, expected);
+    exponent = exponent * 10 + (c - '0');
+  }
+  if (negative_exponent) exponent = -exponent;
+
+  // The digits, and where the point stands among them once scaled to cents.
+  std::string digits = std::string(integer) + std::string(fraction);
+  const long point_at = static_cast<long>(integer.size()) + exponent + static_cast<long>(places);
+  if (point_at > 40) return refuse(text, "an amount below 92 233 720 368 547 758 dollars");
+  if (point_at > static_cast<long>(digits.size()))
+    digits.append(static_cast<std::size_t>(point_at) - digits.size(), '0');
+  std::string whole = point_at <= 0 ? std::string() : digits.substr(0, static_cast<std::size_t>(point_at));
+  std::string dropped = point_at >= 0
+                            ? digits.substr(std::min(digits.size(), static_cast<std::size_t>(point_at)))
+                            : std::string(static_cast<std::size_t>(-point_at), '0') + digits;
+  // What lies below a cent, as a fraction of a cent: exact (all zeros), or within 1e-9 of a cent.
+  dropped.resize(std::max<std::size_t>(dropped.size(), 10), '0');
+  const bool exact = dropped.find_first_not_of('0') == std::string::npos;
+  const std::string_view first_nine = std::string_view(dropped).substr(0, 9);
+  const bool rest_zero = dropped.find_first_not_of('0', 9) == std::string::npos;
+  const bool just_above = first_nine == "000000000" || (first_nine == "000000001" && rest_zero);
+  const bool just_below = first_nine == "999999999";
+  if (!exact && !just_above && !just_below)
+    return {std::nullopt, fmt::format("'{}' has fractions of a cent; expected at most {} decimal places",
+                                      excerpt(text), places)};
+  constexpr Cents max = std::numeric_limits<Cents>::max();
+  Cents cents = 0;
+  for (char c : whole) {
+    const int digit = c - '0';
+    if (cents > (max - digit) / 10) return refuse(text, "an amount below 92 233 720 368 547 758 dollars");
+    cents = cents * 10 + digit;
+  }
+  if (just_below && !exact) {
+    if (cents == max) return refuse(text, "an amount below 92 233 720 368 547 758 dollars");
+    ++cents;
+  }
+  AmountResult result{cents, {}};
+  result.rounded = !exact;
+  return result;
+}
+
+}  // namespace
+
 AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUnit unit) {
   if (unit == ValueUnit::dollars && style == DecimalStyle::point)
     if (const auto cents = parse_plain_cents(original)) return {cents, {}};
@@ -69,6 +140,8 @@ AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUn
   if (text.front() == '-') return refuse(text, "a non-negative amount (exports cannot be negative)");
   const char decimal = style == DecimalStyle::point ? '.' : ',';
   const char group = style == DecimalStyle::point ? ',' : '.';
+  const std::size_t places = unit == ValueUnit::dollars ? 2 : 5;
+  if (text.find_first_of("eE") != std::string_view::npos) return parse_scientific(text, decimal, places);
 
   const std::size_t point = text.find(decimal);
   if (point != std::string_view::npos && text.find(decimal, point + 1) != std::string_view::npos)
@@ -84,9 +157,11 @@ AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUn
   if (!well_grouped(integer, group)) return refuse(text, expected);
 
   // Scale to cents: dollars have 2 decimal places, thousands of dollars 5.
-  const std::size_t places = unit == ValueUnit::dollars ? 2 : 5;
   std::size_t significant = fraction.size();
   while (significant > places && fraction[significant - 1] == '0') --significant;
+  // A float artefact of a program ("0.30000000000000004"): read by the exact reader below.
+  if (significant > places && integer.find(group) == std::string_view::npos)
+    return parse_scientific(text, decimal, places);
   if (significant > places)
     return {std::nullopt,
             fmt::format("'{}' has fractions of a cent; expected at most {} decimal places", text, places)};

@@ -222,6 +222,24 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   void end_record() {
     record_start_depth_ = 0;
     const std::uint64_t line = lines_.line_at(record_offset_) + base_;
+    // A JSON Lines record is added once its whole line has parsed (see flush()): a line that
+    // breaks after its object is skipped whole, never half taken.
+    if (shape_ == Shape::single_object) {
+      pending_line_ = line;
+      return;
+    }
+    add_record(line);
+  }
+
+ public:
+  // Adds the line's record, once the line has parsed.
+  void flush() {
+    if (pending_line_) add_record(*pending_line_);
+    pending_line_.reset();
+  }
+
+ private:
+  void add_record(std::uint64_t line) {
     try {
       if (auto missing = RecordInterpreter::missing_fields(seen_); !missing.empty())
         throw error_at(record_offset_, missing + " in this record");
@@ -263,6 +281,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   std::array<std::size_t, field_count> offsets_{};
   std::array<std::string, field_count> values_;
   ValueStyle style_;
+  std::optional<std::uint64_t> pending_line_;
 };
 
 void parse(std::string_view text, std::size_t base_line, const InputFile& file,
@@ -273,6 +292,7 @@ void parse(std::string_view text, std::size_t base_line, const InputFile& file,
   TrackingIterator first(text.data(), &cursor);
   TrackingIterator last(text.data() + text.size(), nullptr);
   nlohmann::json::sax_parse(first, last, &handler);
+  handler.flush();
 }
 
 }  // namespace
@@ -301,7 +321,18 @@ void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetB
     const std::string_view content = text.substr(begin, end - begin);
     if (!trim(content).empty()) {
       LineCounter lines(content);
-      parse(content, line, file, interpreter, builder, options, Shape::single_object, lines);
+      try {
+        parse(content, line, file, interpreter, builder, options, Shape::single_object, lines);
+      } catch (const DataError& error) {
+        // A broken line is one bad row: skipped and listed, or collected for validate, like a
+        // CSV row; only without either does it stop the run.
+        if (options.collect_problems)
+          builder.current_file().problems.emplace_back(error.what());
+        else if (options.skip_bad_rows)
+          builder.skip(error.what(), options.skipped_to_list);
+        else
+          throw;
+      }
     }
     ++line;
     begin = end + 1;

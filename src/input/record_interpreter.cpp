@@ -335,6 +335,7 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   if (!cents) {
     AmountResult amount = parse_amount(value, style.decimal, style.unit);
     if (!amount.cents) throw FieldError{Field::value, std::move(amount.problem)};
+    if (amount.rounded) builder_.note_rounded(line, trim(value));
     cents = amount.cents;
   }
   builder_.add(key, *cents, line, sample_of(row));

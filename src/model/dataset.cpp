@@ -255,7 +255,14 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
       records_.push_back(Pending::of(key.packed(), r.cents, file, r.sample, r.line));
     }
   }
-  data_.files.back().rows += part.data_.files.back().rows;
+  LoadedFile& file_report = data_.files.back();
+  const LoadedFile& part_report = part.data_.files.back();
+  file_report.rows += part_report.rows;
+  if (file_report.rounded_amounts == 0) {
+    file_report.first_rounded_line = part_report.first_rounded_line;
+    file_report.first_rounded = part_report.first_rounded;
+  }
+  file_report.rounded_amounts += part_report.rounded_amounts;
   for (const auto& [packed, parts] : part.others_) {
     RecordKey key = RecordKey::unpack(packed);
     key.source = sources[key.source];
@@ -278,6 +285,13 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   data_.skipped_count += part.data_.skipped_count;
   for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
   part.records_.clear();
+}
+
+void DatasetBuilder::note_rounded(std::uint32_t line, std::string_view written) {
+  LoadedFile& file = data_.files.back();
+  if (file.rounded_amounts++ > 0) return;
+  file.first_rounded_line = line;
+  file.first_rounded = written;
 }
 
 void DatasetBuilder::skip(std::string message, std::size_t keep) {

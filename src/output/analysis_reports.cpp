@@ -74,8 +74,8 @@ void write_series(std::ostream& out, const Series& series, TabularFormat format,
     report.notes.push_back(
         series.turkey_basis == "national_total"
             ? say(style, "Türkiye: verideki ulusal toplam satırları.",
-                  "Turkey: the data's national total rows.")
-            : say(style, "Türkiye: 81 ilin toplamı.", "Turkey: the sum of the 81 provinces."));
+                  "Türkiye: the data's national total rows.")
+            : say(style, "Türkiye: 81 ilin toplamı.", "Türkiye: the sum of the 81 provinces."));
   report.sections.push_back(std::move(section));
   output::write_report(out, report, format, style);
 }
@@ -173,7 +173,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
                      {"province", say(style, "İl", "Province"), Kind::text},
                      {"province_code", say(style, "Kod", "Code"), Kind::count},
                      {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
-                     {"share_pct", say(style, "Türkiye payı", "Share of Turkey"), Kind::share},
+                     {"share_pct", say(style, "Türkiye payı", "Share of Türkiye"), Kind::share},
                      {"previous_value", say(style, "Bir yıl önce ($)", "A year earlier ($)"), Kind::money},
                      {"change_pct", say(style, "Değişim", "Change"), Kind::change},
                      {"previous_rank", say(style, "Önceki sıra", "Rank a year earlier"), Kind::count}};

@@ -1,5 +1,7 @@
 #include "kexport/english.hpp"
 
+#include "kexport/number_format.hpp"
+
 #include <fmt/format.h>
 #include <cmath>
 #include <cstdlib>
@@ -7,23 +9,32 @@
 namespace kexport::english {
 
 std::string amount_short(Cents cents) {
+  // Below a hundred thousand dollars rounding would lose too much: exact dollars.
+  if (std::llabs(cents) < 10'000'000) return "$" + format_dollars(std::llabs(cents), Language::en);
   const double dollars = static_cast<double>(std::llabs(cents)) / 100.0;
-  const auto trimmed = [](std::string text) {
-    while (text.find('.') != std::string::npos && (text.back() == '0' || text.back() == '.')) {
-      const bool dot = text.back() == '.';
-      text.pop_back();
-      if (dot) break;
-    }
-    return text;
-  };
-  if (dollars >= 999'500'000.0) return "$" + trimmed(fmt::format("{:.2f}", dollars / 1e9)) + " billion";
-  if (dollars >= 999'950.0) return "$" + trimmed(fmt::format("{:.1f}", dollars / 1e6)) + " million";
+  if (dollars >= 999'500'000.0)
+    return "$" + format_decimal(dollars / 1e9, 2, Language::en, Trim::trailing_zeros) + " billion";
+  if (dollars >= 999'950.0)
+    return "$" + format_decimal(dollars / 1e6, 1, Language::en, Trim::trailing_zeros) + " million";
   const auto thousands = static_cast<std::int64_t>(std::llround(dollars / 1e3));
   return fmt::format("${},000", thousands);
 }
 
 std::string percent(double value) {
-  return fmt::format("{:.2f}%", std::abs(value));
+  return format_decimal(value, 2, Language::en) + "%";
+}
+
+std::string share(double value) {
+  if (value > 0 && std::abs(value) < 0.005) return "less than 0.01%";  // never "0.00%"
+  return percent(value);
+}
+
+std::string factor(double value) {
+  return format_decimal(value, 1, Language::en, Trim::trailing_zeros);
+}
+
+std::string count_of(std::uint64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", format_count(n, Language::en), n == 1 ? one : many);
 }
 
 std::string ordinal(std::size_t n) {

@@ -24,15 +24,28 @@ char group_separator(Language language) {
 
 // Two decimals in the language's style, rounded to the nearest.
 std::string two_decimals(double value, Language language) {
-  std::string text = fmt::format("{:.2f}", std::abs(value));
-  if (language == Language::tr) {
-    for (char& c : text)
-      if (c == '.') c = ',';
-  }
-  return text;
+  return format_decimal(value, 2, language);
 }
 
 }  // namespace
+
+std::string format_decimal(double value, int decimals, Language language, Trim trim) {
+  const std::string text = fmt::format("{:.{}f}", std::abs(value), decimals);
+  const std::size_t point = text.find('.');
+  const std::string whole = text.substr(0, point);
+  std::string fraction = point == std::string::npos ? std::string() : text.substr(point + 1);
+  if (trim == Trim::zero_fraction && fraction.find_first_not_of('0') == std::string::npos) fraction.clear();
+  if (trim == Trim::trailing_zeros)
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  // Grouping the digits of the whole part: a double prints them all, so it is a string of digits.
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += group_separator(language);
+    grouped += whole[i];
+  }
+  if (fraction.empty()) return grouped;
+  return grouped + (language == Language::tr ? ',' : '.') + fraction;
+}
 
 std::string format_dollars(Cents cents, Language language) {
   // Round to whole dollars, half away from zero, in integers.

@@ -37,7 +37,7 @@ std::string year_on_year(double pct) {
     case Movement::unchanged:
       return "unchanged year on year";
     case Movement::multiplied:
-      return fmt::format("{:.1f} times the level of a year earlier", output::factor_of(pct));
+      return fmt::format("{} times the level of a year earlier", factor(output::factor_of(pct)));
     case Movement::rose:
       return "up " + percent(pct) + " year on year";
     case Movement::fell:
@@ -51,7 +51,7 @@ std::string against(double pct, const std::string& when) {
     case Movement::unchanged:
       return "the same as in " + when;
     case Movement::multiplied:
-      return fmt::format("{:.1f} times the level of {}", output::factor_of(pct), when);
+      return fmt::format("{} times the level of {}", factor(output::factor_of(pct)), when);
     case Movement::rose:
       return percent(pct) + " higher than in " + when;
     case Movement::fell:
@@ -65,7 +65,7 @@ std::string moved(double pct) {
     case Movement::unchanged:
       return "held steady at";
     case Movement::multiplied:
-      return fmt::format("grew {:.1f}-fold to", output::factor_of(pct));
+      return fmt::format("grew {}-fold to", factor(output::factor_of(pct)));
     case Movement::rose:
       return "rose " + percent(pct) + " to";
     case Movement::fell:
@@ -111,46 +111,50 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
   }
 
   std::vector<std::string> windows;
-  if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
+  if (s.period.month() == 12 && s.year_to_date.value && s.year_to_date.change_pct) {
+    // In December the year to date is the year, and the last 12 months the same months: said once.
+    windows.push_back(fmt::format("Over {} as a whole, exports {} {} against the year before.",
+                                  s.period.year(), moved(*s.year_to_date.change_pct),
+                                  amount_short(*s.year_to_date.value)));
+  } else if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
     windows.push_back(fmt::format("In {}, exports {} {} against the same period a year earlier.",
                                   span_en(s.year_to_date.from, s.year_to_date.to),
                                   moved(*s.year_to_date.change_pct), amount_short(*s.year_to_date.value)));
-  if (s.rolling_12m.value && s.rolling_12m.change_pct)
+  if (s.period.month() != 12 && s.rolling_12m.value && s.rolling_12m.change_pct)
     windows.push_back(fmt::format("Over the last 12 months ({}), exports {} {}.",
                                   span_en(s.rolling_12m.from, s.rolling_12m.to),
                                   moved(*s.rolling_12m.change_pct), amount_short(*s.rolling_12m.value)));
   if (!windows.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(windows, " ")));
 
   if (s.countries && *s.countries > 0) {
-    std::string p = fmt::format("Goods went to {} countries.", *s.countries);
+    std::string p = fmt::format("Goods went to {}.", count_of(*s.countries, "country", "countries"));
     const auto leaders = output::leading_countries(s, 3);
     if (leaders.size() > 1) p += fmt::format(" The largest markets were {}", list_en(leaders));
     if (!s.top_destinations.empty() && s.top_destinations[0].share_pct && leaders.size() > 1)
       p += fmt::format("; {} alone took {}, {} of the total",
                        country_in_sentence(s.top_destinations[0].country),
-                       amount_short(s.top_destinations[0].value), percent(*s.top_destinations[0].share_pct));
+                       amount_short(s.top_destinations[0].value), share(*s.top_destinations[0].share_pct));
     paragraphs.push_back(leaders.size() > 1 ? p + "." : p);
   }
 
   std::vector<std::string> standing;
   if (s.standing && s.standing->rank && s.standing->share_of_turkey)
     standing.push_back(
-        fmt::format("{} ranked {} among Turkey's {} provinces and accounted for {} of the country's "
+        fmt::format("{} ranked {} among Türkiye's {} provinces and accounted for {} of the country's "
                     "exports{}.",
                     s.province_name, ordinal(*s.standing->rank), s.standing->provinces,
-                    percent(*s.standing->share_of_turkey),
+                    share(*s.standing->share_of_turkey),
                     s.standing->national_total_row ? "" : " (of the 81 provinces' sum)"));
   else if (s.standing && s.standing->share_of_turkey)
-    standing.push_back(fmt::format("{} accounted for {} of Turkey's exports.", s.province_name,
-                                   percent(*s.standing->share_of_turkey)));
+    standing.push_back(fmt::format("{} accounted for {} of Türkiye's exports.", s.province_name,
+                                   share(*s.standing->share_of_turkey)));
   if (!s.top_sectors.empty()) {
     std::string p = "The largest sector was " + s.top_sectors[0].name;
-    if (s.top_sectors[0].share_pct) p += fmt::format(" ({})", percent(*s.top_sectors[0].share_pct));
-    if (s.top_sectors.size() > 1) {
-      std::vector<std::string> rest;
-      for (std::size_t i = 1; i < s.top_sectors.size() && i < 3; ++i) rest.push_back(s.top_sectors[i].name);
-      p += ", followed by " + (rest.size() == 1 ? rest[0] : rest[0] + " and " + rest[1]);
-    }
+    if (s.top_sectors[0].share_pct) p += fmt::format(" ({})", share(*s.top_sectors[0].share_pct));
+    // Sector names often hold "and" themselves: the list is separated by semicolons.
+    std::vector<std::string> rest;
+    for (std::size_t i = 1; i < s.top_sectors.size() && i < 3; ++i) rest.push_back(s.top_sectors[i].name);
+    if (!rest.empty()) p += fmt::format("; next came {}", fmt::join(rest, "; then "));
     standing.push_back(p + ".");
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));

@@ -100,25 +100,38 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
     std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(s.province_name, Suffix::genitive),
                                 month, amount_words(*s.value));
     std::vector<std::string> clauses;
-    if (s.previous_year.change_pct)
-      clauses.push_back("geçen yılın aynı ayına göre " +
-                        change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
-    if (s.previous_month.change_pct)
-      clauses.push_back(fmt::format("{} ayına göre {}{}", month_lower(s.previous_month.period.month()),
-                                    clauses.empty() ? "" : "ise ",
-                                    change_clause(*s.previous_month.change_pct, "yükseldi", "geriledi")));
+    const std::string previous_month = month_lower(s.previous_month.period.month()) + " ayına";
+    const auto unchanged = [](const MaybePercent& pct) {
+      return pct && output::movement_of(*pct) == Movement::unchanged;
+    };
+    if (unchanged(s.previous_year.change_pct) && unchanged(s.previous_month.change_pct)) {
+      // Said once, not as "… göre değişmedi, … ise değişmedi".
+      clauses.push_back(fmt::format("geçen yılın aynı ayına ve {} göre değişmedi", previous_month));
+    } else {
+      if (s.previous_year.change_pct)
+        clauses.push_back("geçen yılın aynı ayına göre " +
+                          change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
+      if (s.previous_month.change_pct)
+        clauses.push_back(fmt::format("{} göre {}{}", previous_month, clauses.empty() ? "" : "ise ",
+                                      change_clause(*s.previous_month.change_pct, "yükseldi", "geriledi")));
+    }
     if (!clauses.empty()) p += fmt::format(" İhracat {}.", fmt::join(clauses, ", "));
     paragraphs.push_back(p);
   }
 
   // The year to date (from February on) and the last twelve months.
   std::vector<std::string> windows;
-  if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
+  if (s.period.month() == 12 && s.year_to_date.value && s.year_to_date.change_pct) {
+    // In December the year to date is the year, and the last 12 months the same months: said once.
+    windows.push_back(fmt::format("{} yılının tamamında ihracat, bir önceki yıla göre {} {}.",
+                                  s.period.year(), change_adverb(*s.year_to_date.change_pct),
+                                  reached(*s.year_to_date.value, *s.year_to_date.change_pct)));
+  } else if (s.period.month() > 1 && s.year_to_date.value && s.year_to_date.change_pct)
     windows.push_back(fmt::format("{} döneminde ihracat, geçen yılın aynı dönemine göre {} {}.",
                                   span_tr(s.year_to_date.from, s.year_to_date.to),
                                   change_adverb(*s.year_to_date.change_pct),
                                   amount_words(*s.year_to_date.value) + " oldu"));
-  if (s.rolling_12m.value && s.rolling_12m.change_pct)
+  if (s.period.month() != 12 && s.rolling_12m.value && s.rolling_12m.change_pct)
     windows.push_back(fmt::format(
         "Son 12 ayda ({}) ihracat, önceki 12 aya göre {} {}.", span_tr(s.rolling_12m.from, s.rolling_12m.to),
         change_adverb(*s.rolling_12m.change_pct), reached(*s.rolling_12m.value, *s.rolling_12m.change_pct)));
@@ -132,11 +145,10 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
     if (leaders.size() > 1)
       p += fmt::format(" En çok ihracat yapılan ülkeler sırasıyla {} oldu.", list_tr(leaders));
     const Destination* first = s.top_destinations.empty() ? nullptr : &s.top_destinations[0];
-    const std::int64_t thousands = first ? (first->value + 50'000) / 100'000 : 0;
-    if (first && first->share_pct && thousands > 0)
-      p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın yüzde {} oluşturdu.",
-                       suffixed(first->country, Suffix::dative), thousands_words(thousands),
-                       suffixed(percent_number(*first->share_pct), Suffix::possessive_accusative));
+    if (first && first->share_pct)
+      p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın {} oluşturdu.",
+                       suffixed(first->country, Suffix::dative), dollar_figure(first->value),
+                       share_words(*first->share_pct, Suffix::possessive_accusative));
     paragraphs.push_back(p);
   }
 
@@ -144,23 +156,26 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   std::vector<std::string> standing;
   if (s.standing && s.standing->rank && s.standing->share_of_turkey)
     standing.push_back(fmt::format(
-        "{}, {} ayında {} il arasında {} sırada yer aldı ve Türkiye ihracatının yüzde {} gerçekleştirdi{}.",
+        "{}, {} ayında {} il arasında {} sırada yer aldı ve Türkiye ihracatının {} gerçekleştirdi{}.",
         s.province_name, month, s.standing->provinces,
         suffixed(std::to_string(*s.standing->rank), Suffix::ordinal),
-        suffixed(percent_number(*s.standing->share_of_turkey), Suffix::possessive_accusative),
+        share_words(*s.standing->share_of_turkey, Suffix::possessive_accusative),
         s.standing->national_total_row ? "" : " (81 ilin toplamına göre)"));
   else if (s.standing && s.standing->share_of_turkey)
-    standing.push_back(fmt::format("{} Türkiye ihracatındaki payı yüzde {} oldu.",
+    standing.push_back(fmt::format("{} Türkiye ihracatındaki payı {} oldu.",
                                    suffixed(s.province_name, Suffix::genitive),
-                                   percent_number(*s.standing->share_of_turkey)));
+                                   share_words(*s.standing->share_of_turkey, Suffix::none)));
   if (!s.top_sectors.empty()) {
     std::vector<std::string> names;
     for (const auto& sector : s.top_sectors)
       if (names.size() < 3) names.push_back(sector.name);
     std::string p = fmt::format("Sektörler arasında ilk sırada {} yer aldı", names[0]);
     if (s.top_sectors[0].share_pct)
-      p += fmt::format(" (yüzde {} pay)", percent_number(*s.top_sectors[0].share_pct));
-    if (names.size() > 1) p += fmt::format("; onu {} izledi", list_tr({names.begin() + 1, names.end()}));
+      p += fmt::format(" ({} pay)", share_words(*s.top_sectors[0].share_pct, Suffix::none));
+    // Sector names often hold "ve" themselves: the list is separated by semicolons.
+    if (names.size() > 1)
+      p += fmt::format("; onu sırasıyla şu sektörler izledi: {}",
+                       fmt::join(names.begin() + 1, names.end(), "; "));
     standing.push_back(p + ".");
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));

@@ -37,7 +37,7 @@ std::string sample_notice(const SampleParts& parts, Language language) {
   if (parts.sectors) named.push_back(tr ? "sektörlere göre dağılım" : "the split by sector");
   if (parts.standing) {
     named.push_back(tr ? "iller arası sıralama" : "the rank among provinces");
-    named.push_back(tr ? "Türkiye içindeki pay" : "the share of Turkey");
+    named.push_back(tr ? "Türkiye içindeki pay" : "the share of Türkiye");
   }
   if (tr)
     return fmt::format("Örnek veri: {} uydurmadır, yayımlanmış rakamlar değildir.", listed(named, language));

@@ -1,5 +1,7 @@
 #include "kexport/turkish.hpp"
 
+#include "kexport/number_format.hpp"
+
 #include <fmt/format.h>
 #include <array>
 #include <cmath>
@@ -113,12 +115,42 @@ bool spelled_out(const std::u32string& word) {
   return true;
 }
 
-Ending ending_of(std::string_view text) {
+// Foreign names whose suffixes follow a pronunciation their spelling does not show: a silent
+// final e (Martinique is read "Martinik": Martinique'e), a final y read as i (Jersey'ye), or a
+// final l read soft, which takes front vowels (Nepal'e, Senegal'e). Each maps to a spelling that
+// ends as the name is read.
+struct Pronunciation {
+  std::string_view written;
+  std::u32string_view spoken;
+};
+constexpr Pronunciation pronunciations[] = {
+    {"Barthélemy", U"bartelemi"}, {"Belize", U"beliz"}, {"Guadeloupe", U"guadlup"},
+    {"Guernsey", U"görnzi"},      {"Jersey", U"cörzi"}, {"Martinique", U"martinik"},
+    {"Mayotte", U"mayot"},        {"Nepal", U"nepel"},  {"Senegal", U"senegel"},
+};
+
+// A name without a trailing parenthesis, which does not take the suffix: "Sint Maarten
+// (Hollanda kısmı)" is suffixed as "Sint Maarten", and the parenthesis follows.
+std::string_view without_parenthesis(std::string_view text) {
   text = trim(text);
+  if (text.ends_with(")"))
+    if (const auto open = text.rfind(" ("); open != std::string_view::npos) return trim(text.substr(0, open));
+  return text;
+}
+
+// The last word of a name, where its suffix goes.
+std::string_view last_word(std::string_view text) {
+  text = without_parenthesis(text);
   const auto space = text.find_last_of(' ');
-  const std::string_view last = space == std::string_view::npos ? text : text.substr(space + 1);
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+Ending ending_of(std::string_view text) {
+  const std::string_view last = last_word(text);
   if (!last.empty() && last.front() >= '0' && last.front() <= '9')
     return ending_of_spoken(spoken_number(last));
+  for (const Pronunciation& p : pronunciations)
+    if (last == p.written) return ending_of_spoken(std::u32string(p.spoken));
   const std::u32string word = to_code_points(last);
   if (spelled_out(word)) {
     // The last letter: from the start of the last character to the end.
@@ -157,10 +189,15 @@ std::string_view a2(const Ending& e) {
   }
 }
 
-std::string with_commas(std::string text) {
-  for (char& c : text)
-    if (c == '.') c = ',';
-  return text;
+// A name of several words ending in the possessive -(s)I of a compound noun: "Dominik
+// Cumhuriyeti", "Cayman Adaları", "Fildişi Sahili", "Man Adası". Case endings after it take the
+// pronominal n: Cumhuriyeti'ne, Adaları'nda. A single word ending in i (Haiti, Mali) is not one.
+bool possessive_compound(std::string_view text) {
+  if (without_parenthesis(text).find(' ') == std::string_view::npos) return false;
+  const std::u32string word = to_code_points(last_word(text));
+  if (word.empty()) return false;
+  const char32_t end = word.back();
+  return end == U'ı' || end == U'i' || end == U'u' || end == U'ü';
 }
 
 }  // namespace
@@ -169,6 +206,20 @@ std::string suffix_of(std::string_view word, Suffix suffix) {
   const Ending e = ending_of(word);
   const std::string i(i4(e)), a(a2(e));
   const std::string d = e.voiceless ? "t" : "d";
+  if (possessive_compound(word)) {
+    switch (suffix) {
+      case Suffix::dative:
+        return "n" + a;
+      case Suffix::locative:
+        return "nd" + a;
+      case Suffix::ablative:
+        return "nd" + a + "n";
+      case Suffix::accusative:
+        return "n" + i;
+      default:
+        break;
+    }
+  }
   switch (suffix) {
     case Suffix::genitive:
       return e.ends_in_vowel ? "n" + i + "n" : i + "n";
@@ -186,12 +237,18 @@ std::string suffix_of(std::string_view word, Suffix suffix) {
       return e.ends_in_vowel ? "nc" + i : i + "nc" + i;
     case Suffix::possessive_accusative:
       return e.ends_in_vowel ? "s" + i + "n" + i : i + "n" + i;
+    case Suffix::none:
+      return {};
   }
   return {};
 }
 
 std::string suffixed(std::string_view word, Suffix suffix) {
-  return fmt::format("{}'{}", trim(word), suffix_of(word, suffix));
+  word = trim(word);
+  if (suffix == Suffix::none) return std::string(word);
+  // A trailing parenthesis follows the suffixed name: "Sint Maarten'e (Hollanda kısmı)".
+  const std::string_view name = without_parenthesis(word);
+  return fmt::format("{}'{}{}", name, suffix_of(name, suffix), word.substr(name.size()));
 }
 
 std::string thousands_words(std::int64_t thousands) {
@@ -211,36 +268,44 @@ std::string thousands_words(std::int64_t thousands) {
   return out;
 }
 
+std::string dollar_figure(Cents cents) {
+  // Below a hundred thousand dollars rounding to thousands would lose too much: exact dollars.
+  if (std::llabs(cents) < exact_below_cents) return format_dollars(std::llabs(cents), Language::tr);
+  return thousands_words((std::llabs(cents) + 50'000) / 100'000);
+}
+
 std::string amount_words(Cents cents) {
-  const std::int64_t thousands = (std::llabs(cents) + 50'000) / 100'000;
-  if (thousands == 0) return "0 dolar";
-  return thousands_words(thousands) + " dolar";
+  return dollar_figure(cents) + " dolar";
 }
 
 std::string amount_short(Cents cents) {
+  if (std::llabs(cents) < exact_below_cents) return amount_words(cents);
   const double dollars = static_cast<double>(std::llabs(cents)) / 100.0;
-  const auto one_decimal = [](double v) {
-    std::string text = fmt::format("{:.1f}", v);
-    if (text.ends_with(".0")) text.resize(text.size() - 2);
-    return with_commas(text);
-  };
+  const auto one_decimal = [](double v) { return format_decimal(v, 1, Language::tr, Trim::zero_fraction); };
   if (dollars >= 999'950'000.0) return one_decimal(dollars / 1e9) + " milyar dolar";
   if (dollars >= 999'950.0) return one_decimal(dollars / 1e6) + " milyon dolar";
   return fmt::format("{} bin dolar", static_cast<std::int64_t>(std::llround(dollars / 1e3)));
 }
 
 std::string percent_number(double percent) {
-  std::string text = fmt::format("{:.2f}", std::abs(percent));
-  if (text.ends_with(".00")) text.resize(text.size() - 3);
-  return with_commas(text);
+  return format_decimal(percent, 2, Language::tr, Trim::zero_fraction);
 }
 
 std::string percent_words(double percent) {
   return "yüzde " + percent_number(percent);
 }
 
+std::string share_words(double percent, Suffix suffix) {
+  if (percent > 0 && std::abs(percent) < 0.005) {
+    // Rounds to 0,00: said as a bound, never as zero.
+    if (suffix == Suffix::possessive_accusative) return "yüzde 0,01'inden azını";
+    return "yüzde 0,01'in altında";
+  }
+  return "yüzde " + suffixed(percent_number(percent), suffix);
+}
+
 std::string factor_number(double factor) {
-  return with_commas(fmt::format("{:.1f}", factor));
+  return format_decimal(factor, 1, Language::tr, Trim::zero_fraction);
 }
 
 std::string month_lower(int month) {

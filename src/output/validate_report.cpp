@@ -118,6 +118,21 @@ std::string_view passed_over_key(PassedOver::Why why) {
   return {};
 }
 
+// "2 tutar bir programın kayan nokta artığıyla yazılmış (ilki 4. satırda: '0.30000000000000004'); en
+// yakın kuruşa yuvarlandı".
+std::string rounded_line(const LoadedFile& f, Language lang) {
+  if (lang == Language::tr)
+    return fmt::format(
+        "{} tutar bir programın kayan nokta artığıyla yazılmış (ilki {}. satırda: '{}'); en "
+        "yakın kuruşa yuvarlandı",
+        f.rounded_amounts, f.first_rounded_line, f.first_rounded);
+  return fmt::format(
+      "{} amount{} written with a float artefact (the first on line {}: '{}') {} rounded to the "
+      "nearest cent",
+      f.rounded_amounts, f.rounded_amounts == 1 ? "" : "s", f.first_rounded_line, f.first_rounded,
+      f.rounded_amounts == 1 ? "was" : "were");
+}
+
 }  // namespace
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
@@ -161,6 +176,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
     for (const auto& mismatch : f.file.total_mismatches)
       table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
+    if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), rounded_line(f.file, lang)});
     if (f.file.problems.empty() && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
     for (const auto& problem : f.file.problems)
       table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
@@ -219,6 +235,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
     // Notices as sentences (stable since the first release), and the same as fields.
     Json notices = Json::array();
     Json mismatches = Json::array();
+    if (f.file.rounded_amounts > 0)
+      notices.push_back(f.file.name + ": " + rounded_line(f.file, Language::en));
     for (const TotalColumnMismatch& m : f.file.total_mismatches) {
       notices.push_back(fmt::format(
           "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
@@ -253,6 +271,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                      {"totals", totals},
                      {"notices", notices},
                      {"total_mismatches", mismatches},
+                     {"rounded_amounts", f.file.rounded_amounts},
                      {"problems", f.file.problems}});
   }
   Json revisions = Json::array();
