@@ -77,9 +77,13 @@ TEST_CASE("standard input is read with a dash", "[cli]") {
   CHECK(doc["value"] == 150.0);
   CHECK(doc["previous_month"]["change_pct"] == 50.0);
   CHECK(doc["previous_year"]["value"].is_null());
-  CHECK_THAT(r.err, Catch::Contains("warning: same month last year not computed: 2024-02 not in the data"));
+  CHECK_THAT(r.err,
+             Catch::Contains(
+                 "warning: the change on the same month a year earlier cannot be computed: 2024-02 is not "
+                 "in the data"));
   // Year to date needs only January and February of 2024, not the whole year.
-  CHECK_THAT(r.err, Catch::Contains("warning: year to date not computed: 2024-01 – 2024-02 not in the data"));
+  CHECK_THAT(r.err, Catch::Contains("warning: the change of the year to date cannot be computed: of the same "
+                                    "months a year earlier, 2024-01 – 2024-02 are not in the data"));
 }
 
 TEST_CASE("exit codes are documented and kept", "[cli]") {

@@ -173,3 +173,22 @@ TEST_CASE("a province with no record anywhere is refused, naming what the data h
   CHECK(turkey.exit_code == 69);
   CHECK_THAT(turkey.err, Catch::Contains("cannot speak for Turkey"));
 }
+
+TEST_CASE("a question that needs a split the data lacks is refused, not answered empty", "[cli][coverage]") {
+  const std::string data = std::string("--data ") + KEXPORT_DATA_DIR + " ";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"top -p Kayseri --by chapter -m 2026-01", "no split of Kayseri's exports by sector in 2026-01"},
+      {"series -p Kayseri --chapter 84", "no split of Kayseri's exports by sector"},
+      {"series -p Ankara --country DE", "no split of Ankara's exports by country"},
+      {"top -p Ankara -m 2026-01", "no split of Ankara's exports by country in 2026-01"}};
+  for (const auto& [command, message] : cases) {
+    INFO(command);
+    const auto r = run_kexport(data + command);
+    CHECK(r.exit_code == 69);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains(message));
+  }
+  // Where the split is there, the same questions are answered.
+  CHECK(run_kexport(data + "series -p Kayseri --country DE").exit_code == 0);
+  CHECK(run_kexport(data + "top -p Kayseri -m 2026-01").exit_code == 0);
+}

@@ -22,7 +22,8 @@ kexport::Summary sample_summary() {
   s.countries = 140;
   s.top_destinations.push_back({1, "Almanya", "DE", 3015877115, 10.335, 4.5});
   s.top_destinations.push_back({2, "Atlantis \"x\"", "", 7, std::nullopt, std::nullopt});
-  s.gaps.push_back({"previous_year", Period::from_year_month(2025, 1), Period::from_year_month(2025, 1)});
+  s.gaps.push_back({"previous_year", kexport::Gap::Part::comparison, Period::from_year_month(2025, 1),
+                    Period::from_year_month(2025, 1)});
   return s;
 }
 
@@ -136,10 +137,26 @@ TEST_CASE("columns line up by characters, and colour only on request", "[report]
   CHECK(colored.str().find("\x1b[31m-22,90 %") != std::string::npos);
 }
 
-TEST_CASE("gaps become warnings in the language", "[report]") {
+TEST_CASE("gaps become warnings that name what cannot be computed", "[report]") {
   std::ostringstream tr, en;
-  kexport::write_gap_warnings(tr, sample_summary(), kexport::Language::tr);
-  kexport::write_gap_warnings(en, sample_summary(), kexport::Language::en);
-  CHECK(tr.str() == "kexport: uyarı: geçen yılın aynı ayı hesaplanamadı: 2025-01 veride yok\n");
-  CHECK(en.str() == "kexport: warning: same month last year not computed: 2025-01 not in the data\n");
+  kexport::write_gaps(tr, sample_summary().gaps, kexport::Language::tr);
+  kexport::write_gaps(en, sample_summary().gaps, kexport::Language::en);
+  CHECK(tr.str() ==
+        "kexport: uyarı: geçen yılın aynı ayına göre değişim hesaplanamadı: 2025-01 verisi yok\n");
+  CHECK(en.str() ==
+        "kexport: warning: the change on the same month a year earlier cannot be computed: 2025-01 is not in "
+        "the data\n");
+  using Part = kexport::Gap::Part;
+  const std::vector<kexport::Gap> windows = {
+      {"rolling_12m", Part::comparison, Period::from_year_month(2024, 2), Period::from_year_month(2025, 1)},
+      {"rolling_12m", Part::value, Period::from_year_month(2025, 2), Period::from_year_month(2025, 12)},
+      {"year_to_date", Part::comparison, Period::from_year_month(2025, 1), Period::from_year_month(2025, 1)}};
+  std::ostringstream words;
+  kexport::write_gaps(words, windows, kexport::Language::en);
+  CHECK(words.str() ==
+        "kexport: warning: the change of the last 12 months cannot be computed: of the 12 months before, "
+        "2024-02 – 2025-01 are not in the data\n"
+        "kexport: warning: the last 12 months cannot be summed: 2025-02 – 2025-12 are not in the data\n"
+        "kexport: warning: the change of the year to date cannot be computed: of the same months a year "
+        "earlier, 2025-01 is not in the data\n");
 }

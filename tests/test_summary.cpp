@@ -166,13 +166,24 @@ TEST_CASE("missing months give null figures and gaps, never a wrong comparison",
   CHECK_FALSE(jul.previous_year.value.has_value());
   CHECK_FALSE(jul.rolling_12m.value.has_value());
   CHECK_FALSE(jul.year_to_date.value.has_value());
-  REQUIRE(jul.gaps.size() == 6);  // windows report their own span and the year-earlier one
+  // A window missing months of its own cannot be summed: that is said, not also its comparison.
+  REQUIRE(jul.gaps.size() == 4);
   CHECK(jul.gaps[0].figure == "previous_month");
   CHECK(jul.gaps[0].from == ym(2025, 6));
   CHECK(jul.gaps[1].figure == "previous_year");
-  CHECK(jul.gaps[5].figure == "year_to_date");
-  CHECK(jul.gaps[5].from == ym(2025, 6));
-  CHECK(jul.gaps[5].to == ym(2025, 6));
+  CHECK(jul.gaps[1].part == kexport::Gap::Part::comparison);
+  CHECK(jul.gaps[2].figure == "rolling_12m");
+  CHECK(jul.gaps[2].part == kexport::Gap::Part::value);
+  CHECK(jul.gaps[3].figure == "year_to_date");
+  CHECK(jul.gaps[3].part == kexport::Gap::Part::value);
+  CHECK(jul.gaps[3].from == ym(2025, 6));
+  CHECK(jul.gaps[3].to == ym(2025, 6));
+
+  // For January 2026 the year to date is there; only what it is compared with is partly missing.
+  const auto jan26 = summarize(data, "Kayseri", ym(2026, 1));
+  REQUIRE(jan26.gaps.size() == 1);
+  CHECK(jan26.gaps[0].figure == "rolling_12m");
+  CHECK(jan26.gaps[0].part == kexport::Gap::Part::value);
 
   const auto feb = summarize(data, "Kayseri", ym(2026, 2));
   CHECK(feb.value == 0);  // covered (Ankara reports it), so Kayseri exported nothing

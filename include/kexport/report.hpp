@@ -57,7 +57,8 @@ void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
 void write_cache_cleared(std::ostream& out, const std::filesystem::path& directory,
                          const ClearedCache& cleared, const TableStyle& style);
 
-// Warnings for figures of an analysis that the data's gaps left empty.
+// One warning line per figure that the data's gaps left out, naming what cannot be computed (the
+// figure, or only its comparison) and the missing months, for standard error.
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);
 
 // Why a directory entry was not loaded, in the language ("spreadsheets are not read; save it as CSV").
@@ -71,8 +72,5 @@ void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& e
 // (named) that the month does not hold, or for a question about all provinces (none named).
 void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
                        std::optional<std::string_view> province, Language language);
-
-// One line per figure that could not be computed, for standard error.
-void write_gap_warnings(std::ostream& err, const Summary& summary, Language language);
 
 }  // namespace kexport

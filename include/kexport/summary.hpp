@@ -77,8 +77,11 @@ struct SectorShare {
 
 // Months that a figure needed but the data does not cover.
 struct Gap {
-  std::string figure;  // "previous_month", "rolling_12m", ...
-  Period from;
+  std::string figure;  // "previous_month", "previous_year", "rolling_12m", "year_to_date"
+  // What the missing months leave out: the figure itself (a window that cannot be summed), or
+  // only its comparison (the month or window it is compared with).
+  enum class Part { value, comparison } part = Part::comparison;
+  Period from;  // the first and last missing month
   Period to;
 };
 

@@ -242,7 +242,7 @@ int run(int argc, char** argv) {
             std::cerr, s.passed_over, s.period,
             s.province == national_total ? std::nullopt : std::optional<std::string_view>(s.province_name),
             lang);
-        write_gap_warnings(std::cerr, s, lang);
+        write_gaps(std::cerr, s.gaps, lang);
         return 0;
       });
   summary

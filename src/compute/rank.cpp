@@ -35,7 +35,7 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
                             ranking.from.iso(), ranking.to.iso(), gap->first.iso(),
                             data.provinces_known(source, gap->first), province_count));
   if (auto gap = incomplete(before_from, before_to))
-    ranking.gaps.push_back({"previous_year", gap->first, gap->second});
+    ranking.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
 
   const compute::ProvinceTimeline turkey =
       compute::ProvinceTimeline::turkey(data, source, {}, ranking.turkey_basis);

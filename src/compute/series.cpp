@@ -50,6 +50,21 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
     throw Error(ExitCode::unavailable, fmt::format("{} to {} is outside the data, which covers {} to {}",
                                                    from.iso(), to.iso(), first->iso(), last->iso()));
 
+  // A slice the data never splits out: refused, not a column of unknowns.
+  if (query.country || query.chapter) {
+    bool any_split = false, any_known = false;
+    for (Period m = from; m <= to && !any_split; m = m.plus_months(1)) {
+      any_known = any_known || timeline->knows(m);
+      any_split = timeline->total(m).has_value();
+    }
+    if (any_known && !any_split)
+      throw Error(
+          ExitCode::unavailable,
+          fmt::format("the data has no split of {}'s exports by {} from {} to {}; it holds totals only, "
+                      "so it cannot give the exports {}",
+                      gazetteer.province_name(province), query.country ? "country" : "sector", from.iso(),
+                      to.iso(), query.country ? "to one country" : "of one sector"));
+  }
   for (Period m = from; m <= to; m = m.plus_months(1)) {
     SeriesRow row;
     row.period = m;

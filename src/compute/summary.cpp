@@ -105,8 +105,11 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.period = compute::resolve_month(data, gazetteer, source, summary.province, timeline, query.month,
                                           summary.passed_over);
   const Period month = summary.period;
-  const auto note_gap = [&](const char* figure, Period from, Period to) {
-    if (auto span = timeline.missing(from, to)) summary.gaps.push_back({figure, span->first, span->second});
+  // A window's own months missing leave the figure out; only when it is there does a gap in what
+  // it is compared with need saying.
+  const auto note_gap = [&](const char* figure, Gap::Part part, Period from, Period to) {
+    if (auto span = timeline.missing(from, to))
+      summary.gaps.push_back({figure, part, span->first, span->second});
   };
 
   summary.value = timeline.total(month);
@@ -114,12 +117,14 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.previous_month.period = month.plus_months(-1);
   summary.previous_month.value = timeline.total(summary.previous_month.period);
   summary.previous_month.change_pct = percent_change(summary.value, summary.previous_month.value);
-  note_gap("previous_month", summary.previous_month.period, summary.previous_month.period);
+  note_gap("previous_month", Gap::Part::comparison, summary.previous_month.period,
+           summary.previous_month.period);
 
   summary.previous_year.period = month.plus_months(-12);
   summary.previous_year.value = timeline.total(summary.previous_year.period);
   summary.previous_year.change_pct = percent_change(summary.value, summary.previous_year.value);
-  note_gap("previous_year", summary.previous_year.period, summary.previous_year.period);
+  note_gap("previous_year", Gap::Part::comparison, summary.previous_year.period,
+           summary.previous_year.period);
 
   const auto compare_window = [&](WindowComparison& w, const char* figure, Period from) {
     w.from = from;
@@ -127,8 +132,10 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     w.value = timeline.window(from, month);
     w.previous_value = timeline.window(from.plus_months(-12), month.plus_months(-12));
     w.change_pct = percent_change(w.value, w.previous_value);
-    note_gap(figure, from.plus_months(-12), month.plus_months(-12));
-    note_gap(figure, from, month);
+    if (timeline.missing(from, month))
+      note_gap(figure, Gap::Part::value, from, month);
+    else
+      note_gap(figure, Gap::Part::comparison, from.plus_months(-12), month.plus_months(-12));
   };
   compare_window(summary.rolling_12m, "rolling_12m", month.plus_months(-11));
   compare_window(summary.year_to_date, "year_to_date", month.january());

@@ -16,19 +16,30 @@ struct Entity {
   std::string code;
 };
 
-// Per country (or sector), the sum over the window. Empty when a month of the window is missing.
+// Per country (or sector), the sum over the window. Empty when a month of the window is missing,
+// or when the province exported in a month whose rows have no split of the kind asked for (a
+// total alone says nothing of its destinations); `unsplit` then names that month.
 std::optional<std::map<int, Cents>> sums(const Dataset& data, const compute::ProvinceTimeline& timeline,
                                          SourceId source, ProvinceId province, TopBy by, Period from,
-                                         Period to) {
+                                         Period to, std::optional<Period>& unsplit) {
   std::map<int, Cents> out;
   for (Period m = from; m <= to; m = m.plus_months(1)) {
     if (!timeline.knows(m)) return std::nullopt;
+    bool split = false;
     if (by == TopBy::country) {
-      for (const auto& [country, value] : compute::country_values(data, source, province, m))
+      for (const auto& [country, value] : compute::country_values(data, source, province, m)) {
         out[country] = checked_add(out[country], value);
+        split = true;
+      }
     } else {
-      for (const auto& [chapter, value] : compute::chapter_values(data, source, province, m))
+      for (const auto& [chapter, value] : compute::chapter_values(data, source, province, m)) {
         out[chapter] = checked_add(out[chapter], value);
+        split = true;
+      }
+    }
+    if (!split && timeline.total(m).value_or(0) > 0) {
+      unsplit = m;
+      return std::nullopt;
     }
   }
   return out;
@@ -75,10 +86,20 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   const Period before_from = top.from.plus_months(-12), before_to = top.to.plus_months(-12);
   top.previous_total = timeline.window(before_from, before_to);
   if (auto gap = timeline.missing(before_from, before_to))
-    top.gaps.push_back({"previous_year", gap->first, gap->second});
+    top.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
 
-  const auto now = sums(data, timeline, source, province, query.by, top.from, top.to);
-  const auto before = sums(data, timeline, source, province, query.by, before_from, before_to);
+  std::optional<Period> unsplit;
+  const auto now = sums(data, timeline, source, province, query.by, top.from, top.to, unsplit);
+  if (!now)
+    throw Error(ExitCode::unavailable,
+                fmt::format("the data has no split of {}'s exports by {} in {}; it holds {}'s total for that "
+                            "month only, so it cannot say which {} the exports went to",
+                            top.province, query.by == TopBy::country ? "country" : "sector",
+                            unsplit.value_or(top.to).iso(), top.province,
+                            query.by == TopBy::country ? "countries" : "sectors"));
+  std::optional<Period> unsplit_before;
+  const auto before =
+      sums(data, timeline, source, province, query.by, before_from, before_to, unsplit_before);
   top.year_earlier_covered = before.has_value();
 
   std::vector<TopRow> rows;

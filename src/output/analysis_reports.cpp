@@ -194,17 +194,4 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
   output::write_report(out, report, format, style);
 }
 
-void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language) {
-  for (const Gap& gap : gaps) {
-    const std::string months =
-        gap.from == gap.to ? gap.from.iso() : fmt::format("{} – {}", gap.from.iso(), gap.to.iso());
-    err << (language == Language::tr
-                ? fmt::format(
-                      "kexport: uyarı: bir yıl önceki dönemle karşılaştırma yapılamadı: {} veride yok\n",
-                      months)
-                : fmt::format("kexport: warning: no comparison with a year earlier: {} not in the data\n",
-                              months));
-  }
-}
-
 }  // namespace kexport

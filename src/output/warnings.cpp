@@ -6,28 +6,53 @@
 namespace kexport {
 namespace {
 
-std::string_view figure_label(const std::string& figure, Language language) {
-  const bool tr = language == Language::tr;
-  if (figure == "previous_month") return tr ? "bir önceki ay" : "previous month";
-  if (figure == "previous_year") return tr ? "geçen yılın aynı ayı" : "same month last year";
-  if (figure == "rolling_12m") return tr ? "son 12 ay" : "last 12 months";
-  if (figure == "year_to_date") return tr ? "yılbaşından bu yana" : "year to date";
-  return figure;
+// What cannot be computed, and which months are missing for it, in the language.
+std::string gap_sentence(const Gap& gap, Language language) {
+  const bool one = gap.from == gap.to;
+  const std::string months = one ? gap.from.iso() : fmt::format("{} – {}", gap.from.iso(), gap.to.iso());
+  const bool value = gap.part == Gap::Part::value;
+  if (language == Language::tr) {
+    if (gap.figure == "previous_month")
+      return fmt::format("bir önceki aya göre değişim hesaplanamadı: {} verisi yok", months);
+    if (gap.figure == "previous_year" && one)
+      return fmt::format("geçen yılın aynı ayına göre değişim hesaplanamadı: {} verisi yok", months);
+    if (gap.figure == "previous_year")
+      return fmt::format("bir yıl önceki aynı döneme göre değişim hesaplanamadı: {} verisi yok", months);
+    if (gap.figure == "rolling_12m")
+      return value
+                 ? fmt::format("son 12 ayın toplamı hesaplanamadı: {} verisi yok", months)
+                 : fmt::format("son 12 aydaki değişim hesaplanamadı: önceki 12 aydan {} verisi yok", months);
+    return value ? fmt::format("yılbaşından bu yana toplam hesaplanamadı: {} verisi yok", months)
+                 : fmt::format(
+                       "yılbaşından bu yana değişim hesaplanamadı: geçen yılın aynı döneminden {} verisi "
+                       "yok",
+                       months);
+  }
+  const std::string missing = fmt::format("{} {} not in the data", months, one ? "is" : "are");
+  if (gap.figure == "previous_month")
+    return "the change on the previous month cannot be computed: " + missing;
+  if (gap.figure == "previous_year" && one)
+    return "the change on the same month a year earlier cannot be computed: " + missing;
+  if (gap.figure == "previous_year")
+    return "the change on the same period a year earlier cannot be computed: " + missing;
+  if (gap.figure == "rolling_12m")
+    return value ? "the last 12 months cannot be summed: " + missing
+                 : fmt::format(
+                       "the change of the last 12 months cannot be computed: of the 12 months before, {}",
+                       missing);
+  return value ? "the year to date cannot be summed: " + missing
+               : fmt::format(
+                     "the change of the year to date cannot be computed: of the same months a year "
+                     "earlier, {}",
+                     missing);
 }
 
 }  // namespace
 
-void write_gap_warnings(std::ostream& err, const Summary& summary, Language language) {
-  for (const Gap& gap : summary.gaps) {
-    const std::string months =
-        gap.from == gap.to ? gap.from.iso() : fmt::format("{} – {}", gap.from.iso(), gap.to.iso());
-    if (language == Language::tr)
-      err << fmt::format("kexport: uyarı: {} hesaplanamadı: {} veride yok\n",
-                         figure_label(gap.figure, language), months);
-    else
-      err << fmt::format("kexport: warning: {} not computed: {} not in the data\n",
-                         figure_label(gap.figure, language), months);
-  }
+void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language) {
+  for (const Gap& gap : gaps)
+    err << (language == Language::tr ? "kexport: uyarı: " : "kexport: warning: ")
+        << gap_sentence(gap, language) << '\n';
 }
 
 std::string_view passed_over_reason(PassedOver::Why why, Language language) {
