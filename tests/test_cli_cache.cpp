@@ -102,7 +102,7 @@ TEST_CASE("cache info and cache clear", "[cli][cache]") {
   REQUIRE(json["images"].size() == 1);
   const auto& image = json["images"][0];
   CHECK(image["state"] == "current");
-  CHECK(image["inputs"] == fs::weakly_canonical(s.data).string());
+  CHECK(image["inputs"] == nlohmann::json::array({fs::weakly_canonical(s.data).string()}));
   CHECK(image["records"] == 81 * 6 * 12 * 8);
   CHECK(image["bytes"] == fs::file_size(s.images().front()));
   CHECK(json["bytes"] == image["bytes"]);

@@ -37,7 +37,14 @@ struct SeriesRow {
 };
 
 struct Series {
-  std::string subject;  // "Kayseri", "Kayseri → Almanya", "Türkiye"
+  std::string subject;                   // for people: "Kayseri", "Kayseri → Almanya · Halı", "Türkiye"
+  ProvinceId province = national_total;  // national_total: Turkey as a whole
+  std::string province_name;
+  // The slice, when there is one: the destination and the sector, as names and codes.
+  std::optional<std::string> country, country_code;
+  std::optional<int> chapter;         // HS chapter; empty for a sector the data names
+  std::optional<std::string> sector;  // the chapter's or the data's sector name
+  Period from, to;
   std::string source;
   std::string turkey_basis;  // for Turkey: "national_total" or "sum_of_provinces"; else empty
   std::vector<SeriesRow> rows;

@@ -78,6 +78,9 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
   for (std::size_t i = 0; i < data.sectors.size(); ++i)
     if (fold_name(data.sectors[i]) == folded)
       return static_cast<std::uint8_t>(Dataset::first_sector_code + i);
+  // A TİM sector that is one HS chapter ("Halı" is chapter 57), as the loader reads it.
+  if (const Sector* sector = gazetteer.find_sector(text); sector && sector->chapters.size() == 1)
+    return static_cast<std::uint8_t>(sector->chapters.front());
   throw Error(ExitCode::usage,
               fmt::format("unknown sector '{}'; expected an HS chapter number (1-99), a chapter's name, or a "
                           "sector named in the data",

@@ -20,20 +20,29 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
     // A known country the data never names: no id, so a slice that matches no row (exported 0).
     slice.country = id.value_or(static_cast<CountryId>(0xFFFF));
     const auto known = gazetteer.find_country(*query.country);
-    slice_name = known ? gazetteer.country_name(*known, names) : data.countries[*id].written;
+    series.country = known ? gazetteer.country_name(*known, names) : data.countries[*id].written;
+    if (known) series.country_code = gazetteer.countries()[*known].code;
+    slice_name = *series.country;
   }
   if (query.chapter) {
     slice.chapter = compute::resolve_chapter(data, gazetteer, *query.chapter);
-    const std::string chapter_name = *slice.chapter >= Dataset::first_sector_code
-                                         ? data.sectors[*slice.chapter - Dataset::first_sector_code]
-                                         : fmt::format("{:02}", *slice.chapter);
-    slice_name = slice_name.empty() ? chapter_name : slice_name + " · " + chapter_name;
+    if (*slice.chapter >= Dataset::first_sector_code) {
+      series.sector = data.sectors[*slice.chapter - Dataset::first_sector_code];
+    } else {
+      series.chapter = *slice.chapter;
+      const Chapter* known = gazetteer.find_chapter(*slice.chapter);
+      series.sector = known ? (names == Language::tr ? known->name_tr : known->name_en)
+                            : fmt::format("{:02}", *slice.chapter);
+    }
+    slice_name = slice_name.empty() ? *series.sector : slice_name + " · " + *series.sector;
   }
 
   std::optional<compute::ProvinceTimeline> timeline;
   const ProvinceId province =
       query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
-  series.subject = std::string(gazetteer.province_name(province));
+  series.province = province;
+  series.province_name = std::string(gazetteer.province_name(province));
+  series.subject = series.province_name;
   if (province == national_total)
     timeline.emplace(compute::ProvinceTimeline::turkey(data, source, slice, series.turkey_basis));
   else
@@ -44,6 +53,8 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   const auto first = data.first_month(source), last = data.last_month(source);
   if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");
   const Period from = query.from.value_or(*first), to = query.to.value_or(*last);
+  series.from = from;
+  series.to = to;
   if (from > to)
     throw Error(ExitCode::usage, fmt::format("--from {} is after --to {}", from.iso(), to.iso()));
   if (to < *first || from > *last)

@@ -131,6 +131,8 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
       lost.name = entity.name;
       lost.code = entity.code;
       lost.value = 0;
+      // Bought nothing: none of the total, which is a figure, not an unknown.
+      if (top.total && *top.total > 0) lost.share_pct = 0.0;
       lost.previous_value = value;
       lost.change_pct = -100.0;
       if (top.previous_total && *top.previous_total != 0)

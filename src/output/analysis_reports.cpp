@@ -45,11 +45,22 @@ void write_series(std::ostream& out, const Series& series, TabularFormat format,
   Report report;
   report.title = series.subject + say(style, " · aylık ihracat", " · monthly exports") +
                  (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
-  report.meta = {{"subject", Value::of_text(series.subject)},
-                 {"source", text_or_null(series.source)},
-                 {"sample", Value::of_flag(series.sample)},
-                 {"currency", Value::of_text("USD")},
-                 {"turkey_basis", text_or_null(series.turkey_basis)}};
+  const auto optional_text = [](const std::optional<std::string>& text) {
+    return text ? Value::of_text(*text) : Value::null();
+  };
+  report.meta = {
+      {"province", Value::of_text(series.province_name)},
+      {"province_code", series.province == national_total ? Value::null() : Value::of_count(series.province)},
+      {"country", optional_text(series.country)},
+      {"country_code", optional_text(series.country_code)},
+      {"chapter", series.chapter ? Value::of_count(*series.chapter) : Value::null()},
+      {"sector", optional_text(series.sector)},
+      {"from", Value::of_text(series.from.iso())},
+      {"to", Value::of_text(series.to.iso())},
+      {"source", text_or_null(series.source)},
+      {"sample", Value::of_flag(series.sample)},
+      {"currency", Value::of_text("USD")},
+      {"turkey_basis", text_or_null(series.turkey_basis)}};
   if (series.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
@@ -92,7 +103,7 @@ void write_top(std::ostream& out, const Top& top, TabularFormat format, const Ta
                  {"source", text_or_null(top.source)},
                  {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
-                 {"period", Value::of_text(window_key(top.window))},
+                 {"window", Value::of_text(window_key(top.window))},
                  {"from", Value::of_text(top.from.iso())},
                  {"to", Value::of_text(top.to.iso())},
                  {"currency", Value::of_text("USD")},
@@ -159,7 +170,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
                  (ranking.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + ranking.source);
   report.meta = {{"source", text_or_null(ranking.source)},
                  {"sample", Value::of_flag(ranking.sample)},
-                 {"period", Value::of_text(window_key(ranking.window))},
+                 {"window", Value::of_text(window_key(ranking.window))},
                  {"by", Value::of_text(ranking.by == RankBy::value ? "value" : "change")},
                  {"from", Value::of_text(ranking.from.iso())},
                  {"to", Value::of_text(ranking.to.iso())},

@@ -44,7 +44,7 @@ void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
                             e.written_unix > 0
                                 ? Value::of_text(fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(written)))
                                 : Value::null(),
-                            Value::of_text(fmt::format("{}", fmt::join(e.inputs, ", ")))});
+                            Value::of_list(e.inputs)});
     total += e.bytes;
   }
   report.meta.push_back({"bytes", Value::of_count(static_cast<std::int64_t>(total))});

@@ -11,13 +11,19 @@ namespace kexport::output {
 namespace {
 
 bool is_null(const Value& v) {
-  return !v.text && !v.money && !v.number && !v.count && !v.flag;
+  return !v.text && !v.money && !v.number && !v.count && !v.flag && !v.list;
+}
+
+// A list as people and CSV see it: "TÜİK, TİM".
+std::string joined(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, ", "));
 }
 
 // For people: rounded, grouped, signed as the language writes it.
 Cell person_cell(const Value& v, const Column& column, const TableStyle& style) {
   const Language lang = style.language;
   if (column.kind == Kind::flag) return {v.flag.value_or(false) ? column.flag_label : std::string()};
+  if (v.list) return {joined(*v.list)};
   if (is_null(v)) return {std::string(labels(lang).not_available), Tone::faint};
   switch (column.kind) {
     case Kind::flag:
@@ -53,7 +59,7 @@ std::string csv_cell(const Value& v) {
   if (v.number) return fmt::format("{}", *v.number);
   if (v.count) return std::to_string(*v.count);
   if (v.flag) return *v.flag ? "true" : "false";
-  std::string text = *v.text;
+  std::string text = v.list ? joined(*v.list) : *v.text;
   if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
     text = "'" + text;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -80,6 +86,7 @@ nlohmann::ordered_json json_value(const Value& v) {
   if (v.count) return *v.count;
   if (v.flag) return *v.flag;
   if (v.text) return *v.text;
+  if (v.list) return *v.list;
   return nullptr;
 }
 

@@ -28,11 +28,13 @@ struct Value {
   std::optional<double> number;
   std::optional<std::int64_t> count;
   std::optional<bool> flag;
-  static Value of_text(std::string t) { return {std::move(t), {}, {}, {}, {}}; }
-  static Value of_money(std::optional<Cents> c) { return {{}, c, {}, {}, {}}; }
-  static Value of_number(std::optional<double> d) { return {{}, {}, d, {}, {}}; }
-  static Value of_count(std::optional<std::int64_t> n) { return {{}, {}, {}, n, {}}; }
-  static Value of_flag(bool b) { return {{}, {}, {}, {}, b}; }
+  std::optional<std::vector<std::string>> list;  // a JSON array; joined for people and CSV
+  static Value of_text(std::string t) { return {std::move(t), {}, {}, {}, {}, {}}; }
+  static Value of_list(std::vector<std::string> items) { return {{}, {}, {}, {}, {}, std::move(items)}; }
+  static Value of_money(std::optional<Cents> c) { return {{}, c, {}, {}, {}, {}}; }
+  static Value of_number(std::optional<double> d) { return {{}, {}, d, {}, {}, {}}; }
+  static Value of_count(std::optional<std::int64_t> n) { return {{}, {}, {}, n, {}, {}}; }
+  static Value of_flag(bool b) { return {{}, {}, {}, {}, b, {}}; }
   static Value null() { return {}; }
 };
 

@@ -25,13 +25,14 @@ void add_coverage_columns(Section& section, const TableStyle& style) {
 void add_coverage_cells(std::vector<Value>& row, const Coverage* c) {
   if (!c || c->rows == 0) {
     row.push_back(Value::of_count(0));
-    row.insert(row.end(), 3, Value::null());
+    row.insert(row.end(), 2, Value::null());
+    row.push_back(Value::of_list({}));
     return;
   }
   row.push_back(Value::of_count(static_cast<std::int64_t>(c->rows)));
   row.push_back(Value::of_text(c->first->iso()));
   row.push_back(Value::of_text(c->last->iso()));
-  row.push_back(Value::of_text(fmt::format("{}", fmt::join(c->sources, ", "))));
+  row.push_back(Value::of_list(c->sources));
 }
 
 }  // namespace
@@ -49,13 +50,12 @@ void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const Da
   if (coverage) add_coverage_columns(section, style);
   for (const Province& p : gazetteer.provinces()) {
     std::vector<Value> row = {Value::of_count(p.code), Value::of_text(p.name), Value::of_text(p.nuts2),
-                              Value::of_text(fmt::format("{}", fmt::join(p.aliases, ", ")))};
+                              Value::of_list(p.aliases)};
     if (coverage) add_coverage_cells(row, &coverage->provinces[p.code]);
     section.rows.push_back(std::move(row));
   }
   if (coverage && coverage->provinces[national_total].rows > 0) {
-    std::vector<Value> row = {Value::null(), Value::of_text("Türkiye"), Value::null(),
-                              Value::of_text(say(style, "ulusal toplam", "national total"))};
+    std::vector<Value> row = {Value::null(), Value::of_text("Türkiye"), Value::null(), Value::of_list({})};
     add_coverage_cells(row, &coverage->provinces[national_total]);
     section.rows.push_back(std::move(row));
   }
@@ -135,8 +135,7 @@ void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
   for (const Sector& sector : gazetteer.sectors()) {
     std::vector<std::string> codes;
     for (int c : sector.chapters) codes.push_back(fmt::format("{:02}", c));
-    sectors.rows.push_back(
-        {Value::of_text(sector.name), Value::of_text(fmt::format("{}", fmt::join(codes, " ")))});
+    sectors.rows.push_back({Value::of_text(sector.name), Value::of_list(std::move(codes))});
   }
   if (format != TabularFormat::csv) report.sections.push_back(std::move(sectors));
   output::write_report(out, report, format, style);

@@ -245,8 +245,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
       mismatches.push_back({{"line", m.where.line},
                             {"column", m.where.column},
                             {"written", m.written},
-                            {"total", cents_to_decimal(m.stated)},
-                            {"sum_of_months", cents_to_decimal(m.months)}});
+                            {"total", money(m.stated)},
+                            {"sum_of_months", money(m.months)}});
     }
     files.push_back({{"file", f.file.name},
                      {"readable", !f.fatal},

@@ -1,0 +1,205 @@
+// Every command's JSON, through the real binary, against the key tables in README.md: the same
+// keys in the same order, each of a documented type. The README is the contract; this test keeps
+// the two from drifting apart.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "helpers.hpp"
+
+using nlohmann::ordered_json;
+using test::run_kexport;
+
+namespace {
+
+struct DocumentedKey {
+  std::string key;
+  std::vector<std::string> types;  // "string", "number", "boolean", "array", "object", "null"
+};
+
+// The tables that follow each "<!-- json: NAME -->" marker in README.md.
+std::map<std::string, std::vector<DocumentedKey>> documented() {
+  std::istringstream readme(test::read_file(std::string(KEXPORT_TEST_DIR) + "/../README.md"));
+  std::map<std::string, std::vector<DocumentedKey>> tables;
+  const std::regex marker(R"(<!-- json: (\S+) -->)");
+  const std::regex row(R"(^\| `([a-z_0-9]+)` \| ([a-z ]+) \|)");
+  std::string current;
+  for (std::string line; std::getline(readme, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, marker)) {
+      current = m[1];
+      tables[current];
+    } else if (!current.empty() && std::regex_search(line, m, row)) {
+      DocumentedKey key{m[1], {}};
+      std::istringstream types(m[2]);
+      for (std::string word; types >> word;)
+        if (word != "or") key.types.push_back(word);
+      tables[current].push_back(key);
+    } else if (!current.empty() && !line.starts_with("|")) {
+      if (!tables[current].empty()) current.clear();  // the table has ended
+    }
+  }
+  return tables;
+}
+
+std::string type_of(const ordered_json& value) {
+  if (value.is_null()) return "null";
+  if (value.is_boolean()) return "boolean";
+  if (value.is_number()) return "number";
+  if (value.is_string()) return "string";
+  if (value.is_array()) return "array";
+  return "object";
+}
+
+// Checks an object against a table: its keys in the documented order (a prefix of the table when
+// `prefix_allowed`, for lists whose coverage columns come only with --data), each of its type.
+void check_object(const ordered_json& object, const std::string& table, bool prefix_allowed = false) {
+  static const auto tables = documented();
+  INFO("table " << table << ": " << object.dump().substr(0, 300));
+  REQUIRE(tables.count(table) == 1);
+  REQUIRE(object.is_object());
+  const auto& keys = tables.at(table);
+  std::vector<std::string> actual;
+  for (auto it = object.begin(); it != object.end(); ++it) actual.push_back(it.key());
+  REQUIRE(actual.size() <= keys.size());
+  if (!prefix_allowed) REQUIRE(actual.size() == keys.size());
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    INFO("key " << keys[i].key);
+    CHECK(actual[i] == keys[i].key);
+    const std::string type = type_of(object[actual[i]]);
+    CHECK(std::find(keys[i].types.begin(), keys[i].types.end(), type) != keys[i].types.end());
+  }
+}
+
+void check_each(const ordered_json& array, const std::string& table, bool prefix_allowed = false) {
+  REQUIRE(array.is_array());
+  for (const auto& element : array) check_object(element, table, prefix_allowed);
+}
+
+ordered_json json_of(const std::string& arguments) {
+  const auto r = run_kexport(arguments);
+  INFO(arguments << "\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  return ordered_json::parse(r.out);
+}
+
+const std::string bundled = std::string("--data ") + KEXPORT_DATA_DIR + " ";
+
+}  // namespace
+
+TEST_CASE("the README documents a table for every JSON document", "[cli][json]") {
+  const auto tables = documented();
+  for (const char* name : {"summary",
+                           "summary.previous_month",
+                           "summary.rolling_12m",
+                           "summary.top_destinations[]",
+                           "summary.standing",
+                           "summary.top_sectors[]",
+                           "summary.trend[]",
+                           "series",
+                           "series.rows[]",
+                           "top",
+                           "top.rows[]",
+                           "top.new[]",
+                           "rank",
+                           "rank.rows[]",
+                           "provinces",
+                           "provinces.provinces[]",
+                           "countries",
+                           "countries.countries[]",
+                           "chapters",
+                           "chapters.chapters[]",
+                           "chapters.sectors[]",
+                           "validate",
+                           "validate.files[]",
+                           "validate.revisions[]",
+                           "cache",
+                           "cache.images[]"}) {
+    INFO(name);
+    REQUIRE(tables.count(name) == 1);
+    CHECK(tables.at(name).size() >= 1);
+  }
+}
+
+TEST_CASE("summary's JSON is as documented", "[cli][json]") {
+  const auto doc = json_of(bundled + "summary -p Kayseri -m 2026-01 -f json");
+  check_object(doc, "summary");
+  check_object(doc["previous_month"], "summary.previous_month");
+  check_object(doc["previous_year"], "summary.previous_month");
+  check_object(doc["rolling_12m"], "summary.rolling_12m");
+  check_object(doc["year_to_date"], "summary.rolling_12m");
+  check_each(doc["top_destinations"], "summary.top_destinations[]");
+  check_object(doc["standing"], "summary.standing");
+  check_each(doc["trend"], "summary.trend[]");
+  // Sectors, from a file that has them.
+  const test::TempDir dir;
+  test::write_text(dir.path / "sectors.csv",
+                   "period,province,chapter,value_usd\n2026-01,Kayseri,94,10\n2026-01,Kayseri,Halı,5\n");
+  const auto sectors =
+      json_of("--data " + (dir.path / "sectors.csv").string() + " summary -p Kayseri -f json");
+  REQUIRE(sectors["top_sectors"].size() == 2);
+  check_each(sectors["top_sectors"], "summary.top_sectors[]");
+}
+
+TEST_CASE("series, top and rank's JSON is as documented", "[cli][json]") {
+  const auto series = json_of(bundled + "series -p Kayseri --country DE --from 2025-10 -f json");
+  check_object(series, "series");
+  check_each(series["rows"], "series.rows[]");
+  const auto turkey = json_of(bundled + "series --from 2025-10 -f json");
+  check_object(turkey, "series");
+  check_each(turkey["rows"], "series.rows[]");
+
+  const auto top = json_of(bundled + "top -p Kayseri -m 2026-01 -f json");
+  check_object(top, "top");
+  check_each(top["rows"], "top.rows[]");
+  REQUIRE_FALSE(top["new"].empty());
+  REQUIRE_FALSE(top["lost"].empty());
+  check_each(top["new"], "top.new[]");
+  check_each(top["lost"], "top.new[]");
+  for (const auto& lost : top["lost"]) CHECK(lost["share_pct"] == 0.0);  // a figure, not unknown
+
+  const auto rank = json_of(bundled + "rank -m 2026-01 -f json");
+  check_object(rank, "rank");
+  check_each(rank["rows"], "rank.rows[]");
+}
+
+TEST_CASE("the lists' JSON is as documented, lists as arrays", "[cli][json]") {
+  const auto provinces = json_of("provinces -f json");
+  check_object(provinces, "provinces");
+  check_each(provinces["provinces"], "provinces.provinces[]", true);
+  CHECK(provinces["provinces"][2]["aliases"] == ordered_json::array({"Afyon", "Afyon Karahisar"}));
+  const auto with_data = json_of(bundled + "provinces -f json");
+  check_each(with_data["provinces"], "provinces.provinces[]");
+  CHECK(with_data["provinces"][37]["sources"] == ordered_json::array({"TÜİK"}));
+
+  check_each(json_of(bundled + "countries -f json")["countries"], "countries.countries[]");
+  check_object(json_of("countries -f json"), "countries");
+  const auto chapters = json_of(bundled + "chapters -f json");
+  check_object(chapters, "chapters");
+  check_each(chapters["chapters"], "chapters.chapters[]");
+  check_each(json_of("chapters -f json")["chapters"], "chapters.chapters[]", true);
+  check_each(chapters["sectors"], "chapters.sectors[]");
+}
+
+TEST_CASE("validate's and cache info's JSON is as documented", "[cli][json]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "a.csv", "period,province,country,value_usd\n2026-01,Kayseri,Almanya,10\n");
+  test::write_text(dir.path / "b.csv", "period,province,country,value_usd\n2026-01,Kayseri,Almanya,11\n");
+  test::write_text(dir.path / "wide.csv", "İl,2026-01,2026-02,TOPLAM\nAnkara,1,2,4\n");
+  const auto r = run_kexport("validate -f json " + dir.path.string());
+  const auto doc = ordered_json::parse(r.out);
+  check_object(doc, "validate");
+  check_each(doc["files"], "validate.files[]");
+  REQUIRE(doc["revisions"].size() == 1);
+  check_each(doc["revisions"], "validate.revisions[]");
+  const auto& mismatch = doc["files"][2]["total_mismatches"][0];
+  CHECK(mismatch["total"] == 4.0);  // numbers as numbers
+  CHECK(mismatch["sum_of_months"] == 3.0);
+
+  const auto cache = json_of("cache info -f json");
+  check_object(cache, "cache");
+  check_each(cache["images"], "cache.images[]");
+}
