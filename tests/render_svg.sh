@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Renders kexport's SVG chart in headless Chromium and checks that a picture came out.
 # Usage: tests/render_svg.sh KEXPORT_BINARY DATA_DIR [OUTPUT.png]
-# Exit 77 (skipped) when Chromium is not installed: `apt-get install chromium` to run it.
+# Exit 77 (skipped) when Chromium is not installed (`apt-get install chromium` to run it), but
+# exit 1 when KEXPORT_REQUIRE_BROWSER=1 (CI) says the browser must be there.
 set -euo pipefail
 bin=$1
 data=$2
 out=${3:-$(mktemp -d)/chart.png}
 chromium=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chromium" ]; then
+  # CI installs Chromium and sets KEXPORT_REQUIRE_BROWSER: there a missing browser is a failure.
+  if [ "${KEXPORT_REQUIRE_BROWSER:-0}" = 1 ]; then
+    echo "render_svg: Chromium is not installed, and KEXPORT_REQUIRE_BROWSER says it must be" >&2
+    exit 1
+  fi
   echo "render_svg: skipped, Chromium is not installed"
   exit 77
 fi
