@@ -94,6 +94,7 @@ struct Top {
   std::vector<Gap> gaps;
   std::optional<IncompleteMonth> passed_over;  // "latest" did not hold the province
   bool sample = false;                         // the split rests on made-up (sample) data
+  std::optional<PartsOverTotal> parts_over_total;
 };
 
 Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query,

@@ -61,6 +61,11 @@ void write_cache_cleared(std::ostream& out, const std::filesystem::path& directo
 // figure, or only its comparison) and the missing months, for standard error.
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language);
 
+// A warning for standard error for each total row smaller than the sum of its parts, whose shares
+// therefore add up to more than 100 %.
+void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases,
+                            std::string_view province, Language language);
+
 // Why a directory entry was not loaded, in the language ("spreadsheets are not read; save it as CSV").
 std::string_view passed_over_reason(PassedOver::Why why, Language language);
 

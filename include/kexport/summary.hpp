@@ -95,6 +95,15 @@ struct SampleParts {
   [[nodiscard]] bool any() const { return value || destinations || sectors || standing; }
 };
 
+// A total row smaller than the sum of its parts: shares of it then add up to more than 100 %.
+// (A total above its parts is normal: confidential or unallocated exports.)
+struct PartsOverTotal {
+  std::string parts;  // "countries" or "sectors"
+  Period from, to;    // the months the figures cover
+  Cents total = 0;
+  Cents sum_of_parts = 0;
+};
+
 struct Summary {
   ProvinceId province = 0;
   std::string province_name;
@@ -115,6 +124,7 @@ struct Summary {
   // (or, for Turkey, is not complete): the report is of an earlier month.
   std::optional<IncompleteMonth> passed_over;
   SampleParts sample;
+  std::vector<PartsOverTotal> parts_over_total;  // the shares are of the total, and exceed 100 %
 };
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and

@@ -243,6 +243,7 @@ int run(int argc, char** argv) {
             s.province == national_total ? std::nullopt : std::optional<std::string_view>(s.province_name),
             lang);
         write_gaps(std::cerr, s.gaps, lang);
+        write_parts_over_total(std::cerr, s.parts_over_total, s.province_name, lang);
         return 0;
       });
   summary
@@ -300,6 +301,9 @@ int run(int argc, char** argv) {
         cli.emit(out.str());
         write_passed_over(std::cerr, result.passed_over, result.to, result.province, cli.language(top_look));
         write_gaps(std::cerr, result.gaps, cli.language(top_look));
+        if (result.parts_over_total)
+          write_parts_over_total(std::cerr, {*result.parts_over_total}, result.province,
+                                 cli.language(top_look));
         return 0;
       });
   top->add_option("--province,-p", top_query.province, "Province name or plate code")->required();

@@ -145,6 +145,10 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   const bool year_earlier_covered = timeline.knows(summary.previous_year.period);
   const auto before = compute::country_values(data, source, summary.province, summary.previous_year.period);
   std::vector<Destination> destinations;
+  Cents countries_sum = 0;
+  for (const auto& [country, value] : now) countries_sum = checked_add(countries_sum, value);
+  if (summary.value && countries_sum > *summary.value)
+    summary.parts_over_total.push_back({"countries", month, month, *summary.value, countries_sum});
   for (const auto& [country, value] : now) {
     if (value <= 0) continue;
     Destination d;
@@ -189,6 +193,11 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.top_sectors =
       top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors, names);
   summary.sample.sectors = parts_sample && !summary.top_sectors.empty();
+  Cents sectors_sum = 0;
+  for (const auto& [chapter, value] : compute::chapter_values(data, source, summary.province, month))
+    sectors_sum = checked_add(sectors_sum, value);
+  if (summary.value && sectors_sum > *summary.value)
+    summary.parts_over_total.push_back({"sectors", month, month, *summary.value, sectors_sum});
   return summary;
 }
 

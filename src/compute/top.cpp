@@ -103,6 +103,11 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   top.year_earlier_covered = before.has_value();
 
   std::vector<TopRow> rows;
+  Cents parts_sum = 0;
+  for (const auto& [id, value] : *now) parts_sum = checked_add(parts_sum, value);
+  if (top.total && parts_sum > *top.total)
+    top.parts_over_total = PartsOverTotal{query.by == TopBy::country ? "countries" : "sectors", top.from,
+                                          top.to, *top.total, parts_sum};
   for (const auto& [id, value] : *now) {
     if (value <= 0) continue;
     const Entity entity = entity_of(data, gazetteer, query.by, id, names);

@@ -360,10 +360,43 @@ class CsvLoad {
 
     style_.unit =
         options_.unit.value_or(layout_.unit.value_or(title_unit(layout_.title).value_or(ValueUnit::dollars)));
-    if (options_.source)
-      style_.default_source = *options_.source;
-    else if (auto source = text_source(layout_.title))
+    // A source the file names (its title here, or a note below the data, found by survey())
+    // labels its rows; --source only labels rows of files that name none.
+    if (auto source = text_source(layout_.title)) {
       style_.default_source = *source;
+      source_named_ = true;
+    } else if (options_.source) {
+      style_.default_source = *options_.source;
+    }
+  }
+
+  // Takes a source named in a note row ("Kaynak: TİM"), unless the title named one.
+  void read_note(const std::vector<std::string_view>& fields) {
+    if (source_named_) return;
+    std::string text;
+    for (auto f : fields) text += std::string(f) + " ";
+    if (auto source = text_source(text)) {
+      style_.default_source = *source;
+      source_named_ = true;
+    }
+  }
+
+  // The notes under a long file's data, when the amounts settled the number style before the
+  // survey reached them: the last lines of the file are read for them.
+  void read_tail_notes() {
+    constexpr std::size_t tail = 64 << 10;
+    const std::string_view text = decoded_.text;
+    std::size_t begin = text.size() > tail ? text.find('\n', text.size() - tail) : 0;
+    if (begin == std::string_view::npos) return;
+    if (begin != 0) ++begin;
+    CsvReader reader(text, delimiter_, file_.name, begin, text.size(), 1 + decoded_.line_ends_before(begin));
+    std::vector<std::string_view> fields;
+    try {
+      while (reader.next(fields))
+        if (is_note(fields)) read_note(fields);
+    } catch (const DataError&) {
+      // A cut inside a quoted field: the rows are read properly later; only notes are sought here.
+    }
   }
 
   // First pass over the data: the number style (unless given), the source named in a note, and
@@ -379,11 +412,7 @@ class CsvLoad {
     month_published_.assign(layout_.columns.size(), false);
     while (reader.next(fields)) {
       if (is_note(fields)) {
-        if (style_.default_source.empty() && !options_.source) {
-          std::string text;
-          for (auto f : fields) text += std::string(f) + " ";
-          if (auto source = text_source(text)) style_.default_source = *source;
-        }
+        read_note(fields);
         continue;
       }
       if (is_blank(fields) || row_is_group(layout_, fields)) continue;
@@ -414,7 +443,10 @@ class CsvLoad {
         }
       });
       // A long file's style is settled by its first telling value; a wide sheet is read whole.
-      if (decided && !layout_.wide) break;
+      if (decided && !layout_.wide) {
+        read_tail_notes();
+        break;
+      }
     }
     if (!decided && first_ambiguous)
       throw DataError(
@@ -652,6 +684,7 @@ class CsvLoad {
   Layout layout_;
   ValueStyle style_;
   std::string title_province_;
+  bool source_named_ = false;  // the title or a note names the file's source
   std::optional<int> year_;
   std::vector<bool> month_published_;
 };

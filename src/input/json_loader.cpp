@@ -77,7 +77,9 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         builder_(builder),
         options_(options),
         shape_(shape),
-        lines_(lines) {}
+        lines_(lines) {
+    if (options.source) style_.default_source = *options.source;  // rows that name no source
+  }
 
   bool null() override { return scalar(std::nullopt); }
   bool boolean(bool) override {

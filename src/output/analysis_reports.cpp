@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "grid.hpp"
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
 #include "sample_notice.hpp"
@@ -154,6 +155,17 @@ void write_top(std::ostream& out, const Top& top, TabularFormat format, const Ta
                              rows_of(top.lost_entries, false),
                              std::nullopt,
                              {}});
+  if (top.parts_over_total)
+    report.notes.push_back(
+        say(style,
+            fmt::format("Paylar ilin toplam satırına ({} $) göre; {} toplamı ({} $) bundan büyük.",
+                        format_dollars(top.parts_over_total->total, style.language),
+                        countries ? "ülkelerin" : "sektörlerin",
+                        format_dollars(top.parts_over_total->sum_of_parts, style.language)),
+            fmt::format("Shares are of the province's total row (${}); the {} add up to more (${}).",
+                        format_dollars(top.parts_over_total->total, style.language),
+                        countries ? "countries" : "sectors",
+                        format_dollars(top.parts_over_total->sum_of_parts, style.language))));
   if (!top.year_earlier_covered)
     report.notes.push_back(say(
         style, "Bir yıl önceki dönem veride yok: değişim, katkı, yeni ve kaybedilen pazarlar hesaplanamadı.",

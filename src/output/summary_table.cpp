@@ -120,6 +120,20 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
                  share_cell(d.share_pct, style), change_cell(d.change_pct, style)});
   }
   top.write(out, "", style.color);
+  for (const PartsOverTotal& c : s.parts_over_total) {
+    if (c.parts != "countries") continue;
+    out << '\n'
+        << output::say(
+               style,
+               fmt::format("Paylar ilin toplam satırına ({} $) göre; ülkelerin toplamı ({} $) bundan büyük.",
+                           format_dollars(c.total, style.language),
+                           format_dollars(c.sum_of_parts, style.language)),
+               fmt::format("Shares are of the province's total row (${}); the countries add up to more "
+                           "(${}).",
+                           format_dollars(c.total, style.language),
+                           format_dollars(c.sum_of_parts, style.language)))
+        << '\n';
+  }
 }
 
 }  // namespace kexport

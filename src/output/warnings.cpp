@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "kexport/turkish.hpp"
 
@@ -53,6 +54,27 @@ void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language langua
   for (const Gap& gap : gaps)
     err << (language == Language::tr ? "kexport: uyarı: " : "kexport: warning: ")
         << gap_sentence(gap, language) << '\n';
+}
+
+void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases,
+                            std::string_view province, Language language) {
+  for (const PartsOverTotal& c : cases) {
+    const std::string months =
+        c.from == c.to ? c.from.iso() : fmt::format("{} – {}", c.from.iso(), c.to.iso());
+    const bool countries = c.parts == "countries";
+    if (language == Language::tr)
+      err << fmt::format(
+          "kexport: uyarı: {} {} toplamı ({} $), {} toplamından ({} $) küçük; paylar toplama göre "
+          "hesaplandı ve toplamları yüzde 100'ü aşıyor\n",
+          turkish::suffixed(province, turkish::Suffix::genitive), months, format_dollars(c.total, language),
+          countries ? "ülkelerin" : "sektörlerin", format_dollars(c.sum_of_parts, language));
+    else
+      err << fmt::format(
+          "kexport: warning: {}'s total for {} (${}) is less than the sum of its {} (${}); the "
+          "shares are of the total and add up to more than 100%\n",
+          province, months, format_dollars(c.total, language), countries ? "countries" : "sectors",
+          format_dollars(c.sum_of_parts, language));
+  }
 }
 
 std::string_view passed_over_reason(PassedOver::Why why, Language language) {
