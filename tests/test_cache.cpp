@@ -11,6 +11,7 @@
 
 #include "cache/image.hpp"
 #include "helpers.hpp"
+#include "image_seal.hpp"
 #include "kexport/analysis.hpp"
 #include "kexport/cache.hpp"
 #include "kexport/error.hpp"
@@ -28,6 +29,7 @@ const kexport::Gazetteer& gazetteer() {
 
 // A directory of its own for each test, removed afterwards.
 using test::TempDir;
+const kexport::cache::ImageKey key = test::fixed_key();
 using test::write_text;
 
 std::string summary_json(const kexport::Dataset& data, const std::string& province) {
@@ -100,7 +102,8 @@ void flip_byte(const fs::path& path, std::uint64_t offset) {
 
 fs::path only_image(const kexport::CacheSettings& settings) {
   std::vector<fs::path> images;
-  for (const auto& entry : fs::directory_iterator(settings.directory)) images.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(settings.directory))
+    if (entry.path().extension() == ".kxc") images.push_back(entry.path());
   REQUIRE(images.size() == 1);
   return images.front();
 }
@@ -127,11 +130,11 @@ TEST_CASE("an image gives back the dataset it was written from", "[cache]") {
                          "2023-01,38,Atlantis,,2.00\n"},
                         {"c.csv", "period,province,country_code,value_usd\n" + revised}});
   REQUIRE(!data.revisions.empty());
-  const fs::path path = dir.path / "image.kxc";
-  kexport::cache::write_image(path, data, 42, {{"note", "test"}});
-  const auto mapped = kexport::map_readonly(path.string());
+  const auto directory = kexport::cache::CacheDirectory::open(dir.path, false);
+  kexport::cache::write_image(directory, "image.kxc", data, 42, {{"note", "test"}}, key);
+  const auto mapped = kexport::map_readonly((dir.path / "image.kxc").string());
   REQUIRE(mapped);
-  const kexport::cache::Image image(mapped->bytes);
+  const kexport::cache::Image image(mapped->bytes, key);
   CHECK(image.identity() == 42);
   CHECK(image.records() == data.size());
   CHECK(image.about().at("note") == "test");
@@ -144,11 +147,11 @@ TEST_CASE("views of an image answer exactly as focused, totals-only and full loa
     const bool national = round % 2 == 1;
     const std::string csv = random_csv(100 + static_cast<std::uint64_t>(round), national);
     const auto full = test::load_text("random.csv", csv);
-    const fs::path path = dir.path / "image.kxc";
-    kexport::cache::write_image(path, full, 7, nlohmann::json::object());
-    const auto mapped = kexport::map_readonly(path.string());
+    const auto directory = kexport::cache::CacheDirectory::open(dir.path, false);
+    kexport::cache::write_image(directory, "image.kxc", full, 7, nlohmann::json::object(), key);
+    const auto mapped = kexport::map_readonly((dir.path / "image.kxc").string());
     REQUIRE(mapped);
-    const kexport::cache::Image image(mapped->bytes);
+    const kexport::cache::Image image(mapped->bytes, key);
 
     for (const std::string province : {"1", "6", "38"}) {
       kexport::LoadOptions focused;
@@ -306,7 +309,8 @@ TEST_CASE("a damaged or foreign image is never trusted", "[cache]") {
   }
 
   SECTION("the metadata, the header, a cut") {
-    const std::uint64_t where = GENERATE(std::uint64_t{140}, std::uint64_t{20}, std::uint64_t{0});
+    const std::uint64_t where =
+        GENERATE(std::uint64_t{sizeof(kexport::cache::ImageHeader) + 4}, std::uint64_t{20}, std::uint64_t{0});
     if (where == 0)
       fs::resize_file(image, header.file_size - 8);
     else
@@ -357,21 +361,22 @@ TEST_CASE("the fuzz target's seed images are of the current format", "[cache][fu
   const fs::path corpus = fs::path(KEXPORT_TEST_DIR) / "fuzz/corpus/image";
   if (const char* write = std::getenv("KEXPORT_WRITE_SEEDS"); write && std::string(write) == "1") {
     std::mt19937_64 rng(1);
+    const auto directory = kexport::cache::CacheDirectory::open(corpus, false);
     const auto national = test::load_text("national.csv", oracle::to_csv(oracle::make_case(rng, true)));
-    kexport::cache::write_image(corpus / "national.kxc", national, 1, nlohmann::json::object());
+    kexport::cache::write_image(directory, "national.kxc", national, 1, nlohmann::json::object(), key);
     const auto sectors = test::load_texts(
         {{"a.csv",
           "period,province,country,chapter,value_usd\n2025-01,Kayseri,Almanya,94,10\n"
           "2025-01,Kayseri,Irak,Halı,5\n2025-02,Kayseri,Atlantis,,7\n"},
          {"b.csv", "period,province,country,chapter,value_usd\n2025-01,Kayseri,Almanya,94,12\n"}});
-    kexport::cache::write_image(corpus / "sectors-revision.kxc", sectors, 2, nlohmann::json::object());
+    kexport::cache::write_image(directory, "sectors-revision.kxc", sectors, 2, nlohmann::json::object(), key);
   }
   std::size_t seeds = 0;
   for (const auto& entry : fs::directory_iterator(corpus)) {
     INFO(entry.path().string());
     const auto mapped = kexport::map_readonly(entry.path().string());
     REQUIRE(mapped);
-    const kexport::cache::Image image(mapped->bytes);
+    const kexport::cache::Image image(mapped->bytes, key);  // the fuzzer's key
     CHECK(image.dataset(std::nullopt, false).size() == image.records());
     ++seeds;
   }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "cache_directory.hpp"
 #include "identity.hpp"
 #include "image.hpp"
 #include "kexport/cache.hpp"
@@ -32,17 +33,18 @@ nlohmann::json describe_inputs(const cache::Request& request, const std::vector<
           {"inputs", std::move(files)}};
 }
 
-// The image at `file`, mapped; nothing when there is none (or it cannot be read).
-std::optional<MappedBytes> map_image(const fs::path& file) {
-  try {
-    return map_readonly(file.string());
-  } catch (const std::system_error&) {
-    return std::nullopt;
-  }
+std::string image_name(const cache::Request& request) {
+  return fmt::format("{:016x}{}", cache::request_hash(request), cache::image_extension);
 }
 
-fs::path image_path(const CacheSettings& settings, const cache::Request& request) {
-  return settings.directory / fmt::format("{:016x}{}", cache::request_hash(request), cache::image_extension);
+// A directory that is not this account's own is never read or written: its images could have
+// been planted, and removing files in it could remove someone else's.
+[[noreturn]] void refuse_unsafe(const cache::CacheDirectory& directory) {
+  throw Error(ExitCode::io,
+              fmt::format("the cache directory {} is not safe to use ({}); kexport neither reads "
+                          "nor removes anything in it: make it your own with mode 0700, or set "
+                          "XDG_CACHE_HOME elsewhere",
+                          directory.path().string(), directory.why()));
 }
 
 }  // namespace
@@ -77,11 +79,35 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     return result;
   }
 
-  const fs::path file = image_path(settings, request);
+  // Only this account's own directory is used; another is said once and the question answered
+  // as without a cache (loading every record would be wasted).
+  const auto without_cache = [&](const std::string& note) {
+    result.outcome = CacheOutcome::unwritten;
+    if (!result.note.empty()) result.note += "; ";
+    result.note += note;
+    result.data = load_paths(paths, options);
+    return std::move(result);
+  };
+  const cache::CacheDirectory directory = cache::CacheDirectory::open(settings.directory, true);
+  if (directory.state() == cache::CacheDirectory::State::unsafe)
+    return without_cache(fmt::format("the cache directory {} is not safe to use ({}); answering without it",
+                                     settings.directory.string(), directory.why()));
+  if (directory.state() != cache::CacheDirectory::State::usable)
+    return without_cache(
+        fmt::format("could not write the cache: {}: {}", settings.directory.string(), directory.why()));
+  cache::ImageKey key;
+  try {
+    key = directory.key();
+  } catch (const Error& e) {
+    return without_cache(std::string("could not write the cache: ") + e.what());
+  }
+
+  const std::string name = image_name(request);
+  const std::string shown = (settings.directory / name).string();
   const std::uint64_t identity = cache::identity_hash(request, inputs);
-  if (auto mapped = map_image(file)) {
+  if (auto mapped = directory.map(name)) {
     try {
-      const Image image(mapped->bytes);
+      const Image image(mapped->bytes, key);
       if (image.identity() == identity) {
         std::optional<ProvinceId> focus;
         if (options.focus_province) focus = Gazetteer::builtin().find_province(*options.focus_province);
@@ -91,25 +117,14 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
       }
     } catch (const BadImage& e) {
       if (e.kind() == BadImage::Kind::damaged)
-        result.note = fmt::format("the cache image {} was damaged ({}); it is being rewritten", file.string(),
-                                  e.what());
+        result.note =
+            fmt::format("the cache image {} was damaged ({}); it is being rewritten", shown, e.what());
+      if (e.kind() == BadImage::Kind::untrusted)
+        result.note = fmt::format(
+            "the cache image {} was not written by this account's kexport ({}); it is "
+            "being rewritten",
+            shown, e.what());
     }
-  }
-
-  // A cache that cannot be written (a read-only home, a full file system) is said, and the
-  // question is answered as without a cache: loading every record would be wasted.
-  const auto unwritten = [&](const std::string& reason) {
-    result.outcome = CacheOutcome::unwritten;
-    if (!result.note.empty()) result.note += "; ";
-    result.note += "could not write the cache: " + reason;
-  };
-  std::error_code ec;
-  if (fs::create_directories(settings.directory, ec))  // new: its owner's only, as the images
-    fs::permissions(settings.directory, fs::perms::owner_all, fs::perm_options::replace, ec);
-  if (ec || ::access(settings.directory.c_str(), W_OK) != 0) {
-    unwritten(settings.directory.string() + ": " + (ec ? ec.message() : std::strerror(errno)));
-    result.data = load_paths(paths, options);
-    return result;
   }
 
   // Every record, whatever the question, so that the image answers the next one too.
@@ -129,26 +144,37 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     return result;
   }
   try {
-    cache::write_image(file, result.data, identity, describe_inputs(request, inputs));
+    cache::write_image(directory, name, result.data, identity, describe_inputs(request, inputs), key);
     result.outcome = CacheOutcome::written;
   } catch (const Error& e) {
-    unwritten(e.what());
+    // A cache that cannot be written (a full file system) is said; the answer stands.
+    result.outcome = CacheOutcome::unwritten;
+    if (!result.note.empty()) result.note += "; ";
+    result.note += std::string("could not write the cache: ") + e.what();
   }
   return result;
 }
 
 std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
   std::vector<CacheEntry> entries;
-  std::error_code ec;
-  for (fs::directory_iterator it(settings.directory, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() != cache::image_extension) continue;
+  const cache::CacheDirectory directory = cache::CacheDirectory::open(settings.directory, false);
+  if (directory.state() == cache::CacheDirectory::State::unsafe) refuse_unsafe(directory);
+  if (directory.state() != cache::CacheDirectory::State::usable) return entries;
+  std::optional<cache::ImageKey> key;
+  try {
+    key = directory.key();
+  } catch (const Error&) {  // no key can be had: no image can be trusted
+  }
+  for (const std::string& name : directory.names()) {
+    if (!name.ends_with(cache::image_extension)) continue;
     CacheEntry entry;
-    entry.file = it->path();
-    entry.bytes = it->file_size(ec);
+    entry.file = settings.directory / name;
     entry.state = "unreadable";
-    if (auto mapped = map_image(entry.file)) {
+    auto mapped = directory.map(name);
+    if (mapped) entry.bytes = mapped->bytes.size();
+    if (mapped && key) {
       try {
-        const Image image(mapped->bytes);
+        const Image image(mapped->bytes, *key);
         const nlohmann::json& about = image.about();
         entry.records = image.records();
         entry.written_unix = about.at("written").get<std::int64_t>();
@@ -162,7 +188,7 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
         entry.state = "stale";
         if (cache::identity_hash(request, cache::input_states(request)) == image.identity())
           entry.state = "current";
-      } catch (const std::exception&) {  // damaged (BadImage), or its inputs are gone (Error)
+      } catch (const std::exception&) {  // damaged or not sealed (BadImage), or its inputs are gone (Error)
       }
     }
     entries.push_back(std::move(entry));
@@ -173,32 +199,29 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
 
 ClearedCache clear_cache(const CacheSettings& settings, bool stale_only) {
   ClearedCache cleared;
-  std::error_code ec;
-  std::vector<fs::path> doomed;
+  const cache::CacheDirectory directory = cache::CacheDirectory::open(settings.directory, false);
+  if (directory.state() == cache::CacheDirectory::State::unsafe) refuse_unsafe(directory);
+  if (directory.state() != cache::CacheDirectory::State::usable) return cleared;
+  std::vector<std::string> doomed;
   if (stale_only)
     for (const CacheEntry& entry : list_cache(settings))
-      if (entry.state != "current") doomed.push_back(entry.file);
+      if (entry.state != "current") doomed.push_back(entry.file.filename().string());
   const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  for (fs::directory_iterator it(settings.directory, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+  for (const std::string& name : directory.names()) {
     // Temporary files a killed writer left behind ("….kxc.tmp.PID"): with --stale, only those
     // that no running writer could still be filling.
     if (name.find(std::string(cache::image_extension) + ".tmp.") != std::string::npos) {
       std::error_code time_error;
-      if (!stale_only || fs::last_write_time(it->path(), time_error) < an_hour_ago)
-        doomed.push_back(it->path());
-    } else if (!stale_only && it->path().extension() == cache::image_extension) {
-      doomed.push_back(it->path());
+      if (!stale_only || fs::last_write_time(settings.directory / name, time_error) < an_hour_ago)
+        doomed.push_back(name);
+    } else if (!stale_only && name.ends_with(cache::image_extension)) {
+      doomed.push_back(name);
     }
   }
-  for (const fs::path& path : doomed) {
-    std::error_code size_error, remove_error;
-    const std::uint64_t size = fs::file_size(path, size_error);
-    if (fs::remove(path, remove_error)) {
+  for (const std::string& name : doomed) {
+    if (const auto size = directory.remove(name)) {
       ++cleared.files;
-      cleared.bytes += size_error ? 0 : size;
-    } else if (remove_error) {
-      throw Error(ExitCode::io, path.string() + ": cannot remove: " + remove_error.message());
+      cleared.bytes += *size;
     }
   }
   return cleared;

@@ -13,6 +13,7 @@
 #include <xxhash.h>
 #include <nlohmann/json.hpp>
 
+#include "cache_directory.hpp"
 #include "image_format.hpp"
 #include "kexport/dataset.hpp"
 
@@ -23,18 +24,23 @@ inline std::uint64_t columns_checksum(std::string_view keys, std::string_view ce
   return XXH3_64bits_withSeed(cents.data(), cents.size(), XXH3_64bits(keys.data(), keys.size()));
 }
 
-// Writes `data` as an image at `path`, through a temporary file in the same directory and a
-// rename, so that a reader sees the old image or the new one, never half of one. `about` (the
-// request, the inputs, when) is stored with the metadata. Throws Error(io).
-void write_image(const std::filesystem::path& path, const Dataset& data, std::uint64_t identity,
-                 const nlohmann::json& about);
+// The keyed checksum of a header (see image_format.hpp): XXH3-128 of the bytes before it.
+std::array<std::uint64_t, 2> keyed_checksum(const ImageHeader& header, const ImageKey& key);
+
+// Writes `data` as the image `name` in the directory, through a temporary file beside it and a
+// rename, so that a reader sees the old image or the new one, never half of one; sealed with
+// the account's key. `about` (the request, the inputs, when) is stored with the metadata. Throws
+// Error(io).
+void write_image(const CacheDirectory& directory, const std::string& name, const Dataset& data,
+                 std::uint64_t identity, const nlohmann::json& about, const ImageKey& key);
 
 // Why an image cannot be used.
 class BadImage : public std::runtime_error {
  public:
   enum class Kind {
-    foreign,  // not an image of this format version or byte order: replaced without a word
-    damaged,  // truncated, or a checksum or a bound that does not hold: replaced, and said
+    foreign,    // not an image of this format version or byte order: replaced without a word
+    damaged,    // truncated, or a checksum or a bound that does not hold: replaced, and said
+    untrusted,  // not sealed with this account's key (copied or made elsewhere): replaced, and said
   };
   BadImage(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
   [[nodiscard]] Kind kind() const noexcept { return kind_; }
@@ -47,7 +53,8 @@ class BadImage : public std::runtime_error {
 // checked only when dataset() reads them, slice by slice.
 class Image {
  public:
-  explicit Image(std::string_view bytes);  // throws BadImage
+  // Checks the header, the account's seal, the slice table and the metadata. Throws BadImage.
+  Image(std::string_view bytes, const ImageKey& key);
 
   [[nodiscard]] std::uint64_t identity() const { return header_.identity; }
   [[nodiscard]] std::uint64_t records() const { return header_.record_count; }

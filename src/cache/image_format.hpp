@@ -1,7 +1,7 @@
 // The layout of a cache image. All integers are in the writing machine's byte order, which the
 // header records: an image from a machine of the other order is foreign and never read.
 //
-//   header (136 bytes)
+//   header (152 bytes)
 //   metadata: CBOR (dictionaries, file reports, revisions, skipped rows, coverage, inputs)
 //   slice table: one SliceEntry per (source, province), in key order
 //   keys:  uint64[record_count]   sorted, as Dataset::keys
@@ -11,7 +11,9 @@
 //
 // Sections start at multiples of 8 bytes. The header checksum covers the header; the metadata
 // checksum the metadata and the slice table; each slice's checksum its keys and cents; the totals
-// checksum both total columns. Checksums are XXH3-64.
+// checksum both total columns. Checksums are XXH3-64. Last, a keyed checksum (XXH3-128 with the
+// account's secret key, see cache_directory.hpp) of the header with all of the above binds the
+// image to the account that wrote it: anybody can recompute the others, nobody else this one.
 #pragma once
 
 #include <array>
@@ -22,7 +24,7 @@ namespace kexport::cache {
 
 inline constexpr std::array<char, 8> image_magic = {'K', 'X', 'C', 'A', 'C', 'H', 'E', '\x1a'};
 // Bumped whenever the layout or the meaning of a field changes.
-inline constexpr std::uint32_t image_format_version = 3;
+inline constexpr std::uint32_t image_format_version = 4;
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;
 inline constexpr const char* image_extension = ".kxc";
 
@@ -44,9 +46,10 @@ struct ImageHeader {
   std::uint64_t total_keys_offset = 0;
   std::uint64_t total_cents_offset = 0;
   std::uint64_t totals_checksum = 0;
-  std::uint64_t header_checksum = 0;  // of the bytes before it
+  std::uint64_t header_checksum = 0;              // of the bytes before it
+  std::array<std::uint64_t, 2> keyed_checksum{};  // of the bytes before it, with the account's key
 };
-static_assert(std::is_trivially_copyable_v<ImageHeader> && sizeof(ImageHeader) == 136);
+static_assert(std::is_trivially_copyable_v<ImageHeader> && sizeof(ImageHeader) == 152);
 
 // The records of one (source, province): rows [begin, end) of the key and cent columns.
 struct SliceEntry {

@@ -20,7 +20,13 @@ void copy_bytes(void* to, std::string_view from) {
 
 }  // namespace
 
-Image::Image(std::string_view bytes) : bytes_(bytes) {
+std::array<std::uint64_t, 2> keyed_checksum(const ImageHeader& header, const ImageKey& key) {
+  const XXH128_hash_t hash = XXH3_128bits_withSecret(&header, offsetof(ImageHeader, keyed_checksum),
+                                                     key.secret.data(), key.secret.size());
+  return {hash.low64, hash.high64};
+}
+
+Image::Image(std::string_view bytes, const ImageKey& key) : bytes_(bytes) {
   if (bytes.size() < sizeof(ImageHeader)) damaged("shorter than its header");
   std::memcpy(&header_, bytes.data(), sizeof header_);
   if (header_.magic != image_magic) throw BadImage(BadImage::Kind::foreign, "not a kexport cache image");
@@ -28,6 +34,8 @@ Image::Image(std::string_view bytes) : bytes_(bytes) {
     throw BadImage(BadImage::Kind::foreign, "an image of another format version or byte order");
   if (header_.header_checksum != XXH3_64bits(&header_, offsetof(ImageHeader, header_checksum)))
     damaged("the header does not match its checksum");
+  if (header_.keyed_checksum != keyed_checksum(header_, key))
+    throw BadImage(BadImage::Kind::untrusted, "not sealed with this account's key");
   if (header_.file_size != bytes.size()) damaged("cut short or extended after it was written");
 
   const std::string_view meta = section(header_.meta_offset, header_.meta_size, 1);

@@ -23,51 +23,56 @@ std::string_view bytes_of(std::span<const T> values) {
   return {reinterpret_cast<const char*>(values.data()), values.size_bytes()};
 }
 
-// Removes the temporary file unless the image was renamed into place.
+// A temporary file in the cache directory, removed unless the image was renamed into place.
+// Made and renamed relative to the directory's descriptor, never through a link.
 class TemporaryFile {
  public:
-  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {
+  TemporaryFile(const CacheDirectory& directory, std::string name)
+      : directory_(directory), name_(std::move(name)), shown_((directory.path() / name_).string()) {
     // Readable by its owner only: the data may not be for everyone on the machine.
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw Error(ExitCode::io, path_.string() + ": cannot create: " + std::strerror(errno));
+    fd_ = ::openat(directory.fd(), name_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd_ < 0) throw Error(ExitCode::io, shown_ + ": cannot create: " + std::strerror(errno));
   }
   ~TemporaryFile() {
     if (fd_ >= 0) ::close(fd_);
-    if (!kept_) ::unlink(path_.c_str());
+    if (!kept_) ::unlinkat(directory_.fd(), name_.c_str(), 0);
   }
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
 
-  void write(std::string_view bytes) { write_all(fd_, bytes, path_.string()); }
+  void write(std::string_view bytes) { write_all(fd_, bytes, shown_); }
   void pad_to(std::uint64_t offset, std::uint64_t& written) {
     write(std::string(offset - written, '\0'));
     written = offset;
   }
   void write_at_start(std::string_view bytes) {
     if (::pwrite(fd_, bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()))
-      throw Error(ExitCode::io, path_.string() + ": write failed: " + std::strerror(errno));
+      throw Error(ExitCode::io, shown_ + ": write failed: " + std::strerror(errno));
   }
-  void rename_to(const std::filesystem::path& target) {
+  void rename_to(const std::string& target) {
     if (::close(fd_) != 0) {
       fd_ = -1;
-      throw Error(ExitCode::io, path_.string() + ": write failed: " + std::strerror(errno));
+      throw Error(ExitCode::io, shown_ + ": write failed: " + std::strerror(errno));
     }
     fd_ = -1;
-    if (::rename(path_.c_str(), target.c_str()) != 0)
-      throw Error(ExitCode::io, target.string() + ": cannot replace: " + std::strerror(errno));
+    if (::renameat(directory_.fd(), name_.c_str(), directory_.fd(), target.c_str()) != 0)
+      throw Error(ExitCode::io,
+                  (directory_.path() / target).string() + ": cannot replace: " + std::strerror(errno));
     kept_ = true;
   }
 
  private:
-  std::filesystem::path path_;
+  const CacheDirectory& directory_;
+  std::string name_;
+  std::string shown_;
   int fd_ = -1;
   bool kept_ = false;
 };
 
 }  // namespace
 
-void write_image(const std::filesystem::path& path, const Dataset& data, std::uint64_t identity,
-                 const nlohmann::json& about) {
+void write_image(const CacheDirectory& directory, const std::string& name, const Dataset& data,
+                 std::uint64_t identity, const nlohmann::json& about, const ImageKey& key) {
   // The slices: one per (source, province), in key order.
   std::vector<SliceEntry> slices;
   for (std::size_t row = 0; row < data.keys.size();) {
@@ -109,10 +114,9 @@ void write_image(const std::filesystem::path& path, const Dataset& data, std::ui
   header.totals_checksum = columns_checksum(bytes_of(std::span<const std::uint64_t>(total_keys)),
                                             bytes_of(std::span<const Cents>(total_cents)));
   header.header_checksum = XXH3_64bits(&header, offsetof(ImageHeader, header_checksum));
+  header.keyed_checksum = keyed_checksum(header, key);
 
-  std::filesystem::path temporary = path;
-  temporary += ".tmp." + std::to_string(::getpid());
-  TemporaryFile out(temporary);
+  TemporaryFile out(directory, name + ".tmp." + std::to_string(::getpid()));
   // The header goes last: a file cut short by a crash has none that could pass as valid.
   std::uint64_t written = 0;
   out.pad_to(sizeof(ImageHeader), written);
@@ -125,7 +129,7 @@ void write_image(const std::filesystem::path& path, const Dataset& data, std::ui
   out.write(bytes_of(std::span<const std::uint64_t>(total_keys)));
   out.write(bytes_of(std::span<const Cents>(total_cents)));
   out.write_at_start(std::string_view(reinterpret_cast<const char*>(&header), sizeof header));
-  out.rename_to(path);
+  out.rename_to(name);
 }
 
 }  // namespace kexport::cache

@@ -31,7 +31,7 @@ constexpr const char* exit_codes_help = R"(Exit codes:
   66  an input file is missing or unreadable
   69  the requested month is not in the data
   70  internal error
-  74  the output could not be written)";
+  74  the output could not be written, or the cache directory is not the user's own)";
 
 struct GlobalOptions {
   std::vector<std::string> data;
