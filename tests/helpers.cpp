@@ -16,15 +16,16 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-RunResult run_kexport(const std::string& arguments, const std::string& input,
-                      const std::string& environment) {
+RunResult run_kexport(const std::string& arguments, const std::string& input, const std::string& environment,
+                      const std::string& directory) {
   char dir_template[] = "/tmp/kexport-test-XXXXXX";
   const std::string dir = mkdtemp(dir_template);
   const std::string in_path = dir + "/in", out_path = dir + "/out", err_path = dir + "/err";
   std::ofstream(in_path, std::ios::binary) << input;
   // NO_COLOR keeps the output free of escape codes whatever the terminal.
-  const std::string command = "env NO_COLOR=1 " + environment + " " + KEXPORT_BINARY + " " + arguments +
-                              " <" + in_path + " >" + out_path + " 2>" + err_path;
+  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") + "env NO_COLOR=1 " +
+                              environment + " " + KEXPORT_BINARY + " " + arguments + " <" + in_path + " >" +
+                              out_path + " 2>" + err_path;
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -26,9 +26,10 @@ struct RunResult {
   std::string err;
 };
 
-// Runs the kexport binary with the arguments (a shell-quoted string) and optional standard input.
+// Runs the kexport binary with the arguments (a shell-quoted string), optional standard input and
+// environment, in `directory` when one is given.
 RunResult run_kexport(const std::string& arguments, const std::string& input = "",
-                      const std::string& environment = "");
+                      const std::string& environment = "", const std::string& directory = "");
 
 std::string read_file(const std::string& path);
 

@@ -31,10 +31,13 @@ TEST_CASE("every golden case of the manifest matches the binary's output", "[cli
   std::size_t cases = 0;
   for (std::string line; std::getline(manifest, line);) {
     if (line.empty() || line[0] == '#') continue;
-    const auto bar = line.find('|');
-    const std::string file = line.substr(0, bar), arguments = line.substr(bar + 1);
+    const auto bar = line.find('|'), second = line.find('|', bar + 1);
+    const std::string file = line.substr(0, bar), arguments = line.substr(bar + 1, second - bar - 1);
+    const std::string source = second == std::string::npos ? data
+                                                           : "--data " + std::string(KEXPORT_TEST_DIR) +
+                                                                 "/../" + line.substr(second + 1);
     INFO(file);
-    const auto r = run_kexport(data + " " + arguments);
+    const auto r = run_kexport(source + " " + arguments, "", "", std::string(KEXPORT_TEST_DIR) + "/..");
     CHECK(r.exit_code == 0);
     CHECK(r.out == golden(file));
     ++cases;

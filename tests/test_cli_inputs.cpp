@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <map>
+#include <sstream>
+
+#include "kexport/text.hpp"
 
 #include "helpers.hpp"
 
@@ -154,4 +157,39 @@ TEST_CASE("a broken JSON Lines line is one bad row: skipped and listed, or the r
   // The line that broke after its object is skipped whole: Ankara is not half taken.
   const auto ankara = run_kexport("--data " + file.string() + " --skip-bad-rows summary -p Ankara");
   CHECK(ankara.exit_code == 69);
+}
+
+TEST_CASE("names with control characters, line breaks and wide characters break no output", "[cli][inputs]") {
+  // The fixture's destinations carry ESC sequences, a line break, a tab, a right-to-left
+  // override, CJK, a combining mark and an emoji (the golden files show the results).
+  const std::string data = std::string("--data ") + KEXPORT_TEST_DIR + "/fixtures/names/hostile-names.csv ";
+  for (const std::string command :
+       {"top -p Kayseri -m 2026-01", "top -p Kayseri -m 2026-01 -f csv",
+        "top -p Kayseri -m 2026-01 -f markdown", "top -p Kayseri -m 2026-01 -f json",
+        "summary -p Kayseri -m 2026-01", "summary -p Kayseri -m 2026-01 -f svg",
+        "summary -p Kayseri -m 2026-01 -f text --lang en", "summary -p Kayseri -m 2026-01 -f markdown",
+        "countries -f csv"}) {
+    INFO(command);
+    const auto r = run_kexport(data + command);
+    REQUIRE(r.exit_code == 0);
+    for (const char c : r.out + r.err) {
+      const auto byte = static_cast<unsigned char>(c);
+      const bool allowed = (byte >= 0x20 || c == '\n' || c == '\r') && byte != 0x7F;
+      CHECK(allowed);
+    }
+    // No right-to-left override for people; JSON keeps names as the data writes them (escaped
+    // where JSON requires), for machines.
+    if (command.find("json") == std::string::npos) CHECK(r.out.find("\u202E") == std::string::npos);
+  }
+  // The table's columns line up by what a terminal shows: every row is as wide as the rule.
+  const auto table = run_kexport(data + "top -p Kayseri -m 2026-01");
+  std::istringstream lines(table.out);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(line);
+  REQUIRE(rows.size() >= 12);
+  const std::size_t rule = kexport::display_width(rows[3]);
+  for (std::size_t i = 4; i < 12; ++i) {
+    INFO(rows[i]);
+    CHECK(kexport::display_width(rows[i]) == rule);
+  }
 }

@@ -22,8 +22,18 @@ std::string to_lower_tr(std::string_view text);
 // The code points of UTF-8 text (bytes that are not UTF-8 read as Latin-1).
 std::u32string to_code_points(std::string_view utf8);
 
-// Number of characters a terminal shows for UTF-8 text (one per code point; no wide glyphs are used).
+// The columns a terminal gives UTF-8 text: 2 for East Asian wide and full-width characters and
+// most emoji, 0 for combining marks, zero-width and format characters, 1 for the rest.
 std::size_t display_width(std::string_view utf8);
+
+// The longest start of the text that fits in `columns` (by display_width), on a character
+// boundary, with "…" in its last column when it was cut.
+std::string fit_width(std::string_view utf8, std::size_t columns);
+
+// Text safe to print anywhere: tabs, line ends and other C0 and C1 control characters, DEL and
+// the bidirectional overrides (which reorder what a terminal shows) become a space (tab, line
+// ends) or U+FFFD. With `keep_newlines`, '\n' is kept (multi-line prose).
+std::string printable(std::string_view utf8, bool keep_newlines = false);
 
 // Appends a code point to UTF-8 text.
 void append_utf8(std::string& out, char32_t cp);

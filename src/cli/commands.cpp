@@ -19,6 +19,7 @@
 #include "kexport/load.hpp"
 #include "kexport/report.hpp"
 #include "kexport/summary.hpp"
+#include "kexport/text.hpp"
 #include "kexport/validate.hpp"
 
 namespace kexport::cli {
@@ -98,7 +99,7 @@ class Cli {
     if (data.skipped_count > 0) {
       std::cerr << fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
                                data.skipped_count == 1 ? "" : "s");
-      for (const auto& row : data.skipped) std::cerr << "  " << row.message << '\n';
+      for (const auto& row : data.skipped) std::cerr << "  " << printable(row.message) << '\n';
       if (data.skipped_count > data.skipped.size())
         std::cerr << fmt::format("  … and {} more\n", data.skipped_count - data.skipped.size());
     }
@@ -445,7 +446,7 @@ int run(int argc, char** argv) {
     for (const auto& action : actions) code = action();
     return code;
   } catch (const Error& e) {
-    std::cerr << "kexport: " << e.what() << '\n';
+    std::cerr << "kexport: " << printable(e.what()) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << "kexport: internal error: " << e.what() << '\n';

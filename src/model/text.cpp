@@ -180,9 +180,87 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// Columns of one code point, after Unicode's East Asian Width (W and F) and general categories
+// Mn, Me and Cf, in ranges wide enough for the names data files carry.
+int code_point_width(char32_t c) {
+  struct Range {
+    char32_t first, last;
+  };
+  static constexpr Range zero[] = {
+      {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
+      {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x0900, 0x0902}, {0x093C, 0x093C}, {0x0941, 0x0948},
+      {0x094D, 0x094D}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF},
+      {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x2066, 0x206F},
+      {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF}};
+  static constexpr Range wide[] = {
+      {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x23F0, 0x23F0},
+      {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},   {0x2648, 0x2653},   {0x267F, 0x267F},
+      {0x2693, 0x2693},   {0x26A1, 0x26A1},   {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},
+      {0x26CE, 0x26CE},   {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F5},   {0x26FA, 0x26FD},
+      {0x2705, 0x2705},   {0x270A, 0x270B},   {0x2728, 0x2728},   {0x274C, 0x274C},   {0x2753, 0x2755},
+      {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},   {0x2B1B, 0x2B1C},
+      {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
+      {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
+      {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F004, 0x1F004},
+      {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F},
+      {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
+      {0x30000, 0x3FFFD}};
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
+  if (c < 0x300) return 1;
+  const auto in = [c](const auto& ranges) {
+    for (const Range& r : ranges)
+      if (c >= r.first && c <= r.last) return true;
+    return false;
+  };
+  if (in(zero)) return 0;
+  return in(wide) ? 2 : 1;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(
-      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  std::size_t width = 0;
+  for (char32_t c : to_code_points(utf8)) width += static_cast<std::size_t>(code_point_width(c));
+  return width;
+}
+
+std::string fit_width(std::string_view utf8, std::size_t columns) {
+  if (display_width(utf8) <= columns) return std::string(utf8);
+  if (columns == 0) return {};
+  std::string out;
+  std::size_t used = 0;
+  for (char32_t c : to_code_points(utf8)) {
+    const auto w = static_cast<std::size_t>(code_point_width(c));
+    if (used + w > columns - 1) break;  // one column is left for the ellipsis
+    append_utf8(out, c);
+    used += w;
+  }
+  return out + "…";
+}
+
+std::string printable(std::string_view utf8, bool keep_newlines) {
+  // Most text has nothing to replace: checked byte by byte first, without decoding.
+  const bool plain = std::all_of(utf8.begin(), utf8.end(), [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return b >= 0x20 && b != 0x7F && b < 0xC2;  // 0xC2 leads C1 controls; 0xE2 the bidi overrides
+  });
+  if (plain) return std::string(utf8);
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : to_code_points(utf8)) {
+    if (c == '\n' && keep_newlines)
+      out += '\n';
+    else if (c == '\t' || c == '\n' || c == '\r')
+      out += ' ';
+    else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+             (c >= 0x2066 && c <= 0x2069))
+      append_utf8(out, 0xFFFD);
+    else
+      append_utf8(out, c);
+  }
+  return out;
 }
 
 std::string excerpt(std::string_view text, std::size_t limit) {
@@ -192,7 +270,7 @@ std::string excerpt(std::string_view text, std::size_t limit) {
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     ++chars;
   }
-  return end == text.size() ? std::string(text) : std::string(text.substr(0, end)) + "…";
+  return printable(end == text.size() ? text : text.substr(0, end)) + (end == text.size() ? "" : "…");
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "escape.hpp"
 #include "kexport/number_format.hpp"
+#include "kexport/text.hpp"
 #include "labels.hpp"
 #include "text_table.hpp"
 
@@ -59,7 +61,7 @@ std::string csv_cell(const Value& v) {
   if (v.number) return fmt::format("{}", *v.number);
   if (v.count) return std::to_string(*v.count);
   if (v.flag) return *v.flag ? "true" : "false";
-  std::string text = v.list ? joined(*v.list) : *v.text;
+  std::string text = printable(v.list ? joined(*v.list) : *v.text);
   if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
     text = "'" + text;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -69,15 +71,6 @@ std::string csv_cell(const Value& v) {
     quoted += c;
   }
   return quoted + "\"";
-}
-
-std::string markdown_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out;
 }
 
 nlohmann::ordered_json json_value(const Value& v) {

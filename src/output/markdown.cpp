@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <sstream>
 
+#include "escape.hpp"
 #include "kexport/english.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
@@ -12,22 +13,8 @@
 namespace kexport {
 namespace {
 
-// Backslash-escapes what Markdown would read as markup (names come from data files).
-std::string escape_text(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// The same, kept on one line, for a table cell or a heading.
 std::string escape(std::string_view text) {
-  std::string out = escape_text(text);
-  for (char& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return out;
+  return output::markdown_escape(text);
 }
 
 std::string amount(MaybeCents value, Language lang) {
@@ -54,7 +41,7 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
     headline +=
         ": " + (lang == Language::tr ? turkish::amount_short(*s.value) : english::amount_short(*s.value));
   out << "# " << headline << "\n\n";
-  if (s.sample.any()) out << "> **" << escape_text(output::sample_notice(s.sample, lang)) << "**\n\n";
+  if (s.sample.any()) out << "> **" << escape(output::sample_notice(s.sample, lang)) << "**\n\n";
 
   out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);
   out << fmt::format("| **{}** | {} | **{}** | |\n", escape(month), s.period.iso(), amount(s.value, lang));
@@ -89,7 +76,7 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
   std::ostringstream prose;
   write_summary_text(prose, s, lang);
   out << "\n## " << (lang == Language::tr ? "Değerlendirme" : "Summary") << "\n\n"
-      << escape_text(prose.str());
+      << output::markdown_escape(prose.str(), false);
 }
 
 }  // namespace kexport

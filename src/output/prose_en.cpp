@@ -3,6 +3,7 @@
 
 #include "kexport/english.hpp"
 #include "kexport/report.hpp"
+#include "kexport/text.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"
 
@@ -162,7 +163,7 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
   paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
-  out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
+  out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 
 }  // namespace kexport

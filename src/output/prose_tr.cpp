@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kexport/report.hpp"
+#include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"
@@ -183,7 +184,7 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
   paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
-  out << fmt::format("{}", fmt::join(paragraphs, "\n\n")) << '\n';
+  out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 
 }  // namespace kexport

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "escape.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
@@ -22,29 +23,7 @@ constexpr const char* highlight = "#d9480f";
 constexpr const char* earlier_bar = "#c5d3de";
 
 std::string xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return output::xml_escape(text);
 }
 
 // Millions of dollars with one decimal, grouped in the language's style: "18.751,2" / "18,751.2".

@@ -6,7 +6,8 @@
 
 namespace kexport::output {
 
-std::string paint(const std::string& text, Tone tone, bool color) {
+std::string paint(const std::string& raw, Tone tone, bool color) {
+  const std::string text = printable(raw);  // names from data never send control codes
   if (!color || tone == Tone::plain || text.empty()) return text;
   const char* code = tone == Tone::strong ? "\x1b[1m"
                      : tone == Tone::rise ? "\x1b[32m"
@@ -16,8 +17,12 @@ std::string paint(const std::string& text, Tone tone, bool color) {
 }
 
 void TextTable::write(std::ostream& out, const std::string& indent, bool color) const {
+  // Control characters replaced first, so that widths are of what is shown.
+  std::vector<std::vector<Cell>> rows = rows_;
+  for (auto& row : rows)
+    for (Cell& cell : row) cell.text = printable(cell.text);
   std::vector<std::size_t> widths(alignment_.size(), 0);
-  for (const auto& row : rows_)
+  for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
       widths[c] = std::max(widths[c], display_width(row[c].text));
 
@@ -38,8 +43,8 @@ void TextTable::write(std::ostream& out, const std::string& indent, bool color) 
     }
     out << line << '\n';
   };
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    write_row(rows_[r]);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    write_row(rows[r]);
     if (r + 1 == header_rows_) {
       std::size_t total = 2 * (widths.size() - 1);
       for (std::size_t w : widths) total += w;

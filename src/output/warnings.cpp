@@ -2,6 +2,7 @@
 
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
+#include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
 
 namespace kexport {
@@ -100,7 +101,7 @@ void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& e
   for (const PassedOver& entry : entries) {
     if (!entry.worth_a_note()) continue;
     err << fmt::format("kexport: {}: {} {}: {}\n", language == Language::tr ? "not" : "note",
-                       language == Language::tr ? "okunmadı" : "skipped", entry.path,
+                       language == Language::tr ? "okunmadı" : "skipped", printable(entry.path),
                        passed_over_reason(entry.why, language));
   }
 }
