@@ -149,7 +149,7 @@ TEST_CASE("analysis commands on the bundled data", "[cli][analysis]") {
   CHECK_THAT(rank.out, Catch::StartsWith("rank,province,province_code,value,share_pct,previous_value,change_"
                                          "pct,previous_rank\r\n1,İstanbul,34,"));
 
-  const auto top = run_kexport("top -p Kayseri -m 2026-01 --n 3 -f markdown --lang en " + data);
+  const auto top = run_kexport("top -p Kayseri -m 2026-01 --top 3 -f markdown --lang en " + data);
   REQUIRE(top.exit_code == 0);
   CHECK_THAT(top.out,
              Catch::StartsWith("# Kayseri · exports by destination · January 2026 · Source: TÜİK\n"));

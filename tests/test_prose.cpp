@@ -220,7 +220,7 @@ TEST_CASE("the terminal table shows a sparkline of the last 13 months", "[prose]
         {s.period.plus_months(-i), std::optional<kexport::Cents>(1000 + (12 - i) * 100), std::nullopt});
   // Levels round((v - low) / (high - low) * 7) for v = 1000, 1100, …, 2200: 0 1 1 2 2 3 4 4 5 5 6 6 7.
   std::ostringstream terminal, plain;
-  kexport::write_summary_table(terminal, s, {kexport::Language::en, true});
+  kexport::write_summary_table(terminal, s, {kexport::Language::en, true, true});
   kexport::write_summary_table(plain, s, {kexport::Language::en, false});
   CHECK_THAT(terminal.str(),
              Catch::Contains("Last 13 months  ▁▂▂▃▃▄▅▅▆▆▇▇\x1b[1m█\x1b[0m  2024-09 – 2025-09"));

@@ -73,8 +73,9 @@ TEST_CASE("TÜİK wide sheet: provinces by month in thousand dollars", "[real]")
   CHECK(report.layout == "wide");
   CHECK(report.unit == "thousand USD");
   CHECK(report.decimal == "comma");
-  CHECK(report.unpublished.size() == 9);  // April to December are zero everywhere
-  CHECK(report.unpublished.front() == "Nisan");
+  CHECK(report.unpublished.size() == 9);           // April to December are zero everywhere
+  CHECK(report.unpublished.front() == "2025-04");  // the title's year
+  CHECK(report.unpublished.back() == "2025-12");
   REQUIRE(report.total_mismatches.size() == 1);  // İstanbul's TOPLAM is one thousand off
   const auto& mismatch = report.total_mismatches[0];
   CHECK(mismatch.where.file == "tuik-wide-provinces.csv");

@@ -21,6 +21,7 @@ struct SeriesQuery {
   std::optional<std::string> chapter;   // HS chapter number or a sector name in the data
   std::optional<Period> from;           // default: the first covered month
   std::optional<Period> to;             // default: the last covered month
+  bool from_latest = false;             // --from latest: the latest month known for the subject
   std::optional<std::string> source;
 };
 

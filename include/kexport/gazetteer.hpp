@@ -46,7 +46,8 @@ struct Chapter {
 
 // A sector as TİM publishes it, and the HS chapters it corresponds to.
 struct Sector {
-  std::string name;
+  std::string name;     // TİM's Turkish name
+  std::string name_en;  // in English
   std::vector<int> chapters;
 };
 
@@ -63,8 +64,10 @@ class Gazetteer {
   [[nodiscard]] const std::vector<Country>& countries() const { return countries_; }
   [[nodiscard]] const std::vector<Chapter>& chapters() const { return chapters_; }
   [[nodiscard]] const std::vector<Sector>& sectors() const { return sectors_; }
-  // A TİM sector by any spelling. Empty when unknown.
+  // A TİM sector by any spelling, in Turkish or English. Empty when unknown.
   [[nodiscard]] const Sector* find_sector(std::string_view name) const;
+  // A sector's name as the data writes it, in the language when the gazetteer knows it.
+  [[nodiscard]] std::string sector_name(std::string_view written, Language language) const;
 
   // By name, alias or plate code ("38", "Kayseri", "KAYSERİ"); national_total for "Türkiye",
   // "TOPLAM", "GENEL TOPLAM". Empty when unknown.

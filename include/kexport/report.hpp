@@ -13,7 +13,9 @@ namespace kexport {
 
 struct TableStyle {
   Language language = Language::tr;
-  bool color = false;  // ANSI colour and box-drawing characters, for a terminal
+  bool color = false;     // ANSI colour, for a terminal that has not asked for none (NO_COLOR)
+  bool terminal = false;  // box-drawing lines and the sparkline, for a terminal
+  std::size_t width = 0;  // fit tables to this many columns (a terminal's); 0: as wide as they are
 };
 
 // The summary for people: aligned, labelled in the language, amounts grouped in its style.

@@ -31,8 +31,10 @@ struct FileValidation {
   std::size_t countries = 0;
   std::vector<std::string> unknown_countries;  // kept as written
   std::vector<std::string> sources;
-  std::vector<TotalCheck> totals;  // only where total and parts differ
-  bool fatal = false;              // the file could not be read at all
+  std::vector<TotalCheck> totals;                   // only where total and parts differ
+  bool fatal = false;                               // the file could not be loaded at all
+  bool unreadable = false;                          // ... because it could not even be opened or read
+  [[nodiscard]] std::size_t problem_count() const;  // its problems and totals below their parts
 };
 
 struct RevisionNote {
@@ -54,12 +56,16 @@ struct ValidationReport {
   std::vector<TotalCheck> combined_totals;
   // Entries of the data directories that were not loaded, and why.
   std::vector<PassedOver> passed_over;
-  [[nodiscard]] bool clean() const;  // no problems in any file
+  [[nodiscard]] bool clean() const;       // no problems in any file
+  [[nodiscard]] bool unreadable() const;  // some file could not be read at all (exit 66)
 };
 
 // Loads each file on its own (collecting every problem instead of stopping) and then all together
 // (for the revisions between them).
 ValidationReport validate_files(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
                                 const LoadOptions& options);
+
+// A file that could not be opened or read (Error(no_input)): reported as such, after the others.
+void add_unreadable(ValidationReport& report, const std::string& name, const std::string& problem);
 
 }  // namespace kexport

@@ -2,6 +2,7 @@
 // piece. No arithmetic and no parsing of data happen here.
 #include "commands.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
 #include "data_paths.hpp"
@@ -62,8 +64,16 @@ class Cli {
     return p.lang == "en" ? Language::en : Language::tr;
   }
 
+  // Colour, lines and the terminal's width only when the output goes to a terminal; NO_COLOR
+  // takes away the colour alone.
   [[nodiscard]] TableStyle style(const Presentation& p) const {
-    return TableStyle{language(p), (global.output.empty() || global.output == "-") && terminal()};
+    TableStyle style;
+    style.language = language(p);
+    style.terminal = (global.output.empty() || global.output == "-") && terminal();
+    const char* no_color = std::getenv("NO_COLOR");
+    style.color = style.terminal && (no_color == nullptr || *no_color == '\0');
+    if (style.terminal) style.width = terminal_width();
+    return style;
   }
 
   [[nodiscard]] LoadOptions load_options() const {
@@ -130,11 +140,19 @@ class Cli {
 
  private:
   static bool terminal() {
-    const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    if (no_color != nullptr && *no_color != '\0') return false;
     if (term != nullptr && std::string_view(term) == "dumb") return false;
     return isatty(STDOUT_FILENO) == 1;
+  }
+  // The terminal's columns: as it says, else $COLUMNS, else 80.
+  static std::size_t terminal_width() {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+      const long n = std::strtol(columns, nullptr, 10);
+      if (n > 0 && n < 10000) return static_cast<std::size_t>(n);
+    }
+    return 80;
   }
   const char* argv0_;
 };
@@ -170,6 +188,13 @@ void add_presentation(CLI::App* command, Presentation& p, std::vector<std::strin
 }
 
 const std::vector<std::string> tabular_formats = {"table", "json", "csv", "markdown"};
+
+// How many entries a list shows: one name and one range in every command.
+void add_top_option(CLI::App* command, std::size_t& n, const char* about) {
+  command->add_option("--top,-n", n, about)
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+}
 
 }  // namespace
 
@@ -251,9 +276,7 @@ int run(int argc, char** argv) {
       ->add_option("--province,-p", summary_query.province, "Province name or plate code (e.g. Kayseri, 38)")
       ->required();
   summary->add_option("--month,-m", summary_month, "Month as YYYY-MM, or latest")->capture_default_str();
-  summary->add_option("--top,-n", summary_query.top_n, "How many destinations to list")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, std::size_t{1000}));
+  add_top_option(summary, summary_query.top_n, "How many destinations to list");
   add_presentation(summary, summary_look, {"table", "json", "text", "markdown", "svg"});
 
   // series
@@ -266,6 +289,7 @@ int run(int argc, char** argv) {
         if (!series_country.empty()) series_query.country = series_country;
         if (!series_chapter.empty()) series_query.chapter = series_chapter;
         series_query.from = month_option(series_from, "--from");
+        series_query.from_latest = series_from == "latest";
         series_query.to = month_option(series_to, "--to");
         if (!global.source.empty()) series_query.source = global.source;
         const bool totals = !series_query.province && !series_query.country && !series_query.chapter;
@@ -281,8 +305,8 @@ int run(int argc, char** argv) {
                      "Province (default: Turkey as a whole, when the data allows)");
   series->add_option("--country,-c", series_country, "Only exports to this country (name or ISO code)");
   series->add_option("--chapter", series_chapter, "Only this sector (HS chapter number or a sector name)");
-  series->add_option("--from", series_from, "First month, YYYY-MM (default: the data's first)");
-  series->add_option("--to", series_to, "Last month, YYYY-MM (default: the data's last)");
+  series->add_option("--from", series_from, "First month, YYYY-MM or latest (default: the data's first)");
+  series->add_option("--to", series_to, "Last month, YYYY-MM or latest (default: the data's last)");
   add_presentation(series, series_look, tabular_formats);
 
   // top
@@ -312,7 +336,7 @@ int run(int argc, char** argv) {
   top->add_option("--by", top_by, "Rank destinations (country) or sectors (chapter)")
       ->capture_default_str()
       ->check(CLI::IsMember({"country", "chapter"}));
-  top->add_option("--n,-n", top_query.n, "How many to list")->capture_default_str();
+  add_top_option(top, top_query.n, "How many destinations or sectors to list");
   top->add_option("--period", top_period, "The month, the year to date, or the last 12 months")
       ->capture_default_str()
       ->check(CLI::IsMember({"month", "ytd", "12m"}));
@@ -382,8 +406,20 @@ int run(int argc, char** argv) {
       "revisions between files. Exit 65 when there are problems",
       [&] {
         const auto listing = list_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths);
-        ValidationReport report =
-            validate_files(read_inputs(listing.files), Gazetteer::builtin(), cli.load_options());
+        // A file that cannot be read is reported with the rest, which are still validated.
+        std::vector<InputFile> inputs;
+        std::vector<std::pair<std::string, std::string>> unreadable;
+        for (const std::string& path : listing.files) {
+          try {
+            auto more = read_input(path);
+            std::move(more.begin(), more.end(), std::back_inserter(inputs));
+          } catch (const Error& e) {
+            if (e.code() != ExitCode::no_input) throw;
+            unreadable.emplace_back(path, e.what());
+          }
+        }
+        ValidationReport report = validate_files(inputs, Gazetteer::builtin(), cli.load_options());
+        for (const auto& [path, problem] : unreadable) add_unreadable(report, path, problem);
         report.passed_over = listing.passed_over;
         std::ostringstream out;
         if (validate_look.format == "json")
@@ -391,6 +427,7 @@ int run(int argc, char** argv) {
         else
           write_validation_table(out, report, cli.style(validate_look));
         cli.emit(out.str());
+        if (report.unreadable()) return static_cast<int>(ExitCode::no_input);
         return report.clean() ? 0 : static_cast<int>(ExitCode::data);
       });
   validate->add_option("paths", validate_paths, "Files or directories (default: as --data)")

@@ -56,6 +56,15 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
     ranking.rows.push_back(std::move(row));
   }
 
+  // Ranked by change, there must be changes to rank: never 81 unknowns numbered in plate order.
+  if (query.by == RankBy::change && std::none_of(ranking.rows.begin(), ranking.rows.end(),
+                                                 [](const RankRow& r) { return r.change_pct.has_value(); }))
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("no province's change on a year earlier can be computed for {} – {}: {} – {} is not in "
+                    "the data (or is zero); rank by value instead",
+                    ranking.from.iso(), ranking.to.iso(), before_from.iso(), before_to.iso()));
+
   // The rank a year earlier, by value; equal values by plate code.
   std::vector<const RankRow*> earlier;
   for (const RankRow& row : ranking.rows)

@@ -10,7 +10,14 @@
 namespace kexport::compute {
 
 ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text) {
-  if (auto id = gazetteer.find_province(text)) return *id;
+  // Folding drops signs and punctuation: "-38" must not pass as plate 38.
+  const std::string_view trimmed = trim(text);
+  const bool signed_number = !trimmed.empty() && (trimmed.front() == '-' || trimmed.front() == '+');
+  if (!signed_number)
+    if (auto id = gazetteer.find_province(text)) return *id;
+  if (signed_number)
+    throw Error(ExitCode::usage,
+                fmt::format("'{}' is not a province; give a name or a plate code (1-81)", text));
   const auto suggestions = gazetteer.suggest_provinces(text);
   throw Error(
       ExitCode::usage,

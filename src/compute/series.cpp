@@ -27,7 +27,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   if (query.chapter) {
     slice.chapter = compute::resolve_chapter(data, gazetteer, *query.chapter);
     if (*slice.chapter >= Dataset::first_sector_code) {
-      series.sector = data.sectors[*slice.chapter - Dataset::first_sector_code];
+      series.sector = gazetteer.sector_name(data.sectors[*slice.chapter - Dataset::first_sector_code], names);
     } else {
       series.chapter = *slice.chapter;
       const Chapter* known = gazetteer.find_chapter(*slice.chapter);
@@ -52,7 +52,9 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
 
   const auto first = data.first_month(source), last = data.last_month(source);
   if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");
-  const Period from = query.from.value_or(*first), to = query.to.value_or(*last);
+  const Period from =
+      query.from_latest ? timeline->last_known().value_or(*last) : query.from.value_or(*first);
+  const Period to = query.to.value_or(*last);
   series.from = from;
   series.to = to;
   if (from > to)

@@ -69,7 +69,7 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
     if (value <= 0) continue;
     SectorShare sector;
     if (chapter >= Dataset::first_sector_code) {
-      sector.name = data.sectors[chapter - Dataset::first_sector_code];
+      sector.name = gazetteer.sector_name(data.sectors[chapter - Dataset::first_sector_code], names);
     } else {
       sector.code = chapter;
       const Chapter* known = gazetteer.find_chapter(chapter);

@@ -53,7 +53,9 @@ Entity entity_of(const Dataset& data, const Gazetteer& gazetteer, TopBy by, int 
     return {entry.written, ""};
   }
   if (id >= Dataset::first_sector_code)
-    return {data.sectors[static_cast<std::size_t>(id - Dataset::first_sector_code)], ""};
+    return {
+        gazetteer.sector_name(data.sectors[static_cast<std::size_t>(id - Dataset::first_sector_code)], names),
+        ""};
   const Chapter* chapter = gazetteer.find_chapter(id);
   return {chapter ? (names == Language::tr ? chapter->name_tr : chapter->name_en) : std::to_string(id),
           fmt::format("{:02}", id)};

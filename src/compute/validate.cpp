@@ -14,10 +14,29 @@ bool totals_hold(const std::vector<TotalCheck>& checks) {
 }
 }  // namespace
 
+std::size_t FileValidation::problem_count() const {
+  std::size_t n = file.problems.size();
+  for (const auto& t : totals) n += t.total < t.sum_of_parts ? 1 : 0;
+  return n;
+}
+
 bool ValidationReport::clean() const {
   return totals_hold(combined_totals) && std::all_of(files.begin(), files.end(), [](const FileValidation& f) {
-           return !f.fatal && f.file.problems.empty() && totals_hold(f.totals);
+           return !f.fatal && f.problem_count() == 0;
          });
+}
+
+bool ValidationReport::unreadable() const {
+  return std::any_of(files.begin(), files.end(), [](const FileValidation& f) { return f.unreadable; });
+}
+
+void add_unreadable(ValidationReport& report, const std::string& name, const std::string& problem) {
+  FileValidation v;
+  v.file.name = name;
+  v.file.problems.push_back(problem);
+  v.fatal = true;
+  v.unreadable = true;
+  report.files.push_back(std::move(v));
 }
 
 namespace {
@@ -98,6 +117,9 @@ FileValidation validate_one(const InputFile& input, const Gazetteer& gazetteer, 
       if (country_seen[id] && !data.countries[id].gazetteer)
         v.unknown_countries.push_back(country_name(data, gazetteer, static_cast<CountryId>(id)));
     v.totals = check_totals(data, gazetteer);
+    if (data.size() == 0 && v.file.problems.empty())
+      v.file.problems.push_back(
+          input.name + ": no records: the file has a header but no data below it; expected at least one row");
   } catch (const Error& e) {
     v.file.name = input.name;
     v.file.problems.emplace_back(e.what());

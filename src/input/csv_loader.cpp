@@ -9,6 +9,7 @@
 #include <charconv>
 #include <exception>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "decode.hpp"
@@ -442,6 +443,7 @@ class CsvLoad {
           if (!zero) month_published_[i] = true;
         }
       });
+      if (layout_.wide) note_row_year(fields);
       // A long file's style is settled by its first telling value; a wide sheet is read whole.
       if (decided && !layout_.wide) {
         read_tail_notes();
@@ -458,14 +460,34 @@ class CsvLoad {
     style_.decimal = decided.value_or(DecimalStyle::point);
   }
 
+  // The year a wide row's Yıl cell gives, remembered so that unpublished months can be named.
+  void note_row_year(const std::vector<std::string_view>& fields) {
+    for (std::size_t i = 0; i < fields.size() && i < layout_.columns.size(); ++i) {
+      if (layout_.columns[i].field != Field::year) continue;
+      const std::string_view text = trim(fields[i]);
+      int year = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+      if (ec == std::errc{} && end == text.data() + text.size() && year >= Period::min_year &&
+          year <= Period::max_year)
+        row_years_.insert(year);
+    }
+  }
+
   void load(CsvReader& reader) {
     LoadedFile& report = builder_.current_file();
+    // Months that are zero in every row, by their periods: the title's year, or each row's.
+    std::set<int> years = row_years_;
+    if (year_) years = {*year_};
     for (std::size_t i = 0; i < layout_.columns.size(); ++i) {
-      if (layout_.wide && layout_.columns[i].is_month() && !month_published_[i]) {
-        const Column& c = layout_.columns[i];
-        report.unpublished.push_back(c.period ? c.period->iso() : std::string(month_name_tr(*c.month)));
-      }
+      if (!layout_.wide || !layout_.columns[i].is_month() || month_published_[i]) continue;
+      const Column& c = layout_.columns[i];
+      if (c.period)
+        report.unpublished.push_back(c.period->iso());
+      else
+        for (const int year : years)
+          report.unpublished.push_back(Period::from_year_month(year, *c.month).iso());
     }
+    std::sort(report.unpublished.begin(), report.unpublished.end());
     // Cut the data into stretches at line ends, one per core, each read by its own thread into
     // its own builder; the builders are then merged in file order. A line end inside a quoted
     // field would make a wrong cut: then a stretch's last record runs past the cut, which is
@@ -686,6 +708,7 @@ class CsvLoad {
   std::string title_province_;
   bool source_named_ = false;  // the title or a note names the file's source
   std::optional<int> year_;
+  std::set<int> row_years_;  // the years of a wide sheet's rows (its Yıl column)
   std::vector<bool> month_published_;
 };
 

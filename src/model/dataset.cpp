@@ -460,9 +460,10 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
         data.files[r.file].problems.emplace_back(duplicate.what());
         continue;
       }
-      // A later file revises an earlier one.
-      data.revisions.push_back(
-          {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
+      // A later file revises an earlier one (a record repeated unchanged is no revision).
+      if (data.cents.back() != r.cents)
+        data.revisions.push_back(
+            {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
       data.cents.back() = r.cents;
       file_of.back() = r.file;
       if (has_sample_) sample_of.back() = r.sample;

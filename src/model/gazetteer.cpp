@@ -125,7 +125,7 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
   if (sectors_csv.empty()) return;
   Table sectors(sectors_csv, "sectors.csv");
   while (sectors.next()) {
-    Sector sector{sectors.get("name"), {}};
+    Sector sector{sectors.get("name"), sectors.get("name_en"), {}};
     for (const auto& code : split_aliases(sectors.get("chapters")))
       sector.chapters.push_back(std::stoi(code));
     sectors_.push_back(std::move(sector));
@@ -135,8 +135,14 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
 const Sector* Gazetteer::find_sector(std::string_view name) const {
   const std::string folded = fold_name(name);
   for (const Sector& sector : sectors_)
-    if (fold_name(sector.name) == folded) return &sector;
+    if (fold_name(sector.name) == folded || fold_name(sector.name_en) == folded) return &sector;
   return nullptr;
+}
+
+std::string Gazetteer::sector_name(std::string_view written, Language language) const {
+  const Sector* known = find_sector(written);
+  if (!known) return std::string(written);
+  return language == Language::tr ? known->name : known->name_en;
 }
 
 const Gazetteer& Gazetteer::builtin() {

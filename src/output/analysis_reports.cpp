@@ -73,7 +73,7 @@ void write_series(std::ostream& out, const Series& series, TabularFormat format,
                      {"rolling_12m_change_pct", say(style, "12 ay değişim", "12m change"), Kind::change},
                      {"year_to_date", say(style, "Yılbaşından ($)", "Year to date ($)"), Kind::money},
                      {"year_to_date_change_pct", say(style, "Yılbaşı değişim", "YTD change"), Kind::change},
-                     {"missing", "", Kind::flag, say(style, "eksik", "missing")}};
+                     {"missing", say(style, "Durum", "Status"), Kind::flag, say(style, "eksik", "missing")}};
   for (const SeriesRow& row : series.rows) {
     section.rows.push_back({Value::of_text(row.period.iso()), Value::of_money(row.value),
                             Value::of_number(row.change_previous_month),
@@ -192,14 +192,16 @@ void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format,
   if (ranking.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
-  section.columns = {{"rank", "#", Kind::count},
-                     {"province", say(style, "İl", "Province"), Kind::text},
-                     {"province_code", say(style, "Kod", "Code"), Kind::count},
-                     {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
-                     {"share_pct", say(style, "Türkiye payı", "Share of Türkiye"), Kind::share},
-                     {"previous_value", say(style, "Bir yıl önce ($)", "A year earlier ($)"), Kind::money},
-                     {"change_pct", say(style, "Değişim", "Change"), Kind::change},
-                     {"previous_rank", say(style, "Önceki sıra", "Rank a year earlier"), Kind::count}};
+  section.columns = {
+      {"rank", "#", Kind::count},
+      {"province", say(style, "İl", "Province"), Kind::text},
+      {"province_code", say(style, "Kod", "Code"), Kind::count},
+      {"value", say(style, "Değer ($)", "Value ($)"), Kind::money},
+      {"share_pct", say(style, "Türkiye payı", "Share of Türkiye"), Kind::share},
+      {"previous_value", say(style, "Bir yıl önce ($)", "A year earlier ($)"), Kind::money},
+      {"change_pct", say(style, "Değişim", "Change"), Kind::change},
+      {"previous_rank", say(style, "Bir yıl önceki sıra (değere göre)", "Rank a year earlier (by value)"),
+       Kind::count}};
   for (std::size_t i = 0; i < ranking.rows.size(); ++i) {
     const RankRow& r = ranking.rows[i];
     section.rows.push_back(

@@ -1,6 +1,8 @@
 #include "grid.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "escape.hpp"
@@ -83,6 +85,19 @@ nlohmann::ordered_json json_value(const Value& v) {
   return nullptr;
 }
 
+// The columns people see: a flag column only when some row raises it (a series without missing
+// months has no "missing" column).
+std::vector<std::size_t> shown_columns(const Section& section) {
+  std::vector<std::size_t> shown;
+  for (std::size_t c = 0; c < section.columns.size(); ++c) {
+    const bool raised =
+        std::any_of(section.rows.begin(), section.rows.end(),
+                    [c](const std::vector<Value>& row) { return row[c].flag.value_or(false); });
+    if (section.columns[c].kind != Kind::flag || raised) shown.push_back(c);
+  }
+  return shown;
+}
+
 void write_table(std::ostream& out, const Report& report, const TableStyle& style) {
   out << paint(report.title, Tone::strong, style.color) << "\n";
   if (!report.warning.empty()) out << paint(report.warning, Tone::fall, style.color) << "\n";
@@ -92,10 +107,12 @@ void write_table(std::ostream& out, const Report& report, const TableStyle& styl
     if (!section.title.empty()) out << paint(section.title, Tone::strong, style.color) << '\n';
     std::vector<Align> align;
     std::vector<Cell> header;
-    for (const Column& c : section.columns) {
-      align.push_back(c.kind == Kind::text || c.kind == Kind::period || c.kind == Kind::flag ? Align::left
-                                                                                             : Align::right);
-      header.emplace_back(c.label);
+    const std::vector<std::size_t> shown = shown_columns(section);
+    for (const std::size_t c : shown) {
+      const Kind kind = section.columns[c].kind;
+      align.push_back(kind == Kind::text || kind == Kind::period || kind == Kind::flag ? Align::left
+                                                                                       : Align::right);
+      header.emplace_back(section.columns[c].label);
     }
     TextTable table(align);
     table.add_header(header);
@@ -103,16 +120,17 @@ void write_table(std::ostream& out, const Report& report, const TableStyle& styl
       std::vector<Cell> cells;
       const bool strong = section.highlight == r;
       const bool faint = r < section.faint.size() && section.faint[r];
-      for (std::size_t c = 0; c < section.columns.size(); ++c) {
+      for (const std::size_t c : shown) {
         Cell cell = person_cell(section.rows[r][c], section.columns[c], style);
         if (strong) cell.tone = Tone::strong;
         if (faint) cell.tone = Tone::faint;
-        if (strong && !style.color && c == 0) cell.text = "> " + cell.text;  // marked without colour too
+        if (strong && !style.color && c == shown.front())
+          cell.text = "> " + cell.text;  // marked without colour
         cells.push_back(std::move(cell));
       }
       table.add_row(std::move(cells));
     }
-    table.write(out, "", style.color);
+    table.write(out, "", style);
   }
   if (!report.notes.empty()) out << '\n';
   for (const std::string& note : report.notes) out << note << '\n';
@@ -152,14 +170,18 @@ void write_markdown(std::ostream& out, const Report& report, const TableStyle& s
     out << '\n';
     if (!section.title.empty()) out << "## " << markdown_escape(section.title) << "\n\n";
     std::vector<std::string> labels, rules;
-    for (const Column& c : section.columns) {
-      labels.push_back(markdown_escape(c.label));
-      rules.push_back(c.kind == Kind::text || c.kind == Kind::period ? "---" : "---:");
+    const std::vector<std::size_t> shown = shown_columns(section);
+    for (const std::size_t c : shown) {
+      const Column& column = section.columns[c];
+      labels.push_back(markdown_escape(column.label));
+      rules.push_back(column.kind == Kind::text || column.kind == Kind::period || column.kind == Kind::flag
+                          ? "---"
+                          : "---:");
     }
     out << fmt::format("| {} |\n| {} |\n", fmt::join(labels, " | "), fmt::join(rules, " | "));
     for (std::size_t r = 0; r < section.rows.size(); ++r) {
       std::vector<std::string> cells;
-      for (std::size_t c = 0; c < section.columns.size(); ++c) {
+      for (const std::size_t c : shown) {
         std::string text = markdown_escape(person_cell(section.rows[r][c], section.columns[c], style).text);
         if (section.highlight == r) text = "**" + text + "**";
         cells.push_back(text);

@@ -131,11 +131,13 @@ void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
   sectors.title =
       say(style, "TİM sektörleri ve karşılık gelen fasıllar", "TİM's sectors and their HS chapters");
   sectors.columns = {{"sector", say(style, "Sektör", "Sector"), Kind::text},
+                     {"name_en", say(style, "İngilizce", "English name"), Kind::text},
                      {"chapters", say(style, "Fasıllar", "Chapters"), Kind::text}};
   for (const Sector& sector : gazetteer.sectors()) {
     std::vector<std::string> codes;
     for (int c : sector.chapters) codes.push_back(fmt::format("{:02}", c));
-    sectors.rows.push_back({Value::of_text(sector.name), Value::of_list(std::move(codes))});
+    sectors.rows.push_back(
+        {Value::of_text(sector.name), Value::of_text(sector.name_en), Value::of_list(std::move(codes))});
   }
   if (format != TabularFormat::csv) report.sections.push_back(std::move(sectors));
   output::write_report(out, report, format, style);

@@ -104,8 +104,8 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
                    s.countries ? Cell(format_count(*s.countries, style.language))
                                : Cell(std::string(words.no_breakdown), Tone::faint),
                    ""});
-  figures.write(out, "", style.color);
-  if (style.color && !s.trend.empty()) out << sparkline_row(s, style) << '\n';
+  figures.write(out, "", style);
+  if (style.terminal && !s.trend.empty()) out << sparkline_row(s, style) << '\n';
 
   if (s.top_destinations.empty()) return;
   out << '\n'
@@ -119,7 +119,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
     top.add_row({std::to_string(d.rank), d.country, format_dollars(d.value, style.language),
                  share_cell(d.share_pct, style), change_cell(d.change_pct, style)});
   }
-  top.write(out, "", style.color);
+  top.write(out, "", style);
   for (const PartsOverTotal& c : s.parts_over_total) {
     if (c.parts != "countries") continue;
     out << '\n'

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "kexport/report.hpp"
+
 namespace kexport::output {
 
 enum class Align { left, right };
@@ -27,8 +29,10 @@ class TextTable {
     header_rows_ = rows_.size() + 1;
     rows_.push_back(std::move(cells));
   }
-  // `color` turns on ANSI colour and draws the rule with a box-drawing line instead of '-'.
-  void write(std::ostream& out, const std::string& indent, bool color) const;
+  // With the style's colour, ANSI colour; for a terminal, the rule as a box-drawing line instead
+  // of '-', and the table fitted to its width: the widest text column is cut (with "…") down to
+  // a few characters, then columns are left out from the right.
+  void write(std::ostream& out, const std::string& indent, const TableStyle& style) const;
 
  private:
   std::vector<Align> alignment_;

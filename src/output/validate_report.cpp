@@ -16,7 +16,7 @@ struct ValidateWords {
 };
 
 constexpr ValidateWords turkish{"biçim",
-                                "satır",
+                                "kayıt",
                                 "aylar",
                                 "kayıt yok",
                                 "eksik ay",
@@ -40,7 +40,7 @@ constexpr ValidateWords turkish{"biçim",
                                 "dosya okunamadı",
                                 "okunmayan dosyalar"};
 constexpr ValidateWords english{"format",
-                                "rows",
+                                "records",
                                 "months",
                                 "no records",
                                 "missing months",
@@ -55,12 +55,12 @@ constexpr ValidateWords english{"format",
                                 "notices",
                                 "revisions",
                                 "{} → {}",
-                                "title rows",
-                                "note rows",
-                                "sub-group rows",
+                                "title row",
+                                "note row",
+                                "sub-group row",
                                 "unpublished months",
                                 "No problems found.",
-                                "{} problems found.",
+                                "{} problem{} found.",
                                 "the file could not be read",
                                 "not read"};
 
@@ -74,10 +74,17 @@ std::string period_span(const FileValidation& f, const ValidateWords& w) {
                                        : fmt::format("{} – {}", f.first_month->iso(), f.last_month->iso());
 }
 
-std::size_t problem_count(const FileValidation& f) {
-  std::size_t n = f.file.problems.size();
-  for (const auto& t : f.totals) n += t.total < t.sum_of_parts ? 1 : 0;
-  return n;
+// "1 title row" / "2 title rows": the English words take a plural s, the Turkish ones do not.
+std::string counted(std::uint64_t n, std::string_view word, Language lang) {
+  return fmt::format("{} {}{}", format_count(n, lang), word, lang == Language::en && n != 1 ? "s" : "");
+}
+
+// Cents as written for people, exactly: "1.000,40" / "1,000.40".
+std::string exact_amount(Cents cents, Language lang) {
+  const Cents magnitude = cents < 0 ? -cents : cents;
+  return fmt::format("{}{}{}{:02}", cents < 0 ? "-" : "",
+                     format_count(static_cast<std::uint64_t>(magnitude / 100), lang),
+                     lang == Language::tr ? ',' : '.', magnitude % 100);
 }
 
 std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lang) {
@@ -140,7 +147,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
   const Language lang = style.language;
   std::size_t problems = 0;
   for (const FileValidation& f : report.files) {
-    problems += problem_count(f);
+    problems += f.problem_count();
     out << output::paint(f.file.name, output::Tone::strong, style.color) << '\n';
     output::TextTable table({output::Align::left, output::Align::left});
     if (f.fatal) {
@@ -158,9 +165,9 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
         if (!source.empty()) format.push_back(source);
       table.add_row({std::string(w.format), join(format)});
       std::vector<std::string> rows = {format_count(f.file.rows, lang)};
-      if (f.file.title_rows) rows.push_back(fmt::format("{} {}", f.file.title_rows, w.title_rows));
-      if (f.file.note_rows) rows.push_back(fmt::format("{} {}", f.file.note_rows, w.notes));
-      if (f.file.group_rows) rows.push_back(fmt::format("{} {}", f.file.group_rows, w.groups));
+      if (f.file.title_rows) rows.push_back(counted(f.file.title_rows, w.title_rows, lang));
+      if (f.file.note_rows) rows.push_back(counted(f.file.note_rows, w.notes, lang));
+      if (f.file.group_rows) rows.push_back(counted(f.file.group_rows, w.groups, lang));
       table.add_row({std::string(w.rows), join(rows)});
       table.add_row({std::string(w.months), period_span(f, w)});
       if (!f.missing_months.empty()) {
@@ -177,10 +184,10 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     for (const auto& mismatch : f.file.total_mismatches)
       table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
     if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), rounded_line(f.file, lang)});
-    if (f.file.problems.empty() && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
+    if (f.problem_count() == 0 && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
     for (const auto& problem : f.file.problems)
       table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
-    table.write(out, "  ", style.color);
+    table.write(out, "  ", style);
     out << '\n';
   }
   if (!report.combined_totals.empty()) {
@@ -190,22 +197,25 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       problems += t.total < t.sum_of_parts ? 1 : 0;
       table.add_row({total_line(t, w, lang)});
     }
-    table.write(out, "  ", style.color);
+    table.write(out, "  ", style);
     out << '\n';
   }
   if (!report.revisions.empty()) {
     out << output::paint(std::string(w.revisions), output::Tone::strong, style.color) << '\n';
     output::TextTable table(
         {output::Align::left, output::Align::left, output::Align::right, output::Align::right});
+    const bool tr = lang == Language::tr;
+    table.add_header({tr ? "kayıt" : "record", tr ? "dosyalar" : "files", tr ? "eski ($)" : "old ($)",
+                      tr ? "yeni ($)" : "new ($)"});
     for (const RevisionNote& r : report.revisions) {
       std::string what = fmt::format("{} {}", r.province, r.month.iso());
       if (!r.country.empty()) what += " " + r.country;
       if (r.chapter) what += fmt::format(" {:02}", r.chapter);
       if (!r.source.empty()) what += " " + r.source;
       table.add_row({what, fmt::format(fmt::runtime(w.revised), r.earlier_file, r.later_file),
-                     format_dollars(r.old_value, lang), format_dollars(r.new_value, lang)});
+                     exact_amount(r.old_value, lang), exact_amount(r.new_value, lang)});
     }
-    table.write(out, "  ", style.color);
+    table.write(out, "  ", style);
     out << '\n';
   }
   if (!report.passed_over.empty()) {
@@ -213,10 +223,15 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     output::TextTable table({output::Align::left, output::Align::left});
     for (const PassedOver& entry : report.passed_over)
       table.add_row({entry.path, std::string(passed_over_reason(entry.why, lang))});
-    table.write(out, "  ", style.color);
+    table.write(out, "  ", style);
     out << '\n';
   }
-  out << (problems == 0 ? std::string(w.clean) : fmt::format(fmt::runtime(w.not_clean), problems)) << '\n';
+  if (problems == 0)
+    out << w.clean << '\n';
+  else if (lang == Language::tr)
+    out << fmt::format(fmt::runtime(w.not_clean), problems) << '\n';
+  else
+    out << fmt::format(fmt::runtime(w.not_clean), problems, problems == 1 ? "" : "s") << '\n';
 }
 
 void write_validation_json(std::ostream& out, const ValidationReport& report) {
