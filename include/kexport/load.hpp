@@ -63,6 +63,8 @@ struct MappedBytes {
   std::string_view bytes;
 };
 std::optional<MappedBytes> map_readonly(const std::string& path);
+// The same for a regular file already open (and checked) as `fd`, of `size` bytes; closes `fd`.
+std::optional<MappedBytes> map_descriptor(int fd, std::size_t size);
 
 // Tells the system that a stretch of a mapped file has been read: its pages leave the process's
 // resident memory (they stay in the page cache and come back if touched). Only whole 2 MiB

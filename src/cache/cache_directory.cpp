@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -95,15 +94,7 @@ std::optional<MappedBytes> CacheDirectory::map(const std::string& name) const {
     ::close(fd);
     return std::nullopt;
   }
-  const auto size = static_cast<std::size_t>(info.st_size);
-  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (address == MAP_FAILED) return std::nullopt;
-  MappedBytes mapped;
-  mapped.mapping =
-      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
-  mapped.bytes = std::string_view(static_cast<const char*>(address), size);
-  return mapped;
+  return map_descriptor(fd, static_cast<std::size_t>(info.st_size));
 }
 
 ImageKey CacheDirectory::key() const {

@@ -99,7 +99,10 @@ std::optional<MappedBytes> map_readonly(const std::string& path) {
     ::close(fd);
     return std::nullopt;
   }
-  const auto size = static_cast<std::size_t>(info.st_size);
+  return map_descriptor(fd, static_cast<std::size_t>(info.st_size));
+}
+
+std::optional<MappedBytes> map_descriptor(int fd, std::size_t size) {
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (address == MAP_FAILED) return std::nullopt;
