@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string>
 
-#include "cache/image.hpp"
+#include "kexport/cache_image.hpp"
 
 namespace test {
 

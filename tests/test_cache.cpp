@@ -9,11 +9,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "cache/image.hpp"
 #include "helpers.hpp"
 #include "image_seal.hpp"
 #include "kexport/analysis.hpp"
 #include "kexport/cache.hpp"
+#include "kexport/cache_image.hpp"
 #include "kexport/error.hpp"
 #include "kexport/report.hpp"
 #include "reference_model.hpp"

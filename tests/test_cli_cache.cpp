@@ -13,9 +13,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cache/image.hpp"
 #include "helpers.hpp"
 #include "image_seal.hpp"
+#include "kexport/cache_image.hpp"
 
 namespace fs = std::filesystem;
 using test::run_kexport;

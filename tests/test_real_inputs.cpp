@@ -6,7 +6,7 @@
 #include "helpers.hpp"
 #include "kexport/error.hpp"
 #include "kexport/report.hpp"
-#include "kexport/validate.hpp"
+#include "kexport/validate_files.hpp"
 
 namespace {
 
@@ -157,9 +157,9 @@ TEST_CASE("unit and source options override what files say", "[real]") {
 
 TEST_CASE("validate reports formats, totals, revisions and problems", "[real][validate]") {
   const auto& g = kexport::Gazetteer::builtin();
-  const auto report = kexport::validate_files({fixture("tim-sectors-kayseri.csv"), fixture("revision-1.csv"),
-                                               fixture("revision-2.csv"), fixture("mojibake.csv")},
-                                              g, {});
+  const auto report = kexport::validate_inputs({fixture("tim-sectors-kayseri.csv"), fixture("revision-1.csv"),
+                                                fixture("revision-2.csv"), fixture("mojibake.csv")},
+                                               g, {});
   REQUIRE(report.files.size() == 4);
   CHECK_FALSE(report.clean());  // the mojibake file cannot be read
   CHECK(report.files[3].fatal);
@@ -177,17 +177,17 @@ TEST_CASE("validate reports formats, totals, revisions and problems", "[real][va
   const auto& second = report.files[2];
   CHECK(second.missing_months.empty());
 
-  const auto clean = kexport::validate_files({fixture("revision-1.csv"), fixture("revision-2.csv")}, g, {});
+  const auto clean = kexport::validate_inputs({fixture("revision-1.csv"), fixture("revision-2.csv")}, g, {});
   CHECK(clean.clean());
 }
 
 TEST_CASE("validate collects every bad row and duplicate", "[real][validate]") {
-  const auto report = kexport::validate_files({{"bad.csv",
-                                                "period,province,value_usd\n2025-01,Kayseri,1\n2025-13,"
-                                                "Kayseri,1\n2025-02,Nowhere,1\n2025-01,Kayseri,2\n"
-                                                "2025-04,Kayseri,1\n",
-                                                kexport::InputFormat::automatic}},
-                                              kexport::Gazetteer::builtin(), {});
+  const auto report = kexport::validate_inputs({{"bad.csv",
+                                                 "period,province,value_usd\n2025-01,Kayseri,1\n2025-13,"
+                                                 "Kayseri,1\n2025-02,Nowhere,1\n2025-01,Kayseri,2\n"
+                                                 "2025-04,Kayseri,1\n",
+                                                 kexport::InputFormat::automatic}},
+                                               kexport::Gazetteer::builtin(), {});
   REQUIRE(report.files.size() == 1);
   const auto& f = report.files[0];
   REQUIRE(f.file.problems.size() == 3);

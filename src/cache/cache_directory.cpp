@@ -1,4 +1,4 @@
-#include "cache_directory.hpp"
+#include "kexport/cache_directory.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "kexport/atomic_file.hpp"
 #include "kexport/error.hpp"
+#include "kexport/file_io.hpp"
 
 namespace kexport::cache {
 namespace {

@@ -1,4 +1,4 @@
-#include "identity.hpp"
+#include "kexport/cache_identity.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "image_format.hpp"
+#include "kexport/cache_image_format.hpp"
 #include "kexport/error.hpp"
 
 namespace kexport::cache {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "image.hpp"
 #include "image_meta.hpp"
+#include "kexport/cache_image.hpp"
 
 namespace kexport::cache {
 namespace {

@@ -6,10 +6,10 @@
 #include <cstring>
 #include <string>
 
-#include "image.hpp"
 #include "image_meta.hpp"
-#include "kexport/atomic_file.hpp"
+#include "kexport/cache_image.hpp"
 #include "kexport/error.hpp"
+#include "kexport/file_io.hpp"
 
 namespace kexport::cache {
 namespace {

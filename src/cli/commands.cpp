@@ -13,16 +13,16 @@
 #include <iterator>
 #include <sstream>
 
-#include "data_paths.hpp"
 #include "kexport/analysis.hpp"
-#include "kexport/atomic_file.hpp"
 #include "kexport/cache.hpp"
+#include "kexport/data_paths.hpp"
 #include "kexport/error.hpp"
 #include "kexport/load.hpp"
+#include "kexport/output_file.hpp"
 #include "kexport/report.hpp"
 #include "kexport/summary.hpp"
 #include "kexport/text.hpp"
-#include "kexport/validate.hpp"
+#include "kexport/validate_files.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -405,22 +405,9 @@ int run(int argc, char** argv) {
       "parts, "
       "revisions between files. Exit 65 when there are problems",
       [&] {
-        const auto listing = list_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths);
-        // A file that cannot be read is reported with the rest, which are still validated.
-        std::vector<InputFile> inputs;
-        std::vector<std::pair<std::string, std::string>> unreadable;
-        for (const std::string& path : listing.files) {
-          try {
-            auto more = read_input(path);
-            std::move(more.begin(), more.end(), std::back_inserter(inputs));
-          } catch (const Error& e) {
-            if (e.code() != ExitCode::no_input) throw;
-            unreadable.emplace_back(path, e.what());
-          }
-        }
-        ValidationReport report = validate_files(inputs, Gazetteer::builtin(), cli.load_options());
-        for (const auto& [path, problem] : unreadable) add_unreadable(report, path, problem);
-        report.passed_over = listing.passed_over;
+        const ValidationReport report =
+            validate_files(list_inputs(validate_paths.empty() ? cli.default_paths() : validate_paths),
+                           Gazetteer::builtin(), cli.load_options());
         std::ostringstream out;
         if (validate_look.format == "json")
           write_validation_json(out, report);

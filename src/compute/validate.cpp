@@ -30,15 +30,6 @@ bool ValidationReport::unreadable() const {
   return std::any_of(files.begin(), files.end(), [](const FileValidation& f) { return f.unreadable; });
 }
 
-void add_unreadable(ValidationReport& report, const std::string& name, const std::string& problem) {
-  FileValidation v;
-  v.file.name = name;
-  v.file.problems.push_back(problem);
-  v.fatal = true;
-  v.unreadable = true;
-  report.files.push_back(std::move(v));
-}
-
 namespace {
 
 std::string country_name(const Dataset& data, const Gazetteer& gazetteer, CountryId id) {
@@ -89,78 +80,67 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
   return checks;
 }
 
-FileValidation validate_one(const InputFile& input, const Gazetteer& gazetteer, const LoadOptions& options) {
+}  // namespace
+
+FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
   FileValidation v;
-  try {
-    const Dataset data = load_dataset({input}, options);
-    v.file = data.files.front();
-    for (SourceId s = 0; s < data.sources.size(); ++s) {
-      const auto first = data.first_month(s), last = data.last_month(s);
-      if (!first) continue;
-      v.sources.push_back(data.sources[s]);
-      if (!v.first_month || *first < *v.first_month) v.first_month = first;
-      if (!v.last_month || *last > *v.last_month) v.last_month = last;
-      for (Period m = *first; m <= *last; m = m.plus_months(1))
-        if (!data.covers(s, m) &&
-            std::find(v.missing_months.begin(), v.missing_months.end(), m) == v.missing_months.end())
-          v.missing_months.push_back(m);
-    }
-    std::vector<bool> province_seen(256), country_seen(data.countries.size());
-    for (std::size_t row = 0; row < data.size(); ++row) {
-      const RecordKey key = data.key(row);
-      if (key.province != national_total) province_seen[key.province] = true;
-      if (key.country != all_countries) country_seen[key.country] = true;
-    }
-    v.provinces = static_cast<std::size_t>(std::count(province_seen.begin(), province_seen.end(), true));
-    v.countries = static_cast<std::size_t>(std::count(country_seen.begin(), country_seen.end(), true));
-    for (std::size_t id = 1; id < country_seen.size(); ++id)
-      if (country_seen[id] && !data.countries[id].gazetteer)
-        v.unknown_countries.push_back(country_name(data, gazetteer, static_cast<CountryId>(id)));
-    v.totals = check_totals(data, gazetteer);
-    if (data.size() == 0 && v.file.problems.empty())
-      v.file.problems.push_back(
-          input.name + ": no records: the file has a header but no data below it; expected at least one row");
-  } catch (const Error& e) {
-    v.file.name = input.name;
-    v.file.problems.emplace_back(e.what());
-    v.fatal = true;
+  v.file = data.files.front();
+  for (SourceId s = 0; s < data.sources.size(); ++s) {
+    const auto first = data.first_month(s), last = data.last_month(s);
+    if (!first) continue;
+    v.sources.push_back(data.sources[s]);
+    if (!v.first_month || *first < *v.first_month) v.first_month = first;
+    if (!v.last_month || *last > *v.last_month) v.last_month = last;
+    for (Period m = *first; m <= *last; m = m.plus_months(1))
+      if (!data.covers(s, m) &&
+          std::find(v.missing_months.begin(), v.missing_months.end(), m) == v.missing_months.end())
+        v.missing_months.push_back(m);
   }
+  std::vector<bool> province_seen(province_count + 1), country_seen(data.countries.size());
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const RecordKey key = data.key(row);
+    if (key.province != national_total) province_seen[key.province] = true;
+    if (key.country != all_countries) country_seen[key.country] = true;
+  }
+  v.provinces = static_cast<std::size_t>(std::count(province_seen.begin(), province_seen.end(), true));
+  v.countries = static_cast<std::size_t>(std::count(country_seen.begin(), country_seen.end(), true));
+  for (std::size_t id = 1; id < country_seen.size(); ++id)
+    if (country_seen[id] && !data.countries[id].gazetteer)
+      v.unknown_countries.push_back(country_name(data, gazetteer, static_cast<CountryId>(id)));
+  v.totals = check_totals(data, gazetteer);
+  if (data.size() == 0 && v.file.problems.empty())
+    v.file.problems.push_back(
+        v.file.name + ": no records: the file has a header but no data below it; expected at least one row");
   return v;
 }
 
-}  // namespace
+FileValidation failed_file(const std::string& name, const std::string& problem, bool unreadable) {
+  FileValidation v;
+  v.file.name = name;
+  v.file.problems.push_back(problem);
+  v.fatal = true;
+  v.unreadable = unreadable;
+  return v;
+}
 
-ValidationReport validate_files(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
-                                const LoadOptions& base_options) {
-  LoadOptions options = base_options;
-  options.collect_problems = true;
-  ValidationReport report;
-  std::vector<InputFile> readable;
-  for (const InputFile& file : files) {
-    report.files.push_back(validate_one(file, gazetteer, options));
-    if (!report.files.back().fatal) readable.push_back(file);
-  }
-  if (readable.size() > 1) {
-    const Dataset all = load_dataset(readable, options);
-    // Checks within one file were reported with it; here only those that need several files.
-    for (const TotalCheck& check : check_totals(all, gazetteer)) {
-      const bool seen = std::any_of(report.files.begin(), report.files.end(), [&](const FileValidation& f) {
-        return std::any_of(f.totals.begin(), f.totals.end(), [&](const TotalCheck& t) {
-          return t.province == check.province && t.month == check.month && t.parts == check.parts &&
-                 t.source == check.source;
-        });
+void describe_together(ValidationReport& report, const Dataset& all, const Gazetteer& gazetteer) {
+  // Checks within one file were reported with it; here only those that need several files.
+  for (const TotalCheck& check : check_totals(all, gazetteer)) {
+    const bool seen = std::any_of(report.files.begin(), report.files.end(), [&](const FileValidation& f) {
+      return std::any_of(f.totals.begin(), f.totals.end(), [&](const TotalCheck& t) {
+        return t.province == check.province && t.month == check.month && t.parts == check.parts &&
+               t.source == check.source;
       });
-      if (!seen) report.combined_totals.push_back(check);
-    }
-    for (const Revision& r : all.revisions) {
-      report.revisions.push_back(
-          {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source],
-           std::string(gazetteer.province_name(r.key.province)), r.key.month,
-           r.key.country == all_countries ? "" : country_name(all, gazetteer, r.key.country), r.key.chapter,
-           r.old_cents, r.new_cents});
-    }
+    });
+    if (!seen) report.combined_totals.push_back(check);
   }
-  return report;
+  for (const Revision& r : all.revisions) {
+    report.revisions.push_back(
+        {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source],
+         std::string(gazetteer.province_name(r.key.province)), r.key.month,
+         r.key.country == all_countries ? "" : country_name(all, gazetteer, r.key.country), r.key.chapter,
+         r.old_cents, r.new_cents});
+  }
 }
 
 }  // namespace kexport

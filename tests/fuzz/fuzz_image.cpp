@@ -10,9 +10,9 @@
 #include <cstring>
 #include <string>
 
-#include "cache/image.hpp"
 #include "image_seal.hpp"
 #include "kexport/analysis.hpp"
+#include "kexport/cache_image.hpp"
 #include "kexport/error.hpp"
 #include "kexport/summary.hpp"
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "kexport/file_io.hpp"
+
 namespace kexport {
 
 // Writes a report to `path` (--output) the way a person means it:
@@ -17,9 +19,5 @@ namespace kexport {
 //   temporary file: /dev/full fails with Error(io) and stays a device.
 // - "-" and /dev/stdout are standard output, /dev/stderr standard error.
 void write_output_file(const std::string& path, std::string_view content);
-
-// Writes all of `content` to a file descriptor (standard output), retrying short writes.
-// Throws Error(io) when the descriptor is closed or full (a closed pipe, a full disk).
-void write_all(int fd, std::string_view content, const std::string& what);
 
 }  // namespace kexport

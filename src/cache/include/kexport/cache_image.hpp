@@ -13,8 +13,8 @@
 #include <xxhash.h>
 #include <nlohmann/json.hpp>
 
-#include "cache_directory.hpp"
-#include "image_format.hpp"
+#include "kexport/cache_directory.hpp"
+#include "kexport/cache_image_format.hpp"
 #include "kexport/dataset.hpp"
 
 namespace kexport::cache {

@@ -175,6 +175,21 @@ struct IncompleteMonth {
   std::size_t provinces_known = 0;
 };
 
+// An entry of a data directory that is not loaded, and why: nothing is passed over unsaid.
+struct PassedOver {
+  enum class Why {
+    spreadsheet,    // .xlsx, .xls, .ods …: not read; save it as CSV
+    not_data,       // another kind of file
+    documentation,  // README, *.md: expected beside data, said only by validate
+    hidden,         // a name starting with '.': said only by validate
+    directory,      // subdirectories are not read: said only by validate
+  };
+  std::string path;
+  Why why = Why::not_data;
+  // Whether every run says so on stderr; the rest only validate lists.
+  [[nodiscard]] bool worth_a_note() const { return why == Why::spreadsheet || why == Why::not_data; }
+};
+
 class Dataset {
  public:
   // Columns, one entry per record, sorted by RecordKey::packed(), no key twice.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/cache_entry.hpp"
 #include "kexport/dataset.hpp"
 #include "kexport/load.hpp"
 
@@ -53,25 +54,10 @@ struct CachedLoad {
 CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadOptions& options,
                               const CacheSettings& settings);
 
-// What the cache directory holds, for `kexport cache info`.
-struct CacheEntry {
-  std::filesystem::path file;
-  std::uint64_t bytes = 0;
-  std::int64_t written_unix = 0;    // when the image was written
-  std::vector<std::string> inputs;  // the files it was made from
-  std::uint64_t records = 0;
-  // "current": its inputs are unchanged; "stale": they changed, or are gone (it will be rewritten
-  // or can be cleared); "unreadable": not an image of this version of kexport, or damaged.
-  std::string state;
-};
 std::vector<CacheEntry> list_cache(const CacheSettings& settings);
 
 // Removes every image (and leftover temporary file) from the cache directory; with `stale_only`,
 // only the images that are not current and temporary files over an hour old.
-struct ClearedCache {
-  std::uint64_t files = 0;
-  std::uint64_t bytes = 0;
-};
 ClearedCache clear_cache(const CacheSettings& settings, bool stale_only = false);
 
 }  // namespace kexport

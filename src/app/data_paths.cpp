@@ -1,4 +1,4 @@
-#include "data_paths.hpp"
+#include "kexport/data_paths.hpp"
 
 #include <cstdlib>
 #include <filesystem>

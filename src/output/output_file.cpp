@@ -1,4 +1,4 @@
-#include "kexport/atomic_file.hpp"
+#include "kexport/output_file.hpp"
 
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -15,17 +15,6 @@
 namespace kexport {
 
 namespace fs = std::filesystem;
-
-void write_all(int fd, std::string_view content, const std::string& what) {
-  while (!content.empty()) {
-    const ssize_t written = ::write(fd, content.data(), content.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      throw Error(ExitCode::io, what + ": write failed: " + std::strerror(errno));
-    }
-    content.remove_prefix(static_cast<std::size_t>(written));
-  }
-}
 
 namespace {
 

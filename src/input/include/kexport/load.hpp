@@ -79,21 +79,6 @@ std::size_t release_pages(const InputFile& file, std::string_view stretch);
 // missing or unreadable.
 std::vector<InputFile> read_input(const std::string& path);
 
-// An entry of a data directory that is not loaded, and why: nothing is passed over unsaid.
-struct PassedOver {
-  enum class Why {
-    spreadsheet,    // .xlsx, .xls, .ods …: not read; save it as CSV
-    not_data,       // another kind of file
-    documentation,  // README, *.md: expected beside data, said only by validate
-    hidden,         // a name starting with '.': said only by validate
-    directory,      // subdirectories are not read: said only by validate
-  };
-  std::string path;
-  Why why = Why::not_data;
-  // Whether every run says so on stderr; the rest only validate lists.
-  [[nodiscard]] bool worth_a_note() const { return why == Why::spreadsheet || why == Why::not_data; }
-};
-
 // The files a path names: the path itself, or a directory's data files sorted by name, and the
 // directory's other entries. Throws Error(no_input) as read_input() does.
 struct InputListing {

@@ -7,7 +7,6 @@
 
 #include "kexport/dataset.hpp"
 #include "kexport/gazetteer.hpp"
-#include "kexport/load.hpp"
 
 namespace kexport {
 
@@ -60,12 +59,14 @@ struct ValidationReport {
   [[nodiscard]] bool unreadable() const;  // some file could not be read at all (exit 66)
 };
 
-// Loads each file on its own (collecting every problem instead of stopping) and then all together
-// (for the revisions between them).
-ValidationReport validate_files(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
-                                const LoadOptions& options);
+// What one file holds, from the dataset loaded from it alone (collecting its problems).
+FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer);
 
-// A file that could not be opened or read (Error(no_input)): reported as such, after the others.
-void add_unreadable(ValidationReport& report, const std::string& name, const std::string& problem);
+// A file that could not be loaded at all: `unreadable` when it could not even be opened or read.
+FileValidation failed_file(const std::string& name, const std::string& problem, bool unreadable);
+
+// What only several files together show, from the dataset of all of them: totals whose parts
+// stand in another file (those in `report.files` already are left out), and the revisions.
+void describe_together(ValidationReport& report, const Dataset& all, const Gazetteer& gazetteer);
 
 }  // namespace kexport

@@ -5,7 +5,8 @@
 #include <ostream>
 
 #include "kexport/analysis.hpp"
-#include "kexport/cache.hpp"
+#include "kexport/cache_entry.hpp"
+#include "kexport/load.hpp"
 #include "kexport/summary.hpp"
 #include "kexport/validate.hpp"
 

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "cache_directory.hpp"
-#include "identity.hpp"
-#include "image.hpp"
 #include "kexport/cache.hpp"
+#include "kexport/cache_directory.hpp"
+#include "kexport/cache_identity.hpp"
+#include "kexport/cache_image.hpp"
 #include "kexport/error.hpp"
 
 namespace kexport {

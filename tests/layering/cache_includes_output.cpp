@@ -1,0 +1,2 @@
+// Must not compile: the cache stores what input loads, below any writer of reports.
+#include "kexport/report.hpp"

@@ -1,0 +1,2 @@
+// Must not compile: writers know nothing of the use cases above them.
+#include "kexport/cache.hpp"
