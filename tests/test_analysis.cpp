@@ -335,7 +335,7 @@ TEST_CASE("CSV output is RFC 4180 and safe in a spreadsheet", "[analysis][csv]")
   query.month = ym(2025, 1);
   const auto top = kexport::compute_top(data, gazetteer(), query);
   std::ostringstream out;
-  kexport::write_top(out, top, kexport::TabularFormat::csv, {});
+  kexport::write_top(out, top, kexport::Format::csv, {});
   const std::string csv = out.str();
   CHECK_THAT(csv,
              Catch::StartsWith(
@@ -347,7 +347,7 @@ TEST_CASE("CSV output is RFC 4180 and safe in a spreadsheet", "[analysis][csv]")
 
 TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analysis][lists]") {
   std::ostringstream plain;
-  kexport::write_province_list(plain, gazetteer(), nullptr, kexport::TabularFormat::csv, {});
+  kexport::write_province_list(plain, gazetteer(), nullptr, kexport::Format::csv, {});
   const std::string list = plain.str();
   CHECK(std::count(list.begin(), list.end(), '\n') == 82);
   CHECK_THAT(plain.str(), Catch::Contains("38,Kayseri,TR72,\r\n"));
@@ -357,12 +357,12 @@ TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analys
                       "2025-03,Kayseri,Almanya,Uzay Turizmi,5\n");
   const auto coverage = kexport::compute_coverage(data, gazetteer());
   std::ostringstream provinces, countries, chapters;
-  kexport::write_province_list(provinces, gazetteer(), &coverage, kexport::TabularFormat::csv, {});
+  kexport::write_province_list(provinces, gazetteer(), &coverage, kexport::Format::csv, {});
   CHECK_THAT(provinces.str(), Catch::Contains("38,Kayseri,TR72,,2,2025-01,2025-03,\r\n"));
-  kexport::write_country_list(countries, gazetteer(), &coverage, kexport::TabularFormat::csv, {});
+  kexport::write_country_list(countries, gazetteer(), &coverage, kexport::Format::csv, {});
   CHECK_THAT(countries.str(), Catch::Contains("DE,DEU,Almanya,ALMANYA,Germany,1,2025-03,2025-03,\r\n"));
   CHECK_THAT(countries.str(), Catch::Contains(",,Atlantis,,,1,2025-01,2025-01,\r\n"));
-  kexport::write_chapter_list(chapters, gazetteer(), &coverage, kexport::TabularFormat::json, {});
+  kexport::write_chapter_list(chapters, gazetteer(), &coverage, kexport::Format::json, {});
   CHECK_THAT(chapters.str(), Catch::Contains("\"name_tr\": \"Uzay Turizmi\""));
 }
 
@@ -390,9 +390,8 @@ TEST_CASE("focused and totals-only loads answer exactly as a full load", "[analy
     CHECK(a.str() == b.str());
     if (round % 2 == 1) {  // with all provinces, rank can be asked
       std::ostringstream c1, c2;
-      kexport::write_rank(c1, kexport::compute_rank(full, gazetteer(), {}), kexport::TabularFormat::csv, {});
-      kexport::write_rank(c2, kexport::compute_rank(totals_only, gazetteer(), {}),
-                          kexport::TabularFormat::csv, {});
+      kexport::write_rank(c1, kexport::compute_rank(full, gazetteer(), {}), kexport::Format::csv, {});
+      kexport::write_rank(c2, kexport::compute_rank(totals_only, gazetteer(), {}), kexport::Format::csv, {});
       CHECK(c1.str() == c2.str());
     }
   }

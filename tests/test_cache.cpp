@@ -42,7 +42,7 @@ std::string summary_json(const kexport::Dataset& data, const std::string& provin
 
 std::string rank_csv(const kexport::Dataset& data) {
   std::ostringstream out;
-  kexport::write_rank(out, kexport::compute_rank(data, gazetteer(), {}), kexport::TabularFormat::csv, {});
+  kexport::write_rank(out, kexport::compute_rank(data, gazetteer(), {}), kexport::Format::csv, {});
   return out.str();
 }
 

@@ -112,7 +112,7 @@ TEST_CASE("exit codes are documented and kept", "[cli]") {
     const auto r = run_kexport("--skip-bad-rows summary -p Ankara -m 2025-01 -f json --data -",
                                "period,province,value_usd\n2025-01,Ankara,1\n2025-01,Nowhere,2\n");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.err, Catch::Contains("skipped 1 malformed row") && Catch::Contains("-:3:"));
+    CHECK_THAT(r.err, Catch::Contains("hatalı 1 satır atlandı") && Catch::Contains("-:3:"));
   }
 }
 

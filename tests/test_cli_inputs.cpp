@@ -151,7 +151,7 @@ TEST_CASE("a broken JSON Lines line is one bad row: skipped and listed, or the r
   const auto skipping = run_kexport("--data " + file.string() + " --skip-bad-rows summary -p Bursa -f json");
   REQUIRE(skipping.exit_code == 0);
   CHECK(nlohmann::json::parse(skipping.out)["value"] == 3.0);
-  CHECK_THAT(skipping.err, Catch::Contains("skipped 2 malformed rows"));
+  CHECK_THAT(skipping.err, Catch::Contains("hatalı 2 satır atlandı"));
   CHECK_THAT(skipping.err, Catch::Contains("broken.jsonl:2:"));
   CHECK_THAT(skipping.err, Catch::Contains("broken.jsonl:3:"));
   // The line that broke after its object is skipped whole: Ankara is not half taken.

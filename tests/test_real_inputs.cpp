@@ -58,10 +58,10 @@ kexport::LoadedFile report_of(const std::string& name, kexport::LoadOptions opti
 TEST_CASE("TÜİK long sheet in Windows-1254 with Turkish numbers", "[real]") {
   check_equivalent("tuik-long-1254.csv");
   const auto report = report_of("tuik-long-1254.csv");
-  CHECK(report.encoding == "Windows-1254");
+  CHECK(report.encoding == kexport::TextEncoding::windows1254);
   CHECK(report.delimiter == ";");
-  CHECK(report.decimal == "comma");
-  CHECK(report.layout == "long");
+  CHECK(report.decimal == kexport::DecimalStyle::comma);
+  CHECK(report.layout == kexport::Layout::long_table);
   CHECK(report.title_rows == 3);
   CHECK(report.note_rows == 2);
   CHECK(report.source == "TÜİK");
@@ -70,9 +70,9 @@ TEST_CASE("TÜİK long sheet in Windows-1254 with Turkish numbers", "[real]") {
 TEST_CASE("TÜİK wide sheet: provinces by month in thousand dollars", "[real]") {
   check_equivalent("tuik-wide-provinces.csv");
   const auto report = report_of("tuik-wide-provinces.csv");
-  CHECK(report.layout == "wide");
-  CHECK(report.unit == "thousand USD");
-  CHECK(report.decimal == "comma");
+  CHECK(report.layout == kexport::Layout::wide);
+  CHECK(report.unit == kexport::ValueUnit::thousand_dollars);
+  CHECK(report.decimal == kexport::DecimalStyle::comma);
   CHECK(report.unpublished.size() == 9);           // April to December are zero everywhere
   CHECK(report.unpublished.front() == "2025-04");  // the title's year
   CHECK(report.unpublished.back() == "2025-12");
@@ -87,11 +87,12 @@ TEST_CASE("TÜİK wide sheet: provinces by month in thousand dollars", "[real]")
 TEST_CASE("TİM sector sheet: BOM, CRLF, province in the title, sub-groups", "[real]") {
   check_equivalent("tim-sectors-kayseri.csv");
   const auto report = report_of("tim-sectors-kayseri.csv");
-  CHECK(report.encoding == "UTF-8 with BOM");
+  CHECK(report.encoding == kexport::TextEncoding::utf8);
+  CHECK(report.byte_order_mark);
   CHECK(report.group_rows == 3);
   CHECK(report.title_rows == 2);
   CHECK(report.source == "TİM");
-  CHECK(report.unit == "thousand USD");
+  CHECK(report.unit == kexport::ValueUnit::thousand_dollars);
 }
 
 TEST_CASE("English headers, tabs and thousand USD", "[real]") {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
-namespace kexport::cli {
+namespace kexport {
 namespace {
 
 namespace fs = std::filesystem;
@@ -38,4 +38,4 @@ std::vector<std::string> data_paths(const std::vector<std::string>& given, const
   return {KEXPORT_SOURCE_DATA_DIR};
 }
 
-}  // namespace kexport::cli
+}  // namespace kexport

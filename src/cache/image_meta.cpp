@@ -14,11 +14,12 @@ json describe(const LoadedFile& f) {
     mismatches.push_back({m.where.file, m.where.line, m.where.column, m.written, m.stated, m.months});
   return {{"name", f.name},
           {"format", f.format},
-          {"layout", f.layout},
+          {"layout", f.layout ? name_of(*f.layout) : ""},
           {"delimiter", f.delimiter},
-          {"encoding", f.encoding},
-          {"decimal", f.decimal},
-          {"unit", f.unit},
+          {"encoding", f.encoding ? name_of(*f.encoding) : ""},
+          {"bom", f.byte_order_mark},
+          {"decimal", f.decimal ? name_of(*f.decimal) : ""},
+          {"unit", f.unit ? name_of(*f.unit) : ""},
           {"source", f.source},
           {"rows", f.rows},
           {"title_rows", f.title_rows},
@@ -36,11 +37,12 @@ LoadedFile restore_file(const json& j) {
   LoadedFile f;
   j.at("name").get_to(f.name);
   j.at("format").get_to(f.format);
-  j.at("layout").get_to(f.layout);
+  f.layout = parse_layout(j.at("layout").get<std::string>());
   j.at("delimiter").get_to(f.delimiter);
-  j.at("encoding").get_to(f.encoding);
-  j.at("decimal").get_to(f.decimal);
-  j.at("unit").get_to(f.unit);
+  f.encoding = parse_encoding(j.at("encoding").get<std::string>());
+  j.at("bom").get_to(f.byte_order_mark);
+  f.decimal = parse_decimal_style(j.at("decimal").get<std::string>());
+  f.unit = parse_unit(j.at("unit").get<std::string>());
   j.at("source").get_to(f.source);
   j.at("rows").get_to(f.rows);
   j.at("title_rows").get_to(f.title_rows);

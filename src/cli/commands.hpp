@@ -1,9 +1,57 @@
-// The command line: CLI11 wiring that turns arguments into queries and hands them to the library.
+// One options struct and one run function per command. A run function turns its options into a
+// question, has the library answer it, and writes the answer: no rule of what to load (the app
+// layer's needs_of), no arithmetic, no parsing of data.
 #pragma once
+
+#include <string>
+#include <vector>
+
+#include "kexport/analysis.hpp"
+#include "kexport/summary.hpp"
+#include "session.hpp"
 
 namespace kexport::cli {
 
-// Runs kexport with the process's arguments and returns the exit code.
-int run(int argc, char** argv);
+struct SummaryCommand {
+  SummaryQuery query;
+  std::string month = "latest";
+  Presentation look;
+};
+struct SeriesCommand {
+  std::string province, country, chapter, from, to;
+  Presentation look;
+};
+struct TopCommand {
+  TopQuery query;
+  std::string month = "latest", by = "country", window = "month";
+  Presentation look;
+};
+struct RankCommand {
+  RankQuery query;
+  std::string month = "latest", by = "value", window = "month", province;
+  Presentation look;
+};
+struct ListCommand {
+  enum class Kind { provinces, countries, chapters } kind = Kind::provinces;
+  Presentation look;
+};
+struct ValidateCommand {
+  std::vector<std::string> paths;
+  Presentation look;
+};
+struct CacheCommand {
+  bool stale_only = false;
+  Presentation look;
+};
+
+// Each returns the process's exit code; errors are thrown as kexport::Error.
+int run_summary(const Session& session, SummaryCommand command);
+int run_series(const Session& session, const SeriesCommand& command);
+int run_top(const Session& session, TopCommand command);
+int run_rank(const Session& session, RankCommand command);
+int run_list(const Session& session, const ListCommand& command);
+int run_validate(const Session& session, const ValidateCommand& command);
+int run_cache_info(const Session& session, const CacheCommand& command);
+int run_cache_clear(const Session& session, const CacheCommand& command);
 
 }  // namespace kexport::cli

@@ -316,18 +316,19 @@ class CsvLoad {
     builder_.begin_file(file_.name, "csv");
     LoadedFile& report = builder_.current_file();
     report.encoding = decoded_.encoding;
+    report.byte_order_mark = decoded_.byte_order_mark;
     report.delimiter = delimiter_name(delimiter_);
     if (trim(decoded_.text).empty())
       throw DataError({file_.name, 1, 1}, "the file is empty; expected a header line naming the columns");
 
     CsvReader reader(decoded_.text, delimiter_, file_.name);
     layout_ = find_layout(reader, file_.name);
-    report.layout = layout_.wide ? "wide" : "long";
+    report.layout = layout_.wide ? kexport::Layout::wide : kexport::Layout::long_table;
     report.title_rows = layout_.title_records;
     decide_constants();
     survey();
-    report.decimal = style_.decimal == DecimalStyle::point ? "point" : "comma";
-    report.unit = style_.unit == ValueUnit::dollars ? "USD" : "thousand USD";
+    report.decimal = style_.decimal;
+    report.unit = style_.unit;
     report.source = style_.default_source;
     load(reader);
   }

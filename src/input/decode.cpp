@@ -222,10 +222,10 @@ std::string windows1254_to_utf8(std::string_view bytes) {
 DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced, unsigned thread_count) {
   DecodedText decoded;
   std::string_view text = file.view();
-  decoded.encoding = "UTF-8";
+  decoded.encoding = TextEncoding::utf8;
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);
-    decoded.encoding = "UTF-8 with BOM";
+    decoded.byte_order_mark = true;
     if (!forced) forced = TextEncoding::utf8;  // a BOM settles it
   }
   // One pass, split between the cores at ASCII bytes (no character or mojibake mark straddles
@@ -265,7 +265,7 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   if (forced == TextEncoding::windows1254) {
     decoded.owned = windows1254_to_utf8(text);
     decoded.text = decoded.owned;
-    decoded.encoding = "Windows-1254";
+    decoded.encoding = TextEncoding::windows1254;
     if (const auto mark = find_mojibake(decoded.text); mark != std::string_view::npos)
       throw_finding(file, decoded.text, {Finding::mojibake, mark, {}});
   } else {

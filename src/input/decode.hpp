@@ -15,7 +15,8 @@ namespace kexport::input {
 struct DecodedText {
   std::string_view text;  // UTF-8, without a byte order mark
   std::string owned;      // the storage when the text had to be converted
-  std::string encoding;   // "UTF-8", "UTF-8 with BOM", "Windows-1254"
+  TextEncoding encoding = TextEncoding::utf8;
+  bool byte_order_mark = false;  // UTF-8 that starts with a BOM (stripped from `text`)
   // Line ends counted on the way: (offset, line ends before it), in offset order, so that a
   // reader starting in the middle knows its line number without counting again. Empty when the
   // text was converted.

@@ -42,7 +42,7 @@ Value text_or_null(const std::string& text) {
 
 }  // namespace
 
-void write_series(std::ostream& out, const Series& series, TabularFormat format, const TableStyle& style) {
+void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style) {
   Report report;
   report.title = series.subject + say(style, " · aylık ihracat", " · monthly exports") +
                  (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
@@ -92,7 +92,7 @@ void write_series(std::ostream& out, const Series& series, TabularFormat format,
   output::write_report(out, report, format, style);
 }
 
-void write_top(std::ostream& out, const Top& top, TabularFormat format, const TableStyle& style) {
+void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style) {
   const bool countries = top.by == TopBy::country;
   Report report;
   report.title = fmt::format("{} · {} · {}", top.province,
@@ -174,7 +174,7 @@ void write_top(std::ostream& out, const Top& top, TabularFormat format, const Ta
   output::write_report(out, report, format, style);
 }
 
-void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format, const TableStyle& style) {
+void write_rank(std::ostream& out, const Ranking& ranking, Format format, const TableStyle& style) {
   Report report;
   report.title = say(style, "İllerin ihracat sıralaması · ", "Provinces ranked by exports · ") +
                  window_label(ranking.window, ranking.from, ranking.to, style) +

@@ -15,7 +15,7 @@ using output::say;
 using output::Value;
 
 void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
-                      const std::vector<CacheEntry>& entries, TabularFormat format, const TableStyle& style) {
+                      const std::vector<CacheEntry>& entries, Format format, const TableStyle& style) {
   output::Report report;
   report.title = say(style, "Önbellek: ", "Cache: ") + directory.string();
   report.meta.push_back({"directory", Value::of_text(directory.string())});
@@ -28,7 +28,7 @@ void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
                      {"written", say(style, "Yazıldı (UTC)", "Written (UTC)"), Kind::text},
                      {"inputs", say(style, "Girdiler", "Inputs"), Kind::text}};
   // States are stable codes for machines, words for people.
-  const bool for_people = format == TabularFormat::table || format == TabularFormat::markdown;
+  const bool for_people = format == Format::table || format == Format::markdown;
   const auto state = [&](const std::string& code) {
     if (!for_people || style.language != Language::tr) return code;
     if (code == "current") return std::string("güncel");

@@ -211,19 +211,21 @@ void write_json(std::ostream& out, const Report& report) {
 
 }  // namespace
 
-void write_report(std::ostream& out, const Report& report, TabularFormat format, const TableStyle& style) {
+void write_report(std::ostream& out, const Report& report, Format format, const TableStyle& style) {
   switch (format) {
-    case TabularFormat::table:
-      write_table(out, report, style);
-      break;
-    case TabularFormat::csv:
+    case Format::csv:
       write_csv(out, report);
       break;
-    case TabularFormat::markdown:
+    case Format::markdown:
       write_markdown(out, report, style);
       break;
-    case TabularFormat::json:
+    case Format::json:
       write_json(out, report);
+      break;
+    case Format::table:
+    case Format::text:
+    case Format::svg:  // not offered for tabular reports: the table is the answer
+      write_table(out, report, style);
       break;
   }
 }

@@ -60,6 +60,6 @@ struct Report {
   std::vector<Section> sections;
 };
 
-void write_report(std::ostream& out, const Report& report, TabularFormat format, const TableStyle& style);
+void write_report(std::ostream& out, const Report& report, Format format, const TableStyle& style);
 
 }  // namespace kexport::output

@@ -38,7 +38,7 @@ void add_coverage_cells(std::vector<Value>& row, const Coverage* c) {
 }  // namespace
 
 void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                         TabularFormat format, const TableStyle& style) {
+                         Format format, const TableStyle& style) {
   Report report;
   report.title = say(style, "İller", "Provinces");
   Section section;
@@ -64,7 +64,7 @@ void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const Da
 }
 
 void write_country_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                        TabularFormat format, const TableStyle& style) {
+                        Format format, const TableStyle& style) {
   Report report;
   report.title = say(style, "Ülkeler", "Countries");
   Section section;
@@ -103,7 +103,7 @@ void write_country_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
 }
 
 void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                        TabularFormat format, const TableStyle& style) {
+                        Format format, const TableStyle& style) {
   Report report;
   report.title = say(style, "Fasıllar (HS)", "HS chapters");
   Section section;
@@ -139,7 +139,7 @@ void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const Dat
     sectors.rows.push_back(
         {Value::of_text(sector.name), Value::of_text(sector.name_en), Value::of_list(std::move(codes))});
   }
-  if (format != TabularFormat::csv) report.sections.push_back(std::move(sectors));
+  if (format != Format::csv) report.sections.push_back(std::move(sectors));
   output::write_report(out, report, format, style);
 }
 

@@ -140,6 +140,11 @@ std::string rounded_line(const LoadedFile& f, Language lang) {
       f.rounded_amounts == 1 ? "was" : "were");
 }
 
+// "UTF-8", "UTF-8 with BOM", "Windows-1254", as the report has always said.
+std::string encoding_text(const LoadedFile& f) {
+  return std::string(name_of(*f.encoding)) + (f.byte_order_mark ? " with BOM" : "");
+}
+
 }  // namespace
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
@@ -154,13 +159,13 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       table.add_row({std::string(w.problems), std::string(w.fatal)});
     } else {
       std::vector<std::string> format = {f.file.format};
-      if (!f.file.layout.empty()) format.push_back(f.file.layout);
+      if (f.file.layout) format.emplace_back(name_of(*f.file.layout));
       if (!f.file.delimiter.empty())
         format.push_back(fmt::format("'{}'", f.file.delimiter == "tab" ? "\\t" : f.file.delimiter));
-      if (!f.file.encoding.empty()) format.push_back(f.file.encoding);
-      if (!f.file.decimal.empty())
-        format.push_back(f.file.decimal == "point" ? "291804236.45" : "291.804.236,45");
-      if (!f.file.unit.empty()) format.push_back(f.file.unit);
+      if (f.file.encoding) format.push_back(encoding_text(f.file));
+      if (f.file.decimal)
+        format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
+      if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
       for (const auto& source : f.sources)
         if (!source.empty()) format.push_back(source);
       table.add_row({std::string(w.format), join(format)});
@@ -266,11 +271,11 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
     files.push_back({{"file", f.file.name},
                      {"readable", !f.fatal},
                      {"format", f.file.format},
-                     {"layout", f.file.layout},
+                     {"layout", f.file.layout ? name_of(*f.file.layout) : ""},
                      {"delimiter", f.file.delimiter},
-                     {"encoding", f.file.encoding},
-                     {"decimal", f.file.decimal},
-                     {"unit", f.file.unit},
+                     {"encoding", f.file.encoding ? encoding_text(f.file) : ""},
+                     {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
+                     {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
                      {"sources", f.sources},
                      {"rows", f.file.rows},
                      {"title_rows", f.file.title_rows},

@@ -78,6 +78,19 @@ void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>
   }
 }
 
+void write_skipped_rows(std::ostream& err, const Dataset& data, Language language) {
+  if (data.skipped_count == 0) return;
+  const bool tr = language == Language::tr;
+  err << (tr ? fmt::format("kexport: hatalı {} satır atlandı:\n", data.skipped_count)
+             : fmt::format("kexport: skipped {} malformed row{}:\n", data.skipped_count,
+                           data.skipped_count == 1 ? "" : "s"));
+  for (const auto& row : data.skipped) err << "  " << printable(row.message) << '\n';
+  if (data.skipped_count > data.skipped.size()) {
+    const std::uint64_t more = data.skipped_count - data.skipped.size();
+    err << (tr ? fmt::format("  … ve {} satır daha\n", more) : fmt::format("  … and {} more\n", more));
+  }
+}
+
 std::string_view passed_over_reason(PassedOver::Why why, Language language) {
   const bool tr = language == Language::tr;
   switch (why) {

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-namespace kexport::cli {
+namespace kexport {
 
 // --data paths when given; else $KEXPORT_DATA (paths separated by ':'); else the bundled data
 // directory: <prefix>/share/kexport/data next to the installed binary, or the source tree's data/.
 std::vector<std::string> data_paths(const std::vector<std::string>& given, const char* argv0);
 
-}  // namespace kexport::cli
+}  // namespace kexport

@@ -6,14 +6,9 @@
 #include <string_view>
 
 #include "kexport/dataset.hpp"
+#include "kexport/file_format.hpp"
 
 namespace kexport {
-
-// How a file writes numbers: 291804236.45 (point) or 291.804.236,45 (Turkish comma style).
-enum class DecimalStyle { point, comma };
-
-// The unit a value column is in.
-enum class ValueUnit { dollars, thousand_dollars };
 
 struct AmountResult {
   std::optional<Cents> cents;

@@ -15,7 +15,6 @@
 namespace kexport {
 
 enum class InputFormat { automatic, csv, json, jsonl };
-enum class TextEncoding { utf8, windows1254 };
 
 struct LoadOptions {
   bool skip_bad_rows = false;        // carry on past malformed rows, counting and listing them

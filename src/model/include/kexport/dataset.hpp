@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kexport/error.hpp"
+#include "kexport/file_format.hpp"
 #include "kexport/gazetteer.hpp"
 #include "kexport/period.hpp"
 
@@ -143,13 +144,15 @@ struct TotalColumnMismatch {
 
 // What loading one file found: the format detected, and everything left out or worth a look.
 struct LoadedFile {
-  std::string name;                      // as given, "-" for standard input
-  std::string format;                    // "csv", "json", "jsonl"
-  std::string layout;                    // "long" (a value column) or "wide" (months as columns)
-  std::string delimiter;                 // ",", ";", "tab" (CSV only)
-  std::string encoding;                  // "UTF-8", "UTF-8 with BOM", "Windows-1254"
-  std::string decimal;                   // "point" (291804236.45) or "comma" (291.804.236,45)
-  std::string unit;                      // "USD" or "thousand USD"
+  std::string name;    // as given, "-" for standard input
+  std::string format;  // "csv", "json", "jsonl"
+  // What was detected (or given); empty where it does not apply or the file was not read.
+  std::optional<Layout> layout;
+  std::string delimiter;  // ",", ";", "tab" (CSV only)
+  std::optional<TextEncoding> encoding;
+  bool byte_order_mark = false;  // UTF-8 with a BOM
+  std::optional<DecimalStyle> decimal;
+  std::optional<ValueUnit> unit;
   std::string source;                    // the source label given to rows without one, if any
   std::uint64_t rows = 0;                // records read from it
   std::uint64_t title_rows = 0;          // lines above the header, skipped

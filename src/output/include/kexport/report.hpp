@@ -2,7 +2,9 @@
 // rounding happens here and only here.
 #pragma once
 
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "kexport/analysis.hpp"
 #include "kexport/cache_entry.hpp"
@@ -40,23 +42,36 @@ void write_summary_svg(std::ostream& out, const Summary& summary, Language langu
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style);
 void write_validation_json(std::ostream& out, const ValidationReport& report);
 
-// The analysis commands, in four formats each. CSV follows RFC 4180 with a header of stable
-// machine names; JSON is one document; both are documented in README.md.
-enum class TabularFormat { table, json, csv, markdown };
-void write_series(std::ostream& out, const Series& series, TabularFormat format, const TableStyle& style);
-void write_top(std::ostream& out, const Top& top, TabularFormat format, const TableStyle& style);
-void write_rank(std::ostream& out, const Ranking& ranking, TabularFormat format, const TableStyle& style);
+// The formats answers are written in, by the names the command line takes for them. Every
+// command writes some of them: tables for people (table, markdown), documents for machines (json,
+// csv), press-release prose (text) and a chart (svg).
+enum class Format { table, json, csv, markdown, text, svg };
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format format);
+
+// The summary in any of its formats: table, json, text, markdown, svg.
+void write_summary(std::ostream& out, const Summary& summary, Format format, const TableStyle& style);
+
+// The validate report in its formats: table, json.
+void write_validation(std::ostream& out, const ValidationReport& report, Format format,
+                      const TableStyle& style);
+
+// The analysis commands, in four formats each (table, json, csv, markdown). CSV follows RFC 4180
+// with a header of stable machine names; JSON is one document; both are documented in README.md.
+void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style);
+void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style);
+void write_rank(std::ostream& out, const Ranking& ranking, Format format, const TableStyle& style);
 // The gazetteer's lists; with coverage, what the loaded data holds of each entry.
 void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                         TabularFormat format, const TableStyle& style);
+                         Format format, const TableStyle& style);
 void write_country_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                        TabularFormat format, const TableStyle& style);
+                        Format format, const TableStyle& style);
 void write_chapter_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
-                        TabularFormat format, const TableStyle& style);
+                        Format format, const TableStyle& style);
 
 // What the cache directory holds (`kexport cache info`), and what `kexport cache clear` removed.
 void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
-                      const std::vector<CacheEntry>& entries, TabularFormat format, const TableStyle& style);
+                      const std::vector<CacheEntry>& entries, Format format, const TableStyle& style);
 void write_cache_cleared(std::ostream& out, const std::filesystem::path& directory,
                          const ClearedCache& cleared, const TableStyle& style);
 
@@ -68,6 +83,9 @@ void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language langua
 // therefore add up to more than 100 %.
 void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases,
                             std::string_view province, Language language);
+
+// The rows --skip-bad-rows left out: how many, and the first of them, for standard error.
+void write_skipped_rows(std::ostream& err, const Dataset& data, Language language);
 
 // Why a directory entry was not loaded, in the language ("spreadsheets are not read; save it as CSV").
 std::string_view passed_over_reason(PassedOver::Why why, Language language);

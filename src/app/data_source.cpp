@@ -1,0 +1,40 @@
+#include "kexport/data_source.hpp"
+
+namespace kexport {
+
+DataNeeds needs_of(const SummaryQuery& query) {
+  return {query.province, false};
+}
+
+DataNeeds needs_of(const SeriesQuery& query) {
+  // Turkey as a whole needs every province's totals; a slice of it (a country, a sector) needs
+  // every record of the provinces.
+  if (!query.province) return {std::nullopt, !query.country && !query.chapter};
+  return {query.province, false};
+}
+
+DataNeeds needs_of(const TopQuery& query) {
+  return {query.province, false};
+}
+
+DataNeeds needs_of(const RankQuery&) {
+  return {std::nullopt, true};
+}
+
+LoadedData load(const DataSource& source, const DataNeeds& needs) {
+  LoadedData loaded;
+  loaded.passed_over = list_inputs(source.paths).passed_over;
+  LoadOptions options = source.options;
+  options.focus_province = needs.province;
+  options.totals_only = needs.totals_only;
+  if (source.cache) {
+    CachedLoad cached = load_through_cache(source.paths, options, *source.cache);
+    loaded.cache_note = std::move(cached.note);
+    loaded.data = std::move(cached.data);
+  } else {
+    loaded.data = load_paths(source.paths, options);
+  }
+  return loaded;
+}
+
+}  // namespace kexport
