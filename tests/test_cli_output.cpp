@@ -60,7 +60,8 @@ class Reader {
 
 }  // namespace
 
-TEST_CASE("the output option writes a new file whole, and an existing one keeping its mode", "[cli][output]") {
+TEST_CASE("the output option writes a new file whole, and an existing one keeping its mode",
+          "[cli][output]") {
   const test::TempDir dir;
   const fs::path report = dir.path / "report.json";
   auto r = run_kexport(question + " -o " + report.string());
