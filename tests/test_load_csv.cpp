@@ -4,6 +4,7 @@
 #include "helpers.hpp"
 #include "input/record_interpreter.hpp"
 #include "kexport/error.hpp"
+#include "kexport/parallel.hpp"
 
 using kexport::DataError;
 using kexport::Period;
@@ -284,4 +285,30 @@ TEST_CASE("stretches that meet names in other orders merge into the same ids", "
   CHECK(sequential.cents == parallel.cents);
   CHECK(sequential.countries.size() == 1 + 5);
   CHECK(sequential.sectors.size() == 3);
+}
+
+TEST_CASE("the thread count holds for checking the text, reading it and sorting its records",
+          "[load][csv][parallel]") {
+  // Large enough for all three to split their work (8 MiB of text, a million records), with the
+  // records out of key order so that they must be sorted.
+  std::string csv = "period,province_code,country_code,chapter,value_usd\n";
+  csv.reserve(24u << 20);
+  static const char* const countries[] = {"DE", "US", "PL", "IQ", "IT", "FR", "GB", "NL"};
+  // Each record once: i's digits in a mixed radix are its province, country, chapter and month.
+  for (int i = 0; i < 1'100'000; ++i)
+    csv += fmt::format("{}-{:02},{},{},{},{}\n", 2000 + i / 754'272, i / 62'856 % 12 + 1, 81 - i % 81,
+                       countries[i / 81 % 8], i / 648 % 97 + 1, i % 997);
+  REQUIRE(csv.size() > (16u << 20));
+  kexport::LoadOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const auto before_one = kexport::threads_started();
+  const auto sequential = load_text("big.csv", csv, one);
+  CHECK(kexport::threads_started() == before_one);  // one thread: none started
+  const auto before_two = kexport::threads_started();
+  const auto parallel = load_text("big.csv", csv, two);
+  // Two threads: one more for the text's check, one for reading, one for the sort.
+  CHECK(kexport::threads_started() - before_two == 3);
+  CHECK(sequential.keys == parallel.keys);
+  CHECK(sequential.cents == parallel.cents);
 }

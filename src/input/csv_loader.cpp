@@ -10,10 +10,10 @@
 #include <exception>
 #include <memory>
 #include <set>
-#include <thread>
 
 #include "decode.hpp"
 #include "kexport/csv_reader.hpp"
+#include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 #include "record_interpreter.hpp"
@@ -495,8 +495,7 @@ class CsvLoad {
     // seen afterwards, and the file is read again from one thread.
     const std::string_view text = decoded_.text;
     const std::size_t data_begin = reader.position();
-    const unsigned cores =
-        options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = thread_count(options_.threads);
     std::vector<std::size_t> bounds = {data_begin};
     if (cores > 1 && text.size() - data_begin >= parallel_threshold) {
       for (unsigned k = 1; k < cores; ++k) {
@@ -536,6 +535,7 @@ class CsvLoad {
     // the text was checked.
     std::vector<std::uint64_t> first_line(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i) first_line[i] = 1 + decoded_.line_ends_before(bounds[i]);
+    // A stretch's failure is kept with it: the file may yet be read again from one thread.
     run_parallel(parts.size(), [&](std::size_t i) {
       try {
         CsvReader stretch(text, delimiter_, file_.name, bounds[i], bounds[i + 1], first_line[i]);
@@ -545,15 +545,6 @@ class CsvLoad {
       }
     });
     return parts;
-  }
-
-  // Runs task(0) … task(n-1), each on a thread of its own but the first, which runs here.
-  template <typename Task>
-  static void run_parallel(std::size_t n, Task task) {
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < n; ++i) threads.emplace_back(task, i);
-    if (n > 0) task(0);
-    for (auto& thread : threads) thread.join();
   }
 
   void load_rows(CsvReader& reader, Part& part) const {

@@ -1,9 +1,10 @@
 #include "decode.hpp"
 
+#include "kexport/parallel.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <thread>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -230,8 +231,7 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   }
   // One pass, split between the cores at ASCII bytes (no character or mojibake mark straddles
   // them): NUL bytes, UTF-8 validity and mojibake, each block's pages handed back once checked.
-  const unsigned all = thread_count != 0 ? thread_count : std::max(1u, std::thread::hardware_concurrency());
-  const unsigned cores = text.size() >= (8u << 20) ? all : 1u;
+  const unsigned cores = text.size() >= (8u << 20) ? kexport::thread_count(thread_count) : 1u;
   std::vector<std::size_t> bounds = {0};
   for (unsigned k = 1; k < cores; ++k) {
     std::size_t at = std::max(bounds.back(), text.size() * k / cores);
@@ -240,14 +240,8 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   }
   bounds.push_back(text.size());
   std::vector<Finding> findings(bounds.size() - 1);
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
-    const auto check = [&, i] { findings[i] = check_text(file, text, bounds[i], bounds[i + 1], forced); };
-    if (i == 0) continue;
-    threads.emplace_back(check);
-  }
-  findings[0] = check_text(file, text, bounds[0], bounds[1], forced);
-  for (auto& thread : threads) thread.join();
+  run_parallel(findings.size(),
+               [&](std::size_t i) { findings[i] = check_text(file, text, bounds[i], bounds[i + 1], forced); });
   for (const Finding& finding : findings) {  // the first problem in the file wins
     if (finding.kind == Finding::none) continue;
     if (finding.kind == Finding::not_utf8 && forced != TextEncoding::utf8) {

@@ -58,7 +58,7 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
         break;
     }
   }
-  return std::move(builder).finish(options.collect_problems);
+  return std::move(builder).finish(options.collect_problems, options.threads);
 }
 
 std::vector<InputFile> read_inputs(const std::vector<std::string>& paths) {

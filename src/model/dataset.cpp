@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <bitset>
 #include <map>
-#include <thread>
 #include <tuple>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/error.hpp"
+#include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 
 namespace kexport {
@@ -373,7 +373,7 @@ std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample
 
 }  // namespace
 
-Dataset DatasetBuilder::finish(bool collect_problems) && {
+Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
   // The other provinces of a focused load enter as one total row per month.
   for (const auto& [packed, parts] : others_)
@@ -423,8 +423,7 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
     };
     // The buckets are independent: on a large load, each core sorts a share of about equal size.
     const std::size_t buckets = start.size() - 1;
-    const std::size_t cores =
-        records_.size() >= (std::size_t{1} << 20) ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    const std::size_t cores = records_.size() >= (std::size_t{1} << 20) ? thread_count(threads) : 1;
     std::vector<std::size_t> splits = {0};
     for (std::size_t k = 1; k < cores; ++k) {
       const std::size_t target = records_.size() * k / cores;
@@ -433,11 +432,7 @@ Dataset DatasetBuilder::finish(bool collect_problems) && {
       splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
     }
     splits.push_back(buckets);
-    std::vector<std::thread> threads;
-    for (std::size_t k = 1; k + 1 < splits.size(); ++k)
-      threads.emplace_back(sort_buckets, splits[k], splits[k + 1]);
-    sort_buckets(splits[0], splits[1]);
-    for (auto& thread : threads) thread.join();
+    run_parallel(splits.size() - 1, [&](std::size_t k) { sort_buckets(splits[k], splits[k + 1]); });
   }
 
   Dataset data = std::move(data_);

@@ -55,10 +55,11 @@ class DatasetBuilder {
   // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages.
   void skip(std::string message, std::size_t keep);
 
-  // Sorts, resolves revisions and builds the coverage. Throws DataError when one file holds the
-  // same record twice, naming both lines; with `collect_problems` the problem goes into the file's
-  // report instead and the first of the two records is kept.
-  Dataset finish(bool collect_problems = false) &&;
+  // Sorts (a large load on `threads` threads, 0: one per core), resolves revisions and builds the
+  // coverage. Throws DataError when one file holds the same record twice, naming both lines; with
+  // `collect_problems` the problem goes into the file's report instead and the first of the two
+  // records is kept.
+  Dataset finish(bool collect_problems = false, unsigned threads = 0) &&;
 
  private:
   struct Pending {

@@ -1,0 +1,21 @@
+// The one way kexport works on all cores: a number of threads the user may cap (--threads), and
+// tasks run at once on that many.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+namespace kexport {
+
+// The threads work may use: `requested` (--threads), or one per core when it is 0.
+unsigned thread_count(unsigned requested);
+
+// Runs task(0) … task(n-1) at once, each on a thread of its own but the first, which runs on the
+// calling thread, and waits for them all. The first exception a task throws is rethrown here.
+void run_parallel(std::size_t n, const std::function<void(std::size_t)>& task);
+
+// How many threads run_parallel has started in this process, for the tests that check --threads.
+std::uint64_t threads_started();
+
+}  // namespace kexport
