@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "kexport/load.hpp"
+#include "kexport/summary.hpp"
+#include "output/names.hpp"
 
 namespace test {
 
@@ -18,6 +20,18 @@ inline kexport::Dataset load_texts(const std::vector<std::pair<std::string, std:
   std::vector<kexport::InputFile> inputs;
   for (const auto& [name, text] : files) inputs.push_back({name, text, kexport::InputFormat::automatic});
   return kexport::load_dataset(inputs);
+}
+
+// A destination as the summary holds it, from any of its names or codes ("Almanya", "DE").
+inline kexport::Place place(const std::string& country) {
+  return {kexport::Gazetteer::builtin().find_country(country), country};
+}
+// A destination's Turkish name and its ISO code, as the writers print them.
+inline std::string name(const kexport::Place& place) {
+  return kexport::output::country_name(place, kexport::Language::tr);
+}
+inline std::string code(const kexport::Place& place) {
+  return kexport::output::country_code(place);
 }
 
 struct RunResult {

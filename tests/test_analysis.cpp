@@ -82,7 +82,7 @@ TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinc
   const auto data = test::load_text("n.csv", to_csv(national));
   const Reference ref{national};
   const auto series = kexport::compute_series(data, gazetteer(), {});
-  CHECK(series.subject == "Türkiye");
+  CHECK(kexport::output::series_subject(series, kexport::Language::tr) == "Türkiye");
   CHECK(series.turkey_basis == "national_total");
   for (const auto& row : series.rows) CHECK(row.value == ref.total(0, row.period));
 
@@ -131,7 +131,7 @@ TEST_CASE("a country without a breakdown that month is unknown, not zero", "[ana
   CHECK_FALSE(series.rows[0].value.has_value());  // only a total: the split is unknown
   CHECK(series.rows[1].value == 3000);
   CHECK(series.rows[2].value == 0);  // Kayseri exported nothing in March
-  CHECK(series.subject == "Kayseri → Almanya");
+  CHECK(kexport::output::series_subject(series, kexport::Language::tr) == "Kayseri → Almanya");
   query.country = "Almanyaa";
   CHECK_THROWS_WITH(kexport::compute_series(data, gazetteer(), query),
                     Catch::Contains("did you mean Almanya"));
@@ -185,9 +185,11 @@ TEST_CASE("top agrees with the reference: shares, changes, contributions, new an
       for (std::size_t i = 0; i < top.rows.size(); ++i) {
         const auto& row = top.rows[i];
         CHECK(row.value == ranked[i].first);
-        CHECK(row.name == ranked[i].second);
-        const auto base =
-            before_covered ? std::optional(before.count(row.code) ? before.at(row.code) : 0) : std::nullopt;
+        CHECK(test::name(row.country) == ranked[i].second);
+        const auto base = before_covered ? std::optional(before.count(test::code(row.country))
+                                                             ? before.at(test::code(row.country))
+                                                             : 0)
+                                         : std::nullopt;
         CHECK(row.previous_value == base);
         check_pct(row.change_pct, change(row.value, base));
         check_pct(row.contribution_pp,
@@ -227,23 +229,23 @@ TEST_CASE("top over the year to date and twelve months, and by sector", "[analys
   CHECK(ytd.total == 6500);
   CHECK(ytd.previous_total == 2500);
   REQUIRE(ytd.rows.size() == 2);
-  CHECK(ytd.rows[0].name == "Almanya");
+  CHECK(test::name(ytd.rows[0].country) == "Almanya");
   CHECK(ytd.rows[0].value == 4000);
   CHECK(ytd.rows[0].previous_value == 2000);
   CHECK(*ytd.rows[0].contribution_pp == Approx(80.0));  // (40 - 20) / 25
   REQUIRE(ytd.new_entries.size() == 1);
-  CHECK(ytd.new_entries[0].name == "Irak");
+  CHECK(test::name(ytd.new_entries[0].country) == "Irak");
   REQUIRE(ytd.lost_entries.size() == 1);
-  CHECK(ytd.lost_entries[0].name == "Fas");
+  CHECK(test::name(ytd.lost_entries[0].country) == "Fas");
   CHECK(*ytd.lost_entries[0].contribution_pp == Approx(-20.0));
 
   query.by = kexport::TopBy::chapter;
   query.window = kexport::Window::month;
   const auto sectors = kexport::compute_top(data, gazetteer(), query);
   REQUIRE(sectors.rows.size() == 2);
-  CHECK(sectors.rows[0].code == "72");
+  CHECK(sectors.rows[0].sector.chapter == 72);
   CHECK(sectors.rows[0].value == 2500);
-  CHECK(sectors.rows[1].code == "94");
+  CHECK(sectors.rows[1].sector.chapter == 94);
 
   query.window = kexport::Window::rolling_12m;  // 2024-03 … 2025-02 is not all in the data
   CHECK_THROWS_AS(kexport::compute_top(data, gazetteer(), query), kexport::Error);
@@ -385,8 +387,9 @@ TEST_CASE("focused and totals-only loads answer exactly as a full load", "[analy
     kexport::SummaryQuery query;
     query.province = "Kayseri";
     std::ostringstream a, b;
-    kexport::write_summary_json(a, kexport::compute_summary(full, gazetteer(), query));
-    kexport::write_summary_json(b, kexport::compute_summary(focus, gazetteer(), query));
+    kexport::write_summary_json(a, kexport::compute_summary(full, gazetteer(), query), kexport::Language::tr);
+    kexport::write_summary_json(b, kexport::compute_summary(focus, gazetteer(), query),
+                                kexport::Language::tr);
     CHECK(a.str() == b.str());
     if (round % 2 == 1) {  // with all provinces, rank can be asked
       std::ostringstream c1, c2;

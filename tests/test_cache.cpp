@@ -36,7 +36,7 @@ std::string summary_json(const kexport::Dataset& data, const std::string& provin
   kexport::SummaryQuery query;
   query.province = province;
   std::ostringstream out;
-  kexport::write_summary_json(out, kexport::compute_summary(data, gazetteer(), query));
+  kexport::write_summary_json(out, kexport::compute_summary(data, gazetteer(), query), kexport::Language::tr);
   return out.str();
 }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "helpers.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 
@@ -17,7 +18,6 @@ Period ym(int y, int m) {
 kexport::Summary summary(kexport::Cents value, std::optional<double> yoy, std::optional<double> mom) {
   kexport::Summary s;
   s.province = 34;
-  s.province_name = "İstanbul";
   s.source = "TÜİK";
   s.period = ym(2025, 9);
   s.value = value;
@@ -74,18 +74,17 @@ TEST_CASE("what cannot be computed is left out, never invented", "[prose]") {
 TEST_CASE("windows, destinations, standing and sectors", "[prose]") {
   auto s = summary(29'180'423'645, -5.94, -22.9);
   s.province = 38;
-  s.province_name = "Kayseri";
   s.rolling_12m = {ym(2024, 10), ym(2025, 9), 382'840'900'000, 377'480'600'000, 1.42};
   s.year_to_date = {ym(2025, 1), ym(2025, 9), 281'171'700'000, 290'000'000'000, -3.04};
   s.countries = 140;
-  s.top_destinations = {{1, "Almanya", "DE", 3'278'287'700, 11.23, 1.0},
-                        {2, "ABD", "US", 2'077'238'600, 7.12, 1.0},
-                        {3, "Irak", "IQ", 1'754'690'700, 6.01, 1.0},
-                        {4, "Polonya", "PL", 1'000'000'000, 3.4, 1.0}};
+  s.top_destinations = {{1, test::place("Almanya"), 3'278'287'700, 11.23, 1.0},
+                        {2, test::place("ABD"), 2'077'238'600, 7.12, 1.0},
+                        {3, test::place("Irak"), 1'754'690'700, 6.01, 1.0},
+                        {4, test::place("Polonya"), 1'000'000'000, 3.4, 1.0}};
   s.standing = kexport::Standing{12, 81, 1.35, true};
-  s.top_sectors = {{94, "Mobilyalar, yatak, aydınlatma", 9'000'000'000, 30.84, 2.0},
-                   {72, "Demir ve çelik", 5'000'000'000, 17.1, 1.0},
-                   {0, "Halı", 2'000'000'000, 6.8, 1.0}};
+  s.top_sectors = {{{94, {}}, 9'000'000'000, 30.84, 2.0},
+                   {{72, {}}, 5'000'000'000, 17.1, 1.0},
+                   {{0, "Halı"}, 2'000'000'000, 6.8, 1.0}};
   const auto tr = text(s);
   CHECK_THAT(tr,
              Catch::Contains("2025 ocak-eylül döneminde ihracat, geçen yılın aynı dönemine göre yüzde 3,04 "
@@ -109,13 +108,12 @@ TEST_CASE("windows, destinations, standing and sectors", "[prose]") {
   CHECK_THAT(en,
              Catch::Contains("Over the last 12 months (October 2024 – September 2025), exports rose 1.42% to "
                              "$3.83 billion."));
-  CHECK_THAT(en, Catch::Contains("The largest markets were Germany, the United States, and Iraq") ||
-                     Catch::Contains("The largest markets were Almanya, ABD, and Irak"));
+  CHECK_THAT(en, Catch::Contains("The largest markets were Germany, the United States, and Iraq"));
   CHECK_THAT(
       en, Catch::Contains("Kayseri ranked 12th among Türkiye's 81 provinces and accounted for 1.35% of the "
                           "country's exports."));
-  CHECK_THAT(en, Catch::Contains("The largest sector was Mobilyalar, yatak, aydınlatma (30.84%); next came "
-                                 "Demir ve çelik; then Halı."));
+  CHECK_THAT(en, Catch::Contains("The largest sector was Furniture, bedding, lighting (30.84%); next came "
+                                 "Iron and steel; then Carpets."));
 }
 
 TEST_CASE("small and extreme values are written as they are", "[prose]") {
@@ -131,7 +129,7 @@ TEST_CASE("small and extreme values are written as they are", "[prose]") {
   // One country, in the singular; a share below 0.01 % said as a bound.
   auto one = summary(100'000'000'000, 1.0, 1.0);
   one.countries = 1;
-  one.top_destinations = {{1, "Almanya", "DE", 100'000'000'000, 100.0, 1.0}};
+  one.top_destinations = {{1, test::place("Almanya"), 100'000'000'000, 100.0, 1.0}};
   one.standing = kexport::Standing{80, 81, 0.004, true};
   CHECK_THAT(text(one, kexport::Language::en), Catch::Contains("Goods went to 1 country."));
   CHECK_THAT(text(one, kexport::Language::en),
@@ -171,7 +169,7 @@ TEST_CASE("unchanged on both comparisons is said once; December gives the year o
 TEST_CASE("Markdown escapes names from the data", "[prose][markdown]") {
   auto s = summary(100'000'000, 1.0, 1.0);
   s.countries = 1;
-  s.top_destinations = {{1, "A|B *star*", "", 100'000'000, 100.0, std::nullopt}};
+  s.top_destinations = {{1, test::place("A|B *star*"), 100'000'000, 100.0, std::nullopt}};
   std::ostringstream out;
   kexport::write_summary_markdown(out, s, kexport::Language::tr);
   CHECK_THAT(out.str(), Catch::StartsWith("# İstanbul — Eylül 2025 ihracatı: 1 milyon dolar\n"));
@@ -180,7 +178,7 @@ TEST_CASE("Markdown escapes names from the data", "[prose][markdown]") {
 
 TEST_CASE("the SVG escapes names and is well formed", "[prose][svg]") {
   auto s = summary(100'000'000, 1.0, 1.0);
-  s.top_destinations = {{1, "A&B <Co> \"x\"", "", 100'000'000, 100.0, std::nullopt}};
+  s.top_destinations = {{1, test::place("A&B <Co> \"x\""), 100'000'000, 100.0, std::nullopt}};
   for (int i = 12; i >= 0; --i)
     s.trend.push_back({s.period.plus_months(-i),
                        i == 3 ? std::nullopt : std::optional<kexport::Cents>(100'000'000 + i),

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "helpers.hpp"
 #include "kexport/report.hpp"
 
 using kexport::Period;
@@ -11,7 +12,6 @@ namespace {
 kexport::Summary sample_summary() {
   kexport::Summary s;
   s.province = 38;
-  s.province_name = "Kayseri";
   s.source = "TÜİK";
   s.period = Period::from_year_month(2026, 1);
   s.value = 29180423645;
@@ -20,8 +20,8 @@ kexport::Summary sample_summary() {
   s.rolling_12m = {Period::from_year_month(2025, 2), s.period, 382840900001, std::nullopt, std::nullopt};
   s.year_to_date = {s.period, s.period, 29180423645, 31023200000, -5.94};
   s.countries = 140;
-  s.top_destinations.push_back({1, "Almanya", "DE", 3015877115, 10.335, 4.5});
-  s.top_destinations.push_back({2, "Atlantis \"x\"", "", 7, std::nullopt, std::nullopt});
+  s.top_destinations.push_back({1, test::place("Almanya"), 3015877115, 10.335, 4.5});
+  s.top_destinations.push_back({2, test::place("Atlantis \"x\""), 7, std::nullopt, std::nullopt});
   s.gaps.push_back({"previous_year", kexport::Gap::Part::comparison, Period::from_year_month(2025, 1),
                     Period::from_year_month(2025, 1)});
   return s;
@@ -31,7 +31,7 @@ kexport::Summary sample_summary() {
 
 TEST_CASE("the JSON document follows the contract", "[report][json]") {
   std::ostringstream out;
-  kexport::write_summary_json(out, sample_summary());
+  kexport::write_summary_json(out, sample_summary(), kexport::Language::tr);
   const auto doc = nlohmann::json::parse(out.str());
   const std::vector<std::string> keys = {"province",       "province_code",    "period",      "source",
                                          "sample",         "sample_parts",     "currency",    "value",
@@ -72,10 +72,10 @@ TEST_CASE("the JSON document follows the contract", "[report][json]") {
 TEST_CASE("standing, sectors and trend in JSON", "[report][json]") {
   auto s = sample_summary();
   s.standing = kexport::Standing{10, 81, 1.5625, false};
-  s.top_sectors = {{94, "Mobilyalar", 100, 50.0, std::nullopt}, {0, "Halı", 50, 25.0, -3.0}};
+  s.top_sectors = {{{94, {}}, 100, 50.0, std::nullopt}, {{0, "Halı"}, 50, 25.0, -3.0}};
   s.trend = {{Period::from_year_month(2025, 1), 12345, std::nullopt}};
   std::ostringstream out;
-  kexport::write_summary_json(out, s);
+  kexport::write_summary_json(out, s, kexport::Language::tr);
   const auto doc = nlohmann::json::parse(out.str());
   CHECK(doc["standing"]["rank"] == 10);
   CHECK(doc["standing"]["of"] == 81);

@@ -38,16 +38,14 @@ int run_summary(const Session& session, SummaryCommand command) {
   query.month = month_option(command.month, "--month");
   query.source = session.source();
   const Language lang = Session::language(command.look);
-  const Summary s = compute_summary(session.load(needs_of(query), lang), Gazetteer::builtin(), query, lang);
+  const Summary s = compute_summary(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, s, command.look,
        [](std::ostream& out, const Summary& answer, Format format, const TableStyle& style) {
          write_summary(out, answer, format, style);
        });
-  const std::optional<std::string_view> province =
-      s.province == national_total ? std::nullopt : std::optional<std::string_view>(s.province_name);
-  write_passed_over(std::cerr, s.passed_over, s.period, province, lang);
+  write_passed_over(std::cerr, s.passed_over, s.period, s.province, lang);
   write_gaps(std::cerr, s.gaps, lang);
-  write_parts_over_total(std::cerr, s.parts_over_total, s.province_name, lang);
+  write_parts_over_total(std::cerr, s.parts_over_total, s.province, lang);
   return 0;
 }
 
@@ -61,8 +59,7 @@ int run_series(const Session& session, const SeriesCommand& command) {
   query.to = month_option(command.to, "--to");
   query.source = session.source();
   const Language lang = Session::language(command.look);
-  const Series series =
-      compute_series(session.load(needs_of(query), lang), Gazetteer::builtin(), query, lang);
+  const Series series = compute_series(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, series, command.look, write_series);
   return 0;
 }
@@ -74,7 +71,7 @@ int run_top(const Session& session, TopCommand command) {
   query.window = window_option(command.window);
   query.source = session.source();
   const Language lang = Session::language(command.look);
-  const Top top = compute_top(session.load(needs_of(query), lang), Gazetteer::builtin(), query, lang);
+  const Top top = compute_top(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, top, command.look, write_top);
   write_passed_over(std::cerr, top.passed_over, top.to, top.province, lang);
   write_gaps(std::cerr, top.gaps, lang);
@@ -92,7 +89,7 @@ int run_rank(const Session& session, RankCommand command) {
   const Language lang = Session::language(command.look);
   const Ranking ranking = compute_rank(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, ranking, command.look, write_rank);
-  write_passed_over(std::cerr, ranking.passed_over, ranking.to, std::nullopt, lang);
+  write_passed_over(std::cerr, ranking.passed_over, ranking.to, national_total, lang);
   write_gaps(std::cerr, ranking.gaps, lang);
   return 0;
 }

@@ -45,14 +45,11 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
     const compute::ProvinceTimeline timeline(data, source, p);
     RankRow row;
     row.province = p;
-    row.name = std::string(gazetteer.province_name(p));
     ranking.sample = ranking.sample || timeline.sample_in(before_from, ranking.to);
     row.value = timeline.window(ranking.from, ranking.to);
     row.previous_value = timeline.window(before_from, before_to);
     row.change_pct = percent_change(row.value, row.previous_value);
-    if (row.value && ranking.turkey && *ranking.turkey != 0)
-      row.share_pct = static_cast<double>(static_cast<long double>(*row.value) /
-                                          static_cast<long double>(*ranking.turkey) * 100.0L);
+    if (row.value) row.share_pct = share_pct(*row.value, ranking.turkey);
     ranking.rows.push_back(std::move(row));
   }
 

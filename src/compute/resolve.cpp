@@ -94,6 +94,16 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
                           text));
 }
 
+Place place_of(const Dataset& data, CountryId id) {
+  const CountryEntry& entry = data.countries[id];
+  return {entry.gazetteer, entry.written};
+}
+
+SectorRef sector_ref(const Dataset& data, std::uint8_t code) {
+  if (code >= Dataset::first_sector_code) return {0, data.sectors[code - Dataset::first_sector_code]};
+  return {code, {}};
+}
+
 std::pair<Period, Period> window_span(Window window, Period month) {
   switch (window) {
     case Window::month:

@@ -7,6 +7,7 @@
 #include "kexport/analysis.hpp"
 #include "kexport/dataset.hpp"
 #include "kexport/gazetteer.hpp"
+#include "kexport/summary.hpp"
 #include "province_timeline.hpp"
 
 namespace kexport::compute {
@@ -51,6 +52,12 @@ void require_known(const Dataset& data, const Gazetteer& gazetteer, SourceId sou
 
 // Error(unavailable): the data holds no month that can speak for Turkey as a whole.
 [[noreturn]] void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, SourceId source);
+
+// A destination of the data as a fact: its gazetteer entry and the name as written.
+Place place_of(const Dataset& data, CountryId id);
+
+// A sector of the data as a fact: an HS chapter, or a sector the data names.
+SectorRef sector_ref(const Dataset& data, std::uint8_t code);
 
 // The provinces the data holds a record of, by name, for messages: "Adana, Ankara and 3 more".
 std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, SourceId source);

@@ -7,48 +7,33 @@
 
 namespace kexport {
 
-Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query,
-                      Language names) {
+Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query) {
   Series series;
   const SourceId source = compute::resolve_source(data, query.source);
   series.source = data.sources[source];
 
   compute::Slice slice;
-  std::string slice_name;
   if (query.country) {
     const auto id = compute::resolve_country(data, gazetteer, *query.country);
     // A known country the data never names: no id, so a slice that matches no row (exported 0).
     slice.country = id.value_or(static_cast<CountryId>(0xFFFF));
-    const auto known = gazetteer.find_country(*query.country);
-    series.country = known ? gazetteer.country_name(*known, names) : data.countries[*id].written;
-    if (known) series.country_code = gazetteer.countries()[*known].code;
-    slice_name = *series.country;
+    series.country =
+        id ? compute::place_of(data, *id) : Place{gazetteer.find_country(*query.country), *query.country};
   }
   if (query.chapter) {
     slice.chapter = compute::resolve_chapter(data, gazetteer, *query.chapter);
-    if (*slice.chapter >= Dataset::first_sector_code) {
-      series.sector = gazetteer.sector_name(data.sectors[*slice.chapter - Dataset::first_sector_code], names);
-    } else {
-      series.chapter = *slice.chapter;
-      const Chapter* known = gazetteer.find_chapter(*slice.chapter);
-      series.sector = known ? (names == Language::tr ? known->name_tr : known->name_en)
-                            : fmt::format("{:02}", *slice.chapter);
-    }
-    slice_name = slice_name.empty() ? *series.sector : slice_name + " · " + *series.sector;
+    series.sector = compute::sector_ref(data, *slice.chapter);
   }
 
   std::optional<compute::ProvinceTimeline> timeline;
   const ProvinceId province =
       query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
   series.province = province;
-  series.province_name = std::string(gazetteer.province_name(province));
-  series.subject = series.province_name;
   if (province == national_total)
     timeline.emplace(compute::ProvinceTimeline::turkey(data, source, slice, series.turkey_basis));
   else
     timeline.emplace(data, source, province, slice);
   compute::require_known(data, gazetteer, source, province, *timeline);
-  if (!slice_name.empty()) series.subject += " → " + slice_name;
 
   const auto first = data.first_month(source), last = data.last_month(source);
   if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");

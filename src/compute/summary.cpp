@@ -19,6 +19,21 @@ MaybePercent percent_change(MaybeCents current, MaybeCents base) {
   return static_cast<double>(static_cast<long double>(difference) / static_cast<long double>(*base) * 100.0L);
 }
 
+MaybePercent share_pct(Cents part, MaybeCents whole) {
+  if (!whole || *whole == 0) return std::nullopt;
+  return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
+}
+
+std::string Place::sort_name(const Gazetteer& g) const {
+  return gazetteer ? g.countries()[*gazetteer].name_tr : written;
+}
+
+std::string SectorRef::sort_name(const Gazetteer& g) const {
+  if (chapter == 0) return written;
+  const Chapter* known = g.find_chapter(chapter);
+  return known ? known->name_tr : std::to_string(chapter);
+}
+
 namespace {
 
 // The value of one country (or sector) a year earlier: 0 when it bought nothing then, empty when
@@ -29,11 +44,6 @@ MaybeCents year_earlier(const Values& before, Id id, bool covered, Member member
   for (const auto& entry : before)
     if (entry.*member == id) return entry.value;
   return Cents{0};
-}
-
-MaybePercent share(Cents part, MaybeCents whole) {
-  if (!whole || *whole == 0) return std::nullopt;
-  return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
 }
 
 // The province's rank among the 81 and its share of Turkey (of the national total row, else of
@@ -48,7 +58,7 @@ std::optional<Standing> standing_of(const Dataset& data, SourceId source, Provin
   if (!complete && !turkey) return std::nullopt;
   Standing standing;
   standing.national_total_row = basis == "national_total";
-  standing.share_of_turkey = share(*value, turkey);
+  standing.share_of_turkey = share_pct(*value, turkey);
   if (complete) {
     std::size_t larger = 0;
     for (ProvinceId p = 1; p <= province_count; ++p)
@@ -60,30 +70,24 @@ std::optional<Standing> standing_of(const Dataset& data, SourceId source, Provin
 }
 
 std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazetteer, SourceId source,
-                                     const Summary& summary, bool year_earlier_covered, std::size_t limit,
-                                     Language names) {
+                                     const Summary& summary, bool year_earlier_covered, std::size_t limit) {
   const auto now = compute::chapter_values(data, source, summary.province, summary.period);
   const auto before = compute::chapter_values(data, source, summary.province, summary.previous_year.period);
   std::vector<SectorShare> sectors;
   for (const auto& [chapter, value] : now) {
     if (value <= 0) continue;
     SectorShare sector;
-    if (chapter >= Dataset::first_sector_code) {
-      sector.name = gazetteer.sector_name(data.sectors[chapter - Dataset::first_sector_code], names);
-    } else {
-      sector.code = chapter;
-      const Chapter* known = gazetteer.find_chapter(chapter);
-      sector.name =
-          known ? (names == Language::tr ? known->name_tr : known->name_en) : std::to_string(chapter);
-    }
+    sector.sector = compute::sector_ref(data, chapter);
     sector.value = value;
-    sector.share_pct = share(value, summary.value);
+    sector.share_pct = share_pct(value, summary.value);
     sector.change_pct = percent_change(
         value, year_earlier(before, chapter, year_earlier_covered, &compute::ChapterValue::chapter));
     sectors.push_back(std::move(sector));
   }
-  std::sort(sectors.begin(), sectors.end(), [](const SectorShare& a, const SectorShare& b) {
-    return a.value != b.value ? a.value > b.value : a.name < b.name;
+  // Largest first; equal values by name (in Turkish, whatever the report's language).
+  std::sort(sectors.begin(), sectors.end(), [&](const SectorShare& a, const SectorShare& b) {
+    return a.value != b.value ? a.value > b.value
+                              : a.sector.sort_name(gazetteer) < b.sector.sort_name(gazetteer);
   });
   if (sectors.size() > limit) sectors.resize(limit);
   return sectors;
@@ -91,11 +95,9 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
 
 }  // namespace
 
-Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query,
-                        Language names) {
+Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query) {
   Summary summary;
   summary.province = compute::resolve_province(gazetteer, query.province);
-  summary.province_name = std::string(gazetteer.province_name(summary.province));
   const SourceId source = compute::resolve_source(data, query.source);
   summary.source = data.sources[source];
   std::string turkey_basis;
@@ -152,11 +154,9 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   for (const auto& [country, value] : now) {
     if (value <= 0) continue;
     Destination d;
-    const CountryEntry& entry = data.countries[country];
-    d.country = entry.gazetteer ? gazetteer.country_name(*entry.gazetteer, names) : entry.written;
-    d.country_code = entry.gazetteer ? gazetteer.countries()[*entry.gazetteer].code : "";
+    d.country = compute::place_of(data, country);
     d.value = value;
-    d.share_pct = share(value, summary.value);
+    d.share_pct = share_pct(value, summary.value);
     d.change_pct = percent_change(
         value, year_earlier(before, country, year_earlier_covered, &compute::CountryValue::country));
     destinations.push_back(std::move(d));
@@ -164,10 +164,11 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   // A province with exports but no country rows this month has no breakdown, which is not zero.
   if (!destinations.empty() || summary.value.value_or(0) == 0) summary.countries = destinations.size();
 
-  // Largest first; equal values by name, so that the order never depends on the input's.
-  std::sort(destinations.begin(), destinations.end(), [](const Destination& a, const Destination& b) {
+  // Largest first; equal values by name (in Turkish, whatever the report's language), so that the
+  // order never depends on the input's.
+  std::sort(destinations.begin(), destinations.end(), [&](const Destination& a, const Destination& b) {
     if (a.value != b.value) return a.value > b.value;
-    return a.country < b.country;
+    return a.country.sort_name(gazetteer) < b.country.sort_name(gazetteer);
   });
   if (destinations.size() > query.top_n) destinations.resize(query.top_n);
   for (std::size_t i = 0; i < destinations.size(); ++i) destinations[i].rank = i + 1;
@@ -191,7 +192,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
       summary.sample.standing = data.sample_total(source, p, month);
   }
   summary.top_sectors =
-      top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors, names);
+      top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors);
   summary.sample.sectors = parts_sample && !summary.top_sectors.empty();
   Cents sectors_sum = 0;
   for (const auto& [chapter, value] : compute::chapter_values(data, source, summary.province, month))

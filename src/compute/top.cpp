@@ -11,11 +11,6 @@ namespace kexport {
 
 namespace {
 
-struct Entity {
-  std::string name;
-  std::string code;
-};
-
 // Per country (or sector), the sum over the window. Empty when a month of the window is missing,
 // or when the province exported in a month whose rows have no split of the kind asked for (a
 // total alone says nothing of its destinations); `unsplit` then names that month.
@@ -45,35 +40,24 @@ std::optional<std::map<int, Cents>> sums(const Dataset& data, const compute::Pro
   return out;
 }
 
-Entity entity_of(const Dataset& data, const Gazetteer& gazetteer, TopBy by, int id, Language names) {
-  if (by == TopBy::country) {
-    const CountryEntry& entry = data.countries[static_cast<std::size_t>(id)];
-    if (entry.gazetteer)
-      return {gazetteer.country_name(*entry.gazetteer, names), gazetteer.countries()[*entry.gazetteer].code};
-    return {entry.written, ""};
-  }
-  if (id >= Dataset::first_sector_code)
-    return {
-        gazetteer.sector_name(data.sectors[static_cast<std::size_t>(id - Dataset::first_sector_code)], names),
-        ""};
-  const Chapter* chapter = gazetteer.find_chapter(id);
-  return {chapter ? (names == Language::tr ? chapter->name_tr : chapter->name_en) : std::to_string(id),
-          fmt::format("{:02}", id)};
-}
-
-MaybePercent ratio(Cents part, MaybeCents whole) {
-  if (!whole || *whole == 0) return std::nullopt;
-  return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
+// A row for a destination or a sector of the data, as facts.
+TopRow entry_of(const Dataset& data, TopBy by, int id) {
+  TopRow row;
+  if (by == TopBy::country)
+    row.country = compute::place_of(data, static_cast<CountryId>(id));
+  else
+    row.sector = compute::sector_ref(data, static_cast<std::uint8_t>(id));
+  return row;
 }
 
 }  // namespace
 
-Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query, Language names) {
+Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query) {
   Top top;
   top.by = query.by;
   top.window = query.window;
   const ProvinceId province = compute::resolve_province(gazetteer, query.province);
-  top.province = std::string(gazetteer.province_name(province));
+  top.province = province;
   const SourceId source = compute::resolve_source(data, query.source);
   top.source = data.sources[source];
   const compute::ProvinceTimeline timeline(data, source, province);
@@ -93,12 +77,13 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   std::optional<Period> unsplit;
   const auto now = sums(data, timeline, source, province, query.by, top.from, top.to, unsplit);
   if (!now)
-    throw Error(ExitCode::unavailable,
-                fmt::format("the data has no split of {}'s exports by {} in {}; it holds {}'s total for that "
-                            "month only, so it cannot say which {} the exports went to",
-                            top.province, query.by == TopBy::country ? "country" : "sector",
-                            unsplit.value_or(top.to).iso(), top.province,
-                            query.by == TopBy::country ? "countries" : "sectors"));
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("the data has no split of {}'s exports by {} in {}; it holds {}'s total for that "
+                    "month only, so it cannot say which {} the exports went to",
+                    gazetteer.province_name(top.province), query.by == TopBy::country ? "country" : "sector",
+                    unsplit.value_or(top.to).iso(), gazetteer.province_name(top.province),
+                    query.by == TopBy::country ? "countries" : "sectors"));
   std::optional<Period> unsplit_before;
   const auto before =
       sums(data, timeline, source, province, query.by, before_from, before_to, unsplit_before);
@@ -112,18 +97,15 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
                                           top.to, *top.total, parts_sum};
   for (const auto& [id, value] : *now) {
     if (value <= 0) continue;
-    const Entity entity = entity_of(data, gazetteer, query.by, id, names);
-    TopRow row;
-    row.name = entity.name;
-    row.code = entity.code;
+    TopRow row = entry_of(data, query.by, id);
     row.value = value;
-    row.share_pct = ratio(value, top.total);
+    row.share_pct = share_pct(value, top.total);
     if (before) {
       const auto it = before->find(id);
       row.previous_value = it == before->end() ? 0 : it->second;
       row.change_pct = percent_change(row.value, row.previous_value);
       if (top.previous_total && *top.previous_total != 0)
-        row.contribution_pp = ratio(value - *row.previous_value, top.previous_total);
+        row.contribution_pp = share_pct(value - *row.previous_value, top.previous_total);
       if (*row.previous_value == 0) top.new_entries.push_back(row);
     }
     rows.push_back(std::move(row));
@@ -133,25 +115,26 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
       if (value <= 0) continue;
       const auto it = now->find(id);
       if (it != now->end() && it->second > 0) continue;
-      const Entity entity = entity_of(data, gazetteer, query.by, id, names);
-      TopRow lost;
-      lost.name = entity.name;
-      lost.code = entity.code;
+      TopRow lost = entry_of(data, query.by, id);
       lost.value = 0;
       // Bought nothing: none of the total, which is a figure, not an unknown.
       if (top.total && *top.total > 0) lost.share_pct = 0.0;
       lost.previous_value = value;
       lost.change_pct = -100.0;
       if (top.previous_total && *top.previous_total != 0)
-        lost.contribution_pp = ratio(-value, top.previous_total);
+        lost.contribution_pp = share_pct(-value, top.previous_total);
       top.lost_entries.push_back(std::move(lost));
     }
   }
-  // Largest first, equal values by name: the order never depends on the input's.
-  const auto by_value = [](const TopRow& a, const TopRow& b) {
+  // Largest first, equal values by name (in Turkish, whatever the report's language): the order
+  // never depends on the input's.
+  const auto name = [&](const TopRow& r) {
+    return query.by == TopBy::country ? r.country.sort_name(gazetteer) : r.sector.sort_name(gazetteer);
+  };
+  const auto by_value = [&](const TopRow& a, const TopRow& b) {
     const Cents av = a.value != 0 ? a.value : a.previous_value.value_or(0);
     const Cents bv = b.value != 0 ? b.value : b.previous_value.value_or(0);
-    return av != bv ? av > bv : a.name < b.name;
+    return av != bv ? av > bv : name(a) < name(b);
   };
   std::sort(rows.begin(), rows.end(), by_value);
   std::sort(top.new_entries.begin(), top.new_entries.end(), by_value);

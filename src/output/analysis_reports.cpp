@@ -5,6 +5,7 @@
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "names.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {
@@ -44,18 +45,19 @@ Value text_or_null(const std::string& text) {
 
 void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style) {
   Report report;
-  report.title = series.subject + say(style, " · aylık ihracat", " · monthly exports") +
+  report.title = output::series_subject(series, style.language) +
+                 say(style, " · aylık ihracat", " · monthly exports") +
                  (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
-  const auto optional_text = [](const std::optional<std::string>& text) {
-    return text ? Value::of_text(*text) : Value::null();
-  };
   report.meta = {
-      {"province", Value::of_text(series.province_name)},
+      {"province", Value::of_text(output::province_name(series.province))},
       {"province_code", series.province == national_total ? Value::null() : Value::of_count(series.province)},
-      {"country", optional_text(series.country)},
-      {"country_code", optional_text(series.country_code)},
-      {"chapter", series.chapter ? Value::of_count(*series.chapter) : Value::null()},
-      {"sector", optional_text(series.sector)},
+      {"country", series.country ? Value::of_text(output::country_name(*series.country, style.language))
+                                 : Value::null()},
+      {"country_code", series.country ? text_or_null(output::country_code(*series.country)) : Value::null()},
+      {"chapter", series.sector && series.sector->chapter != 0 ? Value::of_count(series.sector->chapter)
+                                                               : Value::null()},
+      {"sector",
+       series.sector ? Value::of_text(output::sector_name(*series.sector, style.language)) : Value::null()},
       {"from", Value::of_text(series.from.iso())},
       {"to", Value::of_text(series.to.iso())},
       {"source", text_or_null(series.source)},
@@ -95,12 +97,12 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
 void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style) {
   const bool countries = top.by == TopBy::country;
   Report report;
-  report.title = fmt::format("{} · {} · {}", top.province,
+  report.title = fmt::format("{} · {} · {}", output::province_name(top.province),
                              countries ? say(style, "ülkelere göre ihracat", "exports by destination")
                                        : say(style, "sektörlere göre ihracat", "exports by sector"),
                              window_label(top.window, top.from, top.to, style)) +
                  (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
-  report.meta = {{"province", Value::of_text(top.province)},
+  report.meta = {{"province", Value::of_text(output::province_name(top.province))},
                  {"source", text_or_null(top.source)},
                  {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
@@ -126,13 +128,15 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   const auto rows_of = [&](const std::vector<TopRow>& rows, bool ranked) {
     std::vector<std::vector<Value>> out_rows;
     for (const TopRow& r : rows) {
-      std::vector<Value> row = {Value::of_text(r.name),
-                                text_or_null(r.code),
-                                Value::of_money(r.value),
-                                Value::of_number(r.share_pct),
-                                Value::of_money(r.previous_value),
-                                Value::of_number(r.change_pct),
-                                Value::of_number(r.contribution_pp)};
+      std::vector<Value> row = {
+          Value::of_text(countries ? output::country_name(r.country, style.language)
+                                   : output::sector_name(r.sector, style.language)),
+          text_or_null(countries ? output::country_code(r.country) : output::sector_code(r.sector)),
+          Value::of_money(r.value),
+          Value::of_number(r.share_pct),
+          Value::of_money(r.previous_value),
+          Value::of_number(r.change_pct),
+          Value::of_number(r.contribution_pp)};
       if (ranked) row.insert(row.begin(), Value::of_count(static_cast<std::int64_t>(r.rank)));
       out_rows.push_back(std::move(row));
     }
@@ -205,9 +209,10 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
   for (std::size_t i = 0; i < ranking.rows.size(); ++i) {
     const RankRow& r = ranking.rows[i];
     section.rows.push_back(
-        {Value::of_count(static_cast<std::int64_t>(r.rank)), Value::of_text(r.name),
-         Value::of_count(r.province), Value::of_money(r.value), Value::of_number(r.share_pct),
-         Value::of_money(r.previous_value), Value::of_number(r.change_pct),
+        {Value::of_count(static_cast<std::int64_t>(r.rank)),
+         Value::of_text(output::province_name(r.province)), Value::of_count(r.province),
+         Value::of_money(r.value), Value::of_number(r.share_pct), Value::of_money(r.previous_value),
+         Value::of_number(r.change_pct),
          r.previous_rank ? Value::of_count(static_cast<std::int64_t>(*r.previous_rank)) : Value::null()});
     if (ranking.highlight == r.province) section.highlight = i;
   }

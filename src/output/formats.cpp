@@ -32,7 +32,7 @@ std::string_view format_name(Format format) {
 void write_summary(std::ostream& out, const Summary& summary, Format format, const TableStyle& style) {
   switch (format) {
     case Format::json:
-      return write_summary_json(out, summary);
+      return write_summary_json(out, summary, style.language);
     case Format::text:
       return write_summary_text(out, summary, style.language);
     case Format::markdown:

@@ -8,6 +8,7 @@
 #include "kexport/report.hpp"
 #include "kexport/turkish.hpp"
 #include "labels.hpp"
+#include "names.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {
@@ -35,8 +36,8 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
   const output::Labels& w = output::labels(lang);
   const std::string month = output::month_label(s.period, lang);
   // The headline carries the short form of the amount: "291,8 milyon dolar" / "$291.8 million".
-  std::string headline =
-      escape(s.province_name) + " — " + escape(fmt::format(fmt::runtime(w.exports_of), month));
+  std::string headline = escape(output::province_name(s.province)) + " — " +
+                         escape(fmt::format(fmt::runtime(w.exports_of), month));
   if (s.value)
     headline +=
         ": " + (lang == Language::tr ? turkish::amount_short(*s.value) : english::amount_short(*s.value));
@@ -67,8 +68,8 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
     out << fmt::format("| {} | {} | {} | {} | {} |\n| ---: | --- | ---: | ---: | ---: |\n", w.rank, w.country,
                        w.value, w.share, w.change_yoy);
     for (const Destination& d : s.top_destinations)
-      out << fmt::format("| {} | {} | {} | {} | {} |\n", d.rank, escape(d.country),
-                         format_dollars(d.value, lang),
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", d.rank,
+                         escape(output::country_name(d.country, lang)), format_dollars(d.value, lang),
                          d.share_pct ? format_share(*d.share_pct, lang) : std::string(w.not_available),
                          change(d.change_pct, lang));
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kexport/summary.hpp"
+#include "names.hpp"
 
 namespace kexport::output {
 
@@ -25,11 +26,11 @@ inline double factor_of(double change_pct) {
 }
 
 // The names of the largest destinations, at most `limit`.
-inline std::vector<std::string> leading_countries(const Summary& s, std::size_t limit) {
+inline std::vector<std::string> leading_countries(const Summary& s, std::size_t limit, Language language) {
   std::vector<std::string> names;
   for (const auto& d : s.top_destinations) {
     if (names.size() == limit) break;
-    names.push_back(d.country);
+    names.push_back(country_name(d.country, language));
   }
   return names;
 }

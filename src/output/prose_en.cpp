@@ -4,6 +4,7 @@
 #include "kexport/english.hpp"
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
+#include "names.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"
 
@@ -99,10 +100,11 @@ std::string source_line(const std::string& source) {
 }  // namespace
 
 void write_summary_text_en(std::ostream& out, const Summary& s) {
+  const std::string province = output::province_name(s.province);
   std::vector<std::string> paragraphs;
   if (s.value) {
-    std::string p = fmt::format("{}'s exports in {} were {}", s.province_name, month_year(s.period),
-                                amount_short(*s.value));
+    std::string p =
+        fmt::format("{}'s exports in {} were {}", province, month_year(s.period), amount_short(*s.value));
     std::vector<std::string> clauses;
     if (s.previous_year.change_pct) clauses.push_back(year_on_year(*s.previous_year.change_pct));
     if (s.previous_month.change_pct)
@@ -129,32 +131,32 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
 
   if (s.countries && *s.countries > 0) {
     std::string p = fmt::format("Goods went to {}.", count_of(*s.countries, "country", "countries"));
-    const auto leaders = output::leading_countries(s, 3);
+    const auto leaders = output::leading_countries(s, 3, Language::en);
     if (leaders.size() > 1) p += fmt::format(" The largest markets were {}", list_en(leaders));
     if (!s.top_destinations.empty() && s.top_destinations[0].share_pct && leaders.size() > 1)
       p += fmt::format("; {} alone took {}, {} of the total",
-                       country_in_sentence(s.top_destinations[0].country),
+                       country_in_sentence(output::country_name(s.top_destinations[0].country, Language::en)),
                        amount_short(s.top_destinations[0].value), share(*s.top_destinations[0].share_pct));
     paragraphs.push_back(leaders.size() > 1 ? p + "." : p);
   }
 
   std::vector<std::string> standing;
   if (s.standing && s.standing->rank && s.standing->share_of_turkey)
-    standing.push_back(
-        fmt::format("{} ranked {} among Türkiye's {} provinces and accounted for {} of the country's "
-                    "exports{}.",
-                    s.province_name, ordinal(*s.standing->rank), s.standing->provinces,
-                    share(*s.standing->share_of_turkey),
-                    s.standing->national_total_row ? "" : " (of the 81 provinces' sum)"));
+    standing.push_back(fmt::format(
+        "{} ranked {} among Türkiye's {} provinces and accounted for {} of the country's "
+        "exports{}.",
+        province, ordinal(*s.standing->rank), s.standing->provinces, share(*s.standing->share_of_turkey),
+        s.standing->national_total_row ? "" : " (of the 81 provinces' sum)"));
   else if (s.standing && s.standing->share_of_turkey)
-    standing.push_back(fmt::format("{} accounted for {} of Türkiye's exports.", s.province_name,
+    standing.push_back(fmt::format("{} accounted for {} of Türkiye's exports.", province,
                                    share(*s.standing->share_of_turkey)));
   if (!s.top_sectors.empty()) {
-    std::string p = "The largest sector was " + s.top_sectors[0].name;
+    std::string p = "The largest sector was " + output::sector_name(s.top_sectors[0].sector, Language::en);
     if (s.top_sectors[0].share_pct) p += fmt::format(" ({})", share(*s.top_sectors[0].share_pct));
     // Sector names often hold "and" themselves: the list is separated by semicolons.
     std::vector<std::string> rest;
-    for (std::size_t i = 1; i < s.top_sectors.size() && i < 3; ++i) rest.push_back(s.top_sectors[i].name);
+    for (std::size_t i = 1; i < s.top_sectors.size() && i < 3; ++i)
+      rest.push_back(output::sector_name(s.top_sectors[i].sector, Language::en));
     if (!rest.empty()) p += fmt::format("; next came {}", fmt::join(rest, "; then "));
     standing.push_back(p + ".");
   }

@@ -5,6 +5,7 @@
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
+#include "names.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"
 
@@ -93,13 +94,14 @@ std::string reached(Cents cents, double pct) {
 }
 
 void write_summary_text_tr(std::ostream& out, const Summary& s) {
+  const std::string province = output::province_name(s.province);
   const std::string month = month_lower(s.period.month());
   std::vector<std::string> paragraphs;
 
   // The month, against the same month a year earlier and the month before.
   if (s.value) {
-    std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(s.province_name, Suffix::genitive),
-                                month, amount_words(*s.value));
+    std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(province, Suffix::genitive), month,
+                                amount_words(*s.value));
     std::vector<std::string> clauses;
     const std::string previous_month = month_lower(s.previous_month.period.month()) + " ayına";
     const auto unchanged = [](const MaybePercent& pct) {
@@ -142,13 +144,14 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   if (s.countries && *s.countries > 0) {
     std::string p =
         fmt::format("{} ayında {} ülkeye ihracat yapıldı.", month_name_tr(s.period.month()), *s.countries);
-    const auto leaders = output::leading_countries(s, 3);
+    const auto leaders = output::leading_countries(s, 3, Language::tr);
     if (leaders.size() > 1)
       p += fmt::format(" En çok ihracat yapılan ülkeler sırasıyla {} oldu.", list_tr(leaders));
     const Destination* first = s.top_destinations.empty() ? nullptr : &s.top_destinations[0];
     if (first && first->share_pct)
       p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın {} oluşturdu.",
-                       suffixed(first->country, Suffix::dative), dollar_figure(first->value),
+                       suffixed(output::country_name(first->country, Language::tr), Suffix::dative),
+                       dollar_figure(first->value),
                        share_words(*first->share_pct, Suffix::possessive_accusative));
     paragraphs.push_back(p);
   }
@@ -158,18 +161,17 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   if (s.standing && s.standing->rank && s.standing->share_of_turkey)
     standing.push_back(fmt::format(
         "{}, {} ayında {} il arasında {} sırada yer aldı ve Türkiye ihracatının {} gerçekleştirdi{}.",
-        s.province_name, month, s.standing->provinces,
-        suffixed(std::to_string(*s.standing->rank), Suffix::ordinal),
+        province, month, s.standing->provinces, suffixed(std::to_string(*s.standing->rank), Suffix::ordinal),
         share_words(*s.standing->share_of_turkey, Suffix::possessive_accusative),
         s.standing->national_total_row ? "" : " (81 ilin toplamına göre)"));
   else if (s.standing && s.standing->share_of_turkey)
     standing.push_back(fmt::format("{} Türkiye ihracatındaki payı {} oldu.",
-                                   suffixed(s.province_name, Suffix::genitive),
+                                   suffixed(province, Suffix::genitive),
                                    share_words(*s.standing->share_of_turkey, Suffix::none)));
   if (!s.top_sectors.empty()) {
     std::vector<std::string> names;
     for (const auto& sector : s.top_sectors)
-      if (names.size() < 3) names.push_back(sector.name);
+      if (names.size() < 3) names.push_back(output::sector_name(sector.sector, Language::tr));
     std::string p = fmt::format("Sektörler arasında ilk sırada {} yer aldı", names[0]);
     if (s.top_sectors[0].share_pct)
       p += fmt::format(" ({} pay)", share_words(*s.top_sectors[0].share_pct, Suffix::none));

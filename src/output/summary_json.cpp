@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kexport/report.hpp"
+#include "names.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {
@@ -41,11 +42,11 @@ Json standing(const std::optional<Standing>& st) {
               {"turkey_basis", st->national_total_row ? "national_total" : "sum_of_provinces"}};
 }
 
-Json sectors(const std::vector<SectorShare>& list) {
+Json sectors(const std::vector<SectorShare>& list, Language language) {
   Json out = Json::array();
   for (const SectorShare& sector : list)
-    out.push_back(Json{{"chapter", sector.code == 0 ? Json(nullptr) : Json(sector.code)},
-                       {"name", sector.name},
+    out.push_back(Json{{"chapter", sector.sector.chapter == 0 ? Json(nullptr) : Json(sector.sector.chapter)},
+                       {"name", output::sector_name(sector.sector, language)},
                        {"value", dollars(sector.value)},
                        {"share_pct", percent(sector.share_pct)},
                        {"change_pct", percent(sector.change_pct)}});
@@ -63,17 +64,19 @@ Json trend(const std::vector<MonthPoint>& months) {
 
 }  // namespace
 
-void write_summary_json(std::ostream& out, const Summary& s) {
+void write_summary_json(std::ostream& out, const Summary& s, Language language) {
   Json top = Json::array();
   for (const Destination& d : s.top_destinations) {
-    top.push_back(Json{{"rank", d.rank},
-                       {"country", d.country},
-                       {"country_code", d.country_code.empty() ? Json(nullptr) : Json(d.country_code)},
-                       {"value", dollars(d.value)},
-                       {"share_pct", percent(d.share_pct)},
-                       {"change_pct", percent(d.change_pct)}});
+    top.push_back(Json{
+        {"rank", d.rank},
+        {"country", output::country_name(d.country, language)},
+        {"country_code",
+         output::country_code(d.country).empty() ? Json(nullptr) : Json(output::country_code(d.country))},
+        {"value", dollars(d.value)},
+        {"share_pct", percent(d.share_pct)},
+        {"change_pct", percent(d.change_pct)}});
   }
-  Json doc{{"province", s.province_name},
+  Json doc{{"province", output::province_name(s.province)},
            {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
            {"period", s.period.iso()},
            {"source", s.sample.value     ? Json("sample")
@@ -90,7 +93,7 @@ void write_summary_json(std::ostream& out, const Summary& s) {
            {"countries", s.countries ? Json(*s.countries) : Json(nullptr)},
            {"top_destinations", std::move(top)},
            {"standing", standing(s.standing)},
-           {"top_sectors", sectors(s.top_sectors)},
+           {"top_sectors", sectors(s.top_sectors, language)},
            {"trend", trend(s.trend)}};
   out << doc.dump(2) << '\n';
 }

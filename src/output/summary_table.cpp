@@ -6,6 +6,7 @@
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "names.hpp"
 #include "sample_notice.hpp"
 #include "text_table.hpp"
 
@@ -69,7 +70,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
   const output::Labels& words = output::labels(style.language);
   const std::string month = output::month_label(s.period, style.language);
 
-  std::string title = s.province_name;
+  std::string title = output::province_name(s.province);
   if (s.province != national_total) title += fmt::format(" ({:02})", s.province);
   std::string subtitle = fmt::format(fmt::runtime(words.exports_of), month);
   subtitle += fmt::format(" · {}", words.currency);
@@ -116,8 +117,9 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
   top.add_header({std::string(words.rank), std::string(words.country), std::string(words.value),
                   std::string(words.share), std::string(words.change_yoy)});
   for (const Destination& d : s.top_destinations) {
-    top.add_row({std::to_string(d.rank), d.country, format_dollars(d.value, style.language),
-                 share_cell(d.share_pct, style), change_cell(d.change_pct, style)});
+    top.add_row({std::to_string(d.rank), output::country_name(d.country, style.language),
+                 format_dollars(d.value, style.language), share_cell(d.share_pct, style),
+                 change_cell(d.change_pct, style)});
   }
   top.write(out, "", style);
   for (const PartsOverTotal& c : s.parts_over_total) {

@@ -8,6 +8,7 @@
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
+#include "names.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {
@@ -79,10 +80,10 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
       "{2} fill=\"{3}\">\n",
       width, height, font, ink);
   out << fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width, height);
-  out << text(
-      24, 36,
-      xml(s.province_name + " · " + fmt::format(fmt::runtime(output::labels(lang).exports_of), month)),
-      "font-size=\"20\" font-weight=\"bold\"");
+  out << text(24, 36,
+              xml(output::province_name(s.province) + " · " +
+                  fmt::format(fmt::runtime(output::labels(lang).exports_of), month)),
+              "font-size=\"20\" font-weight=\"bold\"");
   out << text(24, 58,
               xml(tr ? "Son 13 ay, milyon dolar. Açık renk: bir yıl önceki aynı ay."
                      : "Last 13 months, million dollars. Light: the same month a year earlier."),
@@ -146,7 +147,8 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
           largest > 0 ? static_cast<int>(std::lround(static_cast<double>(d.value) /
                                                      static_cast<double>(largest) * (bar_right - bar_left)))
                       : 0;
-      out << text(bar_left - 8, y + 14, xml(d.country), "font-size=\"12\" text-anchor=\"end\"");
+      out << text(bar_left - 8, y + 14, xml(output::country_name(d.country, lang)),
+                  "font-size=\"12\" text-anchor=\"end\"");
       out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", bar_left,
                          y + 3, std::max(length, 1), row - 7, i == 0 ? highlight : current_bar);
       out << text(bar_left + length + 6, y + 14, millions_label(d.value, lang), "font-size=\"12\"");

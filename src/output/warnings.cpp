@@ -4,6 +4,7 @@
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
+#include "names.hpp"
 
 namespace kexport {
 namespace {
@@ -57,8 +58,9 @@ void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language langua
         << gap_sentence(gap, language) << '\n';
 }
 
-void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases,
-                            std::string_view province, Language language) {
+void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases, ProvinceId id,
+                            Language language) {
+  const std::string province = output::province_name(id);
   for (const PartsOverTotal& c : cases) {
     const std::string months =
         c.from == c.to ? c.from.iso() : fmt::format("{} – {}", c.from.iso(), c.to.iso());
@@ -120,8 +122,11 @@ void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& e
 }
 
 void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
-                       std::optional<std::string_view> province, Language language) {
+                       ProvinceId id, Language language) {
   if (!passed_over) return;
+  // For Türkiye (and rank) the month was passed over as incomplete; for a province, as not holding it.
+  const std::optional<std::string> province =
+      id == national_total ? std::nullopt : std::optional<std::string>(output::province_name(id));
   const std::string skipped = passed_over->month.iso();
   const std::size_t held = passed_over->provinces_known;
   if (language == Language::tr) {

@@ -38,13 +38,10 @@ struct SeriesRow {
 };
 
 struct Series {
-  std::string subject;                   // for people: "Kayseri", "Kayseri → Almanya · Halı", "Türkiye"
-  ProvinceId province = national_total;  // national_total: Turkey as a whole
-  std::string province_name;
-  // The slice, when there is one: the destination and the sector, as names and codes.
-  std::optional<std::string> country, country_code;
-  std::optional<int> chapter;         // HS chapter; empty for a sector the data names
-  std::optional<std::string> sector;  // the chapter's or the data's sector name
+  ProvinceId province = national_total;  // national_total: Türkiye as a whole
+  // The slice, when there is one: the destination and the sector.
+  std::optional<Place> country;
+  std::optional<SectorRef> sector;
   Period from, to;
   std::string source;
   std::string turkey_basis;  // for Turkey: "national_total" or "sum_of_provinces"; else empty
@@ -52,8 +49,7 @@ struct Series {
   bool sample = false;  // some figure rests on made-up (sample) data
 };
 
-Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query,
-                      Language names = Language::tr);
+Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query);
 
 // --- top ----------------------------------------------------------------------------------------
 
@@ -71,8 +67,8 @@ struct TopQuery {
 
 struct TopRow {
   std::size_t rank = 0;
-  std::string name;
-  std::string code;  // ISO code or HS chapter; empty when there is none
+  Place country;     // by country
+  SectorRef sector;  // by chapter
   Cents value = 0;
   MaybePercent share_pct;
   MaybeCents previous_value;  // the same window a year earlier
@@ -81,7 +77,7 @@ struct TopRow {
 };
 
 struct Top {
-  std::string province;
+  ProvinceId province = 0;
   std::string source;
   Window window = Window::month;
   TopBy by = TopBy::country;
@@ -98,8 +94,7 @@ struct Top {
   std::optional<PartsOverTotal> parts_over_total;
 };
 
-Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query,
-                Language names = Language::tr);
+Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query);
 
 // --- rank ---------------------------------------------------------------------------------------
 
@@ -116,7 +111,6 @@ struct RankQuery {
 struct RankRow {
   std::size_t rank = 0;
   ProvinceId province = 0;
-  std::string name;
   MaybeCents value;
   MaybePercent share_pct;
   MaybeCents previous_value;

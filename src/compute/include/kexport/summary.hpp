@@ -42,10 +42,26 @@ struct WindowComparison {
   MaybePercent change_pct;
 };
 
+// A destination as the data names it: its gazetteer entry where the gazetteer knows the name,
+// and the name as written. Compute speaks no language: output names it (country_name()).
+struct Place {
+  std::optional<std::size_t> gazetteer;  // index into Gazetteer::countries()
+  std::string written;
+  // The customary Turkish name, or the name as written: for orders that must not depend on the
+  // language of the report.
+  [[nodiscard]] std::string sort_name(const Gazetteer& g) const;
+};
+
+// A sector: an HS chapter (1-99), or a sector the data names (chapter 0 and its name as written).
+struct SectorRef {
+  int chapter = 0;
+  std::string written;
+  [[nodiscard]] std::string sort_name(const Gazetteer& g) const;
+};
+
 struct Destination {
   std::size_t rank = 0;
-  std::string country;       // display name
-  std::string country_code;  // empty when the gazetteer does not know the name
+  Place country;
   Cents value = 0;
   MaybePercent share_pct;   // of the province's month total
   MaybePercent change_pct;  // on the same month a year earlier
@@ -68,8 +84,7 @@ struct Standing {
 
 // A sector (HS chapter, or a sector named by the data) in the report month.
 struct SectorShare {
-  int code = 0;  // HS chapter 1-99, or 0 for a named sector
-  std::string name;
+  SectorRef sector;
   Cents value = 0;
   MaybePercent share_pct;   // of the province's month total
   MaybePercent change_pct;  // on the same month a year earlier
@@ -105,9 +120,8 @@ struct PartsOverTotal {
 };
 
 struct Summary {
-  ProvinceId province = 0;
-  std::string province_name;
-  std::string source;  // "" when the data does not name one
+  ProvinceId province = 0;  // national_total: Türkiye as a whole
+  std::string source;       // "" when the data does not name one
   Period period;
   MaybeCents value;
   MonthComparison previous_month;
@@ -129,10 +143,12 @@ struct Summary {
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and
 // Error(unavailable) when the month is not covered by the data.
-Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query,
-                        Language names = Language::tr);
+Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query);
 
 // (current - base) / base * 100 from exact sums; empty when either is missing or the base is 0.
 MaybePercent percent_change(MaybeCents current, MaybeCents base);
+
+// part / whole * 100; empty when the whole is missing or 0.
+MaybePercent share_pct(Cents part, MaybeCents whole);
 
 }  // namespace kexport

@@ -25,7 +25,7 @@ struct TableStyle {
 void write_summary_table(std::ostream& out, const Summary& summary, const TableStyle& style);
 
 // The summary for machines: one JSON document (schema in README.md, "JSON output").
-void write_summary_json(std::ostream& out, const Summary& summary);
+void write_summary_json(std::ostream& out, const Summary& summary, Language language);
 
 // The summary as press-release paragraphs, ready to paste: Turkish or English.
 void write_summary_text(std::ostream& out, const Summary& summary, Language language);
@@ -81,8 +81,8 @@ void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language langua
 
 // A warning for standard error for each total row smaller than the sum of its parts, whose shares
 // therefore add up to more than 100 %.
-void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases,
-                            std::string_view province, Language language);
+void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases, ProvinceId province,
+                            Language language);
 
 // The rows --skip-bad-rows left out: how many, and the first of them, for standard error.
 void write_skipped_rows(std::ostream& err, const Dataset& data, Language language);
@@ -95,8 +95,8 @@ std::string_view passed_over_reason(PassedOver::Why why, Language language);
 void write_passed_over_notes(std::ostream& err, const std::vector<PassedOver>& entries, Language language);
 
 // A note for standard error when "latest" passed over the data's latest month: for a province
-// (named) that the month does not hold, or for a question about all provinces (none named).
+// that the month does not hold, or for Türkiye and rank (national_total), an incomplete month.
 void write_passed_over(std::ostream& err, const std::optional<IncompleteMonth>& passed_over, Period reported,
-                       std::optional<std::string_view> province, Language language);
+                       ProvinceId province, Language language);
 
 }  // namespace kexport

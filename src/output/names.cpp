@@ -1,0 +1,43 @@
+#include "names.hpp"
+
+#include <fmt/format.h>
+
+namespace kexport::output {
+namespace {
+const Gazetteer& gazetteer() {
+  return Gazetteer::builtin();
+}
+}  // namespace
+
+std::string province_name(ProvinceId province) {
+  return std::string(gazetteer().province_name(province));
+}
+
+std::string country_name(const Place& place, Language language) {
+  return place.gazetteer ? gazetteer().country_name(*place.gazetteer, language) : place.written;
+}
+
+std::string country_code(const Place& place) {
+  return place.gazetteer ? gazetteer().countries()[*place.gazetteer].code : std::string();
+}
+
+std::string sector_name(const SectorRef& sector, Language language) {
+  if (sector.chapter == 0) return gazetteer().sector_name(sector.written, language);
+  const Chapter* known = gazetteer().find_chapter(sector.chapter);
+  if (!known) return fmt::format("{:02}", sector.chapter);
+  return language == Language::tr ? known->name_tr : known->name_en;
+}
+
+std::string sector_code(const SectorRef& sector) {
+  return sector.chapter == 0 ? std::string() : fmt::format("{:02}", sector.chapter);
+}
+
+std::string series_subject(const Series& series, Language language) {
+  std::string subject = province_name(series.province);
+  std::string slice;
+  if (series.country) slice = country_name(*series.country, language);
+  if (series.sector) slice += (slice.empty() ? "" : " · ") + sector_name(*series.sector, language);
+  return slice.empty() ? subject : subject + " → " + slice;
+}
+
+}  // namespace kexport::output

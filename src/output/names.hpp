@@ -1,0 +1,20 @@
+// The one place where facts become names for people: provinces, destinations and sectors in the
+// report's language, from the gazetteer, or as the data writes them.
+#pragma once
+
+#include <string>
+
+#include "kexport/analysis.hpp"
+#include "kexport/summary.hpp"
+
+namespace kexport::output {
+
+std::string province_name(ProvinceId province);  // "Kayseri"; "Türkiye" for the country as a whole
+std::string country_name(const Place& place, Language language);  // "ABD" / "United States"
+std::string country_code(const Place& place);                     // "US"; empty when not known
+std::string sector_name(const SectorRef& sector, Language language);
+std::string sector_code(const SectorRef& sector);  // "72"; empty for a sector the data names
+// What a series is of: "Kayseri", "Kayseri → Almanya · Halılar ve diğer yer kaplamaları".
+std::string series_subject(const Series& series, Language language);
+
+}  // namespace kexport::output
