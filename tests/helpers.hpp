@@ -24,7 +24,7 @@ inline kexport::Dataset load_texts(const std::vector<std::pair<std::string, std:
 
 // A destination as the summary holds it, from any of its names or codes ("Almanya", "DE").
 inline kexport::Place place(const std::string& country) {
-  return {kexport::Gazetteer::builtin().find_country(country), country};
+  return {country, kexport::Gazetteer::builtin().find_country(country)};
 }
 // A destination's Turkish name and its ISO code, as the writers print them.
 inline std::string name(const kexport::Place& place) {

@@ -84,7 +84,7 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
   copy_bytes(out.cents.data() + first, cents);
   // A checksum says the bytes are those written; these say they make sense to the code that
   // reads them, whatever wrote them.
-  constexpr int month_shift = 24;  // what is left above it: source, province, month
+  constexpr int month_shift = RecordKey::month_shift;
   for (std::size_t row = first; row < out.keys.size(); ++row) {
     const RecordKey key = out.key(row);
     const bool in_order = row == 0 || out.keys[row - 1] < out.keys[row];

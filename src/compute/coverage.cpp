@@ -17,7 +17,7 @@ void note(Coverage& c, Period month, const std::string& source) {
 
 DataCoverage compute_coverage(const Dataset& data, const Gazetteer& gazetteer) {
   DataCoverage coverage;
-  coverage.provinces.resize(82);
+  coverage.provinces.resize(province_count + 1);  // by plate code; 0 unused
   coverage.chapters.resize(256);
   std::vector<Coverage> countries(data.countries.size());
   for (std::size_t row = 0; row < data.size(); ++row) {
@@ -29,8 +29,7 @@ DataCoverage compute_coverage(const Dataset& data, const Gazetteer& gazetteer) {
   }
   for (std::size_t id = 1; id < data.countries.size(); ++id) {
     const CountryEntry& entry = data.countries[id];
-    coverage.countries.emplace_back(
-        entry.gazetteer ? gazetteer.countries()[*entry.gazetteer].code : entry.written, countries[id]);
+    coverage.countries.emplace_back(entry.gazetteer ? entry.code(gazetteer) : entry.written, countries[id]);
   }
   coverage.sectors = data.sectors;
   return coverage;

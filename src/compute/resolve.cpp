@@ -95,8 +95,7 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
 }
 
 Place place_of(const Dataset& data, CountryId id) {
-  const CountryEntry& entry = data.countries[id];
-  return {entry.gazetteer, entry.written};
+  return data.countries[id];
 }
 
 SectorRef sector_ref(const Dataset& data, std::uint8_t code) {

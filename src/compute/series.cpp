@@ -18,7 +18,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
     // A known country the data never names: no id, so a slice that matches no row (exported 0).
     slice.country = id.value_or(static_cast<CountryId>(0xFFFF));
     series.country =
-        id ? compute::place_of(data, *id) : Place{gazetteer.find_country(*query.country), *query.country};
+        id ? compute::place_of(data, *id) : Place{*query.country, gazetteer.find_country(*query.country)};
   }
   if (query.chapter) {
     slice.chapter = compute::resolve_chapter(data, gazetteer, *query.chapter);

@@ -24,14 +24,16 @@ MaybePercent share_pct(Cents part, MaybeCents whole) {
   return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
 }
 
-std::string Place::sort_name(const Gazetteer& g) const {
-  return gazetteer ? g.countries()[*gazetteer].name_tr : written;
+std::string SectorRef::name(const Gazetteer& g, Language language) const {
+  return chapter == 0 ? g.sector_name(written, language) : g.chapter_name(chapter, language);
 }
 
-std::string SectorRef::sort_name(const Gazetteer& g) const {
-  if (chapter == 0) return written;
-  const Chapter* known = g.find_chapter(chapter);
-  return known ? known->name_tr : std::to_string(chapter);
+std::string sort_name(const Place& place, const Gazetteer& g) {
+  return place.name(g, Language::tr);
+}
+
+std::string sort_name(const SectorRef& sector, const Gazetteer& g) {
+  return sector.name(g, Language::tr);
 }
 
 namespace {
@@ -87,7 +89,7 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
   // Largest first; equal values by name (in Turkish, whatever the report's language).
   std::sort(sectors.begin(), sectors.end(), [&](const SectorShare& a, const SectorShare& b) {
     return a.value != b.value ? a.value > b.value
-                              : a.sector.sort_name(gazetteer) < b.sector.sort_name(gazetteer);
+                              : sort_name(a.sector, gazetteer) < sort_name(b.sector, gazetteer);
   });
   if (sectors.size() > limit) sectors.resize(limit);
   return sectors;
@@ -168,7 +170,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   // order never depends on the input's.
   std::sort(destinations.begin(), destinations.end(), [&](const Destination& a, const Destination& b) {
     if (a.value != b.value) return a.value > b.value;
-    return a.country.sort_name(gazetteer) < b.country.sort_name(gazetteer);
+    return sort_name(a.country, gazetteer) < sort_name(b.country, gazetteer);
   });
   if (destinations.size() > query.top_n) destinations.resize(query.top_n);
   for (std::size_t i = 0; i < destinations.size(); ++i) destinations[i].rank = i + 1;

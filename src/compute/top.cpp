@@ -129,7 +129,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   // Largest first, equal values by name (in Turkish, whatever the report's language): the order
   // never depends on the input's.
   const auto name = [&](const TopRow& r) {
-    return query.by == TopBy::country ? r.country.sort_name(gazetteer) : r.sector.sort_name(gazetteer);
+    return query.by == TopBy::country ? sort_name(r.country, gazetteer) : sort_name(r.sector, gazetteer);
   };
   const auto by_value = [&](const TopRow& a, const TopRow& b) {
     const Cents av = a.value != 0 ? a.value : a.previous_value.value_or(0);

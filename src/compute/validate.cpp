@@ -33,8 +33,7 @@ bool ValidationReport::unreadable() const {
 namespace {
 
 std::string country_name(const Dataset& data, const Gazetteer& gazetteer, CountryId id) {
-  const CountryEntry& entry = data.countries[id];
-  return entry.gazetteer ? gazetteer.countries()[*entry.gazetteer].name_tr : entry.written;
+  return data.countries[id].name(gazetteer, Language::tr);
 }
 
 // Compares every total row with the sum of its parts, per source, province and month. The rows

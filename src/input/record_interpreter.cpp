@@ -203,7 +203,7 @@ ProvinceId RecordInterpreter::province_of(const RowFields& row) const {
     const std::string_view text = trim(*code);
     int plate = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), plate);
-    if (ec != std::errc{} || end != text.data() + text.size() || plate < 1 || plate > 81)
+    if (ec != std::errc{} || end != text.data() + text.size() || plate < 1 || plate > province_count)
       throw FieldError{Field::province_code, quoted(text) + " is not a plate code; expected 1 to 81"};
     const auto by_code = static_cast<ProvinceId>(plate);
     if (by_name && *by_name != by_code)
@@ -229,7 +229,7 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
                        quoted(code) + " is not a country code; expected ISO 3166-1 alpha-2, e.g. DE"};
   }
   if (name.empty()) {
-    return by_code ? builder_.known_country(*by_code, gazetteer_.countries()[*by_code].name_tr)
+    return by_code ? builder_.known_country(*by_code, gazetteer_.country_name(*by_code, Language::tr))
                    : all_countries;
   }
   if (is_total_label(name)) return all_countries;
@@ -238,8 +238,8 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
     throw FieldError{Field::country_code,
                      fmt::format("country code {} is {}, not {}; expected the code of the country "
                                  "named in the row",
-                                 code, gazetteer_.countries()[*by_code].name_tr,
-                                 gazetteer_.countries()[*by_name].name_tr)};
+                                 code, gazetteer_.country_name(*by_code, Language::tr),
+                                 gazetteer_.country_name(*by_name, Language::tr))};
   if (by_name) return builder_.known_country(*by_name, name);
   if (by_code) return builder_.known_country(*by_code, name);
   return builder_.unknown_country(name);  // kept as written, reported by validate

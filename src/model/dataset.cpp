@@ -18,7 +18,7 @@ void throw_sum_overflow() {
 
 void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
                            std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents) {
-  constexpr int month_shift = 24;  // what is left above it: source, province, month
+  constexpr int month_shift = RecordKey::month_shift;
   for (std::size_t row = 0; row < keys.size();) {
     const std::uint64_t month_key = keys[row] >> month_shift;
     TotalParts parts;
@@ -37,7 +37,7 @@ std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId
   low.country = 0;
   low.chapter = 0;
   const std::uint64_t begin_key = low.packed();
-  const std::uint64_t end_key = begin_key + (std::uint64_t{1} << 40);
+  const std::uint64_t end_key = begin_key + (std::uint64_t{1} << RecordKey::province_shift);
   auto begin = std::lower_bound(keys.begin(), keys.end(), begin_key);
   auto end = std::lower_bound(begin, keys.end(), end_key);
   return {static_cast<std::size_t>(begin - keys.begin()), static_cast<std::size_t>(end - keys.begin())};
@@ -391,8 +391,8 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     // First a stable counting sort by (source, province), the key's top 16 bits: files usually
     // list months in order within a province, so most provinces are then already in order and
     // only the rest are sorted.
-    constexpr int shift = 40;
-    std::vector<std::size_t> start((std::size_t{1} << 16) + 1, 0);
+    constexpr int shift = RecordKey::province_shift;
+    std::vector<std::size_t> start((std::size_t{1} << (64 - shift)) + 1, 0);
     for (const Pending& r : records_) ++start[(r.key >> shift) + 1];
     for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     std::vector<Pending> bucketed(records_.size());
@@ -407,7 +407,7 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
         if (std::is_sorted(first, last, before)) continue;
         // Months in order with rows unordered inside a month (destinations as they come): sort
         // each month's run alone.
-        const auto month_of = [](const Pending& r) { return r.key >> 24; };
+        const auto month_of = [](const Pending& r) { return r.key >> RecordKey::month_shift; };
         if (std::is_sorted(first, last,
                            [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
           for (auto run = first; run != last;) {

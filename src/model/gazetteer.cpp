@@ -1,5 +1,6 @@
 #include "kexport/gazetteer.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
@@ -191,6 +192,12 @@ const Chapter* Gazetteer::find_chapter(int code) const {
   for (const Chapter& chapter : chapters_)
     if (chapter.code == code) return &chapter;
   return nullptr;
+}
+
+std::string Gazetteer::chapter_name(int code, Language language) const {
+  const Chapter* known = find_chapter(code);
+  if (!known) return fmt::format("{:02}", code);
+  return language == Language::tr ? known->name_tr : known->name_en;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "escape.hpp"
+#include "json_values.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/text.hpp"
 #include "labels.hpp"
@@ -76,7 +77,7 @@ std::string csv_cell(const Value& v) {
 }
 
 nlohmann::ordered_json json_value(const Value& v) {
-  if (v.money) return static_cast<double>(*v.money) / 100.0;  // exact below 10^13 dollars
+  if (v.money) return json_dollars(*v.money);
   if (v.number) return *v.number;
   if (v.count) return *v.count;
   if (v.flag) return *v.flag;

@@ -14,18 +14,15 @@ std::string province_name(ProvinceId province) {
 }
 
 std::string country_name(const Place& place, Language language) {
-  return place.gazetteer ? gazetteer().country_name(*place.gazetteer, language) : place.written;
+  return place.name(gazetteer(), language);
 }
 
 std::string country_code(const Place& place) {
-  return place.gazetteer ? gazetteer().countries()[*place.gazetteer].code : std::string();
+  return place.code(gazetteer());
 }
 
 std::string sector_name(const SectorRef& sector, Language language) {
-  if (sector.chapter == 0) return gazetteer().sector_name(sector.written, language);
-  const Chapter* known = gazetteer().find_chapter(sector.chapter);
-  if (!known) return fmt::format("{:02}", sector.chapter);
-  return language == Language::tr ? known->name_tr : known->name_en;
+  return sector.name(gazetteer(), language);
 }
 
 std::string sector_code(const SectorRef& sector) {

@@ -1,6 +1,7 @@
 // The JSON contract of `summary --format json`; README.md ("JSON output") documents every key.
 #include <nlohmann/json.hpp>
 
+#include "json_values.hpp"
 #include "kexport/report.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"
@@ -10,35 +11,28 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Dollars as a JSON number. Cents / 100 as a double prints as the exact decimal (nlohmann writes
-// the shortest form that reads back to the same double) for every amount below 10^13 dollars.
-Json dollars(MaybeCents cents) {
-  if (!cents) return nullptr;
-  return static_cast<double>(*cents) / 100.0;
-}
-
-Json percent(MaybePercent value) {
-  if (!value) return nullptr;
-  return *value;
-}
+using output::json_dollars;
+using output::json_percent;
 
 Json month(const MonthComparison& m) {
-  return Json{{"period", m.period.iso()}, {"value", dollars(m.value)}, {"change_pct", percent(m.change_pct)}};
+  return Json{{"period", m.period.iso()},
+              {"value", json_dollars(m.value)},
+              {"change_pct", json_percent(m.change_pct)}};
 }
 
 Json window(const WindowComparison& w) {
   return Json{{"from", w.from.iso()},
               {"to", w.to.iso()},
-              {"value", dollars(w.value)},
-              {"previous_value", dollars(w.previous_value)},
-              {"change_pct", percent(w.change_pct)}};
+              {"value", json_dollars(w.value)},
+              {"previous_value", json_dollars(w.previous_value)},
+              {"change_pct", json_percent(w.change_pct)}};
 }
 
 Json standing(const std::optional<Standing>& st) {
   if (!st) return nullptr;
   return Json{{"rank", st->rank ? Json(*st->rank) : Json(nullptr)},
               {"of", st->rank ? Json(st->provinces) : Json(nullptr)},
-              {"share_of_turkey_pct", percent(st->share_of_turkey)},
+              {"share_of_turkey_pct", json_percent(st->share_of_turkey)},
               {"turkey_basis", st->national_total_row ? "national_total" : "sum_of_provinces"}};
 }
 
@@ -47,9 +41,9 @@ Json sectors(const std::vector<SectorShare>& list, Language language) {
   for (const SectorShare& sector : list)
     out.push_back(Json{{"chapter", sector.sector.chapter == 0 ? Json(nullptr) : Json(sector.sector.chapter)},
                        {"name", output::sector_name(sector.sector, language)},
-                       {"value", dollars(sector.value)},
-                       {"share_pct", percent(sector.share_pct)},
-                       {"change_pct", percent(sector.change_pct)}});
+                       {"value", json_dollars(sector.value)},
+                       {"share_pct", json_percent(sector.share_pct)},
+                       {"change_pct", json_percent(sector.change_pct)}});
   return out;
 }
 
@@ -57,8 +51,8 @@ Json trend(const std::vector<MonthPoint>& months) {
   Json out = Json::array();
   for (const MonthPoint& m : months)
     out.push_back(Json{{"period", m.period.iso()},
-                       {"value", dollars(m.value)},
-                       {"previous_year_value", dollars(m.year_earlier)}});
+                       {"value", json_dollars(m.value)},
+                       {"previous_year_value", json_dollars(m.year_earlier)}});
   return out;
 }
 
@@ -72,9 +66,9 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
         {"country", output::country_name(d.country, language)},
         {"country_code",
          output::country_code(d.country).empty() ? Json(nullptr) : Json(output::country_code(d.country))},
-        {"value", dollars(d.value)},
-        {"share_pct", percent(d.share_pct)},
-        {"change_pct", percent(d.change_pct)}});
+        {"value", json_dollars(d.value)},
+        {"share_pct", json_percent(d.share_pct)},
+        {"change_pct", json_percent(d.change_pct)}});
   }
   Json doc{{"province", output::province_name(s.province)},
            {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
@@ -85,7 +79,7 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
            {"sample", s.sample.any()},
            {"sample_parts", output::sample_part_keys(s.sample)},
            {"currency", "USD"},
-           {"value", dollars(s.value)},
+           {"value", json_dollars(s.value)},
            {"previous_month", month(s.previous_month)},
            {"previous_year", month(s.previous_year)},
            {"rolling_12m", window(s.rolling_12m)},

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_values.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "text_table.hpp"
@@ -241,10 +242,13 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
 
 void write_validation_json(std::ostream& out, const ValidationReport& report) {
   using Json = nlohmann::ordered_json;
-  const auto money = [](Cents c) { return static_cast<double>(c) / 100.0; };
   const auto total_json = [&](const TotalCheck& t) {
-    return Json{{"source", t.source}, {"province", t.province},  {"period", t.month.iso()},
-                {"parts", t.parts},   {"total", money(t.total)}, {"sum_of_parts", money(t.sum_of_parts)}};
+    return Json{{"source", t.source},
+                {"province", t.province},
+                {"period", t.month.iso()},
+                {"parts", t.parts},
+                {"total", output::json_dollars(t.total)},
+                {"sum_of_parts", output::json_dollars(t.sum_of_parts)}};
   };
   Json files = Json::array();
   for (const FileValidation& f : report.files) {
@@ -265,8 +269,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
       mismatches.push_back({{"line", m.where.line},
                             {"column", m.where.column},
                             {"written", m.written},
-                            {"total", money(m.stated)},
-                            {"sum_of_months", money(m.months)}});
+                            {"total", output::json_dollars(m.stated)},
+                            {"sum_of_months", output::json_dollars(m.months)}});
     }
     files.push_back({{"file", f.file.name},
                      {"readable", !f.fatal},
@@ -303,8 +307,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                          {"period", r.month.iso()},
                          {"country", r.country.empty() ? Json(nullptr) : Json(r.country)},
                          {"chapter", r.chapter == 0 ? Json(nullptr) : Json(r.chapter)},
-                         {"old_value", money(r.old_value)},
-                         {"new_value", money(r.new_value)}});
+                         {"old_value", output::json_dollars(r.old_value)},
+                         {"new_value", output::json_dollars(r.new_value)}});
   Json combined = Json::array();
   for (const TotalCheck& t : report.combined_totals) combined.push_back(total_json(t));
   Json not_read = Json::array();

@@ -20,6 +20,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "kexport/dataset.hpp"
+
 namespace kexport::cache {
 
 inline constexpr std::array<char, 8> image_magic = {'K', 'X', 'C', 'A', 'C', 'H', 'E', '\x1a'};
@@ -60,7 +62,7 @@ struct SliceEntry {
 };
 static_assert(std::is_trivially_copyable_v<SliceEntry> && sizeof(SliceEntry) == 32);
 
-// A packed key shifted right by this leaves source and province.
-inline constexpr int slice_shift = 40;
+// A slice is one (source, province): what a packed key shifted right by this leaves.
+inline constexpr int slice_shift = RecordKey::province_shift;
 
 }  // namespace kexport::cache

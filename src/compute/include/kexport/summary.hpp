@@ -43,21 +43,20 @@ struct WindowComparison {
 };
 
 // A destination as the data names it: its gazetteer entry where the gazetteer knows the name,
-// and the name as written. Compute speaks no language: output names it (country_name()).
-struct Place {
-  std::optional<std::size_t> gazetteer;  // index into Gazetteer::countries()
-  std::string written;
-  // The customary Turkish name, or the name as written: for orders that must not depend on the
-  // language of the report.
-  [[nodiscard]] std::string sort_name(const Gazetteer& g) const;
-};
+// and the name as written. Compute speaks no language: output names it.
+using Place = CountryEntry;
 
 // A sector: an HS chapter (1-99), or a sector the data names (chapter 0 and its name as written).
 struct SectorRef {
   int chapter = 0;
   std::string written;
-  [[nodiscard]] std::string sort_name(const Gazetteer& g) const;
+  [[nodiscard]] std::string name(const Gazetteer& g, Language language) const;
 };
+
+// Ties in rankings are broken by the Turkish name, so that the order of a table does not depend
+// on the language it is printed in.
+std::string sort_name(const Place& place, const Gazetteer& g);
+std::string sort_name(const SectorRef& sector, const Gazetteer& g);
 
 struct Destination {
   std::size_t rank = 0;

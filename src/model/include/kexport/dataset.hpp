@@ -31,6 +31,15 @@ inline constexpr std::uint8_t all_chapters = 0;
 struct CountryEntry {
   std::string written;                   // as first seen in the data
   std::optional<std::size_t> gazetteer;  // index into Gazetteer::countries()
+
+  // The customary name in the language, or the name as the data writes it.
+  [[nodiscard]] std::string name(const Gazetteer& g, Language language) const {
+    return gazetteer ? g.country_name(*gazetteer, language) : written;
+  }
+  // The ISO 3166 alpha-2 code; empty for a name the gazetteer does not know.
+  [[nodiscard]] std::string code(const Gazetteer& g) const {
+    return gazetteer ? g.countries()[*gazetteer].code : std::string();
+  }
 };
 
 // The key of a record, packed into 64 bits so that sorting and duplicate detection are cheap:
@@ -45,28 +54,32 @@ struct RecordKey {
   [[nodiscard]] std::uint64_t packed() const;
   static RecordKey unpack(std::uint64_t packed);
 
-  // A packed key shifted right by these leaves (source, province, month), or (source, province):
-  // the blocks that sorted records come in.
+  // Where each field starts in a packed key. Shifted right by month_shift a key leaves
+  // (source, province, month), by province_shift (source, province): the blocks sorted records
+  // come in.
+  static constexpr int chapter_shift = 0;
+  static constexpr int country_shift = 8;
   static constexpr int month_shift = 24;
   static constexpr int province_shift = 40;
+  static constexpr int source_shift = 48;
 };
 
 // Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
 // country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
 // Inline: every scan of the records unpacks keys.
 inline std::uint64_t RecordKey::packed() const {
-  return (std::uint64_t{source} << 48) | (std::uint64_t{province} << province_shift) |
-         (static_cast<std::uint64_t>(month.index()) << month_shift) | (std::uint64_t{country} << 8) |
-         std::uint64_t{chapter};
+  return (std::uint64_t{source} << source_shift) | (std::uint64_t{province} << province_shift) |
+         (static_cast<std::uint64_t>(month.index()) << month_shift) |
+         (std::uint64_t{country} << country_shift) | (std::uint64_t{chapter} << chapter_shift);
 }
 
 inline RecordKey RecordKey::unpack(std::uint64_t packed) {
   RecordKey key;
-  key.source = static_cast<SourceId>(packed >> 48);
+  key.source = static_cast<SourceId>(packed >> source_shift);
   key.province = static_cast<ProvinceId>(packed >> province_shift);
   key.month = Period::from_index(static_cast<std::int32_t>((packed >> month_shift) & 0xFFFF));
-  key.country = static_cast<CountryId>(packed >> 8);
-  key.chapter = static_cast<std::uint8_t>(packed);
+  key.country = static_cast<CountryId>(packed >> country_shift);
+  key.chapter = static_cast<std::uint8_t>(packed >> chapter_shift);
   return key;
 }
 

@@ -84,6 +84,8 @@ class Gazetteer {
   [[nodiscard]] const std::string& country_name(std::size_t index, Language language) const;
 
   [[nodiscard]] const Chapter* find_chapter(int code) const;
+  // The chapter's name in the language; its two-digit code for a chapter the gazetteer lacks.
+  [[nodiscard]] std::string chapter_name(int code, Language language) const;
 
   // Up to `limit` known province names closest to the text, for "did you mean".
   [[nodiscard]] std::vector<std::string> suggest_provinces(std::string_view text,
