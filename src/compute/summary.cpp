@@ -33,7 +33,9 @@ std::string sort_name(const Place& place, const Gazetteer& g) {
 }
 
 std::string sort_name(const SectorRef& sector, const Gazetteer& g) {
-  return sector.name(g, Language::tr);
+  // A sector the data names sorts by the name as written: looking it up in the gazetteer's list
+  // of TİM sectors for every comparison would cost more than the sort.
+  return sector.chapter == 0 ? sector.written : g.chapter_name(sector.chapter, Language::tr);
 }
 
 namespace {

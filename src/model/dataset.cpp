@@ -388,11 +388,12 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     return a.line < b.line;
   };
   if (!std::is_sorted(records_.begin(), records_.end(), before)) {
-    // First a stable counting sort by (source, province), the key's top 16 bits: files usually
+    // First a stable counting sort by (source, province), the 16 bits above the month: files usually
     // list months in order within a province, so most provinces are then already in order and
     // only the rest are sorted.
     constexpr int shift = RecordKey::province_shift;
-    std::vector<std::size_t> start((std::size_t{1} << (64 - shift)) + 1, 0);
+    constexpr int bits = RecordKey::source_shift + 8 - shift;  // source and province
+    std::vector<std::size_t> start((std::size_t{1} << bits) + 1, 0);
     for (const Pending& r : records_) ++start[(r.key >> shift) + 1];
     for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     std::vector<Pending> bucketed(records_.size());
