@@ -1,0 +1,87 @@
+// A table of cells as publishers lay it out, whatever file it comes in: title rows above the
+// header, the header naming the columns (or months as columns), notes and sub-group rows among the
+// data. Finding these is the same for a CSV file and a spreadsheet's sheet.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kexport/error.hpp"
+#include "kexport/file_format.hpp"
+#include "kexport/gazetteer.hpp"
+#include "kexport/period.hpp"
+#include "kexport/text.hpp"
+#include "record_interpreter.hpp"
+
+namespace kexport::input {
+
+// Rows of cells, one after another, and where each cell of the current row is in its file.
+class RowSource {
+ public:
+  virtual bool next(std::vector<std::string_view>& cells) = 0;
+  [[nodiscard]] virtual SourceLocation location_of_cell(std::size_t column) const = 0;
+  [[nodiscard]] virtual std::uint64_t row_line() const = 0;  // the current row's line (or row)
+  [[nodiscard]] virtual const std::string& file_name() const = 0;
+
+ protected:
+  ~RowSource() = default;
+};
+
+// What a column of the header holds.
+struct Column {
+  std::optional<Field> field;    // a label or value column
+  std::optional<Period> period;  // a wide month column with its year ("2026-01")
+  std::optional<int> month;      // a wide month column named by month alone ("Ocak")
+  bool total = false;            // a wide TOPLAM column, checked against the months
+  [[nodiscard]] bool is_month() const { return period.has_value() || month.has_value(); }
+};
+
+struct Layout {
+  std::uint64_t header_line = 0;
+  std::size_t title_records = 0;
+  std::vector<Column> columns;
+  std::array<bool, field_count> present{};
+  std::optional<ValueUnit> unit;  // from the value header
+  bool wide = false;
+  std::string title;  // the text of the title rows, for year, province, unit and source
+
+  [[nodiscard]] bool has(Field field) const { return present[static_cast<std::size_t>(field)]; }
+};
+
+// Finds the header among the first rows: the first that names a label column and either a value
+// column or months as columns. The rows above it are the title. Leaves `rows` after the header.
+Layout find_layout(RowSource& rows);
+
+// --- what the title rows tell -------------------------------------------------------------------
+
+std::optional<int> title_year(std::string_view title);
+std::optional<std::string> title_province(std::string_view title, const Gazetteer& gazetteer);
+std::optional<ValueUnit> title_unit(std::string_view title);
+// The publisher a title or a note names: "TÜİK", "TİM", "Ticaret Bakanlığı".
+std::optional<std::string> text_source(std::string_view text);
+
+// --- rows below the header ----------------------------------------------------------------------
+
+bool is_blank(const std::vector<std::string_view>& cells);
+// "Kaynak: TÜİK", "* Geçici veri", "Not: …": a note under the data.
+bool is_note(const std::vector<std::string_view>& cells);
+// A sub-group row ("I. TARIM"), which would double-count if summed with its members.
+bool row_is_group(const Layout& layout, const std::vector<std::string_view>& cells);
+
+// Cells that say "nothing here" in published sheets: empty, "-", "–", "..".
+bool is_empty_amount(std::string_view cell);
+
+// The cells that hold amounts: the value column, or the month and total columns.
+template <typename Visit>
+void for_each_amount_cell(const Layout& layout, const std::vector<std::string_view>& cells, Visit visit) {
+  for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (c.is_month() || c.total || c.field == Field::value) visit(i, trim(cells[i]));
+  }
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,153 @@
+#include "sheet_plan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "kexport/text.hpp"
+
+namespace kexport::input {
+namespace {
+
+// The year a wide row's Yıl cell gives, remembered so that unpublished months can be named.
+void note_row_year(SheetPlan& plan, const std::vector<std::string_view>& cells) {
+  for (std::size_t i = 0; i < cells.size() && i < plan.layout.columns.size(); ++i) {
+    if (plan.layout.columns[i].field != Field::year) continue;
+    const std::string_view text = trim(cells[i]);
+    int year = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec == std::errc{} && end == text.data() + text.size() && year >= Period::min_year &&
+        year <= Period::max_year)
+      plan.row_years.insert(year);
+  }
+}
+
+}  // namespace
+
+SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& gazetteer,
+                     const LoadOptions& options) {
+  SheetPlan plan;
+  plan.layout = std::move(layout);
+  const Layout& l = plan.layout;
+  auto complete = l.present;
+  if (!l.has(Field::province) && !l.has(Field::province_code)) {
+    if (auto province = title_province(l.title, gazetteer)) {
+      plan.title_province = *province;
+      complete[static_cast<std::size_t>(Field::province)] = true;
+    }
+  }
+  if (l.wide) {
+    complete[static_cast<std::size_t>(Field::value)] = true;
+    complete[static_cast<std::size_t>(Field::period)] = true;
+    const bool month_only =
+        std::any_of(l.columns.begin(), l.columns.end(), [](const Column& c) { return c.month.has_value(); });
+    if (month_only && !l.has(Field::year)) {
+      plan.year = title_year(l.title);
+      if (!plan.year)
+        throw DataError({file, l.header_line, 1},
+                        "months as columns without a year; expected a Yıl/year column, a year in the "
+                        "title rows, or periods as column names (2026-01)");
+    }
+  }
+  if (auto missing = RecordInterpreter::missing_fields(complete); !missing.empty())
+    throw DataError({file, l.header_line, 1}, missing);
+
+  plan.style.unit = options.unit.value_or(l.unit.value_or(title_unit(l.title).value_or(ValueUnit::dollars)));
+  // A source the file names (its title here, or a note below the data) labels its rows;
+  // --source only labels rows of files that name none.
+  if (auto source = text_source(l.title)) {
+    plan.style.default_source = *source;
+    plan.source_named = true;
+  } else if (options.source) {
+    plan.style.default_source = *options.source;
+  }
+  return plan;
+}
+
+void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells) {
+  if (plan.source_named) return;
+  std::string text;
+  for (auto cell : cells) text += std::string(cell) + " ";
+  if (auto source = text_source(text)) {
+    plan.style.default_source = *source;
+    plan.source_named = true;
+  }
+}
+
+bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
+  const Layout& layout = plan.layout;
+  std::vector<std::string_view> cells;
+  std::optional<DecimalStyle> decided = options.decimal;
+  std::optional<SourceLocation> first_ambiguous;
+  std::string ambiguous_text;
+  plan.month_published.assign(layout.columns.size(), false);
+  bool read_to_end = true;
+  while (rows.next(cells)) {
+    if (is_note(cells)) {
+      read_note(plan, cells);
+      continue;
+    }
+    if (is_blank(cells) || row_is_group(layout, cells)) continue;
+    for_each_amount_cell(layout, cells, [&](std::size_t i, std::string_view cell) {
+      if (!decided) {
+        switch (number_evidence(cell)) {
+          case NumberEvidence::point:
+            decided = DecimalStyle::point;
+            break;
+          case NumberEvidence::comma:
+            decided = DecimalStyle::comma;
+            break;
+          case NumberEvidence::ambiguous:
+            if (!first_ambiguous) {
+              first_ambiguous = rows.location_of_cell(i);
+              ambiguous_text = excerpt(cell);
+            }
+            break;
+          case NumberEvidence::none:
+            break;
+        }
+      }
+      if (layout.wide && layout.columns[i].is_month() && !is_empty_amount(cell)) {
+        // A month is published when some row has a non-zero amount in it.
+        const bool zero =
+            std::all_of(cell.begin(), cell.end(), [](char c) { return c == '0' || c == '.' || c == ','; });
+        if (!zero) plan.month_published[i] = true;
+      }
+    });
+    if (layout.wide) note_row_year(plan, cells);
+    // A long file's style is settled by its first telling value; a wide sheet is read whole.
+    if (decided && !layout.wide) {
+      read_to_end = false;
+      break;
+    }
+  }
+  if (!decided && first_ambiguous)
+    throw DataError(*first_ambiguous,
+                    fmt::format("'{}' could be a whole number or a decimal, and no amount in this file "
+                                "tells; expected --decimal comma (291.804.236,45) or --decimal point "
+                                "(291804236.45) to say which",
+                                ambiguous_text));
+  plan.style.decimal = decided.value_or(DecimalStyle::point);
+  return read_to_end;
+}
+
+std::vector<std::string> unpublished_months(const SheetPlan& plan) {
+  std::vector<std::string> months;
+  if (!plan.layout.wide) return months;
+  // By their periods: the title's year, or each row's.
+  std::set<int> years = plan.row_years;
+  if (plan.year) years = {*plan.year};
+  for (std::size_t i = 0; i < plan.layout.columns.size(); ++i) {
+    const Column& c = plan.layout.columns[i];
+    if (!c.is_month() || plan.month_published[i]) continue;
+    if (c.period)
+      months.push_back(c.period->iso());
+    else
+      for (const int year : years) months.push_back(Period::from_year_month(year, *c.month).iso());
+  }
+  std::sort(months.begin(), months.end());
+  return months;
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,42 @@
+// What holds for every row of a table, settled before its rows are read: the number style, the
+// unit and the source; the province and year its title gives; for a wide sheet, which months any
+// row publishes. The same for a CSV file and a spreadsheet's sheet.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kexport/load.hpp"
+#include "sheet_layout.hpp"
+
+namespace kexport::input {
+
+struct SheetPlan {
+  Layout layout;
+  ValueStyle style;
+  std::string title_province;  // for a sheet without a province column
+  std::optional<int> year;     // the title's, for month columns named by month alone
+  bool source_named = false;   // the title or a note names the file's source
+  std::set<int> row_years;     // the years of a wide sheet's rows (its Yıl column)
+  std::vector<bool> month_published;
+};
+
+// From the header and the title: province, year, unit and source. Refuses a table that lacks a
+// column it needs, at its header.
+SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& gazetteer,
+                     const LoadOptions& options);
+
+// A source named in a note row ("Kaynak: TİM"), unless the title named one.
+void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells);
+
+// The first pass over the data rows: the number style (unless given), a source named in a note,
+// and for a wide sheet which months hold anything. A long table's style is settled by its first
+// telling amount and the pass stops there: returns false when rows were left unread.
+bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options);
+
+// The months that are zero or empty in every row, as YYYY-MM, in order.
+std::vector<std::string> unpublished_months(const SheetPlan& plan);
+
+}  // namespace kexport::input

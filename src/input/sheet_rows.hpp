@@ -1,0 +1,52 @@
+// From a table's data rows, cells to records: long rows field by field, wide rows one record per
+// published month, with each problem reported at the cell it comes from. The same for a CSV file
+// (one stretch of it per thread) and a spreadsheet's sheet.
+#pragma once
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/load.hpp"
+#include "record_interpreter.hpp"
+#include "sheet_plan.hpp"
+
+namespace kexport::input {
+
+// What reading a run of rows collects, in a builder of its own so that runs can be read side by
+// side and merged in file order.
+struct RowsRead {
+  explicit RowsRead(const Gazetteer& gazetteer) : interpreter(gazetteer, builder) {}
+  DatasetBuilder builder;
+  RecordInterpreter interpreter;
+  std::uint64_t note_rows = 0;
+  std::uint64_t group_rows = 0;
+  std::vector<TotalColumnMismatch> total_mismatches;
+  std::vector<std::string> problems;
+  std::exception_ptr failure;  // the first error that stopped it
+};
+
+class SheetRows {
+ public:
+  SheetRows(const SheetPlan& plan, const LoadOptions& options) : plan_(plan), options_(options) {}
+
+  // Reads every row `rows` has left into `into`. Bad rows are skipped or collected as the
+  // options say; otherwise the first one throws.
+  void read(RowSource& rows, RowsRead& into) const;
+
+ private:
+  [[nodiscard]] RowFields base_row(const std::vector<std::string_view>& cells) const;
+  void add(RowsRead& into, const RowSource& rows, const RowFields& row,
+           std::optional<std::size_t> month_column) const;
+  [[nodiscard]] DataError error_in_column(const RowSource& rows, Field field,
+                                          const std::string& problem) const;
+  [[nodiscard]] Period month_of_row_year(const RowSource& rows, std::optional<int> row_year, int month) const;
+  void read_wide_row(RowsRead& into, const RowSource& rows, const std::vector<std::string_view>& cells,
+                     std::string& period_text) const;
+
+  const SheetPlan& plan_;
+  const LoadOptions& options_;
+};
+
+}  // namespace kexport::input
