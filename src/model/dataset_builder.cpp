@@ -1,0 +1,188 @@
+// Building a dataset: names to ids as the loaders meet them, records as they come, and the
+// merging of builders that read parts of a file side by side. finish() is in dataset_finish.cpp.
+#include <algorithm>
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/text.hpp"
+
+namespace kexport {
+
+std::string canonical_source(std::string_view name) {
+  const std::string key = fold_name(name);
+  if (key == "tuik" || key == "turkstat" || key == "turkiyeistatistikkurumu") return "TÜİK";
+  if (key == "tim" || key == "turkiyeihracatcilarmeclisi") return "TİM";
+  if (key == "ticaretbakanligi" || key == "ministry" || key == "ministryoftrade" || key == "tb")
+    return "Ticaret Bakanlığı";
+  return std::string(trim(name));
+}
+
+void DatasetBuilder::throw_too_many_files() {
+  throw Error(ExitCode::data, "more than 2^31 input files");
+}
+
+Dataset DatasetBuilder::initial() {
+  Dataset data;
+  data.countries.push_back({"", std::nullopt});  // id 0: all countries
+  return data;
+}
+
+std::uint32_t DatasetBuilder::begin_file(std::string name, std::string format) {
+  LoadedFile file;
+  file.name = std::move(name);
+  file.format = std::move(format);
+  data_.files.push_back(std::move(file));
+  return static_cast<std::uint32_t>(data_.files.size() - 1);
+}
+
+namespace {
+CountryId next_country_id(const Dataset& data) {
+  if (data.countries.size() > 0xFFFF)
+    throw Error(ExitCode::data, "more than 65535 distinct destination countries in the data");
+  return static_cast<CountryId>(data.countries.size());
+}
+}  // namespace
+
+CountryId DatasetBuilder::known_country(std::size_t gazetteer_index, std::string_view written) {
+  auto it = known_.find(gazetteer_index);
+  if (it != known_.end()) return it->second;
+  const CountryId id = next_country_id(data_);
+  data_.countries.push_back({std::string(written), gazetteer_index});
+  known_.emplace(gazetteer_index, id);
+  return id;
+}
+
+CountryId DatasetBuilder::unknown_country(std::string_view written) {
+  std::string key = fold_name(written);
+  auto it = unknown_.find(key);
+  if (it != unknown_.end()) return it->second;
+  const CountryId id = next_country_id(data_);
+  data_.countries.push_back({std::string(trim(written)), std::nullopt});
+  unknown_.emplace(std::move(key), id);
+  return id;
+}
+
+SourceId DatasetBuilder::source(std::string_view name) {
+  const std::string canonical = canonical_source(name);
+  auto it = std::find(data_.sources.begin(), data_.sources.end(), canonical);
+  if (it != data_.sources.end()) return static_cast<SourceId>(it - data_.sources.begin());
+  if (data_.sources.size() >= 255) throw Error(ExitCode::data, "more than 255 data sources");
+  data_.sources.push_back(canonical);
+  return static_cast<SourceId>(data_.sources.size() - 1);
+}
+
+std::uint8_t DatasetBuilder::sector(std::string_view name) {
+  std::string key = fold_name(name);
+  if (auto it = sectors_.find(key); it != sectors_.end()) return it->second;
+  if (data_.sectors.size() >= 255u - Dataset::first_sector_code)
+    throw Error(ExitCode::data, "more than 155 distinct sector names in the data");
+  data_.sectors.emplace_back(trim(name));
+  const auto code = static_cast<std::uint8_t>(Dataset::first_sector_code + data_.sectors.size() - 1);
+  sectors_.emplace(std::move(key), code);
+  return code;
+}
+
+void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, bool sample) {
+  if (keeps_only_total(key.province)) {
+    RecordKey total = key;
+    total.country = all_countries;
+    total.chapter = all_chapters;
+    const std::uint64_t packed = total.packed();
+    if (packed != last_other_) {  // rows of one province and month usually come together
+      last_other_ = packed;
+      last_other_parts_ = &others_[packed];
+    }
+    last_other_parts_->add(key, cents, sample);
+    has_sample_ = has_sample_ || sample;
+    ++data_.files.back().rows;
+    return;
+  }
+  records_.push_back(Pending::of(key.packed(), cents, data_.files.size() - 1, sample, line));
+  has_sample_ = has_sample_ || sample;
+  ++data_.files.back().rows;
+}
+
+void DatasetBuilder::absorb(DatasetBuilder&& part) {
+  std::vector<CountryId> countries(part.data_.countries.size(), all_countries);
+  for (std::size_t id = 1; id < part.data_.countries.size(); ++id) {
+    const CountryEntry& entry = part.data_.countries[id];
+    countries[id] =
+        entry.gazetteer ? known_country(*entry.gazetteer, entry.written) : unknown_country(entry.written);
+  }
+  std::vector<SourceId> sources;
+  for (const std::string& name : part.data_.sources) sources.push_back(source(name));
+  std::vector<std::uint8_t> sectors_map;
+  for (const std::string& name : part.data_.sectors) sectors_map.push_back(sector(name));
+
+  const auto file = static_cast<std::uint32_t>(data_.files.size() - 1);
+  // Stretches of one file mostly meet names in the same order, so that their ids are already
+  // this builder's: the records then move over as they are.
+  const auto identity = [](const auto& map, std::size_t first) {
+    for (std::size_t i = 0; i < map.size(); ++i)
+      if (map[i] != first + i) return false;
+    return true;
+  };
+  const bool same_ids =
+      identity(countries, 0) && identity(sources, 0) && identity(sectors_map, Dataset::first_sector_code);
+  const bool same_file = part.data_.files.size() == 1 && file == 0;
+  if (same_ids && same_file && records_.empty()) {
+    records_ = std::move(part.records_);
+  } else if (same_ids) {
+    records_.reserve(records_.size() + part.records_.size());
+    for (const Pending& r : part.records_)
+      records_.push_back(Pending::of(r.key, r.cents, file, r.sample, r.line));
+  } else {
+    records_.reserve(records_.size() + part.records_.size());
+    for (const Pending& r : part.records_) {
+      RecordKey key = RecordKey::unpack(r.key);
+      key.country = countries[key.country];
+      key.source = sources[key.source];
+      if (key.chapter >= Dataset::first_sector_code)
+        key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+      records_.push_back(Pending::of(key.packed(), r.cents, file, r.sample, r.line));
+    }
+  }
+  LoadedFile& file_report = data_.files.back();
+  const LoadedFile& part_report = part.data_.files.back();
+  file_report.rows += part_report.rows;
+  if (file_report.rounded_amounts == 0) {
+    file_report.first_rounded_line = part_report.first_rounded_line;
+    file_report.first_rounded = part_report.first_rounded;
+  }
+  file_report.rounded_amounts += part_report.rounded_amounts;
+  for (const auto& [packed, parts] : part.others_) {
+    RecordKey key = RecordKey::unpack(packed);
+    key.source = sources[key.source];
+    TotalParts& mine = others_[key.packed()];
+    // The same month split across two stretches of the file: the parts add up.
+    const auto combine = [](std::optional<Cents>& into, const std::optional<Cents>& from) {
+      if (from) into = checked_add(into.value_or(0), *from);
+    };
+    if (parts.total_row) {
+      mine.total_row = parts.total_row;
+      mine.total_row_sample = parts.total_row_sample;
+    }
+    mine.parts_sample = mine.parts_sample || parts.parts_sample;
+    combine(mine.by_country, parts.by_country);
+    combine(mine.by_chapter, parts.by_chapter);
+    combine(mine.by_country_and_chapter, parts.by_country_and_chapter);
+  }
+  last_other_ = ~std::uint64_t{0};
+  has_sample_ = has_sample_ || part.has_sample_;
+  data_.skipped_count += part.data_.skipped_count;
+  for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
+  part.records_.clear();
+}
+
+void DatasetBuilder::note_rounded(std::uint32_t line, std::string_view written) {
+  LoadedFile& file = data_.files.back();
+  if (file.rounded_amounts++ > 0) return;
+  file.first_rounded_line = line;
+  file.first_rounded = written;
+}
+
+void DatasetBuilder::skip(std::string message, std::size_t keep) {
+  ++data_.skipped_count;
+  if (data_.skipped.size() < keep) data_.skipped.push_back({std::move(message)});
+}
+
+}  // namespace kexport

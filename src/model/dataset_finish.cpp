@@ -1,0 +1,209 @@
+// The end of building: records in key order, duplicates found, and what the data knows of
+// each province and month (coverage, samples) worked out from what each table listed.
+#include <algorithm>
+#include <bitset>
+#include <map>
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/parallel.hpp"
+
+namespace kexport {
+
+namespace {
+
+using ProvinceSet = std::bitset<province_count + 1>;  // by ProvinceId, national total included
+
+// Which provinces each file (table) lists, per source: in each of its months, and in any month.
+struct TableSightings {
+  std::map<std::tuple<std::uint32_t, SourceId, std::int32_t>, ProvinceSet> in_month;  // (file, source, month)
+  std::map<std::pair<std::uint32_t, SourceId>, ProvinceSet> anywhere;                 // (file, source)
+};
+
+template <typename Records>
+TableSightings sightings_of(const Records& records) {
+  TableSightings seen;
+  // Records come sorted by key, so a (province, month) block of one file is one lookup.
+  std::uint64_t last_block = ~std::uint64_t{0};
+  std::uint32_t last_file = ~std::uint32_t{0};
+  for (const auto& r : records) {
+    const std::uint64_t block = r.key >> RecordKey::month_shift;
+    if (block == last_block && r.file == last_file) continue;
+    last_block = block;
+    last_file = r.file;
+    const RecordKey key = RecordKey::unpack(r.key);
+    seen.in_month[{r.file, key.source, key.month.index()}].set(key.province);
+    seen.anywhere[{r.file, key.source}].set(key.province);
+  }
+  return seen;
+}
+
+// The known bitmap (see Dataset::knows) from what each table lists.
+std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Dataset& data) {
+  std::vector<std::vector<bool>> known(data.sources.size());
+  for (std::size_t s = 0; s < known.size(); ++s)
+    known[s].assign((province_count + 1) * data.coverage[s].size(), false);
+  for (const auto& [where, listed] : seen.in_month) {
+    const auto& [file, source, month] = where;
+    const std::size_t span = data.coverage[source].size();
+    const auto offset = static_cast<std::size_t>(month - data.coverage_base);
+    ProvinceSet provinces = seen.anywhere.at({file, source});  // the table's own provinces
+    const std::size_t listed_provinces = listed.count() - (listed[national_total] ? 1 : 0);
+    if (listed_provinces >= provinces_that_enumerate) provinces.set();  // a table of all provinces
+    // A national total is never implied: only its own row makes it known.
+    provinces[national_total] = listed[national_total];
+    for (std::size_t p = 0; p <= province_count; ++p)
+      if (provinces[p]) known[source][p * span + offset] = true;
+  }
+  return known;
+}
+
+// Which provinces' month totals, and which of their parts, rest on made-up figures (see
+// Dataset::sample_total), from the sorted records and their sample marks.
+std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample_bitmaps(
+    const Dataset& data, const std::vector<bool>& sample_of) {
+  std::vector<std::vector<bool>> totals(data.sources.size()), parts(data.sources.size());
+  for (std::size_t s = 0; s < totals.size(); ++s) {
+    totals[s].assign((province_count + 1) * data.coverage[s].size(), false);
+    parts[s].assign(totals[s].size(), false);
+  }
+  for (std::size_t row = 0; row < data.size();) {
+    const RecordKey first = data.key(row);
+    const std::uint64_t block = data.keys[row] >> RecordKey::month_shift;
+    TotalParts month;
+    for (; row < data.size() && data.keys[row] >> RecordKey::month_shift == block; ++row)
+      month.add(data.key(row), data.cents[row], sample_of[row]);
+    const std::size_t span = data.coverage[first.source].size();
+    const std::size_t bit = std::size_t{first.province} * span +
+                            static_cast<std::size_t>(first.month.index() - data.coverage_base);
+    totals[first.source][bit] = month.resolves_to_sample();
+    parts[first.source][bit] = month.parts_sample;
+  }
+  return {std::move(totals), std::move(parts)};
+}
+
+}  // namespace
+
+Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
+  if (data_.sources.empty()) data_.sources.emplace_back();
+  // The other provinces of a focused load enter as one total row per month.
+  for (const auto& [packed, parts] : others_)
+    records_.push_back(
+        Pending::of(packed, parts.resolve(), data_.files.size() - 1, parts.resolves_to_sample(), 0));
+  others_.clear();
+  // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
+  // order they were read. Input in key order (the common case) is detected and not sorted again.
+  const auto before = [](const Pending& a, const Pending& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.file != b.file) return a.file < b.file;
+    return a.line < b.line;
+  };
+  if (!std::is_sorted(records_.begin(), records_.end(), before)) {
+    // First a stable counting sort by (source, province), the 16 bits above the month: files usually
+    // list months in order within a province, so most provinces are then already in order and
+    // only the rest are sorted.
+    constexpr int shift = RecordKey::province_shift;
+    constexpr int bits = RecordKey::source_shift + 8 - shift;  // source and province
+    std::vector<std::size_t> start((std::size_t{1} << bits) + 1, 0);
+    for (const Pending& r : records_) ++start[(r.key >> shift) + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<Pending> bucketed(records_.size());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const Pending& r : records_) bucketed[next[r.key >> shift]++] = r;
+    records_.swap(bucketed);
+    bucketed = {};
+    const auto sort_buckets = [&](std::size_t first_bucket, std::size_t last_bucket) {
+      for (std::size_t b = first_bucket; b < last_bucket; ++b) {
+        const auto first = records_.begin() + static_cast<std::ptrdiff_t>(start[b]);
+        const auto last = records_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
+        if (std::is_sorted(first, last, before)) continue;
+        // Months in order with rows unordered inside a month (destinations as they come): sort
+        // each month's run alone.
+        const auto month_of = [](const Pending& r) { return r.key >> RecordKey::month_shift; };
+        if (std::is_sorted(first, last,
+                           [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
+          for (auto run = first; run != last;) {
+            auto end = run;
+            while (end != last && month_of(*end) == month_of(*run)) ++end;
+            std::sort(run, end, before);
+            run = end;
+          }
+        } else {
+          std::sort(first, last, before);
+        }
+      }
+    };
+    // The buckets are independent: on a large load, each core sorts a share of about equal size.
+    const std::size_t buckets = start.size() - 1;
+    const std::size_t cores = records_.size() >= (std::size_t{1} << 20) ? thread_count(threads) : 1;
+    std::vector<std::size_t> splits = {0};
+    for (std::size_t k = 1; k < cores; ++k) {
+      const std::size_t target = records_.size() * k / cores;
+      const auto bucket =
+          static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
+      splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
+    }
+    splits.push_back(buckets);
+    run_parallel(splits.size() - 1, [&](std::size_t k) { sort_buckets(splits[k], splits[k + 1]); });
+  }
+
+  Dataset data = std::move(data_);
+  const TableSightings sightings = sightings_of(records_);
+  data.keys.reserve(records_.size());
+  data.cents.reserve(records_.size());
+  std::vector<std::uint32_t> file_of;
+  file_of.reserve(records_.size());
+  std::vector<bool> sample_of;  // only when some record is a made-up figure
+  if (has_sample_) sample_of.reserve(records_.size());
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    const Pending& r = records_[i];
+    if (i > 0 && records_[i - 1].key == r.key) {
+      const Pending& earlier = records_[i - 1];
+      if (earlier.file == r.file) {
+        const DataError duplicate({data.files[r.file].name, r.line, 0},
+                                  "the same record (province, month, country, chapter, source) as line " +
+                                      std::to_string(earlier.line) + "; expected each record once per file");
+        if (!collect_problems) throw duplicate;
+        data.files[r.file].problems.emplace_back(duplicate.what());
+        continue;
+      }
+      // A later file revises an earlier one (a record repeated unchanged is no revision).
+      if (data.cents.back() != r.cents)
+        data.revisions.push_back(
+            {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
+      data.cents.back() = r.cents;
+      file_of.back() = r.file;
+      if (has_sample_) sample_of.back() = r.sample;
+      continue;
+    }
+    data.keys.push_back(r.key);
+    data.cents.push_back(r.cents);
+    file_of.push_back(r.file);
+    if (has_sample_) sample_of.push_back(r.sample);
+  }
+  records_.clear();
+  records_.shrink_to_fit();
+
+  // Coverage: which months each source reports at all.
+  if (!data.keys.empty()) {
+    std::int32_t lo = INT32_MAX;
+    std::int32_t hi = INT32_MIN;
+    for (std::uint64_t k : data.keys) {
+      const std::int32_t m = RecordKey::unpack(k).month.index();
+      lo = std::min(lo, m);
+      hi = std::max(hi, m);
+    }
+    data.coverage_base = lo;
+    data.coverage.assign(data.sources.size(), std::vector<bool>(static_cast<std::size_t>(hi - lo + 1)));
+    for (std::uint64_t k : data.keys) {
+      const RecordKey key = RecordKey::unpack(k);
+      data.coverage[key.source][static_cast<std::size_t>(key.month.index() - lo)] = true;
+    }
+  } else {
+    data.coverage.assign(data.sources.size(), {});
+  }
+  data.known = known_from(sightings, data);
+  if (has_sample_) std::tie(data.sample_totals, data.sample_part_bits) = sample_bitmaps(data, sample_of);
+  return data;
+}
+
+}  // namespace kexport
