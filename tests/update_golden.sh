@@ -5,10 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/kexport}
 export NO_COLOR=1
-while IFS='|' read -r file arguments data; do
+while IFS='|' read -r file arguments data environment; do
   case "$file" in ''|'#'*) continue ;; esac
   # shellcheck disable=SC2086
-  "$bin" --data "${data:-data}" $arguments > "tests/golden/$file" 2>/dev/null || true
+  env $environment "$bin" --data "${data:-data}" $arguments > "tests/golden/$file" 2>/dev/null || true
 done < tests/golden/commands.txt
 # The README shows the output of these commands: replace the block after each marker.
 replace_block() {

@@ -30,10 +30,13 @@ while IFS='|' read -r file _code _fragment; do
   case "$file" in ''|'#'*) continue ;; esac
   run --data "tests/malformed/$file" summary -p Kayseri
 done < tests/malformed/cases.txt
-while IFS='|' read -r _file arguments data; do
+while IFS='|' read -r _file arguments data environment; do
   case "$_file" in ''|'#'*) continue ;; esac
   # shellcheck disable=SC2086
+  [ -n "$environment" ] && export $environment
+  # shellcheck disable=SC2086
   run --data "${data:-data}" $arguments
+  export XDG_CACHE_HOME="$log/cache"
 done < tests/golden/commands.txt
 # The commands that read the whole data: validate, the lists, Turkey's series.
 run validate data
