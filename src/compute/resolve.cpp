@@ -78,10 +78,9 @@ std::uint8_t resolve_chapter(const Dataset& data, const Gazetteer& gazetteer, co
     if (number >= 1 && number <= 99) return static_cast<std::uint8_t>(number);
     throw Error(ExitCode::usage, fmt::format("--chapter {} is not an HS chapter; expected 1 to 99", text));
   }
+  if (const Chapter* chapter = gazetteer.find_chapter_named(text))
+    return static_cast<std::uint8_t>(chapter->code);
   const std::string folded = fold_name(text);
-  for (const Chapter& chapter : gazetteer.chapters())
-    if (fold_name(chapter.name_tr) == folded || fold_name(chapter.name_en) == folded)
-      return static_cast<std::uint8_t>(chapter.code);
   for (std::size_t i = 0; i < data.sectors.size(); ++i)
     if (fold_name(data.sectors[i]) == folded)
       return static_cast<std::uint8_t>(Dataset::first_sector_code + i);

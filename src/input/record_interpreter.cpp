@@ -262,10 +262,8 @@ std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
                      quoted(text) + " is not an HS chapter; expected 01 to 99 or a sector name"};
   }
   // A chapter's name; a TİM sector that is one chapter; or another sector, kept as one of its own.
-  const std::string folded = fold_name(text);
-  for (const Chapter& chapter : gazetteer_.chapters())
-    if (folded == fold_name(chapter.name_tr) || folded == fold_name(chapter.name_en))
-      return static_cast<std::uint8_t>(chapter.code);
+  if (const Chapter* chapter = gazetteer_.find_chapter_named(text))
+    return static_cast<std::uint8_t>(chapter->code);
   if (const Sector* sector = gazetteer_.find_sector(text); sector && sector->chapters.size() == 1)
     return static_cast<std::uint8_t>(sector->chapters.front());
   return builder_.sector(text);

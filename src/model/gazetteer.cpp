@@ -194,6 +194,13 @@ const Chapter* Gazetteer::find_chapter(int code) const {
   return nullptr;
 }
 
+const Chapter* Gazetteer::find_chapter_named(std::string_view name) const {
+  const std::string folded = fold_name(name);
+  for (const Chapter& chapter : chapters_)
+    if (fold_name(chapter.name_tr) == folded || fold_name(chapter.name_en) == folded) return &chapter;
+  return nullptr;
+}
+
 std::string Gazetteer::chapter_name(int code, Language language) const {
   const Chapter* known = find_chapter(code);
   if (!known) return fmt::format("{:02}", code);

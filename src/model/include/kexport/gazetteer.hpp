@@ -84,6 +84,8 @@ class Gazetteer {
   [[nodiscard]] const std::string& country_name(std::size_t index, Language language) const;
 
   [[nodiscard]] const Chapter* find_chapter(int code) const;
+  // A chapter by its Turkish or English name, in any case, with or without Turkish letters.
+  [[nodiscard]] const Chapter* find_chapter_named(std::string_view name) const;
   // The chapter's name in the language; its two-digit code for a chapter the gazetteer lacks.
   [[nodiscard]] std::string chapter_name(int code, Language language) const;
 
