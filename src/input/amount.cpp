@@ -1,5 +1,7 @@
 #include "kexport/amount.hpp"
 
+#include "plain_cents.hpp"
+
 #include <fmt/format.h>
 #include <limits>
 
@@ -132,7 +134,7 @@ AmountResult parse_scientific(std::string_view text, char decimal, std::size_t p
 
 AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUnit unit) {
   if (unit == ValueUnit::dollars && style == DecimalStyle::point)
-    if (const auto cents = parse_plain_cents(original)) return {cents, {}};
+    if (const auto cents = input::parse_plain_cents(original)) return {cents, {}};
   const std::string_view text = trim(original);
   const char* expected = style == DecimalStyle::point ? "a non-negative number like 291804236.45"
                                                       : "a non-negative number like 291.804.236,45";

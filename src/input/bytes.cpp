@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytes.hpp"
 #include "kexport/error.hpp"
 #include "kexport/load.hpp"
 

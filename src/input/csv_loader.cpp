@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "bytes.hpp"
 #include "decode.hpp"
 #include "kexport/csv_reader.hpp"
 #include "kexport/parallel.hpp"

@@ -1,5 +1,6 @@
 #include "decode.hpp"
 
+#include "bytes.hpp"
 #include "kexport/parallel.hpp"
 
 #include <algorithm>
@@ -240,8 +241,9 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   }
   bounds.push_back(text.size());
   std::vector<Finding> findings(bounds.size() - 1);
-  run_parallel(findings.size(),
-               [&](std::size_t i) { findings[i] = check_text(file, text, bounds[i], bounds[i + 1], forced); });
+  run_parallel(findings.size(), [&](std::size_t i) {
+    findings[i] = check_text(file, text, bounds[i], bounds[i + 1], forced);
+  });
   for (const Finding& finding : findings) {  // the first problem in the file wins
     if (finding.kind == Finding::none) continue;
     if (finding.kind == Finding::not_utf8 && forced != TextEncoding::utf8) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "kexport/text.hpp"
+#include "plain_cents.hpp"
 
 namespace kexport::input {
 namespace {

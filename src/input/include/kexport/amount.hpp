@@ -29,19 +29,4 @@ NumberEvidence number_evidence(std::string_view text);
 // scaling, negative, not finite or beyond int64 cents is refused.
 AmountResult parse_amount(std::string_view text, DecimalStyle style, ValueUnit unit);
 
-// The common case of parse_amount() in point style and dollars, inline for the loaders' inner
-// loop: up to 15 digits, a point and two decimals ("291804236.45"). Empty for anything else,
-// which parse_amount() then reads (or refuses, saying why).
-inline std::optional<Cents> parse_plain_cents(std::string_view text) {
-  if (text.size() < 4 || text.size() > 18 || text[text.size() - 3] != '.') return std::nullopt;
-  Cents cents = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i == text.size() - 3) continue;
-    const char c = text[i];
-    if (c < '0' || c > '9') return std::nullopt;
-    cents = cents * 10 + (c - '0');
-  }
-  return cents;
-}
-
 }  // namespace kexport
