@@ -11,7 +11,8 @@ namespace {
 json describe(const LoadedFile& f) {
   json mismatches = json::array();
   for (const TotalColumnMismatch& m : f.total_mismatches)
-    mismatches.push_back({m.where.file, m.where.line, m.where.column, m.written, m.stated, m.months});
+    mismatches.push_back(
+        {m.where.file, m.where.line, m.where.column, m.written, m.stated, m.months, m.where.in_sheet});
   return {{"name", f.name},
           {"format", f.format},
           {"layout", f.layout ? name_of(*f.layout) : ""},
@@ -30,7 +31,8 @@ json describe(const LoadedFile& f) {
           {"rounded_amounts", f.rounded_amounts},
           {"first_rounded_line", f.first_rounded_line},
           {"first_rounded", f.first_rounded},
-          {"problems", f.problems}};
+          {"problems", f.problems},
+          {"notes", f.notes}};
 }
 
 LoadedFile restore_file(const json& j) {
@@ -50,17 +52,18 @@ LoadedFile restore_file(const json& j) {
   j.at("group_rows").get_to(f.group_rows);
   j.at("unpublished").get_to(f.unpublished);
   for (const json& m : j.at("total_mismatches")) {
-    if (!m.is_array() || m.size() != 6) throw std::runtime_error("a total mismatch is not six fields");
-    f.total_mismatches.push_back(
-        {{m.at(0).get<std::string>(), m.at(1).get<std::uint64_t>(), m.at(2).get<std::uint64_t>()},
-         m.at(3).get<std::string>(),
-         m.at(4).get<Cents>(),
-         m.at(5).get<Cents>()});
+    if (!m.is_array() || m.size() != 7) throw std::runtime_error("a total mismatch is not seven fields");
+    f.total_mismatches.push_back({{m.at(0).get<std::string>(), m.at(1).get<std::uint64_t>(),
+                                   m.at(2).get<std::uint64_t>(), m.at(6).get<bool>()},
+                                  m.at(3).get<std::string>(),
+                                  m.at(4).get<Cents>(),
+                                  m.at(5).get<Cents>()});
   }
   j.at("rounded_amounts").get_to(f.rounded_amounts);
   j.at("first_rounded_line").get_to(f.first_rounded_line);
   j.at("first_rounded").get_to(f.first_rounded);
   j.at("problems").get_to(f.problems);
+  j.at("notes").get_to(f.notes);
   return f;
 }
 

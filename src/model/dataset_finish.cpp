@@ -159,8 +159,10 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     if (i > 0 && records_[i - 1].key == r.key) {
       const Pending& earlier = records_[i - 1];
       if (earlier.file == r.file) {
-        const DataError duplicate({data.files[r.file].name, r.line, 0},
-                                  "the same record (province, month, country, chapter, source) as line " +
+        const LoadedFile& file = data.files[r.file];
+        const DataError duplicate({file.name, r.line, 0, file.is_sheet()},
+                                  "the same record (province, month, country, chapter, source) as " +
+                                      std::string(file.is_sheet() ? "row " : "line ") +
                                       std::to_string(earlier.line) + "; expected each record once per file");
         if (!collect_problems) throw duplicate;
         data.files[r.file].problems.emplace_back(duplicate.what());

@@ -101,7 +101,7 @@ std::string mismatch_line(const TotalColumnMismatch& m, Language lang) {
     return lang == Language::tr ? fmt::format("{},{:02} $", format_dollars(c / 100 * 100, lang), c % 100)
                                 : fmt::format("${}.{:02}", format_dollars(c / 100 * 100, lang), c % 100);
   };
-  const std::string at = fmt::format("{}:{}:{}", m.where.file, m.where.line, m.where.column);
+  const std::string at = m.where.text();
   if (lang == Language::tr)
     return fmt::format(
         "{}: TOPLAM hücresindeki {}, ayların toplamına eşit değil (yazılan {}, ayların toplamı {})", at,
@@ -133,12 +133,12 @@ std::string rounded_line(const LoadedFile& f, Language lang) {
     return fmt::format(
         "{} tutar bir programın kayan nokta artığıyla yazılmış (ilki {}. satırda: '{}'); en "
         "yakın kuruşa yuvarlandı",
-        f.rounded_amounts, f.first_rounded_line, f.first_rounded);
+        f.rounded_amounts, f.first_rounded_line, f.first_rounded);  // satır: a line or a sheet's row
   return fmt::format(
-      "{} amount{} written with a float artefact (the first on line {}: '{}') {} rounded to the "
+      "{} amount{} written with a float artefact (the first on {} {}: '{}') {} rounded to the "
       "nearest cent",
-      f.rounded_amounts, f.rounded_amounts == 1 ? "" : "s", f.first_rounded_line, f.first_rounded,
-      f.rounded_amounts == 1 ? "was" : "were");
+      f.rounded_amounts, f.rounded_amounts == 1 ? "" : "s", f.is_sheet() ? "row" : "line",
+      f.first_rounded_line, f.first_rounded, f.rounded_amounts == 1 ? "was" : "were");
 }
 
 // "UTF-8", "UTF-8 with BOM", "Windows-1254", as the report has always said.
@@ -263,9 +263,8 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
       notices.push_back(f.file.name + ": " + rounded_line(f.file, Language::en));
     for (const TotalColumnMismatch& m : f.file.total_mismatches) {
       notices.push_back(fmt::format(
-          "{}:{}:{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)",
-          m.where.file, m.where.line, m.where.column, m.written, m.stated / 100, m.stated % 100,
-          m.months / 100, m.months % 100));
+          "{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)", m.where.text(),
+          m.written, m.stated / 100, m.stated % 100, m.months / 100, m.months % 100));
       mismatches.push_back({{"line", m.where.line},
                             {"column", m.where.column},
                             {"written", m.written},

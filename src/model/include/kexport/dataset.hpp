@@ -158,7 +158,7 @@ struct TotalColumnMismatch {
 // What loading one file found: the format detected, and everything left out or worth a look.
 struct LoadedFile {
   std::string name;    // as given, "-" for standard input
-  std::string format;  // "csv", "json", "jsonl"
+  std::string format;  // "csv", "json", "jsonl", "xlsx", "ods", "xls"
   // What was detected (or given); empty where it does not apply or the file was not read.
   std::optional<Layout> layout;
   std::string delimiter;  // ",", ";", "tab" (CSV only)
@@ -179,6 +179,10 @@ struct LoadedFile {
   std::uint64_t first_rounded_line = 0;
   std::string first_rounded;
   std::vector<std::string> problems;  // errors found when loading collects them (validate)
+  std::vector<std::string> notes;     // what a reader should know: a hidden sheet read, names guessed
+
+  // A spreadsheet's sheet: its positions are cell references, not lines.
+  [[nodiscard]] bool is_sheet() const { return format == "xlsx" || format == "ods" || format == "xls"; }
 };
 
 // The canonical spelling of a data source: "tuik", "TUİK" and "TÜİK" are all "TÜİK".

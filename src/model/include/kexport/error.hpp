@@ -28,12 +28,21 @@ class Error : public std::runtime_error {
   ExitCode code_;
 };
 
-// A place in an input file: 1-based line and column (in characters, not bytes).
+// A place in an input file: 1-based line and column (in characters, not bytes). In a spreadsheet's
+// sheet (`file` is then "book.xlsx[Sheet]") the line is the row and the column the cell's column,
+// written as a cell reference: "book.xlsx[Sheet]!C12".
 struct SourceLocation {
   std::string file;
   std::uint64_t line = 0;
   std::uint64_t column = 0;
+  bool in_sheet = false;
+
+  // "file:12:3", "file:12", "file" — or "book.xlsx[Sheet]!C12", "book.xlsx[Sheet]!12:12".
+  [[nodiscard]] std::string text() const;
 };
+
+// A spreadsheet column's letters: 1 → "A", 27 → "AA".
+std::string column_letters(std::uint64_t column);
 
 // Malformed input. The message reads "file:line:column: what was found; expected what".
 class DataError : public Error {
@@ -43,7 +52,9 @@ class DataError : public Error {
   [[nodiscard]] const SourceLocation& where() const noexcept { return where_; }
   [[nodiscard]] const std::string& problem() const noexcept { return problem_; }
 
-  static std::string format(const SourceLocation& where, const std::string& problem);
+  static std::string format(const SourceLocation& where, const std::string& problem) {
+    return where.text() + ": " + problem;
+  }
 
  private:
   SourceLocation where_;
