@@ -9,6 +9,8 @@ using nlohmann::json;
 namespace {
 
 json describe(const LoadedFile& f) {
+  json notes = json::array();
+  for (const FileNote& n : f.notes) notes.push_back({static_cast<int>(n.kind), n.count, n.detail});
   json mismatches = json::array();
   for (const TotalColumnMismatch& m : f.total_mismatches)
     mismatches.push_back(
@@ -32,7 +34,7 @@ json describe(const LoadedFile& f) {
           {"first_rounded_line", f.first_rounded_line},
           {"first_rounded", f.first_rounded},
           {"problems", f.problems},
-          {"notes", f.notes}};
+          {"notes", notes}};
 }
 
 LoadedFile restore_file(const json& j) {
@@ -63,7 +65,13 @@ LoadedFile restore_file(const json& j) {
   j.at("first_rounded_line").get_to(f.first_rounded_line);
   j.at("first_rounded").get_to(f.first_rounded);
   j.at("problems").get_to(f.problems);
-  j.at("notes").get_to(f.notes);
+  for (const json& n : j.at("notes")) {
+    const int kind = n.at(0).get<int>();
+    if (kind < 0 || kind > static_cast<int>(FileNote::Kind::no_table))
+      throw std::runtime_error("a note of no kind");
+    f.notes.push_back(
+        {static_cast<FileNote::Kind>(kind), n.at(1).get<std::uint64_t>(), n.at(2).get<std::string>()});
+  }
   return f;
 }
 

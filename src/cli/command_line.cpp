@@ -55,9 +55,13 @@ void add_window_option(CLI::App* command, std::string& window) {
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--data", global.data,
-                 "Data file or directory (.csv, .tsv, .json, .jsonl); repeatable; - reads standard input. "
-                 "Default: $KEXPORT_DATA, else the bundled data")
+                 "Data file or directory (.csv, .tsv, .json, .jsonl, .xlsx, .xlsm); repeatable; - reads "
+                 "standard input. Default: $KEXPORT_DATA, else the bundled data")
       ->type_name("PATH");
+  app.add_option("--sheet", global.sheets,
+                 "The sheet of a workbook to read, by name or number (1 is the first); repeatable. Default: "
+                 "every sheet that holds a table")
+      ->type_name("NAME|N");
   app.add_flag("--skip-bad-rows", global.skip_bad_rows,
                "Carry on past malformed rows, counting them and listing the first 20 on stderr");
   app.add_option("--source", global.source,

@@ -67,6 +67,7 @@ LoadOptions Session::load_options() const {
   if (!options_.decimal.empty()) options.decimal = parse_decimal_style(options_.decimal);
   if (!options_.encoding.empty()) options.encoding = parse_encoding(options_.encoding);
   options.threads = options_.threads;
+  options.sheets = options_.sheets;
   return options;
 }
 

@@ -21,6 +21,7 @@ struct GlobalOptions {
   std::string output;
   unsigned threads = 0;
   bool no_cache = false;
+  std::vector<std::string> sheets;
 };
 
 // How a command's answer is shown: its format and language, as given.

@@ -104,13 +104,21 @@ AmountResult parse_scientific(std::string_view text, char decimal, std::size_t p
   std::string dropped = point_at >= 0
                             ? digits.substr(std::min(digits.size(), static_cast<std::size_t>(point_at)))
                             : std::string(static_cast<std::size_t>(-point_at), '0') + digits;
-  // What lies below a cent, as a fraction of a cent: exact (all zeros), or within 1e-9 of a cent.
+  // What lies below a cent, as a fraction of a cent: exact (all zeros), or a float artefact — within
+  // 1e-9 of a cent, or off only from the 16th significant digit on, past what a double holds (a
+  // program printing 8909263.63 with 17 digits writes 8909263.630000001).
   dropped.resize(std::max<std::size_t>(dropped.size(), 10), '0');
   const bool exact = dropped.find_first_not_of('0') == std::string::npos;
   const std::string_view first_nine = std::string_view(dropped).substr(0, 9);
   const bool rest_zero = dropped.find_first_not_of('0', 9) == std::string::npos;
-  const bool just_above = first_nine == "000000000" || (first_nine == "000000001" && rest_zero);
-  const bool just_below = first_nine == "999999999";
+  const auto first_significant = static_cast<long>(std::min(digits.find_first_not_of('0'), digits.size()));
+  const auto beyond_a_double = [&](char run) {
+    const std::size_t run_end = std::min(dropped.find_first_not_of(run), dropped.size());
+    return point_at + static_cast<long>(run_end) - first_significant >= 15;
+  };
+  const bool just_above =
+      first_nine == "000000000" || (first_nine == "000000001" && rest_zero) || beyond_a_double('0');
+  const bool just_below = first_nine == "999999999" || beyond_a_double('9');
   if (!exact && !just_above && !just_below)
     return {std::nullopt, fmt::format("'{}' has fractions of a cent; expected at most {} decimal places",
                                       excerpt(text), places)};

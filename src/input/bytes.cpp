@@ -74,7 +74,8 @@ std::string extension_of(const fs::path& path) {
 
 bool is_data_file(const fs::path& path) {
   const std::string ext = extension_of(path);
-  return ext == ".csv" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".tsv";
+  return ext == ".csv" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".tsv" ||
+         ext == ".xlsx" || ext == ".xlsm";
 }
 
 PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
@@ -83,8 +84,7 @@ PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
   std::error_code ec;
   if (name.starts_with(".")) return PassedOver::Why::hidden;
   if (entry.is_directory(ec)) return PassedOver::Why::directory;
-  if (ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xlsb" || ext == ".ods")
-    return PassedOver::Why::spreadsheet;
+  if (ext == ".xls" || ext == ".xlsb" || ext == ".ods") return PassedOver::Why::spreadsheet;
   if (ext == ".md" || name.starts_with("README") || name.starts_with("readme"))
     return PassedOver::Why::documentation;
   return PassedOver::Why::not_data;
@@ -155,10 +155,10 @@ InputListing list_input(const std::string& path) {
       if (entry.why == PassedOver::Why::spreadsheet)
         spreadsheets += (spreadsheets.empty() ? "" : ", ") + fs::path(entry.path).filename().string();
     throw Error(ExitCode::no_input,
-                path + ": no .csv, .tsv, .json or .jsonl files in this directory" +
+                path + ": no .csv, .tsv, .json, .jsonl or .xlsx files in this directory" +
                     (spreadsheets.empty() ? std::string()
                                           : "; it holds spreadsheets (" + spreadsheets +
-                                                "), which are not read: save them as CSV"));
+                                                ") in formats that are not read: save them as .xlsx or CSV"));
   }
   InputListing listing;
   listing.files.reserve(entries.size());

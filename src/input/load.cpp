@@ -1,22 +1,77 @@
 #include "kexport/load.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "decode.hpp"
 #include "kexport/csv_reader.hpp"
+#include "kexport/error.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 
 namespace kexport {
 
+namespace {
+
+bool is_zip(std::string_view bytes) {
+  return bytes.starts_with("PK\x03\x04");
+}
+// An OLE2 compound document: an .xls workbook, or an .xlsx encrypted with a password.
+bool is_compound_document(std::string_view bytes) {
+  return bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+}
+// An OpenDocument package names its type in its first entry, stored uncompressed.
+bool is_opendocument(std::string_view bytes) {
+  return is_zip(bytes) && bytes.substr(30, 8) == "mimetype" &&
+         bytes.substr(38, 46).starts_with("application/vnd.oasis.opendocument.spreadsheet");
+}
+
+std::string lower_extension(const std::string& name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string::npos || name.find('/', dot) != std::string::npos) return {};
+  std::string ext = name.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// A file whose name and bytes disagree is refused before any loader misreads it.
+void check_content(const InputFile& file, InputFormat format) {
+  const std::string_view bytes = file.view();
+  const bool workbook = format == InputFormat::xlsx || format == InputFormat::ods;
+  if (workbook && !is_zip(bytes)) {
+    if (is_compound_document(bytes))
+      throw DataError({file.name, 0, 0},
+                      "a compound document, not a zip package: a workbook protected by a password, or an old "
+                      ".xls named like a newer one; expected the workbook saved as .xlsx without a password");
+    throw DataError({file.name, 0, 0},
+                    "not a workbook: it starts like text (a CSV file named like a spreadsheet?); expected an "
+                    ".xlsx or .ods file, or the file named .csv");
+  }
+  const bool text = format == InputFormat::csv || format == InputFormat::json || format == InputFormat::jsonl;
+  if (text && (is_zip(bytes) || is_compound_document(bytes)))
+    throw DataError(
+        {file.name, 0, 0},
+        "a spreadsheet, not text (a workbook named like a CSV or JSON file?); expected text, or the "
+        "workbook named .xlsx, .xls or .ods");
+}
+
+}  // namespace
+
 InputFormat detect_format(const InputFile& file) {
   if (file.format != InputFormat::automatic) return file.format;
-  const auto ends_with = [&](std::string_view suffix) { return file.name.ends_with(suffix); };
-  if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::jsonl;
-  if (ends_with(".json")) return InputFormat::json;
-  if (ends_with(".csv") || ends_with(".tsv") || ends_with(".txt")) return InputFormat::csv;
-  // By content (standard input, unknown extensions): '[' opens JSON; '{' opens JSON, or JSON
-  // Lines when the first line closes the object.
+  const std::string ext = lower_extension(file.name);
+  if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
+  if (ext == ".json") return InputFormat::json;
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return InputFormat::csv;
+  if (ext == ".xlsx" || ext == ".xlsm") return InputFormat::xlsx;
+  if (ext == ".xlsb") return InputFormat::xlsb;
+  if (ext == ".xls") return InputFormat::xls;
+  if (ext == ".ods") return InputFormat::ods;
+  // By content (standard input, unknown extensions): a zip package is a workbook; '[' opens JSON;
+  // '{' opens JSON, or JSON Lines when the first line closes the object.
+  if (is_opendocument(file.view())) return InputFormat::ods;
+  if (is_zip(file.view())) return InputFormat::xlsx;
+  if (is_compound_document(file.view())) return InputFormat::xls;
   std::string_view text = file.view();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   text = trim(text);
@@ -41,11 +96,17 @@ std::string_view checked_text(const InputFile& file) {
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
   const Gazetteer& gazetteer = Gazetteer::builtin();
   DatasetBuilder builder;
-  if (options.focus_province && files.size() == 1)
+  // Keeping only one province's records is sound for one table: a workbook's sheets are several.
+  const InputFormat first = files.empty() ? InputFormat::automatic : detect_format(files[0]);
+  const bool one_table = files.size() == 1 && first != InputFormat::xlsx && first != InputFormat::ods &&
+                         first != InputFormat::xls;
+  if (options.focus_province && one_table)
     if (auto province = gazetteer.find_province(*options.focus_province)) builder.focus_on(*province);
-  if (options.totals_only && files.size() == 1) builder.totals_only();
+  if (options.totals_only && one_table) builder.totals_only();
   for (const InputFile& file : files) {
-    switch (detect_format(file)) {
+    const InputFormat format = detect_format(file);
+    check_content(file, format);
+    switch (format) {
       case InputFormat::json:
         input::load_json(file, gazetteer, builder, options);
         break;
@@ -56,6 +117,17 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
       case InputFormat::automatic:
         input::load_csv(file, gazetteer, builder, options);
         break;
+      case InputFormat::xlsx:
+        input::load_xlsx(file, gazetteer, builder, options);
+        break;
+      case InputFormat::xlsb:
+        throw DataError({file.name, 0, 0},
+                        "a binary workbook (.xlsb), which kexport does not read; expected it saved as .xlsx");
+      case InputFormat::xls:
+      case InputFormat::ods:
+        throw DataError(
+            {file.name, 0, 0},
+            "a workbook in a format kexport does not read yet; expected it saved as .xlsx or CSV");
     }
   }
   return std::move(builder).finish(options.collect_problems, options.threads);

@@ -107,6 +107,7 @@ Layout find_layout(RowSource& rows) {
     if (long_header || wide_header) {
       layout.wide = wide_header;
       layout.header_line = rows.row_line();
+      layout.in_sheet = rows.is_sheet();
       layout.title_records = index;
       for (const auto& part : title_parts) layout.title += part + " ";
       if (!layout.wide) {
@@ -118,11 +119,11 @@ Layout find_layout(RowSource& rows) {
       if (!trim(cell).empty()) title_parts.emplace_back(trim(cell));
   }
   if (best_named >= 1)
-    throw DataError({file, best_line, 1},
-                    RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header);
-  throw DataError({file, 1, 1},
-                  "no header line found; expected a line naming the columns, e.g. "
-                  "period,province,value_usd (or İl, Ülke, Değer, or months as columns)");
+    throw NoTable({file, best_line, 1, rows.is_sheet()},
+                  RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header);
+  throw NoTable({file, 1, 1, rows.is_sheet()},
+                "no header line found; expected a line naming the columns, e.g. "
+                "period,province,value_usd (or İl, Ülke, Değer, or months as columns)");
 }
 
 // --- what the title rows tell -------------------------------------------------------------

@@ -22,13 +22,24 @@ namespace kexport::input {
 // Rows of cells, one after another, and where each cell of the current row is in its file.
 class RowSource {
  public:
+  virtual ~RowSource() = default;
+  RowSource() = default;
+  RowSource(const RowSource&) = delete;
+  RowSource& operator=(const RowSource&) = delete;
+
   virtual bool next(std::vector<std::string_view>& cells) = 0;
   [[nodiscard]] virtual SourceLocation location_of_cell(std::size_t column) const = 0;
   [[nodiscard]] virtual std::uint64_t row_line() const = 0;  // the current row's line (or row)
   [[nodiscard]] virtual const std::string& file_name() const = 0;
-
- protected:
-  ~RowSource() = default;
+  // A spreadsheet's number cell: its text is the number as stored ("291804236.45"), whatever
+  // number style the sheet's text cells are written in.
+  [[nodiscard]] virtual bool is_number(std::size_t /*column*/) const { return false; }
+  // What makes the current row unreadable though its cells were read (a formula without a stored
+  // result), if anything.
+  [[nodiscard]] virtual std::optional<DataError> row_problem() const { return std::nullopt; }
+  // A spreadsheet's sheet: positions are cell references, and a row's empty cells at its end are
+  // left out (a short row is not a ragged one).
+  [[nodiscard]] virtual bool is_sheet() const { return false; }
 };
 
 // What a column of the header holds.
@@ -47,14 +58,21 @@ struct Layout {
   std::array<bool, field_count> present{};
   std::optional<ValueUnit> unit;  // from the value header
   bool wide = false;
-  std::string title;  // the text of the title rows, for year, province, unit and source
+  bool in_sheet = false;  // a spreadsheet's sheet: positions are cell references
+  std::string title;      // the text of the title rows, for year, province, unit and source
 
   [[nodiscard]] bool has(Field field) const { return present[static_cast<std::size_t>(field)]; }
 };
 
 // Finds the header among the first rows: the first that names a label column and either a value
 // column or months as columns. The rows above it are the title. Leaves `rows` after the header.
+// Throws NoTable when no row makes a header (a workbook's sheet of notes is not an error).
 Layout find_layout(RowSource& rows);
+
+class NoTable : public DataError {
+ public:
+  using DataError::DataError;
+};
 
 // --- what the title rows tell -------------------------------------------------------------------
 

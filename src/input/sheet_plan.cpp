@@ -45,13 +45,13 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
     if (month_only && !l.has(Field::year)) {
       plan.year = title_year(l.title);
       if (!plan.year)
-        throw DataError({file, l.header_line, 1},
+        throw DataError({file, l.header_line, 1, l.in_sheet},
                         "months as columns without a year; expected a Yıl/year column, a year in the "
                         "title rows, or periods as column names (2026-01)");
     }
   }
   if (auto missing = RecordInterpreter::missing_fields(complete); !missing.empty())
-    throw DataError({file, l.header_line, 1}, missing);
+    throw DataError({file, l.header_line, 1, l.in_sheet}, missing);
 
   plan.style.unit = options.unit.value_or(l.unit.value_or(title_unit(l.title).value_or(ValueUnit::dollars)));
   // A source the file names (its title here, or a note below the data) labels its rows;
@@ -90,7 +90,8 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
     }
     if (is_blank(cells) || row_is_group(layout, cells)) continue;
     for_each_amount_cell(layout, cells, [&](std::size_t i, std::string_view cell) {
-      if (!decided) {
+      // A spreadsheet's number cell is stored in one style whatever the sheet shows: no evidence.
+      if (!decided && !rows.is_number(i)) {
         switch (number_evidence(cell)) {
           case NumberEvidence::point:
             decided = DecimalStyle::point;

@@ -33,6 +33,11 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
     if (!starts_with_digit && is_blank(cells)) continue;
     if (!starts_with_digit && is_note(cells)) {
       ++into.note_rows;
+      if (!into.note_source) {
+        std::string text;
+        for (const auto cell : cells) text += std::string(cell) + " ";
+        into.note_source = text_source(text);
+      }
       continue;
     }
     if (std::any_of(label_columns.begin(), label_columns.end(),
@@ -41,9 +46,10 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
       continue;
     }
     try {
+      if (auto problem = rows.row_problem()) throw *problem;
       if (cells.size() != columns) {
         // Spreadsheets drop trailing empty cells; more cells than the header is a real error.
-        if (cells.size() > columns || !layout.wide)
+        if (cells.size() > columns || (!layout.wide && !rows.is_sheet()))
           throw DataError(rows.location_of_cell(cells.size() > columns ? columns : cells.size() - 1),
                           fmt::format("{} fields; expected {} as in the header", cells.size(), columns));
         cells.resize(columns, std::string_view());
@@ -78,7 +84,8 @@ RowFields SheetRows::base_row(const std::vector<std::string_view>& cells) const 
 void SheetRows::add(RowsRead& into, const RowSource& rows, const RowFields& row,
                     std::optional<std::size_t> month_column) const {
   try {
-    into.interpreter.add(row, plan_.style, static_cast<std::uint32_t>(rows.row_line()));
+    const std::size_t value_column = month_column.value_or(value_column_);
+    into.interpreter.add(row, style_of(rows, value_column), static_cast<std::uint32_t>(rows.row_line()));
   } catch (const FieldError& error) {
     if (month_column && (error.field == Field::value || error.field == Field::period))
       throw DataError(rows.location_of_cell(*month_column), error.problem);
@@ -122,7 +129,7 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
     const Column& c = plan_.layout.columns[i];
     const std::string_view cell = trim(cells[i]);
     if (c.total && !is_empty_amount(cell)) {
-      const AmountResult amount = parse_amount(cell, plan_.style.decimal, plan_.style.unit);
+      const AmountResult amount = parse_amount(cell, style_of(rows, i).decimal, plan_.style.unit);
       if (!amount.cents) throw DataError(rows.location_of_cell(i), amount.problem);
       total = amount.cents;
       total_column = i;
@@ -134,7 +141,8 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
     row[static_cast<std::size_t>(Field::year)].reset();
     row[static_cast<std::size_t>(Field::value)] = cell;
     add(into, rows, row, i);
-    if (const AmountResult amount = parse_amount(cell, plan_.style.decimal, plan_.style.unit); amount.cents)
+    if (const AmountResult amount = parse_amount(cell, style_of(rows, i).decimal, plan_.style.unit);
+        amount.cents)
       months_sum = checked_add(months_sum, *amount.cents);
   }
   if (total && *total != months_sum) {

@@ -24,12 +24,18 @@ struct RowsRead {
   std::uint64_t group_rows = 0;
   std::vector<TotalColumnMismatch> total_mismatches;
   std::vector<std::string> problems;
-  std::exception_ptr failure;  // the first error that stopped it
+  std::exception_ptr failure;              // the first error that stopped it
+  std::optional<std::string> note_source;  // the first source a note row names
 };
 
 class SheetRows {
  public:
-  SheetRows(const SheetPlan& plan, const LoadOptions& options) : plan_(plan), options_(options) {}
+  SheetRows(const SheetPlan& plan, const LoadOptions& options) : plan_(plan), options_(options) {
+    number_style_ = plan.style;
+    number_style_.decimal = DecimalStyle::point;
+    for (std::size_t i = 0; i < plan.layout.columns.size(); ++i)
+      if (plan.layout.columns[i].field == Field::value) value_column_ = i;
+  }
 
   // Reads every row `rows` has left into `into`. Bad rows are skipped or collected as the
   // options say; otherwise the first one throws.
@@ -45,8 +51,15 @@ class SheetRows {
   void read_wide_row(RowsRead& into, const RowSource& rows, const std::vector<std::string_view>& cells,
                      std::string& period_text) const;
 
+  // The style of a spreadsheet's number cells, stored as "291804236.45" whatever the sheet shows.
+  [[nodiscard]] const ValueStyle& style_of(const RowSource& rows, std::size_t value_column) const {
+    return rows.is_number(value_column) ? number_style_ : plan_.style;
+  }
+
   const SheetPlan& plan_;
   const LoadOptions& options_;
+  ValueStyle number_style_;
+  std::size_t value_column_ = 0;
 };
 
 }  // namespace kexport::input

@@ -110,6 +110,32 @@ std::string mismatch_line(const TotalColumnMismatch& m, Language lang) {
                      m.written, dollars(m.stated), dollars(m.months));
 }
 
+std::string_view note_key(FileNote::Kind kind) {
+  switch (kind) {
+    case FileNote::Kind::hidden_sheet:
+      return "hidden_sheet";
+    case FileNote::Kind::hidden_rows:
+      return "hidden_rows";
+    case FileNote::Kind::no_table:
+      return "no_table";
+  }
+  return {};
+}
+
+std::string note_line(const FileNote& note, Language lang) {
+  const bool tr = lang == Language::tr;
+  switch (note.kind) {
+    case FileNote::Kind::hidden_sheet:
+      return tr ? "gizli bir sayfa; ötekiler gibi okundu" : "a hidden sheet, read like the others";
+    case FileNote::Kind::hidden_rows:
+      return tr ? fmt::format("{} gizli satır ötekiler gibi okundu", note.count)
+                : fmt::format("{} hidden row{} read like the others", note.count, note.count == 1 ? "" : "s");
+    case FileNote::Kind::no_table:
+      return (tr ? "tablo yok, okunmadı: " : "no table, not read: ") + note.detail;
+  }
+  return {};
+}
+
 std::string_view passed_over_key(PassedOver::Why why) {
   switch (why) {
     case PassedOver::Why::spreadsheet:
@@ -190,6 +216,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     for (const auto& mismatch : f.file.total_mismatches)
       table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
     if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), rounded_line(f.file, lang)});
+    for (const FileNote& note : f.file.notes) table.add_row({std::string(w.notices), note_line(note, lang)});
     if (f.problem_count() == 0 && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
     for (const auto& problem : f.file.problems)
       table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
@@ -265,11 +292,17 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
       notices.push_back(fmt::format(
           "{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)", m.where.text(),
           m.written, m.stated / 100, m.stated % 100, m.months / 100, m.months % 100));
-      mismatches.push_back({{"line", m.where.line},
+      mismatches.push_back({{"position", m.where.text()},
+                            {"line", m.where.line},
                             {"column", m.where.column},
                             {"written", m.written},
                             {"total", output::json_dollars(m.stated)},
                             {"sum_of_months", output::json_dollars(m.months)}});
+    }
+    Json notes = Json::array();
+    for (const FileNote& note : f.file.notes) {
+      notices.push_back(f.file.name + ": " + note_line(note, Language::en));
+      notes.push_back({{"kind", note_key(note.kind)}, {"count", note.count}, {"detail", note.detail}});
     }
     files.push_back({{"file", f.file.name},
                      {"readable", !f.fatal},
@@ -295,6 +328,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
                      {"notices", notices},
                      {"total_mismatches", mismatches},
                      {"rounded_amounts", f.file.rounded_amounts},
+                     {"notes", notes},
                      {"problems", f.file.problems}});
   }
   Json revisions = Json::array();

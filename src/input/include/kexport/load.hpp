@@ -14,7 +14,7 @@
 
 namespace kexport {
 
-enum class InputFormat { automatic, csv, json, jsonl };
+enum class InputFormat { automatic, csv, json, jsonl, xlsx, xls, ods, xlsb };
 
 struct LoadOptions {
   bool skip_bad_rows = false;        // carry on past malformed rows, counting and listing them
@@ -37,6 +37,8 @@ struct LoadOptions {
   bool totals_only = false;
   // Threads for reading a large file; 0: one per core.
   unsigned threads = 0;
+  // The sheets of a workbook to read, by name or 1-based number (--sheet); all when empty.
+  std::vector<std::string> sheets;
 };
 
 // One input, in memory: bytes of its own (standard input, tests, fuzzers) or a read-only map of

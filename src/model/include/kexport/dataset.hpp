@@ -156,6 +156,19 @@ struct TotalColumnMismatch {
 };
 
 // What loading one file found: the format detected, and everything left out or worth a look.
+// What a reader of a file's figures should know that is not a problem.
+struct FileNote {
+  enum class Kind {
+    hidden_sheet,  // a workbook's hidden sheet, read like the others
+    hidden_rows,   // `count` hidden rows of a sheet, read like the others
+    no_table,      // a workbook's sheet without a table (`detail` says why), not read
+  };
+  Kind kind = Kind::no_table;
+  std::uint64_t count = 0;
+  std::string detail;
+  friend bool operator==(const FileNote&, const FileNote&) = default;
+};
+
 struct LoadedFile {
   std::string name;    // as given, "-" for standard input
   std::string format;  // "csv", "json", "jsonl", "xlsx", "ods", "xls"
@@ -179,7 +192,7 @@ struct LoadedFile {
   std::uint64_t first_rounded_line = 0;
   std::string first_rounded;
   std::vector<std::string> problems;  // errors found when loading collects them (validate)
-  std::vector<std::string> notes;     // what a reader should know: a hidden sheet read, names guessed
+  std::vector<FileNote> notes;
 
   // A spreadsheet's sheet: its positions are cell references, not lines.
   [[nodiscard]] bool is_sheet() const { return format == "xlsx" || format == "ods" || format == "xls"; }

@@ -1,0 +1,91 @@
+#include "workbook_loader.hpp"
+
+#include <fmt/format.h>
+
+#include "kexport/error.hpp"
+#include "kexport/text.hpp"
+#include "sheet_plan.hpp"
+#include "sheet_rows.hpp"
+
+namespace kexport::input {
+
+std::vector<std::size_t> chosen_sheets(const std::vector<std::string>& names,
+                                       const std::vector<std::string>& wanted, const std::string& file) {
+  std::vector<std::size_t> chosen;
+  if (wanted.empty()) {
+    for (std::size_t i = 0; i < names.size(); ++i) chosen.push_back(i);
+    return chosen;
+  }
+  for (const std::string& want : wanted) {
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < names.size() && !found; ++i)
+      if (names[i] == want || fold_name(names[i]) == fold_name(want)) found = i;
+    if (!found && !want.empty() && want.find_first_not_of("0123456789") == std::string::npos) {
+      const std::size_t number = std::stoul(want.substr(0, 9));
+      if (number >= 1 && number <= names.size()) found = number - 1;
+    }
+    if (!found)
+      throw Error(ExitCode::usage,
+                  fmt::format("{}: no sheet '{}'; it has: {}", file, want, fmt::join(names, ", ")));
+    if (std::find(chosen.begin(), chosen.end(), *found) == chosen.end()) chosen.push_back(*found);
+  }
+  return chosen;
+}
+
+bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const std::string& format,
+                bool chosen, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                const LoadOptions& options) {
+  std::unique_ptr<RowSource> rows = open();
+  const std::string name = rows->file_name();
+  builder.begin_file(name, format);
+  Layout layout;
+  try {
+    layout = find_layout(*rows);
+  } catch (const NoTable& error) {
+    if (chosen) throw;
+    builder.current_file().notes.push_back({FileNote::Kind::no_table, 0, error.problem()});
+    return false;
+  }
+  SheetPlan plan = plan_sheet(std::move(layout), name, gazetteer, options);
+  LoadedFile& report = builder.current_file();
+  report.layout = plan.layout.wide ? kexport::Layout::wide : kexport::Layout::long_table;
+  report.title_rows = plan.layout.title_records;
+
+  // The number style from the first telling amount; then the rows again from the first data row.
+  const auto reopen_at_data = [&] {
+    rows = open();
+    std::vector<std::string_view> cells;
+    for (std::size_t i = 0; i <= plan.layout.title_records; ++i) rows->next(cells);
+  };
+  survey_rows(plan, *rows, options);
+  reopen_at_data();
+  report.decimal = plan.style.decimal;
+  report.unit = plan.style.unit;
+  report.unpublished = unpublished_months(plan);
+
+  const auto read = [&] {
+    auto into = std::make_unique<RowsRead>(gazetteer);
+    into->builder.begin_file(name, format);
+    if (const auto focus = builder.focus()) into->builder.focus_on(*focus);
+    SheetRows(plan, options).read(*rows, *into);
+    return into;
+  };
+  auto into = read();
+  // A source named in a note under the data, which the rows above it were read without: read them
+  // again under it.
+  if (!plan.source_named && into->note_source && *into->note_source != plan.style.default_source) {
+    plan.style.default_source = *into->note_source;
+    plan.source_named = true;
+    reopen_at_data();
+    into = read();
+  }
+  report.source = plan.style.default_source;
+  report.note_rows += into->note_rows;
+  report.group_rows += into->group_rows;
+  report.total_mismatches = std::move(into->total_mismatches);
+  report.problems.insert(report.problems.end(), into->problems.begin(), into->problems.end());
+  builder.absorb(std::move(into->builder));
+  return true;
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,28 @@
+// What every workbook format shares once its sheets are rows of cells: which sheets to read, and
+// reading one sheet as a table (header, title, notes, layout) into records.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kexport/dataset_builder.hpp"
+#include "kexport/load.hpp"
+#include "sheet_layout.hpp"
+
+namespace kexport::input {
+
+// The sheets --sheet names (by name, in any case, or by 1-based number), all of them when it names
+// none. Error(usage) for a sheet the workbook does not have, listing those it has.
+std::vector<std::size_t> chosen_sheets(const std::vector<std::string>& names,
+                                       const std::vector<std::string>& wanted, const std::string& file);
+
+// Reads one sheet into the builder as a file of its own ("book.xlsx[Sheet]"). `open` gives a fresh
+// reader of the sheet's rows from its first row (called again when the sheet must be read twice).
+// Returns false when the sheet holds no table (said in the file's notes); throws NoTable for a
+// sheet that was chosen by name but holds none.
+bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const std::string& format,
+                bool chosen, const Gazetteer& gazetteer, DatasetBuilder& builder, const LoadOptions& options);
+
+}  // namespace kexport::input

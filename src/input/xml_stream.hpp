@@ -1,0 +1,57 @@
+// An XML document fed in pieces to expat, with element names reduced to their local part (OOXML's
+// transitional and Strict namespaces, and ODF's, differ in prefixes and URIs, not in local names).
+// Documents with a DTD or entity declarations are refused: a workbook part needs neither, and
+// entity expansion is how a small file grows without bound.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <string_view>
+
+struct XML_ParserStruct;
+
+namespace kexport::input {
+
+class XmlHandler {
+ public:
+  // `attributes` is expat's null-terminated list of name, value pairs.
+  virtual void start(std::string_view name, const char** attributes) = 0;
+  virtual void end(std::string_view name) = 0;
+  virtual void text(std::string_view) {}
+
+ protected:
+  ~XmlHandler() = default;
+};
+
+class XmlStream {
+ public:
+  // `part` names the document in messages: "book.xlsx: xl/worksheets/sheet1.xml".
+  XmlStream(XmlHandler& handler, std::string part);
+  ~XmlStream();
+  XmlStream(const XmlStream&) = delete;
+  XmlStream& operator=(const XmlStream&) = delete;
+
+  // Parses the next piece; `last` marks the end of the document. Throws DataError when the XML is
+  // not well formed or declares a DTD or entities.
+  void feed(std::string_view piece, bool last);
+
+ private:
+  XML_ParserStruct* parser_;
+  XmlHandler& handler_;
+  std::string part_;
+  std::string refused_;         // why a declaration handler stopped the parse
+  std::exception_ptr failure_;  // what a handler threw
+  friend struct XmlCallbacks;
+};
+
+// An attribute's value by local name; empty when absent.
+std::string_view xml_attribute(const char** attributes, std::string_view local_name);
+
+// An element's or attribute's local name: "x:row" → "row".
+inline std::string_view local_name(std::string_view name) {
+  const auto colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+}  // namespace kexport::input

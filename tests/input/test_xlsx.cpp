@@ -1,0 +1,129 @@
+// Workbooks as spreadsheet programs write them (tests/fixtures/sheets, made by
+// tests/fixtures/make_spreadsheets.py with openpyxl and XlsxWriter) load to the same records as
+// their CSV twins; their problems are named by sheet and cell.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "input/xlsx_workbook.hpp"
+#include "kexport/error.hpp"
+
+namespace {
+
+const std::string sheets = std::string(KEXPORT_TEST_DIR) + "/fixtures/sheets/";
+const std::string real = std::string(KEXPORT_TEST_DIR) + "/fixtures/real/";
+
+// Records by what they say, independent of dictionary ids and of the file they came from.
+std::vector<std::string> records(const kexport::Dataset& data) {
+  const auto& g = kexport::Gazetteer::builtin();
+  std::vector<std::string> out;
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const auto key = data.key(row);
+    const auto& country = data.countries[key.country];
+    const std::string chapter = key.chapter == 0 ? "*"
+                                : key.chapter >= kexport::Dataset::first_sector_code
+                                    ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
+                                    : std::to_string(key.chapter);
+    out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " +
+                  (key.country == kexport::all_countries ? "*" : country.name(g, kexport::Language::tr)) +
+                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+kexport::Dataset load(const std::string& path, kexport::LoadOptions options = {}) {
+  return kexport::load_dataset({{path, test::read_file(path)}}, options);
+}
+
+}  // namespace
+
+TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx]") {
+  const std::vector<std::pair<std::string, std::string>> twins = {
+      {"tuik-long-1254.xlsx", real + "tuik-long-1254.canonical.csv"},
+      {"tuik-long-1254-text.xlsx", real + "tuik-long-1254.canonical.csv"},
+      {"tuik-wide-provinces.xlsx", real + "tuik-wide-provinces.canonical.csv"},
+      {"tim-sectors-kayseri.xlsx", real + "tim-sectors-kayseri.canonical.csv"},
+      {"ministry.xlsx", real + "ministry.canonical.csv"},
+      {"english.xlsx", real + "english.canonical.csv"},
+      {"monthly-sheets.xlsx", sheets + "monthly-sheets.canonical.csv"},
+      {"dates-1900.xlsx", sheets + "dates.canonical.csv"},
+      {"dates-1904.xlsx", sheets + "dates.canonical.csv"},
+  };
+  for (const auto& [workbook, canonical] : twins) {
+    INFO(workbook);
+    const auto from_sheet = records(load(sheets + workbook));
+    CHECK_FALSE(from_sheet.empty());
+    CHECK(from_sheet == records(load(canonical)));
+  }
+}
+
+TEST_CASE("a workbook's sheets are files of their own, with what a reader should know", "[xlsx]") {
+  const auto data = load(sheets + "monthly-sheets.xlsx");
+  REQUIRE(data.files.size() == 3);
+  const std::string book = sheets + "monthly-sheets.xlsx";
+  CHECK(data.files[0].name == book + "[Açıklamalar]");
+  CHECK(data.files[0].rows == 0);
+  REQUIRE(data.files[0].notes.size() == 1);
+  CHECK(data.files[0].notes[0].kind == kexport::FileNote::Kind::no_table);
+  CHECK_THAT(data.files[0].notes[0].detail, Catch::StartsWith("no header line found"));
+  CHECK(data.files[1].name == book + "[Ocak]");
+  CHECK(data.files[1].format == "xlsx");
+  CHECK(data.files[1].notes == std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_rows, 1, {}}});
+  CHECK(data.files[2].name == book + "[Şubat]");
+  CHECK(data.files[2].notes ==
+        std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_sheet, 0, {}}});
+}
+
+TEST_CASE("the sheets to read are chosen by name or number", "[xlsx]") {
+  kexport::LoadOptions options;
+  options.sheets = {"şubat"};
+  auto data = load(sheets + "monthly-sheets.xlsx", options);
+  REQUIRE(data.files.size() == 1);
+  CHECK(data.files[0].name.ends_with("[Şubat]"));
+  options.sheets = {"2"};
+  data = load(sheets + "monthly-sheets.xlsx", options);
+  REQUIRE(data.files.size() == 1);
+  CHECK(data.files[0].name.ends_with("[Ocak]"));
+  // A sheet chosen by name must hold a table.
+  options.sheets = {"Açıklamalar"};
+  CHECK_THROWS_WITH(load(sheets + "monthly-sheets.xlsx", options),
+                    Catch::Contains("[Açıklamalar]!A1: no header"));
+  options.sheets = {"Mart"};
+  CHECK_THROWS_WITH(load(sheets + "monthly-sheets.xlsx", options),
+                    Catch::Contains("no sheet 'Mart'; it has: Açıklamalar, Ocak, Şubat"));
+}
+
+TEST_CASE("date serials become the month they fall in", "[xlsx]") {
+  using kexport::input::period_of_serial;
+  // Serials worked out by hand from each system's day 0: 1899-12-30 (1900 system, after its
+  // phantom 29 February 1900) and 1904-01-01.
+  CHECK(period_of_serial("45658", false) == "2025-01");  // 2025-01-01
+  CHECK(period_of_serial("45688", false) == "2025-01");  // 2025-01-31
+  CHECK(period_of_serial("45689", false) == "2025-02");  // 2025-02-01
+  CHECK(period_of_serial("45658.75", false) == "2025-01");
+  CHECK(period_of_serial("1", false) == "1900-01");
+  CHECK(period_of_serial("61", false) == "1900-03");
+  CHECK(period_of_serial("44196", true) == "2025-01");  // 2025-01-01 in the 1904 system
+  CHECK(period_of_serial("0", false).empty());
+  CHECK(period_of_serial("abc", false).empty());
+  CHECK(kexport::input::is_date_format("mmm.yy"));
+  CHECK(kexport::input::is_date_format("[$-41F]mmmm yy;@"));
+  CHECK(kexport::input::is_date_format("dd.mm.yyyy"));
+  CHECK_FALSE(kexport::input::is_date_format("#,##0.00"));
+  CHECK_FALSE(kexport::input::is_date_format("0.00\"m\""));
+  CHECK_FALSE(kexport::input::is_date_format("[Red]0.00"));
+}
+
+TEST_CASE("the binary reads a workbook as it reads its CSV twin", "[xlsx][cli]") {
+  const auto sheet =
+      test::run_kexport("--data " + sheets + "tuik-long-1254.xlsx summary -p Kayseri -m 2025-02 -f json");
+  const auto text =
+      test::run_kexport("--data " + real + "tuik-long-1254.csv summary -p Kayseri -m 2025-02 -f json");
+  REQUIRE(sheet.exit_code == 0);
+  CHECK(sheet.out == text.out);
+  const auto bad = test::run_kexport("--data " + std::string(KEXPORT_TEST_DIR) +
+                                     "/malformed/xlsx-formula-without-value.xlsx summary -p Kayseri");
+  CHECK(bad.exit_code == 65);
+  CHECK(bad.out.empty());
+  CHECK_THAT(bad.err, Catch::Contains("xlsx[Sayfa1]!C2: a formula without a stored result"));
+}
