@@ -5,9 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kexport/error.hpp"
-#include "kexport/load.hpp"
-#include "kexport/summary.hpp"
+#include "fuzz_common.hpp"
 
 #define KEXPORT_STR2(x) #x
 #define KEXPORT_STR(x) KEXPORT_STR2(x)
@@ -18,18 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                     : format == "jsonl" ? kexport::InputFormat::jsonl
                                                         : kexport::InputFormat::csv;
   kexport::InputFile file("fuzz." + format, std::string(reinterpret_cast<const char*>(data), size), kind);
-  for (const bool collect : {false, true}) {
-    kexport::LoadOptions options;
-    options.collect_problems = collect;
-    try {
-      const kexport::Dataset loaded = kexport::load_dataset({file}, options);
-      // What loaded must also answer a question without failing in unexpected ways.
-      kexport::SummaryQuery query;
-      query.province = "Kayseri";
-      (void)kexport::compute_summary(loaded, kexport::Gazetteer::builtin(), query);
-    } catch (const kexport::Error&) {
-      // A documented failure: fine.
-    }
-  }
+  load_and_answer(file);
   return 0;
 }

@@ -9,9 +9,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kexport/error.hpp"
-#include "kexport/load.hpp"
-#include "kexport/summary.hpp"
+#include "fuzz_common.hpp"
 
 namespace {
 
@@ -75,17 +73,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bytes = pack(input.substr(0, cut), cut == std::string::npos ? std::string() : input.substr(cut + 6));
   }
   kexport::InputFile file("fuzz.xlsx", std::move(bytes), kexport::InputFormat::xlsx);
-  for (const bool collect : {false, true}) {
-    kexport::LoadOptions options;
-    options.collect_problems = collect;
-    try {
-      const kexport::Dataset loaded = kexport::load_dataset({file}, options);
-      kexport::SummaryQuery query;
-      query.province = "Kayseri";
-      (void)kexport::compute_summary(loaded, kexport::Gazetteer::builtin(), query);
-    } catch (const kexport::Error&) {
-      // A documented failure: fine.
-    }
-  }
+  load_and_answer(file);
   return 0;
 }

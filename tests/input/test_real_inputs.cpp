@@ -16,29 +16,8 @@ kexport::InputFile fixture(const std::string& name) {
   return {name, test::read_file(fixtures + name), kexport::InputFormat::automatic};
 }
 
-// Records by what they say, independent of dictionary ids.
-std::vector<std::string> records(const kexport::Dataset& data) {
-  const auto& g = kexport::Gazetteer::builtin();
-  std::vector<std::string> out;
-  for (std::size_t row = 0; row < data.size(); ++row) {
-    const auto key = data.key(row);
-    const auto& country = data.countries[key.country];
-    const std::string country_text = key.country == kexport::all_countries ? "*"
-                                     : country.gazetteer ? g.countries()[*country.gazetteer].code
-                                                         : country.written;
-    const std::string chapter = key.chapter == 0 ? "*"
-                                : key.chapter >= kexport::Dataset::first_sector_code
-                                    ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
-                                    : std::to_string(key.chapter);
-    out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " + country_text +
-                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::vector<std::string> load(const std::string& name, kexport::LoadOptions options = {}) {
-  return records(kexport::load_dataset({fixture(name)}, options));
+  return test::records_of(kexport::load_dataset({fixture(name)}, options));
 }
 
 void check_equivalent(const std::string& name) {
@@ -144,8 +123,8 @@ TEST_CASE("the same bytes in UTF-8 and Windows-1254 load alike", "[real]") {
       "YIL;AY;\xDDL;\xDCLKE;DE\xD0"
       "ER\n2025;\xDE"
       "UBAT;KAYSER\xDD;IRAK;1.234,5\n";
-  CHECK(records(test::load_text("a.csv", utf8)) == records(test::load_text("b.csv", cp1254)));
-  CHECK(records(test::load_text("a.csv", utf8)) == std::vector<std::string>{"Kayseri 2025-02 IQ * 123450 "});
+  CHECK(test::records_of(test::load_text("a.csv", utf8)) == test::records_of(test::load_text("b.csv", cp1254)));
+  CHECK(test::records_of(test::load_text("a.csv", utf8)) == std::vector<std::string>{"Kayseri 2025-02 IQ * 123450 "});
 }
 
 TEST_CASE("unit and source options override what files say", "[real]") {

@@ -12,25 +12,6 @@ namespace {
 const std::string sheets = std::string(KEXPORT_TEST_DIR) + "/fixtures/sheets/";
 const std::string real = std::string(KEXPORT_TEST_DIR) + "/fixtures/real/";
 
-// Records by what they say, independent of dictionary ids and of the file they came from.
-std::vector<std::string> records(const kexport::Dataset& data) {
-  const auto& g = kexport::Gazetteer::builtin();
-  std::vector<std::string> out;
-  for (std::size_t row = 0; row < data.size(); ++row) {
-    const auto key = data.key(row);
-    const auto& country = data.countries[key.country];
-    const std::string chapter = key.chapter == 0 ? "*"
-                                : key.chapter >= kexport::Dataset::first_sector_code
-                                    ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
-                                    : std::to_string(key.chapter);
-    out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " +
-                  (key.country == kexport::all_countries ? "*" : country.name(g, kexport::Language::tr)) +
-                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 kexport::Dataset load(const std::string& path, kexport::LoadOptions options = {}) {
   return kexport::load_dataset({{path, test::read_file(path)}}, options);
 }
@@ -51,9 +32,9 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx]") {
   };
   for (const auto& [workbook, canonical] : twins) {
     INFO(workbook);
-    const auto from_sheet = records(load(sheets + workbook));
+    const auto from_sheet = test::records_of(load(sheets + workbook));
     CHECK_FALSE(from_sheet.empty());
-    CHECK(from_sheet == records(load(canonical)));
+    CHECK(from_sheet == test::records_of(load(canonical)));
   }
 }
 

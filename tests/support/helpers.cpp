@@ -3,11 +3,32 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 namespace test {
+
+std::vector<std::string> records_of(const kexport::Dataset& data) {
+  const auto& g = kexport::Gazetteer::builtin();
+  std::vector<std::string> out;
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const auto key = data.key(row);
+    const auto& country = data.countries[key.country];
+    const std::string country_text = key.country == kexport::all_countries ? "*"
+                                     : country.gazetteer ? g.countries()[*country.gazetteer].code
+                                                         : country.written;
+    const std::string chapter = key.chapter == 0 ? "*"
+                                : key.chapter >= kexport::Dataset::first_sector_code
+                                    ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
+                                    : std::to_string(key.chapter);
+    out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " + country_text +
+                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/dataset.hpp"
 #include "kexport/load.hpp"
 #include "kexport/summary.hpp"
 #include "output/names.hpp"
@@ -33,6 +34,11 @@ inline std::string name(const kexport::Place& place) {
 inline std::string code(const kexport::Place& place) {
   return kexport::output::country_code(place);
 }
+
+// A dataset's records by what they say — province, month, destination (its code, or its name as
+// written), sector, cents, source — sorted, independent of dictionary ids and of the file they came
+// from: what two inputs that mean the same thing must agree on.
+std::vector<std::string> records_of(const kexport::Dataset& data);
 
 struct RunResult {
   int exit_code = -1;
