@@ -1,8 +1,37 @@
 #include "kexport/validate_files.hpp"
 
+#include <algorithm>
+
 #include "kexport/error.hpp"
 
 namespace kexport {
+namespace {
+
+// Each sheet of a workbook is reported as a file of its own, with its own months, provinces and
+// totals: the sheet is loaded alone for that. A sheet without a table has only its note to say.
+std::vector<FileValidation> describe_input(const InputFile& input, const Gazetteer& gazetteer,
+                                           const LoadOptions& options) {
+  Dataset whole = load_dataset({input}, options);
+  if (whole.files.size() <= 1) return {describe_file(whole, gazetteer)};
+  std::vector<FileValidation> sheets;
+  for (const LoadedFile& sheet : whole.files) {
+    const bool no_table = std::any_of(sheet.notes.begin(), sheet.notes.end(),
+                                      [](const FileNote& n) { return n.kind == FileNote::Kind::no_table; });
+    if (no_table) {
+      FileValidation v;
+      v.file = sheet;
+      sheets.push_back(std::move(v));
+      continue;
+    }
+    // "book.xlsx[Sheet]" → "Sheet"
+    LoadOptions one = options;
+    one.sheets = {sheet.name.substr(input.name.size() + 1, sheet.name.size() - input.name.size() - 2)};
+    sheets.push_back(describe_file(load_dataset({input}, one), gazetteer));
+  }
+  return sheets;
+}
+
+}  // namespace
 
 ValidationReport validate_inputs(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
                                  const LoadOptions& base_options) {
@@ -12,7 +41,8 @@ ValidationReport validate_inputs(const std::vector<InputFile>& files, const Gaze
   std::vector<InputFile> loaded;
   for (const InputFile& input : files) {
     try {
-      report.files.push_back(describe_file(load_dataset({input}, options), gazetteer));
+      for (FileValidation& v : describe_input(input, gazetteer, options))
+        report.files.push_back(std::move(v));
       loaded.push_back(input);
     } catch (const Error& e) {
       report.files.push_back(failed_file(input.name, e.what(), false));

@@ -75,7 +75,7 @@ std::string extension_of(const fs::path& path) {
 bool is_data_file(const fs::path& path) {
   const std::string ext = extension_of(path);
   return ext == ".csv" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".tsv" ||
-         ext == ".xlsx" || ext == ".xlsm";
+         ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods";
 }
 
 PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
@@ -84,7 +84,7 @@ PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
   std::error_code ec;
   if (name.starts_with(".")) return PassedOver::Why::hidden;
   if (entry.is_directory(ec)) return PassedOver::Why::directory;
-  if (ext == ".xls" || ext == ".xlsb" || ext == ".ods") return PassedOver::Why::spreadsheet;
+  if (ext == ".xlsb") return PassedOver::Why::spreadsheet;
   if (ext == ".md" || name.starts_with("README") || name.starts_with("readme"))
     return PassedOver::Why::documentation;
   return PassedOver::Why::not_data;
@@ -155,7 +155,7 @@ InputListing list_input(const std::string& path) {
       if (entry.why == PassedOver::Why::spreadsheet)
         spreadsheets += (spreadsheets.empty() ? "" : ", ") + fs::path(entry.path).filename().string();
     throw Error(ExitCode::no_input,
-                path + ": no .csv, .tsv, .json, .jsonl or .xlsx files in this directory" +
+                path + ": no .csv, .tsv, .json, .jsonl, .xlsx, .xls or .ods files in this directory" +
                     (spreadsheets.empty() ? std::string()
                                           : "; it holds spreadsheets (" + spreadsheets +
                                                 ") in formats that are not read: save them as .xlsx or CSV"));

@@ -88,7 +88,7 @@ class CsvLoad {
     CsvRows header_rows(reader, file_);
     plan_ = plan_sheet(find_layout(header_rows), file_.name, gazetteer_, options_);
     report.layout = plan_.layout.wide ? kexport::Layout::wide : kexport::Layout::long_table;
-    report.title_rows = plan_.layout.title_records;
+    report.title_rows = plan_.layout.title_rows;
     survey();
     report.decimal = plan_.style.decimal;
     report.unit = plan_.style.unit;

@@ -47,6 +47,12 @@ void check_content(const InputFile& file, InputFormat format) {
                     "not a workbook: it starts like text (a CSV file named like a spreadsheet?); expected an "
                     ".xlsx or .ods file, or the file named .csv");
   }
+  if (format == InputFormat::xls && !is_compound_document(bytes))
+    throw DataError(
+        {file.name, 0, 0},
+        "not an Excel workbook: it starts like text (an HTML table or CSV named .xls, as some sites "
+        "export them?); expected an .xls workbook: open it in a spreadsheet program and save it "
+        "as .xlsx, or name a CSV file .csv");
   const bool text = format == InputFormat::csv || format == InputFormat::json || format == InputFormat::jsonl;
   if (text && (is_zip(bytes) || is_compound_document(bytes)))
     throw DataError(
@@ -65,7 +71,11 @@ InputFormat detect_format(const InputFile& file) {
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return InputFormat::csv;
   if (ext == ".xlsx" || ext == ".xlsm") return InputFormat::xlsx;
   if (ext == ".xlsb") return InputFormat::xlsb;
-  if (ext == ".xls") return InputFormat::xls;
+  if (ext == ".xls") {
+    // Sites serve .xlsx workbooks named .xls; the bytes say which it is.
+    if (is_opendocument(file.view())) return InputFormat::ods;
+    return is_zip(file.view()) ? InputFormat::xlsx : InputFormat::xls;
+  }
   if (ext == ".ods") return InputFormat::ods;
   // By content (standard input, unknown extensions): a zip package is a workbook; '[' opens JSON;
   // '{' opens JSON, or JSON Lines when the first line closes the object.
@@ -123,11 +133,12 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
       case InputFormat::xlsb:
         throw DataError({file.name, 0, 0},
                         "a binary workbook (.xlsb), which kexport does not read; expected it saved as .xlsx");
-      case InputFormat::xls:
       case InputFormat::ods:
-        throw DataError(
-            {file.name, 0, 0},
-            "a workbook in a format kexport does not read yet; expected it saved as .xlsx or CSV");
+        input::load_ods(file, gazetteer, builder, options);
+        break;
+      case InputFormat::xls:
+        input::load_xls(file, gazetteer, builder, options);
+        break;
     }
   }
   return std::move(builder).finish(options.collect_problems, options.threads);

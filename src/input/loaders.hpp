@@ -16,6 +16,12 @@ void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetB
 // An Office Open XML workbook (.xlsx, .xlsm): each sheet that holds a table, as a file of its own.
 void load_xlsx(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
                const LoadOptions& options);
+// An Excel 97–2003 workbook (.xls), the same way.
+void load_xls(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+              const LoadOptions& options);
+// An OpenDocument spreadsheet (.ods), the same way.
+void load_ods(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+              const LoadOptions& options);
 
 // Text checks shared by every loader: strips a UTF-8 byte order mark and refuses bytes that are
 // not UTF-8 text (NUL bytes, invalid sequences), naming the line and column of the first one.

@@ -74,6 +74,7 @@ Layout find_layout(RowSource& rows) {
   std::uint64_t best_line = 1;
   std::array<bool, field_count> best_present{};
   std::string best_header;
+  std::size_t title_rows = 0;
   for (std::size_t index = 0; index < header_search_limit && rows.next(fields); ++index) {
     Layout layout;
     layout.columns.resize(fields.size());
@@ -109,12 +110,14 @@ Layout find_layout(RowSource& rows) {
       layout.header_line = rows.row_line();
       layout.in_sheet = rows.is_sheet();
       layout.title_records = index;
+      layout.title_rows = title_rows;
       for (const auto& part : title_parts) layout.title += part + " ";
       if (!layout.wide) {
         for (auto& column : layout.columns) column = Column{column.field, {}, {}, false};
       }
       return layout;
     }
+    if (!is_blank(fields)) ++title_rows;
     for (auto cell : fields)
       if (!trim(cell).empty()) title_parts.emplace_back(trim(cell));
   }

@@ -53,7 +53,9 @@ struct Column {
 
 struct Layout {
   std::uint64_t header_line = 0;
-  std::size_t title_records = 0;
+  std::size_t title_records = 0;  // the records above the header, blank ones included
+  std::size_t title_rows = 0;     // those of them that hold something (blank rows are not written
+                                  // in every format: a count to report, the same for each)
   std::vector<Column> columns;
   std::array<bool, field_count> present{};
   std::optional<ValueUnit> unit;  // from the value header

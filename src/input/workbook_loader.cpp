@@ -49,7 +49,7 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
   SheetPlan plan = plan_sheet(std::move(layout), name, gazetteer, options);
   LoadedFile& report = builder.current_file();
   report.layout = plan.layout.wide ? kexport::Layout::wide : kexport::Layout::long_table;
-  report.title_rows = plan.layout.title_records;
+  report.title_rows = plan.layout.title_rows;
 
   // The number style from the first telling amount; then the rows again from the first data row.
   const auto reopen_at_data = [&] {
@@ -86,6 +86,34 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
   report.problems.insert(report.problems.end(), into->problems.begin(), into->problems.end());
   builder.absorb(std::move(into->builder));
   return true;
+}
+
+void load_workbook(const std::string& file, const std::vector<WorkbookSheet>& sheets, const OpenSheet& open,
+                   const std::string& format, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                   const LoadOptions& options) {
+  std::vector<std::string> names;
+  for (const WorkbookSheet& sheet : sheets) names.push_back(sheet.name);
+  if (names.empty())
+    throw DataError({file, 0, 0}, "a workbook without worksheets; expected one with a table");
+  // A sheet chosen by name, or the only one, must hold a table; others may be notes.
+  const bool chosen = !options.sheets.empty() || sheets.size() == 1;
+  std::size_t tables = 0;
+  for (const std::size_t index : chosen_sheets(names, options.sheets, file)) {
+    std::uint64_t hidden_rows = 0;
+    const auto open_this = [&] { return open(index, hidden_rows); };
+    const bool table = load_sheet(open_this, format, chosen, gazetteer, builder, options);
+    if (!table) continue;
+    ++tables;
+    LoadedFile& report = builder.current_file();
+    if (sheets[index].hidden) report.notes.push_back({FileNote::Kind::hidden_sheet, 0, {}});
+    if (hidden_rows > 0) report.notes.push_back({FileNote::Kind::hidden_rows, hidden_rows, {}});
+  }
+  if (tables == 0)
+    throw DataError(
+        {file, 0, 0},
+        fmt::format("no sheet holds a table ({}); expected a header row naming the columns, e.g. İl, "
+                    "Ülke, Değer, or months as columns",
+                    fmt::join(names, ", ")));
 }
 
 }  // namespace kexport::input

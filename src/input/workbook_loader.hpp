@@ -25,4 +25,19 @@ std::vector<std::size_t> chosen_sheets(const std::vector<std::string>& names,
 bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const std::string& format,
                 bool chosen, const Gazetteer& gazetteer, DatasetBuilder& builder, const LoadOptions& options);
 
+struct WorkbookSheet {
+  std::string name;
+  bool hidden = false;
+};
+
+// A fresh reader of a sheet's rows (by its index among the workbook's sheets); it raises
+// `hidden_rows` to the number of hidden rows it met when it goes.
+using OpenSheet = std::function<std::unique_ptr<RowSource>(std::size_t sheet, std::uint64_t& hidden_rows)>;
+
+// Reads the sheets --sheet chooses (all by default), each that holds a table as a file of its own,
+// with notes for hidden sheets and rows. Throws DataError when no sheet holds a table.
+void load_workbook(const std::string& file, const std::vector<WorkbookSheet>& sheets, const OpenSheet& open,
+                   const std::string& format, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                   const LoadOptions& options);
+
 }  // namespace kexport::input

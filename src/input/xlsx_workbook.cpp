@@ -14,18 +14,6 @@
 namespace kexport::input {
 namespace {
 
-// Feeds a part of the archive to a handler, in pieces: memory stays bounded however large it is.
-void parse_part(const ZipArchive& archive, const std::string& part, XmlHandler& handler) {
-  ZipArchive::Entry entry(archive, part);
-  XmlStream xml(handler, archive.file() + ": " + part);
-  std::string buffer(1 << 18, '\0');
-  while (true) {
-    const std::size_t got = entry.read(buffer.data(), buffer.size());
-    xml.feed(std::string_view(buffer.data(), got), got == 0);
-    if (got == 0) return;
-  }
-}
-
 struct Relationship {
   std::string type;  // its last path segment: "worksheet", "sharedStrings", "officeDocument"
   std::string target;

@@ -97,11 +97,11 @@ std::string_view passed_over_reason(PassedOver::Why why, Language language) {
   const bool tr = language == Language::tr;
   switch (why) {
     case PassedOver::Why::spreadsheet:
-      return tr ? "bu biçimdeki hesap tabloları okunmaz; .xlsx ya da CSV olarak kaydedin"
-                : "spreadsheets in this format are not read; save it as .xlsx or CSV";
+      return tr ? "ikili çalışma kitabı (.xlsb) okunmaz; .xlsx ya da CSV olarak kaydedin"
+                : "binary workbooks (.xlsb) are not read; save it as .xlsx or CSV";
     case PassedOver::Why::not_data:
-      return tr ? "veri dosyası değil (.csv, .tsv, .json, .jsonl, .xlsx okunur)"
-                : "not a data file (.csv, .tsv, .json, .jsonl and .xlsx are read)";
+      return tr ? "veri dosyası değil (.csv, .tsv, .json, .jsonl, .xlsx, .xls, .ods okunur)"
+                : "not a data file (.csv, .tsv, .json, .jsonl, .xlsx, .xls and .ods are read)";
     case PassedOver::Why::documentation:
       return tr ? "belge" : "documentation";
     case PassedOver::Why::hidden:

@@ -67,7 +67,7 @@ TEST_CASE("a directory's data files are read whatever the case of their names; t
   test::write_text(dir.path / "b.Csv", "period,province,value_usd\n2026-02,Kayseri,200\n");
   test::write_text(dir.path / "c.JSON",
                    R"({"records": [{"period": "2026-03", "province": "Kayseri", "value_usd": 300}]})");
-  test::write_text(dir.path / "iller.ods", "PK\x03\x04");
+  test::write_text(dir.path / "iller.xlsb", "PK\x03\x04");
   test::write_text(dir.path / "notes.dat", "x");
   test::write_text(dir.path / "README.md", "# data\n");
   fs::create_directory(dir.path / "old");
@@ -79,8 +79,8 @@ TEST_CASE("a directory's data files are read whatever the case of their names; t
   CHECK(doc["period"] == "2026-03");
   CHECK(doc["value"] == 300.0);
   CHECK(doc["previous_month"]["value"] == 200.0);
-  CHECK_THAT(r.err, Catch::Contains("note: skipped " + (dir.path / "iller.ods").string() +
-                                    ": spreadsheets in this format are not read; save it as .xlsx or CSV"));
+  CHECK_THAT(r.err, Catch::Contains("note: skipped " + (dir.path / "iller.xlsb").string() +
+                                    ": binary workbooks (.xlsb) are not read; save it as .xlsx or CSV"));
   CHECK_THAT(r.err,
              Catch::Contains("note: skipped " + (dir.path / "notes.dat").string() + ": not a data file"));
   CHECK_THAT(r.err, !Catch::Contains("README.md"));  // documentation beside data: validate lists it
@@ -93,21 +93,21 @@ TEST_CASE("a directory's data files are read whatever the case of their names; t
   for (const auto& entry : report["not_read"])
     not_read[fs::path(entry["path"].get<std::string>()).filename().string()] = entry["reason"];
   CHECK(not_read == std::map<std::string, std::string>{{"README.md", "documentation"},
-                                                       {"iller.ods", "spreadsheet"},
+                                                       {"iller.xlsb", "spreadsheet"},
                                                        {"notes.dat", "not_data"},
                                                        {"old", "directory"}});
 }
 
 TEST_CASE("a directory of spreadsheets only says so", "[cli][inputs]") {
   const test::TempDir dir;
-  test::write_text(dir.path / "iller.ods", "PK\x03\x04");
+  test::write_text(dir.path / "iller.xlsb", "PK\x03\x04");
   const auto r = run_kexport("--data " + dir.path.string() + " summary -p Kayseri");
   CHECK(r.exit_code == 66);
   CHECK(r.out.empty());
   CHECK_THAT(
       r.err,
       Catch::Contains(
-          "it holds spreadsheets (iller.ods) in formats that are not read: save them as .xlsx or CSV"));
+          "it holds spreadsheets (iller.xlsb) in formats that are not read: save them as .xlsx or CSV"));
 }
 
 TEST_CASE("amounts as scripts write them: exponents, float artefacts rounded and said once",

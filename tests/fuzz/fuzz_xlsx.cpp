@@ -3,13 +3,12 @@
 // "----" — packed into a workbook here; an input that starts with "PK" is taken as a whole file,
 // to reach the zip layer too. Malformed input must end in a kexport::Error, never a crash, a hang
 // or a sanitizer report.
-#include <zip.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "fuzz_common.hpp"
+#include "fuzz_zip.hpp"
 
 namespace {
 
@@ -30,37 +29,14 @@ const char* const workbook_rels =
     R"(Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" )"
     R"(Target="sharedStrings.xml"/></Relationships>)";
 
-// A workbook of the given parts, stored uncompressed, as bytes.
+// A workbook of the given parts.
 std::string pack(const std::string& sheet, const std::string& strings) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  zip_source_keep(buffer);
-  const auto add = [&](const char* name, const std::string& text) {
-    zip_source_t* part = zip_source_buffer(archive, text.data(), text.size(), 0);
-    const zip_int64_t index = zip_file_add(archive, name, part, ZIP_FL_ENC_UTF_8);
-    zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
-  };
-  const std::string parts[] = {content_types, root_rels, workbook, workbook_rels};
-  add("[Content_Types].xml", parts[0]);
-  add("_rels/.rels", parts[1]);
-  add("xl/workbook.xml", parts[2]);
-  add("xl/_rels/workbook.xml.rels", parts[3]);
-  add("xl/worksheets/sheet1.xml", sheet);
-  add("xl/sharedStrings.xml", strings);
-  zip_close(archive);
-  std::string bytes;
-  if (zip_source_open(buffer) == 0) {
-    char piece[1 << 14];
-    zip_int64_t got = 0;
-    while ((got = zip_source_read(buffer, piece, sizeof piece)) > 0)
-      bytes.append(piece, static_cast<std::size_t>(got));
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return bytes;
+  return pack_zip({{"[Content_Types].xml", content_types},
+                   {"_rels/.rels", root_rels},
+                   {"xl/workbook.xml", workbook},
+                   {"xl/_rels/workbook.xml.rels", workbook_rels},
+                   {"xl/worksheets/sheet1.xml", sheet},
+                   {"xl/sharedStrings.xml", strings}});
 }
 
 }  // namespace

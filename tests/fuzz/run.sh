@@ -15,7 +15,7 @@ CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DKEXPORT_FUZZ=ON 
 cmake --build build-fuzz -j2 >/dev/null
 mkdir -p build-fuzz/findings
 status=0
-for target in csv json jsonl parse image xlsx; do
+for target in csv json jsonl parse image xlsx ods xls; do
   corpus=tests/fuzz/corpus/$target
   [ "$target" = parse ] && corpus="tests/fuzz/corpus/period tests/fuzz/corpus/amount tests/fuzz/corpus/text"
   work=build-fuzz/corpus-$target

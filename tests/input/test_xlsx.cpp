@@ -2,12 +2,17 @@
 // tests/fixtures/make_spreadsheets.py with openpyxl and XlsxWriter) load to the same records as
 // their CSV twins; their problems are named by sheet and cell.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 #include "helpers.hpp"
 #include "input/xlsx_workbook.hpp"
 #include "kexport/error.hpp"
 
 namespace {
+
+namespace fs = std::filesystem;
 
 const std::string sheets = std::string(KEXPORT_TEST_DIR) + "/fixtures/sheets/";
 const std::string real = std::string(KEXPORT_TEST_DIR) + "/fixtures/real/";
@@ -18,19 +23,37 @@ kexport::Dataset load(const std::string& path, kexport::LoadOptions options = {}
 
 }  // namespace
 
-TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx]") {
+TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx][ods][xls]") {
+  // Each CSV fixture as openpyxl, XlsxWriter or libxlsxwriter wrote it (.xlsx), and as LibreOffice
+  // saved that workbook again (.ods, .xls).
   const std::vector<std::pair<std::string, std::string>> twins = {
-      {"tuik-long-1254.xlsx", real + "tuik-long-1254.canonical.csv"},
-      {"tuik-long-1254-text.xlsx", real + "tuik-long-1254.canonical.csv"},
-      {"tuik-wide-provinces.xlsx", real + "tuik-wide-provinces.canonical.csv"},
-      {"tim-sectors-kayseri.xlsx", real + "tim-sectors-kayseri.canonical.csv"},
-      {"ministry.xlsx", real + "ministry.canonical.csv"},
-      {"english.xlsx", real + "english.canonical.csv"},
-      {"monthly-sheets.xlsx", sheets + "monthly-sheets.canonical.csv"},
-      {"dates-1900.xlsx", sheets + "dates.canonical.csv"},
-      {"dates-1904.xlsx", sheets + "dates.canonical.csv"},
+      {"tuik-long-1254", real + "tuik-long-1254.canonical.csv"},
+      {"tuik-wide-provinces", real + "tuik-wide-provinces.canonical.csv"},
+      {"tim-sectors-kayseri", real + "tim-sectors-kayseri.canonical.csv"},
+      {"ministry", real + "ministry.canonical.csv"},
+      {"english", real + "english.canonical.csv"},
+      {"monthly-sheets", sheets + "monthly-sheets.canonical.csv"},
+      {"dates-1900", sheets + "dates.canonical.csv"},
+      {"dates-1904", sheets + "dates.canonical.csv"},
+      // Formulas, whose results LibreOffice computed and stored in each format.
+      {"formulas", sheets + "formulas.canonical.csv"},
   };
   for (const auto& [workbook, canonical] : twins) {
+    const auto expected = test::records_of(load(canonical));
+    for (const std::string format : {".xlsx", ".ods", ".xls"}) {
+      INFO(workbook + format);
+      const auto from_sheet = test::records_of(load(sheets + workbook + format));
+      CHECK_FALSE(from_sheet.empty());
+      CHECK(from_sheet == expected);
+    }
+  }
+  // Text cells only (XlsxWriter's inline strings), and libxlsxwriter's own output.
+  const std::vector<std::pair<std::string, std::string>> more = {
+      {"tuik-long-1254-text.xlsx", real + "tuik-long-1254.canonical.csv"},
+      {"ministry-libxlsxwriter.xlsx", real + "ministry.canonical.csv"},
+      {"tuik-wide-provinces-libxlsxwriter.xlsx", real + "tuik-wide-provinces.canonical.csv"},
+  };
+  for (const auto& [workbook, canonical] : more) {
     INFO(workbook);
     const auto from_sheet = test::records_of(load(sheets + workbook));
     CHECK_FALSE(from_sheet.empty());
@@ -38,21 +61,26 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx]") {
   }
 }
 
-TEST_CASE("a workbook's sheets are files of their own, with what a reader should know", "[xlsx]") {
-  const auto data = load(sheets + "monthly-sheets.xlsx");
-  REQUIRE(data.files.size() == 3);
-  const std::string book = sheets + "monthly-sheets.xlsx";
-  CHECK(data.files[0].name == book + "[Açıklamalar]");
-  CHECK(data.files[0].rows == 0);
-  REQUIRE(data.files[0].notes.size() == 1);
-  CHECK(data.files[0].notes[0].kind == kexport::FileNote::Kind::no_table);
-  CHECK_THAT(data.files[0].notes[0].detail, Catch::StartsWith("no header line found"));
-  CHECK(data.files[1].name == book + "[Ocak]");
-  CHECK(data.files[1].format == "xlsx");
-  CHECK(data.files[1].notes == std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_rows, 1, {}}});
-  CHECK(data.files[2].name == book + "[Şubat]");
-  CHECK(data.files[2].notes ==
-        std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_sheet, 0, {}}});
+TEST_CASE("a workbook's sheets are files of their own, with what a reader should know", "[xlsx][ods][xls]") {
+  for (const std::string format : {"xlsx", "ods", "xls"}) {
+    INFO(format);
+    const std::string book = sheets + "monthly-sheets." + format;
+    const auto data = load(book);
+    REQUIRE(data.files.size() == 3);
+    CHECK(data.files[0].name == book + "[Açıklamalar]");
+    CHECK(data.files[0].rows == 0);
+    REQUIRE(data.files[0].notes.size() == 1);
+    CHECK(data.files[0].notes[0].kind == kexport::FileNote::Kind::no_table);
+    CHECK_THAT(data.files[0].notes[0].detail, Catch::StartsWith("no header line found"));
+    CHECK(data.files[1].name == book + "[Ocak]");
+    CHECK(data.files[1].format == format);
+    CHECK(data.files[1].title_rows == 1);
+    CHECK(data.files[1].notes ==
+          std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_rows, 1, {}}});
+    CHECK(data.files[2].name == book + "[Şubat]");
+    CHECK(data.files[2].notes ==
+          std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_sheet, 0, {}}});
+  }
 }
 
 TEST_CASE("the sheets to read are chosen by name or number", "[xlsx]") {
@@ -96,12 +124,35 @@ TEST_CASE("date serials become the month they fall in", "[xlsx]") {
 }
 
 TEST_CASE("the binary reads a workbook as it reads its CSV twin", "[xlsx][cli]") {
-  const auto sheet =
-      test::run_kexport("--data " + sheets + "tuik-long-1254.xlsx summary -p Kayseri -m 2025-02 -f json");
   const auto text =
       test::run_kexport("--data " + real + "tuik-long-1254.csv summary -p Kayseri -m 2025-02 -f json");
-  REQUIRE(sheet.exit_code == 0);
-  CHECK(sheet.out == text.out);
+  REQUIRE(text.exit_code == 0);
+  for (const std::string format : {"xlsx", "ods", "xls"}) {
+    INFO(format);
+    const auto sheet = test::run_kexport("--data " + sheets + "tuik-long-1254." + format +
+                                         " summary -p Kayseri -m 2025-02 -f json");
+    REQUIRE(sheet.exit_code == 0);
+    CHECK(sheet.out == text.out);
+  }
+  // A directory of workbooks in every format reads each of them.
+  const test::TempDir dir;
+  for (const std::string name : {"dates-1900.xlsx", "tim-sectors-kayseri.ods", "monthly-sheets.xls"})
+    fs::copy_file(sheets + name, dir.path / name);
+  const auto all = test::run_kexport("validate " + dir.path.string() + " -f json");
+  REQUIRE(all.exit_code == 0);
+  // validate reports each sheet as a file, with its own months and provinces.
+  const auto files = nlohmann::json::parse(all.out)["files"];
+  REQUIRE(files.size() == 5);  // 1 + 3 + 1 sheets
+  CHECK(files[1]["file"] == (dir.path / "monthly-sheets.xls[Açıklamalar]").string());
+  CHECK(files[1]["rows"] == 0);
+  CHECK(files[1]["provinces"] == 0);
+  CHECK(files[2]["file"] == (dir.path / "monthly-sheets.xls[Ocak]").string());
+  CHECK(files[2]["first_period"] == "2025-01");
+  CHECK(files[2]["last_period"] == "2025-01");
+  CHECK(files[2]["provinces"] == 1);
+  CHECK(files[3]["first_period"] == "2025-02");
+  CHECK(files[3]["provinces"] == 2);
+  CHECK(files[4]["format"] == "ods");
   const auto bad = test::run_kexport("--data " + std::string(KEXPORT_TEST_DIR) +
                                      "/malformed/xlsx-formula-without-value.xlsx summary -p Kayseri");
   CHECK(bad.exit_code == 65);

@@ -181,7 +181,7 @@ struct LoadedFile {
   std::optional<ValueUnit> unit;
   std::string source;                    // the source label given to rows without one, if any
   std::uint64_t rows = 0;                // records read from it
-  std::uint64_t title_rows = 0;          // lines above the header, skipped
+  std::uint64_t title_rows = 0;          // non-blank lines above the header, skipped
   std::uint64_t note_rows = 0;           // "Kaynak: …", "* Geçici veri" below the data, skipped
   std::uint64_t group_rows = 0;          // sub-group rows ("I. TARIM") kept out of sums
   std::vector<std::string> unpublished;  // months that are zero for every row of a wide sheet
@@ -211,7 +211,7 @@ struct IncompleteMonth {
 // An entry of a data directory that is not loaded, and why: nothing is passed over unsaid.
 struct PassedOver {
   enum class Why {
-    spreadsheet,    // .xlsx, .xls, .ods …: not read; save it as CSV
+    spreadsheet,    // .xlsb: not read; save it as .xlsx or CSV
     not_data,       // another kind of file
     documentation,  // README, *.md: expected beside data, said only by validate
     hidden,         // a name starting with '.': said only by validate
