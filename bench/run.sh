@@ -105,13 +105,15 @@ hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-2.json" "$noc
 t1=$(median "$data/t-threads-1.json"); t2=$(median "$data/t-threads-2.json")
 speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
 
+# bench/spreadsheet.sh keeps its own section at the end of the file.
+sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
 {
   echo "# Benchmark results"
   echo
   echo "The summary question (\`kexport summary --province $province\`, the latest month, as JSON) on"
   echo "generated canonical CSV (\`bench/generate.cpp\`: 81 provinces, up to 229 destinations, gaps),"
   echo "the file in the page cache, whole process, median of $runs runs (pandas: 3), measured in one run"
-  echo "on this machine ($(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
+  echo "on this machine ($(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
   echo "\`read_csv\` with 2 threads (\`bench/duckdb_summary.mjs\`); pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)')"
   echo "(\`bench/pandas_summary.py\`). Every answer was checked to agree to the cent (\`bench/check_agree.py\`)."
   echo
@@ -135,4 +137,5 @@ speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
   echo
   echo "Produced by \`bash bench/run.sh\` on $(date -u +%Y-%m-%d)."
 } >bench/results.md
+if [ -n "$sheets" ]; then printf '\n%s\n' "$sheets" >>bench/results.md; fi
 cat bench/results.md
