@@ -24,16 +24,6 @@ std::string_view qualified_attribute(const char** attributes, std::string_view n
   return {};
 }
 
-std::string_view find_or_empty(const char** attributes, std::string_view name, bool& present) {
-  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
-    if (local_name(a[0]) == name) {
-      present = true;
-      return a[1];
-    }
-  present = false;
-  return {};
-}
-
 }  // namespace
 
 // Builds rows of the chosen sheet from content.xml's events: <table:table> <table:table-row>
@@ -106,8 +96,8 @@ class OdsSheetRows::Handler final : public XmlHandler {
   }
 
   void begin_row(const char** attributes) {
-    row_ = Row{};
-    row_.first = next_row_;
+    row_ = SheetRow{};
+    row_.number = next_row_;
     row_.repeat = repeat_count(xml_attribute(attributes, "number-rows-repeated"));
     const std::string_view visibility = xml_attribute(attributes, "visibility");
     row_hidden_ = visibility == "collapse" || visibility == "filter";
@@ -123,7 +113,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
     value_ = xml_attribute(attributes, "value");
     date_value_ = xml_attribute(attributes, "date-value");
     boolean_value_ = xml_attribute(attributes, "boolean-value");
-    string_value_ = find_or_empty(attributes, "string-value", has_string_value_);
+    string_value_ = xml_attribute(attributes, "string-value");
     formula_ = !xml_attribute(attributes, "formula").empty();
     text_.clear();
     paragraphs_ = 0;
@@ -138,7 +128,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
       return value_.empty() ? std::pair{text_, false} : std::pair{value_, true};
     if (value_type_ == "date") return {date_value_.size() >= 7 ? date_value_.substr(0, 7) : text_, false};
     if (value_type_ == "boolean") return {boolean_value_ == "true" ? "TRUE" : "FALSE", false};
-    if (value_type_ == "string" && has_string_value_ && !string_value_.empty()) return {string_value_, false};
+    if (value_type_ == "string" && !string_value_.empty()) return {string_value_, false};
     return {text_, false};
   }
 
@@ -153,7 +143,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
     auto [value, number] = cell_value();
     if (value.empty()) return;  // empty cells, however many, are only a gap
     if (column_ > max_columns)
-      refuse(row_.first, std::min<std::size_t>(first, max_columns) + 1,
+      refuse(row_.number, std::min<std::size_t>(first, max_columns) + 1,
              fmt::format("a cell beyond column XFD, the last a sheet can have; expected at most {} columns",
                          max_columns));
     row_.cells.resize(column_);
@@ -166,12 +156,12 @@ class OdsSheetRows::Handler final : public XmlHandler {
 
   void end_row() {
     if (row_.cells.empty() && !row_.formula_without_value) return;  // empty rows are only a gap
-    if (row_.first + row_.repeat - 1 > max_rows)
-      refuse(std::min(row_.first, max_rows + 1), 0,
+    if (row_.number + row_.repeat - 1 > max_rows)
+      refuse(std::min(row_.number, max_rows + 1), 0,
              fmt::format("a row beyond row {}, the last a sheet can have", max_rows));
     if (row_hidden_) rows_.hidden_rows_ += row_.repeat;
-    rows_.rows_.push_back(std::move(row_));
-    row_ = Row{};
+    rows_.completed_.push_back(std::move(row_));
+    row_ = SheetRow{};
   }
 
   OdsSheetRows& rows_;
@@ -179,7 +169,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
   std::size_t sheets_seen_ = 0;
   int tables_open_ = 0;
   bool spreadsheet_ = false, active_ = false;
-  Row row_;
+  SheetRow row_;
   std::uint64_t next_row_ = 1;
   bool row_hidden_ = false;
   std::size_t column_ = 0;  // columns passed in the current row
@@ -187,55 +177,21 @@ class OdsSheetRows::Handler final : public XmlHandler {
   std::uint64_t cell_repeat_ = 1;
   // Copied: expat's attributes live only as long as the start event.
   std::string value_type_, value_, date_value_, boolean_value_, string_value_;
-  bool has_string_value_ = false, error_ = false, formula_ = false;
+  bool error_ = false, formula_ = false;
   std::string text_;
   int paragraphs_ = 0, in_paragraph_ = 0, annotations_ = 0;
 };
 
 OdsSheetRows::OdsSheetRows(const OdsWorkbook& workbook, std::size_t sheet, std::uint64_t& hidden_rows)
-    : name_(workbook.file() + "[" + workbook.sheets().at(sheet).name + "]"),
+    : BufferedSheetRows(workbook.file() + "[" + workbook.sheets().at(sheet).name + "]", hidden_rows),
       handler_(std::make_unique<Handler>(*this, sheet)),
-      entry_(std::make_unique<ZipArchive::Entry>(workbook.archive(), OdsWorkbook::content_part)),
-      xml_(std::make_unique<XmlStream>(*handler_, workbook.file() + ": " + OdsWorkbook::content_part)),
-      buffer_(1 << 18, '\0'),
-      hidden_rows_seen_(hidden_rows) {}
+      part_(std::make_unique<XmlPart>(workbook.archive(), OdsWorkbook::content_part, *handler_)) {}
 
-OdsSheetRows::~OdsSheetRows() {
-  hidden_rows_seen_ = std::max(hidden_rows_seen_, hidden_rows_);
-}
+OdsSheetRows::~OdsSheetRows() = default;
 
-bool OdsSheetRows::fill() {
-  while (rows_.empty() && !finished_) {
-    const std::size_t got = entry_->read(buffer_.data(), buffer_.size());
-    xml_->feed(std::string_view(buffer_.data(), got), got == 0);
-    finished_ = got == 0 || handler_->done;  // the rest of the document is other sheets
-  }
-  return !rows_.empty();
-}
-
-bool OdsSheetRows::next(std::vector<std::string_view>& cells) {
-  // A row LibreOffice wrote once with a repeat count is given as that many rows.
-  if (current_.repeat > 1 && number_ < current_.first + current_.repeat - 1) {
-    ++number_;
-  } else {
-    if (!fill()) return false;
-    current_ = std::move(rows_.front());
-    rows_.pop_front();
-    number_ = current_.first;
-  }
-  cells.assign(current_.cells.begin(), current_.cells.end());
-  return true;
-}
-
-SourceLocation OdsSheetRows::location_of_cell(std::size_t column) const {
-  return {name_, number_, column + 1, true};
-}
-
-std::optional<DataError> OdsSheetRows::row_problem() const {
-  if (!current_.formula_without_value) return std::nullopt;
-  return DataError(
-      location_of_cell(*current_.formula_without_value),
-      "a formula without a stored result; expected the spreadsheet saved by the program that computes it");
+bool OdsSheetRows::read_more() {
+  // Once the sheet has ended, the rest of the document is other sheets: not read.
+  return !handler_->done && part_->feed_next();
 }
 
 }  // namespace kexport::input

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "kexport/error.hpp"
-#include "xml_stream.hpp"
+#include "workbook_part.hpp"
 
 namespace kexport::input {
 namespace {

@@ -10,7 +10,7 @@
 #include "kexport/error.hpp"
 #include "kexport/file_format.hpp"
 #include "kexport/text.hpp"
-#include "xlsx_workbook.hpp"
+#include "spreadsheet_dates.hpp"
 
 namespace kexport::input {
 namespace {
@@ -339,14 +339,14 @@ void XlsWorkbook::read_globals() {
   }
 }
 
-std::vector<XlsRow> XlsWorkbook::read_sheet(std::size_t sheet) const {
+std::vector<SheetRow> XlsWorkbook::read_sheet(std::size_t sheet, std::uint64_t& hidden_rows) const {
   const std::string name = file_ + "[" + sheets_.at(sheet).name + "]";
   Records records(stream_, sheet_offsets_.at(sheet), file_);
   Record record;
   if (!records.next(record) || record.type != bof)
     records.damaged(sheet_offsets_[sheet],
                     "no BOF record where the sheet '" + sheets_[sheet].name + "' starts");
-  std::map<std::uint32_t, XlsRow> rows;
+  std::map<std::uint32_t, SheetRow> rows;
   std::vector<bool> hidden(max_rows, false);
   int depth = 1;  // an embedded chart is a BOF…EOF inside the sheet's
   std::optional<std::pair<std::uint32_t, std::size_t>> pending_string;  // a formula's text, next
@@ -364,7 +364,7 @@ std::vector<XlsRow> XlsWorkbook::read_sheet(std::size_t sheet) const {
         is_number = false;
       }
     }
-    XlsRow& target = rows[row];
+    SheetRow& target = rows[row];
     target.number = row + 1;
     if (target.cells.size() <= column) {
       target.cells.resize(column + 1);
@@ -450,15 +450,16 @@ std::vector<XlsRow> XlsWorkbook::read_sheet(std::size_t sheet) const {
         break;
     }
   }
-  std::vector<XlsRow> out;
+  std::vector<SheetRow> out;
   out.reserve(rows.size());
+  hidden_rows = 0;
   for (auto& [index, row] : rows) {
     while (!row.cells.empty() && row.cells.back().empty()) {
       row.cells.pop_back();
       row.numbers.pop_back();
     }
     if (row.cells.empty()) continue;
-    row.hidden = hidden[index];
+    hidden_rows += hidden[index] ? 1 : 0;
     out.push_back(std::move(row));
   }
   return out;

@@ -11,16 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "sheet_row_buffer.hpp"
 #include "workbook_loader.hpp"
 
 namespace kexport::input {
-
-struct XlsRow {
-  std::uint64_t number = 0;  // 1-based
-  std::vector<std::string> cells;
-  std::vector<bool> numbers;
-  bool hidden = false;
-};
 
 class XlsWorkbook {
  public:
@@ -34,8 +28,8 @@ class XlsWorkbook {
 
   [[nodiscard]] const std::vector<WorkbookSheet>& sheets() const { return sheets_; }
   [[nodiscard]] const std::string& file() const { return file_; }
-  // The sheet's rows that hold a cell, in order.
-  [[nodiscard]] std::vector<XlsRow> read_sheet(std::size_t sheet) const;
+  // The sheet's rows that hold a cell, in order; `hidden_rows` counts those of them hidden.
+  [[nodiscard]] std::vector<SheetRow> read_sheet(std::size_t sheet, std::uint64_t& hidden_rows) const;
 
  private:
   void read_globals();

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "kexport/error.hpp"
+#include "spreadsheet_dates.hpp"
 
 namespace kexport::input {
 namespace {
@@ -86,7 +87,7 @@ class XlsxSheetRows::Handler final : public XmlHandler {
           {rows_.name_, number, 0, true},
           fmt::format("row {} after row {}; expected rows in order, as spreadsheet programs write them",
                       number, last_row_));
-    row_ = Row{};
+    row_ = SheetRow{};
     row_.number = number != 0 ? number : next;
     last_row_ = row_.number;
     last_column_ = 0;
@@ -158,13 +159,13 @@ class XlsxSheetRows::Handler final : public XmlHandler {
       row_.cells.pop_back();
       row_.numbers.pop_back();
     }
-    rows_.rows_.push_back(std::move(row_));
-    row_ = Row{};
+    rows_.completed_.push_back(std::move(row_));
+    row_ = SheetRow{};
   }
 
   XlsxSheetRows& rows_;
   const XlsxWorkbook& workbook_;
-  Row row_;
+  SheetRow row_;
   std::uint64_t last_row_ = 0;
   std::size_t last_column_ = 0;
   std::string type_;  // copied: expat's attributes live only as long as the start event
@@ -176,45 +177,15 @@ class XlsxSheetRows::Handler final : public XmlHandler {
 };
 
 XlsxSheetRows::XlsxSheetRows(const XlsxWorkbook& workbook, const XlsxSheet& sheet, std::uint64_t& hidden_rows)
-    : workbook_(workbook),
-      name_(workbook.file() + "[" + sheet.name + "]"),
+    : BufferedSheetRows(workbook.file() + "[" + sheet.name + "]", hidden_rows),
+      workbook_(workbook),
       handler_(std::make_unique<Handler>(*this)),
-      entry_(std::make_unique<ZipArchive::Entry>(workbook.archive(), sheet.part)),
-      xml_(std::make_unique<XmlStream>(*handler_, workbook.file() + ": " + sheet.part)),
-      buffer_(1 << 18, '\0'),
-      hidden_rows_seen_(hidden_rows) {}
+      part_(std::make_unique<XmlPart>(workbook.archive(), sheet.part, *handler_)) {}
 
-XlsxSheetRows::~XlsxSheetRows() {
-  hidden_rows_seen_ = std::max(hidden_rows_seen_, hidden_rows_);
-}
+XlsxSheetRows::~XlsxSheetRows() = default;
 
-bool XlsxSheetRows::fill() {
-  while (rows_.empty() && !finished_) {
-    const std::size_t got = entry_->read(buffer_.data(), buffer_.size());
-    finished_ = got == 0;
-    xml_->feed(std::string_view(buffer_.data(), got), finished_);
-  }
-  return !rows_.empty();
-}
-
-bool XlsxSheetRows::next(std::vector<std::string_view>& cells) {
-  if (!fill()) return false;
-  current_ = std::move(rows_.front());
-  rows_.pop_front();
-  cells.assign(current_.cells.begin(), current_.cells.end());
-  return true;
-}
-
-SourceLocation XlsxSheetRows::location_of_cell(std::size_t column) const {
-  return {name_, current_.number, column + 1, true};
-}
-
-std::optional<DataError> XlsxSheetRows::row_problem() const {
-  if (!current_.formula_without_value) return std::nullopt;
-  return DataError(
-      location_of_cell(*current_.formula_without_value),
-      "a formula without a stored result; expected the workbook saved by the spreadsheet program "
-      "(which stores each formula's value)");
+bool XlsxSheetRows::read_more() {
+  return part_->feed_next();
 }
 
 }  // namespace kexport::input

@@ -44,11 +44,4 @@ class XlsxWorkbook {
   bool date1904_ = false;
 };
 
-// Whether a number format's code shows a date: "dd.mm.yyyy", "mmm.yy", "[$-41F]mmmm yy;@" do,
-// "0.00" and "#,##0" do not. Quoted text, escapes and bracketed sections do not count.
-bool is_date_format(std::string_view code);
-
-// The period a date serial falls in, as "YYYY-MM"; empty for a serial that is not a date.
-std::string period_of_serial(std::string_view serial, bool from_1904);
-
 }  // namespace kexport::input

@@ -7,7 +7,6 @@
 #include <limits>
 
 #include "kexport/error.hpp"
-#include "zip_archive.hpp"
 
 namespace kexport::input {
 
@@ -88,17 +87,6 @@ std::string_view xml_attribute(const char** attributes, std::string_view wanted)
   for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
     if (local_name(a[0]) == wanted) return a[1];
   return {};
-}
-
-void parse_part(const ZipArchive& archive, const std::string& part, XmlHandler& handler) {
-  ZipArchive::Entry entry(archive, part);
-  XmlStream xml(handler, archive.file() + ": " + part);
-  std::string buffer(1 << 18, '\0');
-  while (true) {
-    const std::size_t got = entry.read(buffer.data(), buffer.size());
-    xml.feed(std::string_view(buffer.data(), got), got == 0);
-    if (got == 0) return;
-  }
 }
 
 }  // namespace kexport::input

@@ -45,12 +45,6 @@ class XmlStream {
   friend struct XmlCallbacks;
 };
 
-class ZipArchive;
-
-// Feeds a part of a workbook's archive to a handler, in pieces: memory stays bounded however large
-// the part is.
-void parse_part(const ZipArchive& archive, const std::string& part, XmlHandler& handler);
-
 // An attribute's value by local name; empty when absent.
 std::string_view xml_attribute(const char** attributes, std::string_view local_name);
 

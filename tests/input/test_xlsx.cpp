@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "helpers.hpp"
-#include "input/xlsx_workbook.hpp"
+#include "input/spreadsheet_dates.hpp"
 #include "kexport/error.hpp"
 
 namespace {
