@@ -9,6 +9,12 @@
 namespace kexport::input {
 namespace {
 
+// Counts past a sheet's limits saturate just beyond them, so that a crafted repeat count can
+// neither wrap a position round nor slip a cell in under the limit.
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b, std::uint64_t ceiling) {
+  return a >= ceiling || b >= ceiling - a ? ceiling : a + b;
+}
+
 // A repeat count ("number-rows-repeated"); 1 when absent or not a number.
 std::uint64_t repeat_count(std::string_view text) {
   std::uint64_t value = 0;
@@ -101,7 +107,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
     row_.repeat = repeat_count(xml_attribute(attributes, "number-rows-repeated"));
     const std::string_view visibility = xml_attribute(attributes, "visibility");
     row_hidden_ = visibility == "collapse" || visibility == "filter";
-    next_row_ += row_.repeat;
+    next_row_ = saturating_add(next_row_, row_.repeat, max_rows + 2);
     column_ = 0;
   }
 
@@ -135,7 +141,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
   void end_cell() {
     in_cell_ = false;
     const std::size_t first = column_;
-    column_ += cell_repeat_;
+    column_ = saturating_add(column_, cell_repeat_, max_columns + 1);
     if (formula_ && value_type_.empty() && !error_) {
       if (!row_.formula_without_value) row_.formula_without_value = first;
       return;
@@ -156,7 +162,7 @@ class OdsSheetRows::Handler final : public XmlHandler {
 
   void end_row() {
     if (row_.cells.empty() && !row_.formula_without_value) return;  // empty rows are only a gap
-    if (row_.number + row_.repeat - 1 > max_rows)
+    if (row_.number > max_rows || row_.repeat > max_rows - row_.number + 1)
       refuse(std::min(row_.number, max_rows + 1), 0,
              fmt::format("a row beyond row {}, the last a sheet can have", max_rows));
     if (row_hidden_) rows_.hidden_rows_ += row_.repeat;
