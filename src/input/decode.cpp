@@ -211,6 +211,11 @@ std::uint64_t DecodedText::line_ends_before(std::size_t offset) const {
   return count + static_cast<std::uint64_t>(std::count(rest.begin(), rest.end(), '\n'));
 }
 
+std::size_t first_invalid_utf8(std::string_view text) {
+  const TextScan scan = scan_text(text, false);
+  return scan.kind == TextScan::clean ? std::string_view::npos : scan.offset;
+}
+
 std::string windows1254_to_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);

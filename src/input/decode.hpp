@@ -33,6 +33,9 @@ struct DecodedText {
 // do not exist.
 DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> forced, unsigned threads = 0);
 
+// The offset of the first byte that does not begin a valid UTF-8 character, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
 // Windows-1254 bytes to UTF-8.
 std::string windows1254_to_utf8(std::string_view bytes);
 

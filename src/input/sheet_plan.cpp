@@ -75,7 +75,7 @@ void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells) {
   }
 }
 
-bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
+bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, bool whole) {
   const Layout& layout = plan.layout;
   std::vector<std::string_view> cells;
   std::optional<DecimalStyle> decided = options.decimal;
@@ -89,7 +89,9 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
       continue;
     }
     if (is_blank(cells) || row_is_group(layout, cells)) continue;
+    bool stored_number = false;
     for_each_amount_cell(layout, cells, [&](std::size_t i, std::string_view cell) {
+      stored_number = stored_number || rows.is_number(i);
       // A spreadsheet's number cell is stored in one style whatever the sheet shows: no evidence.
       if (!decided && !rows.is_number(i)) {
         switch (number_evidence(cell)) {
@@ -122,6 +124,13 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
       read_to_end = false;
       break;
     }
+    // A large sheet's amounts are numbers, and reading it twice would double the load: the style
+    // stays open, and the rare text amount further down asks for the whole survey.
+    if (stored_number && !layout.wide && !decided && !first_ambiguous && !whole) {
+      plan.style_settled = false;
+      read_to_end = false;
+      break;
+    }
   }
   if (!decided && first_ambiguous)
     throw DataError(*first_ambiguous,
@@ -130,6 +139,7 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options) {
                                 "(291804236.45) to say which",
                                 ambiguous_text));
   plan.style.decimal = decided.value_or(DecimalStyle::point);
+  if (read_to_end) plan.style_settled = true;
   return read_to_end;
 }
 

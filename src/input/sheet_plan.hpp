@@ -3,6 +3,7 @@
 // row publishes. The same for a CSV file and a spreadsheet's sheet.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +22,15 @@ struct SheetPlan {
   bool source_named = false;   // the title or a note names the file's source
   std::set<int> row_years;     // the years of a wide sheet's rows (its Yıl column)
   std::vector<bool> month_published;
+  // False when a long sheet's survey stopped at amounts stored as numbers, which say nothing of
+  // the number style: a text amount further down needs the whole survey (UnsettledStyle).
+  bool style_settled = true;
+};
+
+// Thrown when a text amount meets a style that was not settled: the survey is run whole and the
+// rows read again.
+struct UnsettledStyle : std::exception {
+  [[nodiscard]] const char* what() const noexcept override { return "number style not settled"; }
 };
 
 // From the header and the title: province, year, unit and source. Refuses a table that lacks a
@@ -33,8 +43,9 @@ void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells);
 
 // The first pass over the data rows: the number style (unless given), a source named in a note,
 // and for a wide sheet which months hold anything. A long table's style is settled by its first
-// telling amount and the pass stops there: returns false when rows were left unread.
-bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options);
+// telling amount and the pass stops there — a spreadsheet's, at its first amount stored as a
+// number, unless `whole` — and returns false when rows were left unread.
+bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, bool whole = false);
 
 // The months that are zero or empty in every row, as YYYY-MM, in order.
 std::vector<std::string> unpublished_months(const SheetPlan& plan);

@@ -85,6 +85,10 @@ void SheetRows::add(RowsRead& into, const RowSource& rows, const RowFields& row,
                     std::optional<std::size_t> month_column) const {
   try {
     const std::size_t value_column = month_column.value_or(value_column_);
+    if (const auto& value = row[static_cast<std::size_t>(Field::value)];
+        !plan_.style_settled && value && !rows.is_number(value_column) &&
+        number_evidence(*value) != NumberEvidence::none)
+      throw UnsettledStyle();
     into.interpreter.add(row, style_of(rows, value_column), static_cast<std::uint32_t>(rows.row_line()));
   } catch (const FieldError& error) {
     if (month_column && (error.field == Field::value || error.field == Field::period))

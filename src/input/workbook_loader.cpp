@@ -59,16 +59,23 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
   };
   survey_rows(plan, *rows, options);
   reopen_at_data();
-  report.decimal = plan.style.decimal;
-  report.unit = plan.style.unit;
-  report.unpublished = unpublished_months(plan);
-
-  const auto read = [&] {
+  const auto read_once = [&] {
     auto into = std::make_unique<RowsRead>(gazetteer);
     into->builder.begin_file(name, format);
     if (const auto focus = builder.focus()) into->builder.focus_on(*focus);
     SheetRows(plan, options).read(*rows, *into);
     return into;
+  };
+  const auto read = [&] {
+    try {
+      return read_once();
+    } catch (const UnsettledStyle&) {
+      // A text amount below the amounts stored as numbers: the survey must see every row.
+      reopen_at_data();
+      survey_rows(plan, *rows, options, true);
+      reopen_at_data();
+      return read_once();
+    }
   };
   auto into = read();
   // A source named in a note under the data, which the rows above it were read without: read them
@@ -79,6 +86,9 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
     reopen_at_data();
     into = read();
   }
+  report.decimal = plan.style.decimal;
+  report.unit = plan.style.unit;
+  report.unpublished = unpublished_months(plan);
   report.source = plan.style.default_source;
   report.note_rows += into->note_rows;
   report.group_rows += into->group_rows;

@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 
+#include "byte_search.hpp"
 #include "kexport/error.hpp"
 
 namespace kexport::input {
@@ -57,6 +60,17 @@ XmlStream::XmlStream(XmlHandler& handler, std::string part)
   XML_SetEntityDeclHandler(parser_, &XmlCallbacks::entity);
 }
 
+TextPosition position_after(TextPosition at, std::string_view text) {
+  const std::size_t last_newline = find_last_byte(text, '\n');
+  if (last_newline == std::string_view::npos) return {at.line, at.column + text.size()};
+  std::uint64_t lines = 0;
+  for (std::size_t from = 0; from <= last_newline; ++lines) {
+    const void* found = std::memchr(text.data() + from, '\n', last_newline + 1 - from);
+    from = static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1;
+  }
+  return {at.line + lines, text.size() - last_newline};
+}
+
 XmlStream::~XmlStream() {
   XML_ParserFree(parser_);
 }
@@ -69,18 +83,30 @@ void XmlStream::feed(std::string_view piece, bool last) {
     if (XML_Parse(parser_, piece.data(), static_cast<int>(size), final_part ? XML_TRUE : XML_FALSE) !=
         XML_STATUS_OK) {
       if (failure_) std::rethrow_exception(failure_);
-      const auto line = XML_GetCurrentLineNumber(parser_);
-      const auto column = XML_GetCurrentColumnNumber(parser_);
+      const TextPosition at =
+          position_in_document({static_cast<std::uint64_t>(XML_GetCurrentLineNumber(parser_)),
+                                static_cast<std::uint64_t>(XML_GetCurrentColumnNumber(parser_)) + 1});
       const std::string why = !refused_.empty()
                                   ? refused_ + ", which a workbook does not need; expected plain XML"
                                   : std::string(XML_ErrorString(XML_GetErrorCode(parser_))) +
                                         "; expected the part as the spreadsheet program wrote it";
-      throw DataError({part_, static_cast<std::uint64_t>(line), static_cast<std::uint64_t>(column) + 1},
-                      "malformed XML: " + why);
+      throw DataError({part_, at.line, at.column}, "malformed XML: " + why);
     }
+    fed_end_ = position_after(fed_end_, piece.substr(0, size));
     piece.remove_prefix(size);
     if (piece.empty()) return;
   }
+}
+
+void XmlStream::continue_at(TextPosition at) {
+  jump_ = Jump{fed_end_, at};
+}
+
+TextPosition XmlStream::position_in_document(TextPosition parsed) const {
+  if (!jump_ || parsed < jump_->parsed) return parsed;
+  if (parsed.line == jump_->parsed.line)
+    return {jump_->document.line, jump_->document.column + (parsed.column - jump_->parsed.column)};
+  return {jump_->document.line + (parsed.line - jump_->parsed.line), parsed.column};
 }
 
 std::string_view xml_attribute(const char** attributes, std::string_view wanted) {

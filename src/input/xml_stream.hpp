@@ -6,12 +6,23 @@
 
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
 struct XML_ParserStruct;
 
 namespace kexport::input {
+
+// A place in a document: 1-based line, and 1-based column in bytes.
+struct TextPosition {
+  std::uint64_t line = 1;
+  std::uint64_t column = 1;
+  friend auto operator<=>(const TextPosition&, const TextPosition&) = default;
+};
+
+// The position just after `text`, which starts at `at`.
+TextPosition position_after(TextPosition at, std::string_view text);
 
 class XmlHandler {
  public:
@@ -36,12 +47,23 @@ class XmlStream {
   // not well formed or declares a DTD or entities.
   void feed(std::string_view piece, bool last);
 
+  // The next piece continues the document at `at`: what lies between was read by another parser
+  // (a sheet's rows, parsed apart). Positions in messages stay those of the whole document.
+  void continue_at(TextPosition at);
+
  private:
+  [[nodiscard]] TextPosition position_in_document(TextPosition parsed) const;
+
   XML_ParserStruct* parser_;
   XmlHandler& handler_;
   std::string part_;
   std::string refused_;         // why a declaration handler stopped the parse
   std::exception_ptr failure_;  // what a handler threw
+  TextPosition fed_end_;        // where the pieces fed so far end, as expat counts
+  struct Jump {
+    TextPosition parsed, document;
+  };
+  std::optional<Jump> jump_;
   friend struct XmlCallbacks;
 };
 

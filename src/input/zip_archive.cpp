@@ -90,11 +90,13 @@ ZipArchive::~ZipArchive() {
 }
 
 bool ZipArchive::has(const std::string& name) const {
+  const std::lock_guard lock(mutex_);
   return libzip().zip_name_locate(archive_, name.c_str(), 0) >= 0;
 }
 
 std::vector<std::string> ZipArchive::names() const {
   const Libzip& z = libzip();
+  const std::lock_guard lock(mutex_);
   std::vector<std::string> out;
   const zip_int64_t count = z.zip_get_num_entries(archive_, 0);
   for (zip_int64_t i = 0; i < count; ++i)
@@ -105,6 +107,7 @@ std::vector<std::string> ZipArchive::names() const {
 ZipArchive::Entry::Entry(const ZipArchive& archive, const std::string& name)
     : archive_(archive), name_(name) {
   const Libzip& z = libzip();
+  const std::lock_guard lock(archive.mutex_);
   const zip_int64_t index = z.zip_name_locate(archive.archive_, name.c_str(), 0);
   if (index < 0) refuse(archive.file_, fmt::format("the workbook has no part '{}'; expected one", name));
   zip_stat_t stat;
@@ -114,33 +117,75 @@ ZipArchive::Entry::Entry(const ZipArchive& archive, const std::string& name)
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE)
     refuse(archive.file_, "the workbook is encrypted; expected it saved without a password");
   compressed_ = (stat.valid & ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0;
-  file_ = z.zip_fopen_index(archive.archive_, static_cast<zip_uint64_t>(index), 0);
+  // A deflated entry is read as stored and inflated by ISA-L where it is installed.
+  const bool deflated = (stat.valid & ZIP_STAT_COMP_METHOD) != 0 && stat.comp_method == ZIP_CM_DEFLATE;
+  if (deflated && RawInflate::available()) {
+    inflate_ = std::make_unique<RawInflate>();
+    stored_.resize(1 << 16);
+    if ((stat.valid & ZIP_STAT_CRC) != 0) expected_crc_ = stat.crc;
+    if ((stat.valid & ZIP_STAT_SIZE) != 0) expected_size_ = stat.size;
+  }
+  file_ =
+      z.zip_fopen_index(archive.archive_, static_cast<zip_uint64_t>(index), inflate_ ? ZIP_FL_COMPRESSED : 0);
   if (file_ == nullptr)
     refuse(archive.file_, fmt::format("the workbook's part '{}' cannot be opened ({})", name,
                                       z.zip_strerror(archive.archive_)));
 }
 
 ZipArchive::Entry::~Entry() {
+  const std::lock_guard lock(archive_.mutex_);
   if (file_ != nullptr) libzip().zip_fclose(file_);
 }
 
+void ZipArchive::Entry::damaged(const std::string& why) const {
+  refuse(archive_.file_,
+         fmt::format("the workbook's part '{}' is damaged ({}); expected the file as the spreadsheet program "
+                     "saved it",
+                     name_, why));
+}
+
+std::size_t ZipArchive::Entry::read_stored(char* buffer, std::size_t size) {
+  const std::lock_guard lock(archive_.mutex_);
+  const zip_int64_t got = libzip().zip_fread(file_, buffer, size);
+  if (got < 0) damaged(libzip().zip_file_strerror(file_));
+  return static_cast<std::size_t>(got);
+}
+
+std::size_t ZipArchive::Entry::read_inflated(char* buffer, std::size_t size) {
+  if (!inflate_) return read_stored(buffer, size);
+  while (!inflate_done_) {
+    if (stored_at_ == stored_end_ && !stored_done_) {
+      stored_at_ = 0;
+      stored_end_ = read_stored(reinterpret_cast<char*>(stored_.data()), stored_.size());
+      stored_done_ = stored_end_ == 0;
+    }
+    const RawInflate::Step step =
+        inflate_->inflate(stored_.data() + stored_at_, stored_end_ - stored_at_, buffer, size);
+    stored_at_ += step.consumed;
+    if (step.damaged) damaged("not a deflate stream");
+    if (step.finished) {
+      inflate_done_ = true;
+      const std::uint64_t total = inflated_ + step.produced;
+      if (expected_size_ && total != *expected_size_)
+        damaged(fmt::format("{} bytes where the archive says {}", total, *expected_size_));
+      if (expected_crc_ && inflate_->crc() != *expected_crc_) damaged("CRC error");
+    }
+    if (step.produced > 0 || inflate_done_) return step.produced;
+    if (step.consumed == 0 && stored_done_) damaged("it ends before its last block");
+  }
+  return 0;
+}
+
 std::size_t ZipArchive::Entry::read(char* buffer, std::size_t size) {
-  const Libzip& z = libzip();
-  const zip_int64_t got = z.zip_fread(file_, buffer, size);
-  if (got < 0)
-    refuse(
-        archive_.file_,
-        fmt::format("the workbook's part '{}' is damaged ({}); expected the file as the spreadsheet program "
-                    "saved it",
-                    name_, z.zip_file_strerror(file_)));
-  inflated_ += static_cast<std::uint64_t>(got);
+  const std::size_t got = read_inflated(buffer, size);
+  inflated_ += got;
   if (inflated_ > max_entry_bytes ||
       (inflated_ > ratio_grace && inflated_ > max_ratio * std::max<std::uint64_t>(compressed_, 1)))
     refuse(archive_.file_,
            fmt::format("the workbook's part '{}' inflates to more than {} the size it is stored in; expected "
                        "an ordinary workbook, not a zip bomb",
                        name_, inflated_ > max_entry_bytes ? "2 GiB, out of proportion to" : "250 times"));
-  return static_cast<std::size_t>(got);
+  return got;
 }
 
 std::string ZipArchive::read_all(const std::string& name) const {

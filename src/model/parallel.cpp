@@ -34,6 +34,12 @@ void run_parallel(std::size_t n, const std::function<void(std::size_t)>& task) {
     if (failure) std::rethrow_exception(failure);
 }
 
+std::thread start_thread(std::function<void()> work) {
+  std::thread thread(std::move(work));
+  ++started;
+  return thread;
+}
+
 std::uint64_t threads_started() {
   return started.load();
 }

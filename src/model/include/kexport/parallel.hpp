@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <thread>
 
 namespace kexport {
 
@@ -15,7 +16,12 @@ unsigned thread_count(unsigned requested);
 // calling thread, and waits for them all. The first exception a task throws is rethrown here.
 void run_parallel(std::size_t n, const std::function<void(std::size_t)>& task);
 
-// How many threads run_parallel has started in this process, for the tests that check --threads.
+// Starts `work` on a thread of its own (for work that runs beside the caller's, not split like
+// run_parallel's); the caller joins it.
+std::thread start_thread(std::function<void()> work);
+
+// How many threads run_parallel and start_thread have started in this process, for the tests that check
+// --threads.
 std::uint64_t threads_started();
 
 }  // namespace kexport
