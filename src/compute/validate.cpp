@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "kexport/error.hpp"
 
@@ -41,14 +42,26 @@ std::string country_name(const Dataset& data, const Gazetteer& gazetteer, Countr
 std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazetteer) {
   // The provinces' total rows per source and month, for the national total rows.
   std::map<std::pair<SourceId, std::int32_t>, Cents> provinces_sum;
+  // The provinces' rows per source, month and country, for the countries' national subtotals.
+  std::map<std::tuple<SourceId, std::int32_t, CountryId>, Cents> country_sum;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
-    if (key.province != national_total && key.country == all_countries && key.chapter == all_chapters) {
-      Cents& sum = provinces_sum[{key.source, key.month.index()}];
-      sum = checked_add(sum, data.cents[row]);
-    }
+    if (key.province == national_total || key.chapter != all_chapters) continue;
+    Cents& sum = key.country == all_countries ? provinces_sum[{key.source, key.month.index()}]
+                                              : country_sum[{key.source, key.month.index(), key.country}];
+    sum = checked_add(sum, data.cents[row]);
   }
   std::vector<TotalCheck> checks;
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const RecordKey key = data.key(row);
+    if (key.province != national_total || key.country == all_countries || key.chapter != all_chapters)
+      continue;
+    const auto it = country_sum.find({key.source, key.month.index(), key.country});
+    if (it == country_sum.end() || it->second == data.cents[row]) continue;
+    checks.push_back({data.sources[key.source], std::string(gazetteer.province_name(key.province)),
+                      country_name(data, gazetteer, key.country), key.month, "provinces", data.cents[row],
+                      it->second});
+  }
   for (std::size_t row = 0; row < data.size();) {
     const RecordKey first = data.key(row);
     std::optional<Cents> total, countries, chapters;
@@ -66,8 +79,13 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     if (!total) continue;
     const auto add = [&](const char* kind, Cents sum) {
       if (sum == *total) return;
-      checks.push_back({data.sources[first.source], std::string(gazetteer.province_name(first.province)),
-                        first.month, kind, *total, sum});
+      checks.push_back({data.sources[first.source],
+                        std::string(gazetteer.province_name(first.province)),
+                        {},
+                        first.month,
+                        kind,
+                        *total,
+                        sum});
     };
     if (countries) add("countries", *countries);
     if (chapters) add("chapters", *chapters);
@@ -80,6 +98,37 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
 }
 
 }  // namespace
+
+// Amounts in thousands of dollars read as dollars are a thousand times too small. No month of
+// Türkiye's exports since 1990 is under a billion dollars, and no province that exports at all
+// sells abroad for under a thousand dollars in a month: a figure below those says the file is in
+// thousands, though it does not say so.
+std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const Gazetteer& gazetteer) {
+  constexpr Cents national_floor = Cents{1'000'000'000} * 100;
+  constexpr Cents province_floor = Cents{1'000} * 100;
+  std::map<std::int32_t, std::pair<Cents, std::size_t>> provinces_in_month;  // sum, count
+  std::optional<FileValidation::UnitDoubt> national, province;
+  for (std::size_t row = 0; row < data.size(); ++row) {
+    const RecordKey key = data.key(row);
+    if (key.country != all_countries || key.chapter != all_chapters) continue;
+    const Cents cents = data.cents[row];
+    if (key.province == national_total) {
+      if (cents > 0 && cents < national_floor && !national) national = {"Türkiye", key.month, cents};
+      continue;
+    }
+    auto& [sum, count] = provinces_in_month[key.month.index()];
+    sum = checked_add(sum, cents);
+    ++count;
+    if (cents > 0 && cents < province_floor && !province)
+      province = {std::string(gazetteer.province_name(key.province)), key.month, cents};
+  }
+  if (national) return national;
+  for (const auto& [month, sum_count] : provinces_in_month)
+    if (sum_count.second >= provinces_that_enumerate && sum_count.first > 0 &&
+        sum_count.first < national_floor)
+      return FileValidation::UnitDoubt{"Türkiye", Period::from_index(month), sum_count.first};
+  return province;
+}
 
 FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
   FileValidation v;
@@ -104,9 +153,12 @@ FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
   v.provinces = static_cast<std::size_t>(std::count(province_seen.begin(), province_seen.end(), true));
   v.countries = static_cast<std::size_t>(std::count(country_seen.begin(), country_seen.end(), true));
   for (std::size_t id = 1; id < country_seen.size(); ++id)
-    if (country_seen[id] && !data.countries[id].gazetteer)
-      v.unknown_countries.push_back(country_name(data, gazetteer, static_cast<CountryId>(id)));
+    if (country_seen[id] && !data.countries[id].gazetteer) {
+      std::string name = country_name(data, gazetteer, static_cast<CountryId>(id));
+      (is_free_zone(name) ? v.free_zones : v.unknown_countries).push_back(std::move(name));
+    }
   v.totals = check_totals(data, gazetteer);
+  if (v.file.unit_assumed) v.unit_doubt = doubt_unit(data, gazetteer);
   if (data.size() == 0 && v.file.problems.empty())
     v.file.problems.push_back(
         v.file.name + ": no records: the file has a header but no data below it; expected at least one row");

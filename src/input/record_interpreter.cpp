@@ -185,12 +185,64 @@ Period RecordInterpreter::period_of(const RowFields& row) const {
   return Period::from_year_month(year, *month);
 }
 
+std::string RecordInterpreter::unfitted(std::string_view name, std::size_t fitting) {
+  return fitting == 0 ? quoted(name) +
+                            " has '?' for letters, and no name fits it; expected the name with its "
+                            "Turkish letters (is the file in another code page?)"
+                      : quoted(name) + fmt::format(
+                                           " has '?' for letters, and {} names fit it; expected the "
+                                           "name with its Turkish letters",
+                                           fitting);
+}
+
+void RecordInterpreter::note_fitted(std::string_view written, std::string_view read_as) const {
+  builder_.note({FileNote::Kind::fitted_name, 0, fmt::format("{} → {}", written, read_as)});
+}
+
+std::optional<ProvinceId> RecordInterpreter::fitted_province(std::string_view name) const {
+  if (name.find('?') == std::string_view::npos) return std::nullopt;
+  const auto fitting = gazetteer_.provinces_fitting(name);
+  if (fitting.size() > 1) throw FieldError{Field::province, unfitted(name, fitting.size())};
+  if (fitting.empty()) return std::nullopt;  // unknown, with suggestions
+  note_fitted(name, gazetteer_.province_name(fitting.front()));
+  return fitting.front();
+}
+
+namespace {
+std::string_view text(const RowFields& row, Field field) {
+  return row[static_cast<std::size_t>(field)].value_or(std::string_view());
+}
+}  // namespace
+
+std::optional<std::string_view> subtotal_of(std::string_view name) {
+  name = trim(name);
+  const auto space = name.find_last_of(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string last = fold_name(name.substr(space + 1));
+  if (last != "toplam" && last != "toplami" && last != "total") return std::nullopt;
+  const std::string_view part = trim(name.substr(0, space));
+  if (part.empty()) return std::nullopt;
+  return part;
+}
+
+bool RecordInterpreter::row_is_national_total(const RowFields& row) const {
+  const std::string_view country = trim(text(row, Field::country));
+  const std::string_view chapter = trim(text(row, Field::chapter));
+  if (!country.empty()) {
+    if (is_total_label(country)) return true;
+    const auto subtotal = subtotal_of(country);
+    return subtotal && (gazetteer_.find_country(*subtotal) || is_free_zone(*subtotal));
+  }
+  return !chapter.empty() && is_total_label(chapter);
+}
+
 ProvinceId RecordInterpreter::province_of(const RowFields& row) const {
   const auto& name = row[static_cast<std::size_t>(Field::province)];
   const auto& code = row[static_cast<std::size_t>(Field::province_code)];
   std::optional<ProvinceId> by_name;
   if (name && !trim(*name).empty()) {
     by_name = gazetteer_.find_province(*name);
+    if (!by_name) by_name = fitted_province(trim(*name));
     if (!by_name) {
       auto suggestions = gazetteer_.suggest_provinces(*name);
       throw FieldError{
@@ -234,7 +286,12 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
                    : all_countries;
   }
   if (is_total_label(name)) return all_countries;
-  const auto by_name = gazetteer_.find_country(name);
+  auto by_name = gazetteer_.find_country(name);
+  // A country's subtotal in a TİM country table ("ALMANYA TOPLAM") is that country's, Türkiye's.
+  if (const auto subtotal = subtotal_of(name); !by_name && subtotal) {
+    by_name = gazetteer_.find_country(*subtotal);
+    if (!by_name && is_free_zone(*subtotal)) return builder_.unknown_country(*subtotal);
+  }
   if (by_name && by_code && *by_name != *by_code)
     throw FieldError{Field::country_code,
                      fmt::format("country code {} is {}, not {}; expected the code of the country "
@@ -243,6 +300,12 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
                                  gazetteer_.country_name(*by_name, Language::tr))};
   if (by_name) return builder_.known_country(*by_name, name);
   if (by_code) return builder_.known_country(*by_code, name);
+  if (name.find('?') != std::string_view::npos) {
+    const auto fitting = gazetteer_.countries_fitting(name);
+    if (fitting.size() != 1) throw FieldError{Field::country, unfitted(name, fitting.size())};
+    note_fitted(name, gazetteer_.country_name(fitting.front(), Language::tr));
+    return builder_.known_country(fitting.front(), gazetteer_.country_name(fitting.front(), Language::tr));
+  }
   return builder_.unknown_country(name);  // kept as written, reported by validate
 }
 
@@ -296,10 +359,6 @@ Value remembered(Memo<Value>& memo, std::string_view a, std::string_view b, Make
   return value;
 }
 
-std::string_view text(const RowFields& row, Field field) {
-  return row[static_cast<std::size_t>(field)].value_or(std::string_view());
-}
-
 }  // namespace
 
 void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line) {
@@ -309,8 +368,14 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
                   ? remembered(periods_, text(row, Field::period), "p", [&] { return period_of(row); })
                   : remembered(periods_, text(row, Field::year), text(row, Field::month),
                                [&] { return period_of(row); });
-  key.province = remembered(provinces_, text(row, Field::province), text(row, Field::province_code),
-                            [&] { return province_of(row); });
+  // A total row of a country × province table names no province: "GENEL TOPLAM", or a country's
+  // subtotal ("ALMANYA TOPLAM"), is Türkiye's. Decided per row: the memo is keyed by the province.
+  if (trim(text(row, Field::province)).empty() && trim(text(row, Field::province_code)).empty() &&
+      row_is_national_total(row))
+    key.province = national_total;
+  else
+    key.province = remembered(provinces_, text(row, Field::province), text(row, Field::province_code),
+                              [&] { return province_of(row); });
   if (builder_.keeps_only_total(key.province)) {
     // Only this province's monthly total is kept (a focused load): which country or sector a row
     // names does not matter, only whether it is a total row. Those fields are not looked up.

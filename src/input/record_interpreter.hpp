@@ -64,6 +64,9 @@ bool is_group_label(std::string_view text);
 // Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
 bool is_total_label(std::string_view text);
 
+// The part a subtotal's label names: "ALMANYA TOPLAM" → "ALMANYA"; empty for other text.
+std::optional<std::string_view> subtotal_of(std::string_view name);
+
 // Equality of short texts without a call to memcmp: the names and months a memo compares are
 // mostly 4 to 16 bytes, read as two overlapping words.
 inline bool same_text(std::string_view x, std::string_view y) {
@@ -157,6 +160,13 @@ class RecordInterpreter {
  private:
   Period period_of(const RowFields& row) const;
   ProvinceId province_of(const RowFields& row) const;
+  // Whether a row without a province is a total of a country × province table: Türkiye's.
+  bool row_is_national_total(const RowFields& row) const;
+  // A name with '?' for lost Turkish letters: the one province that fits, noted; none when none
+  // does; an error when several do.
+  std::optional<ProvinceId> fitted_province(std::string_view name) const;
+  void note_fitted(std::string_view written, std::string_view read_as) const;
+  static std::string unfitted(std::string_view name, std::size_t fitting);
   CountryId country_of(const RowFields& row);
   std::uint8_t chapter_of(const RowFields& row);
   static bool sample_of(const RowFields& row);

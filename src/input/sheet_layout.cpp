@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "kexport/text.hpp"
 
@@ -13,11 +14,78 @@ namespace {
 // How many records from the top are searched for the header.
 constexpr std::size_t header_search_limit = 40;
 
+// "1 Ocak-31 Mart 2025", "Ocak-Mart 2025", "OCAK - MART": the first and last month, and the year.
+struct MonthRange {
+  int first = 0, last = 0;
+  std::optional<int> year;
+};
+
+std::optional<MonthRange> parse_month_range(std::string_view text) {
+  MonthRange range;
+  if (text.size() > 5 && text[text.size() - 5] == ' ') {
+    const std::string_view tail = text.substr(text.size() - 4);
+    if (std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      range.year = (tail[0] - '0') * 1000 + (tail[1] - '0') * 100 + (tail[2] - '0') * 10 + (tail[3] - '0');
+      text = trim(text.substr(0, text.size() - 5));
+    }
+  }
+  std::size_t dash = text.find('-');
+  std::size_t dash_size = 1;
+  if (dash == std::string_view::npos) {
+    dash = text.find("\xE2\x80\x93");  // an en dash
+    dash_size = 3;
+  }
+  if (dash == std::string_view::npos) return std::nullopt;
+  const auto month_of = [](std::string_view side) -> std::optional<int> {
+    side = trim(side);
+    std::size_t digits = 0;  // a day before the month: "31 Mart", "31.Mart"
+    while (digits < side.size() && side[digits] >= '0' && side[digits] <= '9') ++digits;
+    if (digits > 0 && digits <= 2)
+      side = trim(side.substr(digits + (digits < side.size() && side[digits] == '.' ? 1 : 0)));
+    if (side.empty() || (side[0] >= '0' && side[0] <= '9')) return std::nullopt;
+    return parse_month(side);
+  };
+  const auto first = month_of(text.substr(0, dash));
+  const auto last = month_of(text.substr(dash + dash_size));
+  if (!first || !last || *last < *first) return std::nullopt;
+  if (range.year && (*range.year < Period::min_year || *range.year > Period::max_year)) return std::nullopt;
+  range.first = *first;
+  range.last = *last;
+  return range;
+}
+
+Column classify_text(std::string_view text, std::optional<ValueUnit>& unit);
+
+// A header cell; one in two languages, a line each ("İl\nProvince", "Yıllar\nYears"), is what
+// its first recognisable line says.
 Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
-  Column column;
   const std::string_view text = trim(cell);
+  Column column = classify_text(text, unit);
+  if (column.field || column.is_month() || column.total || column.imports || column.cumulative ||
+      column.partial_range || text.find('\n') == std::string_view::npos)
+    return column;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', from), text.size());
+    column = classify_text(trim(text.substr(from, end - from)), unit);
+    if (column.field || column.is_month() || column.total || column.imports) return column;
+    from = end + 1;
+  }
+  return Column{};
+}
+
+Column classify_text(std::string_view text, std::optional<ValueUnit>& unit) {
+  Column column;
   if (text.empty()) return column;
-  if (is_total_label(text) || fold_name(text) == "yillik" || fold_name(text) == "yilliktoplam") {
+  // Imports beside exports (TÜİK's "İthalat (USD)"): recognised, and left out with a note.
+  if (const std::string folded = fold_name(text);
+      folded.starts_with("ithalat") || folded.starts_with("import")) {
+    column.imports = true;
+    return column;
+  }
+  // TİM's province tables close with KÜMÜLATİF (the year so far): a total of the months like TOPLAM.
+  if (const std::string folded = fold_name(text); is_total_label(text) || folded == "yillik" ||
+                                                  folded == "yilliktoplam" || folded == "kumulatif" ||
+                                                  folded == "cumulative") {
     column.total = true;
     return column;
   }
@@ -28,6 +96,16 @@ Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
   }
   if (auto period = parse_period(text)) {
     column.period = *period;
+    return column;
+  }
+  if (const auto range = parse_month_range(text)) {
+    // A range's last month names the column; whether it is one month or a span, its kind says.
+    if (range->year)
+      column.period = Period::from_year_month(*range->year, range->last);
+    else
+      column.month = range->last;
+    column.cumulative = range->first == 1 && range->last > 1;
+    column.partial_range = range->first > 1 && range->last > range->first;
     return column;
   }
   if (!(text.front() >= '0' && text.front() <= '9')) column.month = parse_month(text);
@@ -63,6 +141,50 @@ void check_month_columns(const Layout& layout, const RowSource& rows) {
                               month_name_tr(*without_year->month), with_year->period->iso()));
 }
 
+// Ranges of months among the month columns. Where the sheet has months of its own beyond January,
+// ranges are their totals and are left out. A sheet whose months come as cumulative columns from
+// January, one through each month, gives each month as the difference between two of them; any
+// other range cannot be split into months, and the sheet is refused.
+void resolve_ranges(Layout& layout, const RowSource& rows) {
+  const auto is_range = [](const Column& c) { return c.cumulative || c.partial_range; };
+  const auto month_of = [](const Column& c) { return c.period ? c.period->month() : *c.month; };
+  bool any_range = false, months_of_its_own = false;
+  for (const Column& c : layout.columns) {
+    if (is_range(c))
+      any_range = true;
+    else if (c.is_month() && month_of(c) != 1)
+      months_of_its_own = true;
+  }
+  if (!any_range) return;
+  if (months_of_its_own) {
+    for (Column& c : layout.columns)
+      if (is_range(c)) c = Column{};
+    return;
+  }
+  std::map<std::pair<int, int>, std::size_t> through;  // (year or 0, month) → column
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (!c.is_month()) continue;
+    if (c.partial_range)
+      throw DataError(rows.location_of_cell(i),
+                      "a range of months that does not start in January, in a sheet without months of "
+                      "its own; expected months as columns, or cumulative columns from January");
+    through.emplace(std::pair{c.period ? c.period->year() : 0, month_of(c)}, i);
+  }
+  for (const auto& [key, i] : through) {
+    if (key.second == 1) continue;
+    const auto before = through.find({key.first, key.second - 1});
+    if (before == through.end())
+      throw DataError(rows.location_of_cell(i),
+                      fmt::format("a cumulative column through {} without one through {}; expected "
+                                  "cumulative columns for every month from January, whose differences are "
+                                  "the months",
+                                  month_name_tr(key.second), month_name_tr(key.second - 1)));
+    layout.columns[i].minus_column = before->second;
+  }
+  layout.cumulative = true;
+}
+
 }  // namespace
 
 Layout find_layout(RowSource& rows) {
@@ -83,6 +205,7 @@ Layout find_layout(RowSource& rows) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       layout.columns[i] = classify_header(fields[i], layout.unit);
       const Column& column = layout.columns[i];
+      if (column.imports) layout.imports_headers.emplace_back(trim(fields[i]));
       if (column.is_month()) ++months;
       if (column.field) {
         const auto slot = static_cast<std::size_t>(*column.field);
@@ -104,7 +227,10 @@ Layout find_layout(RowSource& rows) {
     }
     const bool long_header = layout.has(Field::value) && (label || layout.has(Field::period));
     const bool wide_header = !layout.has(Field::value) && label && months >= 1;
-    if (wide_header) check_month_columns(layout, rows);
+    if (wide_header) {
+      resolve_ranges(layout, rows);
+      check_month_columns(layout, rows);
+    }
     if (long_header || wide_header) {
       layout.wide = wide_header;
       layout.header_line = rows.row_line();
@@ -113,7 +239,12 @@ Layout find_layout(RowSource& rows) {
       layout.title_rows = title_rows;
       for (const auto& part : title_parts) layout.title += part + " ";
       if (!layout.wide) {
-        for (auto& column : layout.columns) column = Column{column.field, {}, {}, false};
+        for (auto& column : layout.columns) {
+          Column kept;
+          kept.field = column.field;
+          kept.imports = column.imports;
+          column = kept;
+        }
       }
       return layout;
     }

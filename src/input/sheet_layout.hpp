@@ -48,6 +48,14 @@ struct Column {
   std::optional<Period> period;  // a wide month column with its year ("2026-01")
   std::optional<int> month;      // a wide month column named by month alone ("Ocak")
   bool total = false;            // a wide TOPLAM column, checked against the months
+  // A range of months ("1 Ocak-31 Mart 2025", "OCAK-MART"): from January through the month above
+  // (cumulative), or another range (partial). A range is never read as a month: in a sheet of
+  // months it is left out as their total; a sheet of cumulative columns chained from January
+  // gives each month as the difference from the column through the month before (minus_column).
+  bool cumulative = false;
+  bool partial_range = false;
+  bool imports = false;  // "İthalat (USD)": imports, not read (kexport reads exports)
+  std::optional<std::size_t> minus_column;
   [[nodiscard]] bool is_month() const { return period.has_value() || month.has_value(); }
 };
 
@@ -60,8 +68,10 @@ struct Layout {
   std::array<bool, field_count> present{};
   std::optional<ValueUnit> unit;  // from the value header
   bool wide = false;
-  bool in_sheet = false;  // a spreadsheet's sheet: positions are cell references
-  std::string title;      // the text of the title rows, for year, province, unit and source
+  bool cumulative = false;                   // months are differences of cumulative columns
+  std::vector<std::string> imports_headers;  // columns of imports, left out
+  bool in_sheet = false;                     // a spreadsheet's sheet: positions are cell references
+  std::string title;  // the text of the title rows, for year, province, unit and source
 
   [[nodiscard]] bool has(Field field) const { return present[static_cast<std::size_t>(field)]; }
 };

@@ -54,6 +54,7 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
     throw DataError({file, l.header_line, 1, l.in_sheet}, missing);
 
   plan.style.unit = options.unit.value_or(l.unit.value_or(title_unit(l.title).value_or(ValueUnit::dollars)));
+  plan.unit_assumed = !options.unit && !l.unit && !title_unit(l.title);
   // A source the file names (its title here, or a note below the data) labels its rows;
   // --source only labels rows of files that name none.
   if (auto source = text_source(l.title)) {

@@ -25,6 +25,7 @@ struct SheetPlan {
   // False when a long sheet's survey stopped at amounts stored as numbers, which say nothing of
   // the number style: a text amount further down needs the whole survey (UnsettledStyle).
   bool style_settled = true;
+  bool unit_assumed = false;  // neither the file nor --unit says dollars or thousands
 };
 
 // Thrown when a text amount meets a style that was not settled: the survey is run whole and the

@@ -82,14 +82,15 @@ RowFields SheetRows::base_row(const std::vector<std::string_view>& cells) const 
 // A problem is reported at the cell it comes from. In a wide sheet the amount and the month both
 // come from the month column being read.
 void SheetRows::add(RowsRead& into, const RowSource& rows, const RowFields& row,
-                    std::optional<std::size_t> month_column) const {
+                    std::optional<std::size_t> month_column, const ValueStyle* style) const {
   try {
     const std::size_t value_column = month_column.value_or(value_column_);
     if (const auto& value = row[static_cast<std::size_t>(Field::value)];
-        !plan_.style_settled && value && !rows.is_number(value_column) &&
+        !style && !plan_.style_settled && value && !rows.is_number(value_column) &&
         number_evidence(*value) != NumberEvidence::none)
       throw UnsettledStyle();
-    into.interpreter.add(row, style_of(rows, value_column), static_cast<std::uint32_t>(rows.row_line()));
+    into.interpreter.add(row, style ? *style : style_of(rows, value_column),
+                         static_cast<std::uint32_t>(rows.row_line()));
   } catch (const FieldError& error) {
     if (month_column && (error.field == Field::value || error.field == Field::period))
       throw DataError(rows.location_of_cell(*month_column), error.problem);
@@ -112,6 +113,35 @@ Period SheetRows::month_of_row_year(const RowSource& rows, std::optional<int> ro
         rows, Field::year,
         fmt::format("{} is not a year; expected {} to {}", *row_year, Period::min_year, Period::max_year));
   return Period::from_year_month(*row_year, month);
+}
+
+Cents SheetRows::cumulative_at(const RowSource& rows, const std::vector<std::string_view>& cells,
+                               std::size_t column) const {
+  const std::string_view cell = column < cells.size() ? trim(cells[column]) : std::string_view();
+  if (is_empty_amount(cell))
+    throw DataError(rows.location_of_cell(column),
+                    "an empty cumulative figure beside a later one; expected the year so far in every "
+                    "cumulative column, whose differences are the months");
+  const AmountResult amount = parse_amount(cell, style_of(rows, column).decimal, plan_.style.unit);
+  if (!amount.cents) throw DataError(rows.location_of_cell(column), amount.problem);
+  return *amount.cents;
+}
+
+Cents SheetRows::month_from_cumulative(const RowSource& rows, const std::vector<std::string_view>& cells,
+                                       std::size_t column, std::size_t before) const {
+  const Cents through = cumulative_at(rows, cells, column);
+  const Cents earlier = cumulative_at(rows, cells, before);
+  if (through < earlier)
+    throw DataError(
+        rows.location_of_cell(column),
+        fmt::format("the year so far ({}) is less than through the month before ({}, {}); expected "
+                    "cumulative figures that never fall",
+                    trim(cells[column]), trim(cells[before]), rows.location_of_cell(before).text()));
+  return through - earlier;
+}
+
+std::string SheetRows::plain_amount(Cents cents) {
+  return fmt::format("{}.{:02}", cents / 100, cents % 100);
 }
 
 void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
@@ -143,6 +173,15 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
     period_text = period.iso();
     row[static_cast<std::size_t>(Field::period)] = period_text;
     row[static_cast<std::size_t>(Field::year)].reset();
+    if (c.minus_column) {
+      // The month is what the year so far grew by since the month before.
+      const Cents month = month_from_cumulative(rows, cells, i, *c.minus_column);
+      const std::string text = plain_amount(month);
+      row[static_cast<std::size_t>(Field::value)] = text;
+      add(into, rows, row, i, &dollars_style_);
+      months_sum = checked_add(months_sum, month);
+      continue;
+    }
     row[static_cast<std::size_t>(Field::value)] = cell;
     add(into, rows, row, i);
     if (const AmountResult amount = parse_amount(cell, style_of(rows, i).decimal, plan_.style.unit);

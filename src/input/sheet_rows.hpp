@@ -33,6 +33,8 @@ class SheetRows {
   SheetRows(const SheetPlan& plan, const LoadOptions& options) : plan_(plan), options_(options) {
     number_style_ = plan.style;
     number_style_.decimal = DecimalStyle::point;
+    dollars_style_ = number_style_;
+    dollars_style_.unit = ValueUnit::dollars;
     for (std::size_t i = 0; i < plan.layout.columns.size(); ++i)
       if (plan.layout.columns[i].field == Field::value) value_column_ = i;
   }
@@ -43,13 +45,22 @@ class SheetRows {
 
  private:
   [[nodiscard]] RowFields base_row(const std::vector<std::string_view>& cells) const;
+  // `style`, where given, is the amount's own (a month worked out here), not its column's.
   void add(RowsRead& into, const RowSource& rows, const RowFields& row,
-           std::optional<std::size_t> month_column) const;
+           std::optional<std::size_t> month_column, const ValueStyle* style = nullptr) const;
   [[nodiscard]] DataError error_in_column(const RowSource& rows, Field field,
                                           const std::string& problem) const;
   [[nodiscard]] Period month_of_row_year(const RowSource& rows, std::optional<int> row_year, int month) const;
   void read_wide_row(RowsRead& into, const RowSource& rows, const std::vector<std::string_view>& cells,
                      std::string& period_text) const;
+  // A month of a sheet of cumulative columns: the column through it less the one through the
+  // month before.
+  [[nodiscard]] Cents cumulative_at(const RowSource& rows, const std::vector<std::string_view>& cells,
+                                    std::size_t column) const;
+  [[nodiscard]] Cents month_from_cumulative(const RowSource& rows, const std::vector<std::string_view>& cells,
+                                            std::size_t column, std::size_t before) const;
+  // Cents as an amount in dollars with a decimal point: "1234.50".
+  static std::string plain_amount(Cents cents);
 
   // The style of a spreadsheet's number cells, stored as "291804236.45" whatever the sheet shows.
   [[nodiscard]] const ValueStyle& style_of(const RowSource& rows, std::size_t value_column) const {
@@ -59,6 +70,7 @@ class SheetRows {
   const SheetPlan& plan_;
   const LoadOptions& options_;
   ValueStyle number_style_;
+  ValueStyle dollars_style_;  // amounts worked out in cents here
   std::size_t value_column_ = 0;
 };
 

@@ -51,6 +51,11 @@ CountryId DatasetBuilder::known_country(std::size_t gazetteer_index, std::string
   return id;
 }
 
+void DatasetBuilder::note(FileNote note) {
+  std::vector<FileNote>& notes = current_file().notes;
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+}
+
 CountryId DatasetBuilder::unknown_country(std::string_view written) {
   std::string key = fold_name(written);
   auto it = unknown_.find(key);
@@ -149,6 +154,7 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     file_report.first_rounded = part_report.first_rounded;
   }
   file_report.rounded_amounts += part_report.rounded_amounts;
+  for (const FileNote& n : part_report.notes) note(n);
   for (const auto& [packed, parts] : part.others_) {
     RecordKey key = RecordKey::unpack(packed);
     key.source = sources[key.source];

@@ -166,6 +166,56 @@ std::string_view Gazetteer::province_name(ProvinceId code) const {
   return code == national_total ? std::string_view("Türkiye") : std::string_view(province(code).name);
 }
 
+bool is_free_zone(std::string_view name) {
+  const std::string folded = fold_name(name);
+  constexpr std::string_view suffix = "serbestbolgesi";
+  return folded.size() > suffix.size() && folded.ends_with(suffix);
+}
+
+namespace {
+
+// Whether `name` is what `masked` was before its non-ASCII letters became '?', letter case aside.
+bool fits_masked(const std::u32string& masked, std::string_view name) {
+  const std::u32string candidate = to_code_points(to_upper_tr(name));
+  if (candidate.size() != masked.size()) return false;
+  for (std::size_t i = 0; i < masked.size(); ++i)
+    if (masked[i] == U'?' ? candidate[i] < 0x80 : masked[i] != candidate[i]) return false;
+  return true;
+}
+
+std::u32string masked_form(std::string_view masked) {
+  return to_code_points(to_upper_tr(trim(masked)));
+}
+
+}  // namespace
+
+std::vector<ProvinceId> Gazetteer::provinces_fitting(std::string_view masked) const {
+  std::vector<ProvinceId> found;
+  if (masked.find('?') == std::string_view::npos) return found;
+  const std::u32string wanted = masked_form(masked);
+  for (const Province& p : provinces_) {
+    const bool fits = fits_masked(wanted, p.name) ||
+                      std::any_of(p.aliases.begin(), p.aliases.end(),
+                                  [&](const std::string& a) { return fits_masked(wanted, a); });
+    if (fits) found.push_back(p.code);
+  }
+  return found;
+}
+
+std::vector<std::size_t> Gazetteer::countries_fitting(std::string_view masked) const {
+  std::vector<std::size_t> found;
+  if (masked.find('?') == std::string_view::npos) return found;
+  const std::u32string wanted = masked_form(masked);
+  for (std::size_t i = 0; i < countries_.size(); ++i) {
+    const Country& c = countries_[i];
+    const bool fits = fits_masked(wanted, c.name_tr) || fits_masked(wanted, c.name_official) ||
+                      std::any_of(c.aliases.begin(), c.aliases.end(),
+                                  [&](const std::string& a) { return fits_masked(wanted, a); });
+    if (fits) found.push_back(i);
+  }
+  return found;
+}
+
 std::optional<std::size_t> Gazetteer::find_country(std::string_view text) const {
   auto it = country_index_.find(fold_name(text));
   if (it == country_index_.end()) return std::nullopt;

@@ -11,9 +11,9 @@ namespace kexport {
 namespace {
 
 struct ValidateWords {
-  std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, totals,
-      total_exceeds, total_short, problems, none, notices, revisions, revised, title_rows, notes, groups,
-      unpublished, clean, not_clean, fatal, not_read;
+  std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, free_zones,
+      totals, total_exceeds, total_short, problems, none, notices, revisions, revised, title_rows, notes,
+      groups, unpublished, clean, not_clean, fatal, not_read;
 };
 
 constexpr ValidateWords turkish{"biçim",
@@ -24,6 +24,7 @@ constexpr ValidateWords turkish{"biçim",
                                 "il",
                                 "ülke",
                                 "bilinmeyen ülke adı",
+                                "serbest bölgeler",
                                 "toplamlar",
                                 "toplam, parçaların toplamından {} fazla",
                                 "toplam, parçaların toplamından {} az",
@@ -48,6 +49,7 @@ constexpr ValidateWords english{"format",
                                 "provinces",
                                 "countries",
                                 "unknown country names",
+                                "free zones",
                                 "totals",
                                 "total exceeds its parts by {}",
                                 "total falls short of its parts by {}",
@@ -88,11 +90,25 @@ std::string exact_amount(Cents cents, Language lang) {
                      lang == Language::tr ? ',' : '.', magnitude % 100);
 }
 
+std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
+  const std::string amount = format_dollars(d.cents, lang) + " $";
+  if (lang == Language::tr)
+    return fmt::format(
+        "birim belirtilmemiş, tutarlar dolar sayıldı; ama {} {} yalnızca {}: tutarlar bin dolar "
+        "olabilir (öyleyse --unit thousand)",
+        d.province, d.month.iso(), amount);
+  return fmt::format(
+      "no unit stated, the amounts were read as dollars; but {} {} is only {}: they may be "
+      "thousands of dollars (if so, --unit thousand)",
+      d.province, d.month.iso(), amount);
+}
+
 std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lang) {
   const Cents gap = t.total - t.sum_of_parts;
   const std::string what = fmt::format(fmt::runtime(gap > 0 ? w.total_exceeds : w.total_short),
                                        format_dollars(gap > 0 ? gap : -gap, lang) + " $");
-  return fmt::format("{} {} {} ({}): {}", t.province, t.month.iso(), t.source, t.parts, what);
+  const std::string whose = t.country.empty() ? t.province : t.province + " · " + t.country;
+  return fmt::format("{} {} {} ({}): {}", whose, t.month.iso(), t.source, t.parts, what);
 }
 
 // "tuik.csv:6:61: the total 25.600.001 is not the sum of the months ($25,600,001,000.00 written, …)".
@@ -118,6 +134,12 @@ std::string_view note_key(FileNote::Kind kind) {
       return "hidden_rows";
     case FileNote::Kind::no_table:
       return "no_table";
+    case FileNote::Kind::fitted_name:
+      return "fitted_name";
+    case FileNote::Kind::months_from_cumulative:
+      return "months_from_cumulative";
+    case FileNote::Kind::imports_left_out:
+      return "imports_left_out";
   }
   return {};
 }
@@ -132,6 +154,16 @@ std::string note_line(const FileNote& note, Language lang) {
                 : fmt::format("{} hidden row{} read like the others", note.count, note.count == 1 ? "" : "s");
     case FileNote::Kind::no_table:
       return (tr ? "tablo yok, okunmadı: " : "no table, not read: ") + note.detail;
+    case FileNote::Kind::fitted_name:
+      return (tr ? "Türkçe harfleri ? olmuş ad, uyan tek adla okundu: "
+                 : "a name with '?' for its Turkish letters, read as the one name that fits: ") +
+             note.detail;
+    case FileNote::Kind::months_from_cumulative:
+      return tr ? "sütunlar yılbaşından birikimli; aylar, art arda iki sütunun farkı olarak hesaplandı"
+                : "the columns are cumulative from January; each month is the difference of two in a row";
+    case FileNote::Kind::imports_left_out:
+      return tr ? "ithalat sütunu okunmadı (kexport ihracatı okur): " + note.detail
+                : "a column of imports, not read (kexport reads exports): " + note.detail;
   }
   return {};
 }
@@ -211,8 +243,10 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       table.add_row({std::string(w.provinces), std::to_string(f.provinces)});
       table.add_row({std::string(w.countries), std::to_string(f.countries)});
       if (!f.unknown_countries.empty()) table.add_row({std::string(w.unknown), join(f.unknown_countries)});
+      if (!f.free_zones.empty()) table.add_row({std::string(w.free_zones), join(f.free_zones)});
     }
     for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
+    if (f.unit_doubt) table.add_row({std::string(w.notices), unit_doubt_line(*f.unit_doubt, lang)});
     for (const auto& mismatch : f.file.total_mismatches)
       table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
     if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), rounded_line(f.file, lang)});
@@ -272,6 +306,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
   const auto total_json = [&](const TotalCheck& t) {
     return Json{{"source", t.source},
                 {"province", t.province},
+                {"country", t.country.empty() ? Json() : Json(t.country)},
                 {"period", t.month.iso()},
                 {"parts", t.parts},
                 {"total", output::json_dollars(t.total)},
@@ -304,32 +339,39 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
       notices.push_back(f.file.name + ": " + note_line(note, Language::en));
       notes.push_back({{"kind", note_key(note.kind)}, {"count", note.count}, {"detail", note.detail}});
     }
-    files.push_back({{"file", f.file.name},
-                     {"readable", !f.fatal},
-                     {"format", f.file.format},
-                     {"layout", f.file.layout ? name_of(*f.file.layout) : ""},
-                     {"delimiter", f.file.delimiter},
-                     {"encoding", f.file.encoding ? encoding_text(f.file) : ""},
-                     {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
-                     {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
-                     {"sources", f.sources},
-                     {"rows", f.file.rows},
-                     {"title_rows", f.file.title_rows},
-                     {"note_rows", f.file.note_rows},
-                     {"group_rows", f.file.group_rows},
-                     {"first_period", f.first_month ? Json(f.first_month->iso()) : Json(nullptr)},
-                     {"last_period", f.last_month ? Json(f.last_month->iso()) : Json(nullptr)},
-                     {"missing_periods", missing},
-                     {"unpublished_months", f.file.unpublished},
-                     {"provinces", f.provinces},
-                     {"countries", f.countries},
-                     {"unknown_countries", f.unknown_countries},
-                     {"totals", totals},
-                     {"notices", notices},
-                     {"total_mismatches", mismatches},
-                     {"rounded_amounts", f.file.rounded_amounts},
-                     {"notes", notes},
-                     {"problems", f.file.problems}});
+    files.push_back(
+        {{"file", f.file.name},
+         {"readable", !f.fatal},
+         {"format", f.file.format},
+         {"layout", f.file.layout ? name_of(*f.file.layout) : ""},
+         {"delimiter", f.file.delimiter},
+         {"encoding", f.file.encoding ? encoding_text(f.file) : ""},
+         {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
+         {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
+         {"sources", f.sources},
+         {"rows", f.file.rows},
+         {"title_rows", f.file.title_rows},
+         {"note_rows", f.file.note_rows},
+         {"group_rows", f.file.group_rows},
+         {"first_period", f.first_month ? Json(f.first_month->iso()) : Json(nullptr)},
+         {"last_period", f.last_month ? Json(f.last_month->iso()) : Json(nullptr)},
+         {"missing_periods", missing},
+         {"unpublished_months", f.file.unpublished},
+         {"provinces", f.provinces},
+         {"countries", f.countries},
+         {"unknown_countries", f.unknown_countries},
+         {"free_zones", f.free_zones},
+         {"unit_assumed", f.file.unit_assumed},
+         {"unit_doubt", f.unit_doubt ? Json{{"province", f.unit_doubt->province},
+                                            {"period", f.unit_doubt->month.iso()},
+                                            {"value_usd", output::json_dollars(f.unit_doubt->cents)}}
+                                     : Json()},
+         {"totals", totals},
+         {"notices", notices},
+         {"total_mismatches", mismatches},
+         {"rounded_amounts", f.file.rounded_amounts},
+         {"notes", notes},
+         {"problems", f.file.problems}});
   }
   Json revisions = Json::array();
   for (const RevisionNote& r : report.revisions)

@@ -11,6 +11,9 @@ inline void load_and_answer(const kexport::InputFile& file) {
   for (const bool collect : {false, true}) {
     kexport::LoadOptions options;
     options.collect_problems = collect;
+    // One thread: inputs are small, and starting a sheet's workers for each would take most of
+    // the time; the tests marked [parallel] check the threads under ThreadSanitizer.
+    options.threads = 1;
     try {
       const kexport::Dataset loaded = kexport::load_dataset({file}, options);
       kexport::SummaryQuery query;

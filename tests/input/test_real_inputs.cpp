@@ -204,3 +204,117 @@ TEST_CASE("validate on the command line", "[real][validate][cli]") {
   CHECK(mismatch["total"] == 25600001000.0);
   CHECK(mismatch["sum_of_months"] == 25600000000.0);
 }
+
+TEST_CASE("TİM province table of 2009: names with '?' for Turkish letters, KÜMÜLATİF", "[real]") {
+  check_equivalent("tim-provinces-2009.csv");
+  const auto report = report_of("tim-provinces-2009.csv");
+  CHECK(report.unit == kexport::ValueUnit::dollars);
+  CHECK(report.unit_assumed);  // the title names no unit
+  // Each name read by the one name it fits, and said so.
+  std::vector<std::string> fitted;
+  for (const auto& note : report.notes)
+    if (note.kind == kexport::FileNote::Kind::fitted_name) fitted.push_back(note.detail);
+  CHECK(fitted == std::vector<std::string>{"?STANBUL → İstanbul", "?ZM?R → İzmir", "KAYSER? → Kayseri",
+                                           "?ANLIURFA → Şanlıurfa"});
+  // KÜMÜLATİF is the months' total, checked like TOPLAM: here it agrees.
+  CHECK(report.total_mismatches.empty());
+  const std::string text = "TİM 2009\nİL,OCAK,ŞUBAT,KÜMÜLATİF\nKAYSERİ,10,20,31\n";
+  const auto off = kexport::load_dataset({{"k.csv", text, kexport::InputFormat::automatic}}, {});
+  REQUIRE(off.files.front().total_mismatches.size() == 1);
+  CHECK(off.files.front().total_mismatches[0].stated - off.files.front().total_mismatches[0].months == 100);
+}
+
+TEST_CASE("a name with '?' that no name fits, or several do, is an error", "[real]") {
+  const auto load_text = [](const std::string& text) {
+    return kexport::load_dataset({{"q.csv", text, kexport::InputFormat::automatic}}, {});
+  };
+  CHECK_THROWS_WITH(load_text("period,province,value_usd\n2025-01,KAYSE?\?,1\n"),
+                    Catch::Contains("unknown province 'KAYSE?\?'"));
+  CHECK_THROWS_WITH(load_text("period,province,country,value_usd\n2025-01,Kayseri,?XYZ,1\n"),
+                    Catch::Contains("'?XYZ' has '?' for letters, and no name fits it"));
+}
+
+TEST_CASE("TİM country table: country subtotals, free zones, the grand total", "[real][validate]") {
+  check_equivalent("tim-countries.csv");
+  const auto& g = kexport::Gazetteer::builtin();
+  const auto report = kexport::validate_inputs({fixture("tim-countries.csv")}, g, {});
+  REQUIRE(report.files.size() == 1);
+  const auto& f = report.files[0];
+  CHECK(f.free_zones == std::vector<std::string>{"KAYSERİ SERBEST BÖLGESİ"});
+  CHECK(f.unknown_countries.empty());
+  CHECK(f.totals.empty());  // every subtotal is the sum of its provinces' rows
+  // A subtotal that is not: named by its country.
+  std::string text = test::read_file(fixtures + "tim-countries.csv");
+  text.replace(text.find("\"400,5\""), 7, "\"390\"");
+  const auto off = kexport::validate_inputs({{"off.csv", text, kexport::InputFormat::automatic}}, g, {});
+  REQUIRE(off.files.at(0).totals.size() == 2);  // Almanya's subtotal, and so the grand total's parts
+  const auto& almanya = off.files[0].totals[0];
+  CHECK(almanya.country == "Almanya");
+  CHECK(almanya.parts == "provinces");
+  CHECK(almanya.total == 39'000'000);
+  CHECK(almanya.sum_of_parts == 40'050'000);
+}
+
+TEST_CASE("validate doubts an assumed unit when figures are a thousand times too small", "[real][validate]") {
+  const auto& g = kexport::Gazetteer::builtin();
+  const auto doubt = [&](const std::string& text, kexport::LoadOptions options = {}) {
+    return kexport::validate_inputs({{"u.csv", text, kexport::InputFormat::automatic}}, g, options)
+        .files.at(0)
+        .unit_doubt;
+  };
+  // Türkiye's month at 20.5 million "dollars": surely thousands.
+  const std::string national = "2025\nİL,OCAK\nKAYSERİ,\"291.804,5\"\nGENEL TOPLAM,\"20.500.000\"\n";
+  const auto found = doubt(national);
+  REQUIRE(found);
+  CHECK(found->province == "Türkiye");
+  CHECK(found->cents == 2'050'000'000);
+  // A province's month at 512 "dollars".
+  const auto small = doubt("2025\nİL,OCAK\nKAYSERİ,\"291.804,5\"\nBAYBURT,512\n");
+  REQUIRE(small);
+  CHECK(small->province == "Bayburt");
+  // Not when the unit is stated, by the file or by --unit, nor when the figures are plausible.
+  CHECK_FALSE(doubt("2025 (1000 $)\nİL,OCAK\nKAYSERİ,\"291.804,5\"\nGENEL TOPLAM,\"20.500.000\"\n"));
+  kexport::LoadOptions thousand;
+  thousand.unit = kexport::ValueUnit::thousand_dollars;
+  CHECK_FALSE(doubt(national, thousand));
+  CHECK_FALSE(doubt("2025\nİL,OCAK\nKAYSERİ,\"291.804.236,45\"\nGENEL TOPLAM,\"20.500.000.000\"\n"));
+}
+
+TEST_CASE("TİM sector table of cumulative columns: the months are their differences", "[real]") {
+  check_equivalent("tim-sectors-cumulative.csv");
+  const auto report = report_of("tim-sectors-cumulative.csv");
+  REQUIRE(report.notes.size() == 1);
+  CHECK(report.notes[0].kind == kexport::FileNote::Kind::months_from_cumulative);
+  const auto load_text = [](const std::string& text) {
+    return kexport::load_dataset({{"c.csv", text, kexport::InputFormat::automatic}}, {});
+  };
+  // A range is never read as a month: with months of its own, the sheet leaves its ranges out.
+  const auto months = load_text("2025\nİL,OCAK,ŞUBAT,OCAK-ŞUBAT\nKAYSERİ,10,20,30\n");
+  CHECK(test::records_of(months) ==
+        test::records_of(load_text("period,province,value_usd\n2025-01,Kayseri,10\n"
+                                   "2025-02,Kayseri,20\n")));
+  // Cumulative columns that do not chain month by month from January, a range that does not
+  // start in January, and a year so far that falls, are refused at the cell.
+  CHECK_THROWS_WITH(
+      load_text("2025\nİL,1 Ocak-31 Ocak 2025,1 Ocak-31 Mart 2025\nKAYSERİ,10,45\n"),
+      Catch::Contains("c.csv:2:24: a cumulative column through Mart without one through Şubat"));
+  CHECK_THROWS_WITH(load_text("2025\nİL,NİSAN-HAZİRAN\nKAYSERİ,10\n"),
+                    Catch::Contains("a range of months that does not start in January"));
+  CHECK_THROWS_WITH(load_text("2025\nİL,1 Ocak-31 Ocak 2025,1 Ocak-28 Şubat 2025\nKAYSERİ,10,5\n"),
+                    Catch::Contains("c.csv:3:12: the year so far (5) is less than through the month before"));
+}
+
+TEST_CASE("TÜİK query export: imports beside exports are named and left out", "[real]") {
+  check_equivalent("tuik-query.csv");
+  const auto report = report_of("tuik-query.csv");
+  REQUIRE(report.notes.size() == 1);
+  CHECK(report.notes[0].kind == kexport::FileNote::Kind::imports_left_out);
+  CHECK(report.notes[0].detail == "İthalat (USD)");
+  CHECK(report.source == "TÜİK");
+  CHECK(report.title_rows == 2);
+}
+
+TEST_CASE("header cells in two languages, a line each", "[real]") {
+  check_equivalent("bilingual.csv");
+  CHECK(report_of("bilingual.csv").unit == kexport::ValueUnit::thousand_dollars);
+}

@@ -37,6 +37,12 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx][ods][xls]") {
       {"dates-1904", sheets + "dates.canonical.csv"},
       // Formulas, whose results LibreOffice computed and stored in each format.
       {"formulas", sheets + "formulas.canonical.csv"},
+      // TİM's and TÜİK's layouts (tests/input/test_real_inputs.cpp says what each holds).
+      {"tim-provinces-2009", real + "tim-provinces-2009.canonical.csv"},
+      {"tim-countries", real + "tim-countries.canonical.csv"},
+      {"tim-sectors-cumulative", real + "tim-sectors-cumulative.canonical.csv"},
+      {"tuik-query", real + "tuik-query.canonical.csv"},
+      {"bilingual", real + "bilingual.canonical.csv"},
   };
   for (const auto& [workbook, canonical] : twins) {
     const auto expected = test::records_of(load(canonical));

@@ -90,3 +90,26 @@ TEST_CASE("TİM's sectors and the HS chapters they correspond to", "[gazetteer]"
   for (const auto& sector : g.sectors())
     for (int chapter : sector.chapters) CHECK(g.find_chapter(chapter) != nullptr);
 }
+
+TEST_CASE("names with '?' for lost Turkish letters fit the names they were", "[gazetteer]") {
+  const Gazetteer& g = Gazetteer::builtin();
+  using Ids = std::vector<kexport::ProvinceId>;
+  // Each '?' stands for one letter outside ASCII, in any letter case.
+  CHECK(g.provinces_fitting("?STANBUL") == Ids{34});
+  CHECK(g.provinces_fitting("?zm?r") == Ids{35});
+  CHECK(g.provinces_fitting("KAYSER?") == Ids{38});
+  CHECK(g.provinces_fitting("I?DIR") == Ids{76});
+  CHECK(g.provinces_fitting("?ANLIURFA") == Ids{63});
+  CHECK(g.provinces_fitting("MU?") == Ids{49});
+  // An ASCII letter is never what a '?' lost; nothing fits a name of another length.
+  CHECK(g.provinces_fitting("KAYSE??").empty());
+  CHECK(g.provinces_fitting("?STANBULL").empty());
+  CHECK(g.provinces_fitting("KAYSERI").empty());  // no '?': not this function's business
+  // Countries by their customary and official names.
+  const auto sweden = g.countries_fitting("?SVEÇ");
+  REQUIRE(sweden.size() == 1);
+  CHECK(g.countries()[sweden.front()].code == "SE");
+  const auto iran = g.countries_fitting("?RAN");
+  REQUIRE(iran.size() == 1);
+  CHECK(g.countries()[iran.front()].code == "IR");
+}

@@ -15,6 +15,7 @@ namespace kexport {
 struct TotalCheck {
   std::string source;
   std::string province;  // display name; "Türkiye" for a national total
+  std::string country;   // a country's subtotal ("ALMANYA TOPLAM"); empty for all destinations
   Period month;
   std::string parts;  // "countries", "chapters", "provinces"
   Cents total = 0;
@@ -29,6 +30,15 @@ struct FileValidation {
   std::size_t provinces = 0;
   std::size_t countries = 0;
   std::vector<std::string> unknown_countries;  // kept as written
+  std::vector<std::string> free_zones;         // Turkish free zones, destinations of their own
+  // Where the unit was assumed, the figure that says it is likely thousands of dollars: a month of
+  // Türkiye's exports under a billion dollars, or a province's under a thousand.
+  struct UnitDoubt {
+    std::string province;
+    Period month;
+    Cents cents = 0;
+  };
+  std::optional<UnitDoubt> unit_doubt;
   std::vector<std::string> sources;
   std::vector<TotalCheck> totals;                   // only where total and parts differ
   bool fatal = false;                               // the file could not be loaded at all

@@ -159,9 +159,13 @@ struct TotalColumnMismatch {
 // What a reader of a file's figures should know that is not a problem.
 struct FileNote {
   enum class Kind {
-    hidden_sheet,  // a workbook's hidden sheet, read like the others
-    hidden_rows,   // `count` hidden rows of a sheet, read like the others
-    no_table,      // a workbook's sheet without a table (`detail` says why), not read
+    hidden_sheet,            // a workbook's hidden sheet, read like the others
+    hidden_rows,             // `count` hidden rows of a sheet, read like the others
+    no_table,                // a workbook's sheet without a table (`detail` says why), not read
+    fitted_name,             // a name written with '?' for lost letters, read as the one name that fits
+                             // (`detail`: "?STANBUL → İstanbul")
+    months_from_cumulative,  // months worked out as differences of cumulative columns
+    imports_left_out,        // a column of imports (`detail`: its header), not read
   };
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
@@ -179,6 +183,9 @@ struct LoadedFile {
   bool byte_order_mark = false;  // UTF-8 with a BOM
   std::optional<DecimalStyle> decimal;
   std::optional<ValueUnit> unit;
+  // The unit is the default (dollars): neither the file nor --unit names one. Known to validate,
+  // which loads afresh; not kept in the cache image.
+  bool unit_assumed = false;
   std::string source;                    // the source label given to rows without one, if any
   std::uint64_t rows = 0;                // records read from it
   std::uint64_t title_rows = 0;          // non-blank lines above the header, skipped

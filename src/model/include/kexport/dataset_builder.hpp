@@ -19,6 +19,8 @@ class DatasetBuilder {
   std::uint32_t begin_file(std::string name, std::string format);
   // The report of the file being loaded, for the loader to fill in.
   LoadedFile& current_file() { return data_.files.back(); }
+  // Adds a note to the current file, once however many rows give it.
+  void note(FileNote note);
 
   // Dictionary ids. Known countries are keyed by their gazetteer entry, so that every spelling of
   // one country is one id; an unknown name is keyed by its folded form and kept as first written.

@@ -51,6 +51,10 @@ struct Sector {
   std::vector<int> chapters;
 };
 
+// A Turkish free zone ("KAYSERİ SERBEST BÖLGESİ", "Ege Serbest Bölgesi"): TİM's country tables list
+// each as a destination of its own. Not a country, and not an unknown one: kept as written.
+bool is_free_zone(std::string_view name);
+
 class Gazetteer {
  public:
   // The gazetteer compiled into the binary from data/gazetteer.
@@ -88,6 +92,12 @@ class Gazetteer {
   [[nodiscard]] const Chapter* find_chapter_named(std::string_view name) const;
   // The chapter's name in the language; its two-digit code for a chapter the gazetteer lacks.
   [[nodiscard]] std::string chapter_name(int code, Language language) const;
+
+  // Names written with '?' where a code page lost a Turkish letter ("?STANBUL", "?ZM?R"): the
+  // provinces, and the countries, one of whose names fits, each '?' standing for one letter
+  // outside ASCII. The caller accepts a name only when exactly one fits.
+  [[nodiscard]] std::vector<ProvinceId> provinces_fitting(std::string_view masked) const;
+  [[nodiscard]] std::vector<std::size_t> countries_fitting(std::string_view masked) const;
 
   // Up to `limit` known province names closest to the text, for "did you mean".
   [[nodiscard]] std::vector<std::string> suggest_provinces(std::string_view text,
