@@ -105,7 +105,8 @@ class CsvLoad {
   void survey() {
     CsvReader reader(decoded_.text, delimiter_, file_.name);
     std::vector<std::string_view> cells;
-    for (std::size_t i = 0; i <= plan_.layout.title_records; ++i) reader.next(cells);  // to the data
+    for (std::size_t i = 0; i < plan_.layout.title_records + plan_.layout.header_rows; ++i)
+      reader.next(cells);  // to the data
     CsvRows rows(reader, file_);
     if (!survey_rows(plan_, rows, options_)) read_tail_notes();
   }

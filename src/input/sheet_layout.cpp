@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 
 #include "kexport/text.hpp"
@@ -112,6 +113,9 @@ Column classify_text(std::string_view text, std::optional<ValueUnit>& unit) {
   return column;
 }
 
+// Where each header cell is, for messages: the header row's, even once the row below is read.
+using HeaderCells = std::vector<SourceLocation>;
+
 bool is_label_field(Field f) {
   return f == Field::province || f == Field::province_code || f == Field::country ||
          f == Field::country_code || f == Field::chapter;
@@ -119,13 +123,13 @@ bool is_label_field(Field f) {
 
 // Month columns either all carry their year ("2026-01", "Ocak 2025") or none does ("Ocak", with
 // the year from a column or the title): a sheet that mixes them cannot be read one way.
-void check_month_columns(const Layout& layout, const RowSource& rows) {
+void check_month_columns(const Layout& layout, const HeaderCells& at) {
   for (std::size_t i = 0; i < layout.columns.size(); ++i) {
     const Column& c = layout.columns[i];
     if (!c.is_month()) continue;
     for (std::size_t j = 0; j < i; ++j)
       if (layout.columns[j].period == c.period && layout.columns[j].month == c.month)
-        throw DataError(rows.location_of_cell(i),
+        throw DataError(at.at(i),
                         fmt::format("a second column for {}; expected each month once",
                                     c.period ? c.period->iso() : std::string(month_name_tr(*c.month))));
   }
@@ -135,7 +139,7 @@ void check_month_columns(const Layout& layout, const RowSource& rows) {
                                          [](const Column& c) { return c.month.has_value(); });
   if (with_year == layout.columns.end() || without_year == layout.columns.end()) return;
   const auto column = static_cast<std::size_t>(without_year - layout.columns.begin());
-  throw DataError(rows.location_of_cell(column),
+  throw DataError(at.at(column),
                   fmt::format("a month column without its year ({}) beside month columns with theirs ({}); "
                               "expected every month column to carry its year, or none",
                               month_name_tr(*without_year->month), with_year->period->iso()));
@@ -145,7 +149,7 @@ void check_month_columns(const Layout& layout, const RowSource& rows) {
 // ranges are their totals and are left out. A sheet whose months come as cumulative columns from
 // January, one through each month, gives each month as the difference between two of them; any
 // other range cannot be split into months, and the sheet is refused.
-void resolve_ranges(Layout& layout, const RowSource& rows) {
+void resolve_ranges(Layout& layout, const HeaderCells& at) {
   const auto is_range = [](const Column& c) { return c.cumulative || c.partial_range; };
   const auto month_of = [](const Column& c) { return c.period ? c.period->month() : *c.month; };
   bool any_range = false, months_of_its_own = false;
@@ -166,7 +170,7 @@ void resolve_ranges(Layout& layout, const RowSource& rows) {
     const Column& c = layout.columns[i];
     if (!c.is_month()) continue;
     if (c.partial_range)
-      throw DataError(rows.location_of_cell(i),
+      throw DataError(at.at(i),
                       "a range of months that does not start in January, in a sheet without months of "
                       "its own; expected months as columns, or cumulative columns from January");
     through.emplace(std::pair{c.period ? c.period->year() : 0, month_of(c)}, i);
@@ -175,7 +179,7 @@ void resolve_ranges(Layout& layout, const RowSource& rows) {
     if (key.second == 1) continue;
     const auto before = through.find({key.first, key.second - 1});
     if (before == through.end())
-      throw DataError(rows.location_of_cell(i),
+      throw DataError(at.at(i),
                       fmt::format("a cumulative column through {} without one through {}; expected "
                                   "cumulative columns for every month from January, whose differences are "
                                   "the months",
@@ -183,6 +187,42 @@ void resolve_ranges(Layout& layout, const RowSource& rows) {
     layout.columns[i].minus_column = before->second;
   }
   layout.cumulative = true;
+}
+
+// Months in one header row and their years in the row below — "OCAK" over "2024" and "2025", in
+// a cell merged over both: each column's month (its own, or the one to its left over it) and the
+// year below make its period. Leaves the layout as it was when the row below is not one of years.
+void join_year_row(Layout& layout, RowSource& rows) {
+  std::vector<std::string_view> below;
+  if (!rows.next(below)) return;
+  int month = 0;  // the month over this column; 0 for none
+  std::vector<std::pair<std::size_t, Period>> periods;
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    const Column column = i < layout.columns.size() ? layout.columns[i] : Column{};
+    const std::string_view cell = trim(below[i]);
+    if (column.month) {
+      month = *column.month;
+    } else if (column.field || column.period || column.total || column.imports || column.cumulative ||
+               column.partial_range) {
+      month = 0;
+      if (!cell.empty()) return;  // under a column that is not a month, a year row is blank
+      continue;
+    }
+    if (cell.empty()) continue;
+    int year = 0;
+    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
+    if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || month == 0 ||
+        year < Period::min_year || year > Period::max_year)
+      return;
+    periods.emplace_back(i, Period::from_year_month(year, month));
+  }
+  if (periods.empty()) return;
+  if (layout.columns.size() < below.size()) layout.columns.resize(below.size());
+  for (const auto& [i, period] : periods) {
+    layout.columns[i].month.reset();
+    layout.columns[i].period = period;
+  }
+  layout.header_rows = 2;
 }
 
 }  // namespace
@@ -227,13 +267,23 @@ Layout find_layout(RowSource& rows) {
     }
     const bool long_header = layout.has(Field::value) && (label || layout.has(Field::period));
     const bool wide_header = !layout.has(Field::value) && label && months >= 1;
+    if (long_header || wide_header) layout.header_line = rows.row_line();
     if (wide_header) {
-      resolve_ranges(layout, rows);
-      check_month_columns(layout, rows);
+      HeaderCells header_cells;
+      for (std::size_t i = 0; i < fields.size(); ++i) header_cells.push_back(rows.location_of_cell(i));
+      // Months named alone, with no year in a column or the title so far: their years may be in
+      // the row below. (A sheet that needs them and has none is refused by plan_sheet.)
+      std::string title_so_far;
+      for (const auto& part : title_parts) title_so_far += part + " ";
+      const bool months_alone =
+          std::any_of(layout.columns.begin(), layout.columns.end(), [](const Column& c) { return c.month; });
+      if (months_alone && !layout.has(Field::year) && !title_year(title_so_far)) join_year_row(layout, rows);
+      while (header_cells.size() < layout.columns.size()) header_cells.push_back(header_cells.back());
+      resolve_ranges(layout, header_cells);
+      check_month_columns(layout, header_cells);
     }
     if (long_header || wide_header) {
       layout.wide = wide_header;
-      layout.header_line = rows.row_line();
       layout.in_sheet = rows.is_sheet();
       layout.title_records = index;
       layout.title_rows = title_rows;

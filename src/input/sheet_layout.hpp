@@ -62,6 +62,7 @@ struct Column {
 struct Layout {
   std::uint64_t header_line = 0;
   std::size_t title_records = 0;  // the records above the header, blank ones included
+  std::size_t header_rows = 1;    // 2 where the months' years are in a row of their own below
   std::size_t title_rows = 0;     // those of them that hold something (blank rows are not written
                                   // in every format: a count to report, the same for each)
   std::vector<Column> columns;

@@ -55,7 +55,7 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
   const auto reopen_at_data = [&] {
     rows = open();
     std::vector<std::string_view> cells;
-    for (std::size_t i = 0; i <= plan.layout.title_records; ++i) rows->next(cells);
+    for (std::size_t i = 0; i < plan.layout.title_records + plan.layout.header_rows; ++i) rows->next(cells);
   };
   survey_rows(plan, *rows, options);
   reopen_at_data();

@@ -318,3 +318,11 @@ TEST_CASE("header cells in two languages, a line each", "[real]") {
   check_equivalent("bilingual.csv");
   CHECK(report_of("bilingual.csv").unit == kexport::ValueUnit::thousand_dollars);
 }
+
+TEST_CASE("months in one header row, their years in the row below", "[real]") {
+  check_equivalent("two-row-header.csv");
+  // Without a row of years below, months named alone still need a year from somewhere.
+  CHECK_THROWS_WITH(
+      kexport::load_dataset({{"y.csv", "İL,OCAK,ŞUBAT\nKAYSERİ,1,2\n", kexport::InputFormat::automatic}}, {}),
+      Catch::Contains("months as columns without a year"));
+}

@@ -43,6 +43,7 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx][ods][xls]") {
       {"tim-sectors-cumulative", real + "tim-sectors-cumulative.canonical.csv"},
       {"tuik-query", real + "tuik-query.canonical.csv"},
       {"bilingual", real + "bilingual.canonical.csv"},
+      {"two-row-header", real + "two-row-header.canonical.csv"},
   };
   for (const auto& [workbook, canonical] : twins) {
     const auto expected = test::records_of(load(canonical));
