@@ -21,7 +21,7 @@ if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>
   ! command -v cmake >/dev/null || [ ! -e /usr/include/xxhash.h ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends g++ make cmake libcli11-dev libfmt-dev nlohmann-json3-dev \
-    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev hyperfine python3-pandas time nodejs npm >/dev/null
+    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev hyperfine python3-pandas time nodejs npm >/dev/null
 fi
 (cd bench && npm install --no-audit --no-fund --silent)
 

@@ -121,6 +121,8 @@ class PieceReader {
 
   bool read_row(const pugi::xml_node& row) {
     row_ = SheetRow{};
+    row_.cells.reserve(width_);  // rows of a table are mostly as wide as the one before
+    row_.numbers.reserve(width_);
     for (pugi::xml_attribute attribute = row.first_attribute(); attribute;
          attribute = attribute.next_attribute()) {
       const std::string_view value = attribute.value();
@@ -135,6 +137,7 @@ class PieceReader {
       row_.cells.pop_back();
       row_.numbers.pop_back();
     }
+    width_ = row_.cells.size();
     out_.rows.push_back(std::move(row_));
     return true;
   }
@@ -219,15 +222,17 @@ class PieceReader {
   ParsedRows out_;
   SheetRow row_;
   std::size_t last_column_ = 0;
+  std::size_t width_ = 0;
   std::string text_;
 };
 
 }  // namespace
 
-ParsedRows parse_row_piece(const RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names) {
+ParsedRows parse_row_piece(RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names) {
   const std::string_view xml = piece.xml;
   const auto refuse = [&](std::size_t offset, const std::string& why) {
-    const TextPosition at = position_after(piece.start, xml.substr(0, offset));
+    const TextPosition at = piece.one_line ? TextPosition{piece.start.line, piece.start.column + offset}
+                                           : position_after(piece.start, xml.substr(0, offset));
     throw DataError({names.part, at.line, at.column},
                     "malformed XML: " + why + "; expected the part as the spreadsheet program wrote it");
   };
@@ -240,13 +245,22 @@ ParsedRows parse_row_piece(const RowPiece& piece, const XlsxWorkbook& workbook, 
       refuse(bad, "undefined entity");
 
   pugi::xml_document document;
-  const pugi::xml_parse_result result = document.load_buffer(
-      xml.data(), xml.size(),
-      // parse_default without parse_wconv_attribute: no attribute read here holds whitespace.
-      pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_fragment |
-          pugi::parse_ws_pcdata_single,
-      pugi::encoding_utf8);
-  if (!result) refuse(static_cast<std::size_t>(result.offset), describe(result));
+  // parse_default without parse_wconv_attribute: no attribute read here holds whitespace.
+  constexpr unsigned options = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
+                               pugi::parse_fragment | pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result result =
+      piece.one_line
+          ? document.load_buffer_inplace(piece.xml.data(), piece.xml.size(), options, pugi::encoding_utf8)
+          : document.load_buffer(xml.data(), xml.size(), options, pugi::encoding_utf8);
+  if (!result) {
+    // pugixml points at a mismatched end tag's name; expat, and so the rest of kexport, at its '<'
+    // (which parsing in place may have turned into the end of the text before it).
+    auto offset = static_cast<std::size_t>(result.offset);
+    if (result.status == pugi::status_end_element_mismatch && offset >= 2 && xml[offset - 1] == '/' &&
+        (xml[offset - 2] == '<' || xml[offset - 2] == '\0'))
+      offset -= 2;
+    refuse(offset, describe(result));
+  }
   return PieceReader(workbook, names).read(document);
 }
 

@@ -32,6 +32,8 @@ struct SheetNames {
 };
 
 // Throws DataError for XML that is not well formed, at its line and column in the part.
-ParsedRows parse_row_piece(const RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names);
+// Parses a piece on one line in place (its text is changed), and any other from a copy: a message's
+// column on one line is the offset pugixml gives, while line ends may move in a text decoded in place.
+ParsedRows parse_row_piece(RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names);
 
 }  // namespace kexport::input

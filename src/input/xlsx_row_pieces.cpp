@@ -216,6 +216,7 @@ std::optional<RowPiece> RowPieceCutter::cut_rows() {
       buffer_.assign(piece.xml, take);
       piece.xml.resize(take);
       buffer_start_ = position_after(buffer_start_, piece.xml);
+      piece.one_line = buffer_start_.line == piece.start.line;
       wanted_ = piece_bytes_;
       return piece;
     }

@@ -14,8 +14,9 @@
 namespace kexport::input {
 
 struct RowPiece {
-  std::string xml;     // whole <row> elements, and what lies between them
-  TextPosition start;  // where the piece starts in the sheet's XML
+  std::string xml;       // whole <row> elements, and what lies between them
+  TextPosition start;    // where the piece starts in the sheet's XML
+  bool one_line = true;  // holds no line end (spreadsheet programs write a sheet on one line)
 };
 
 // Where a piece of a sheet's XML may be cut: after the last </row> that is not inside a comment,
