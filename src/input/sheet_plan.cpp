@@ -84,6 +84,7 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, b
   std::string ambiguous_text;
   plan.month_published.assign(layout.columns.size(), false);
   bool read_to_end = true;
+  plan.style_settled = true;  // unless the pass stops at amounts stored as numbers, below
   while (rows.next(cells)) {
     if (is_note(cells)) {
       read_note(plan, cells);
@@ -140,7 +141,6 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, b
                                 "(291804236.45) to say which",
                                 ambiguous_text));
   plan.style.decimal = decided.value_or(DecimalStyle::point);
-  if (read_to_end) plan.style_settled = true;
   return read_to_end;
 }
 

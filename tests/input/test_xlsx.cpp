@@ -61,6 +61,8 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx][ods][xls]") {
       {"tuik-wide-provinces-libxlsxwriter.xlsx", real + "tuik-wide-provinces.canonical.csv"},
       // Written by hand: prefixes, comments and CDATA among the rows, character references.
       {"markup.xlsx", sheets + "markup.canonical.csv"},
+      // Amounts stored as numbers, and one in Turkish text below them that settles the style.
+      {"text-amount-below.xlsx", sheets + "text-amount-below.canonical.csv"},
   };
   for (const auto& [workbook, canonical] : more) {
     INFO(workbook);
