@@ -41,7 +41,8 @@ class OrderedPipeline {
       const std::lock_guard lock(mutex_);
       stopping_ = true;
     }
-    changed_.notify_all();
+    room_.notify_all();
+    work_.notify_all();
     for (std::thread& thread : threads_) thread.join();
   }
 
@@ -56,7 +57,7 @@ class OrderedPipeline {
       return transform_(*item);
     }
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return done_.count(taken_) != 0 || (produced_all_ && taken_ == produced_); });
+    result_.wait(lock, [&] { return done_.count(taken_) != 0 || (produced_all_ && taken_ == produced_); });
     const auto found = done_.find(taken_);
     if (found == done_.end()) {
       if (producer_failure_) std::rethrow_exception(std::exchange(producer_failure_, nullptr));
@@ -66,7 +67,7 @@ class OrderedPipeline {
     done_.erase(found);
     ++taken_;
     lock.unlock();
-    changed_.notify_all();  // room in the window
+    room_.notify_one();  // room in the window, for the producer
     if (slot.failure) std::rethrow_exception(slot.failure);
     return std::move(slot.result);
   }
@@ -81,7 +82,7 @@ class OrderedPipeline {
     while (true) {
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stopping_ || produced_ - taken_ < window_; });
+        room_.wait(lock, [&] { return stopping_ || produced_ - taken_ < window_; });
         if (stopping_) return;
       }
       std::optional<Item> item;
@@ -100,7 +101,12 @@ class OrderedPipeline {
           produced_all_ = true;
         }
       }
-      changed_.notify_all();
+      if (item) {
+        work_.notify_one();
+      } else {
+        work_.notify_all();  // the workers may stop
+        result_.notify_one();
+      }
       if (!item) return;
     }
   }
@@ -110,7 +116,7 @@ class OrderedPipeline {
       std::pair<std::uint64_t, Item> work;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stopping_ || !waiting_.empty() || produced_all_; });
+        work_.wait(lock, [&] { return stopping_ || !waiting_.empty() || produced_all_; });
         if (stopping_ || waiting_.empty()) return;
         work = std::move(waiting_.front());
         waiting_.erase(waiting_.begin());
@@ -125,7 +131,7 @@ class OrderedPipeline {
         const std::lock_guard lock(mutex_);
         done_.emplace(work.first, std::move(slot));
       }
-      changed_.notify_all();
+      result_.notify_one();  // only the caller waits for results
     }
   }
 
@@ -135,7 +141,9 @@ class OrderedPipeline {
   std::vector<std::thread> threads_;
 
   std::mutex mutex_;
-  std::condition_variable changed_;
+  // Who waits for what: the producer for room in the window, the workers for items, the caller
+  // for results; each woken only by what it waits for.
+  std::condition_variable room_, work_, result_;
   std::vector<std::pair<std::uint64_t, Item>> waiting_;  // produced, not yet taken by a worker
   std::map<std::uint64_t, Slot> done_;                   // transformed, not yet taken by the caller
   std::uint64_t produced_ = 0;                           // items produced so far
