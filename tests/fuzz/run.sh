@@ -21,7 +21,8 @@ for target in csv json jsonl parse image xlsx ods xls; do
   work=build-fuzz/corpus-$target
   mkdir -p "$work"
   # shellcheck disable=SC2086
-  if ! UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build-fuzz/tests/fuzz/fuzz_$target "$work" $corpus \
+  if ! UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
+      build-fuzz/tests/fuzz/fuzz_$target "$work" $corpus \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix=build-fuzz/findings/$target- -print_final_stats=1 > "build-fuzz/fuzz-$target.log" 2>&1; then
     echo "fuzz_$target: FINDING (see build-fuzz/fuzz-$target.log and build-fuzz/findings/)"
