@@ -90,14 +90,7 @@ class CsvLoad {
     report.layout = plan_.layout.wide ? kexport::Layout::wide : kexport::Layout::long_table;
     report.title_rows = plan_.layout.title_rows;
     survey();
-    report.decimal = plan_.style.decimal;
-    report.unit = plan_.style.unit;
-    report.unit_assumed = plan_.unit_assumed;
-    if (plan_.layout.cumulative) report.notes.push_back({FileNote::Kind::months_from_cumulative, 0, {}});
-    for (const std::string& header : plan_.layout.imports_headers)
-      report.notes.push_back({FileNote::Kind::imports_left_out, 0, header});
-    report.source = plan_.style.default_source;
-    report.unpublished = unpublished_months(plan_);
+    report_plan(plan_, report);
     load(reader.position());
   }
 

@@ -226,14 +226,21 @@ std::optional<std::string_view> subtotal_of(std::string_view name) {
 }
 
 bool RecordInterpreter::row_is_national_total(const RowFields& row) const {
+  // Only a grand total or a country's subtotal: a plain TOPLAM under an empty province cell is
+  // most often a province's total whose name sits in a merged cell above, and stays an error
+  // rather than becoming Türkiye's.
+  const auto grand_total = [](std::string_view label) {
+    const std::string folded = fold_name(label);
+    return folded == "geneltoplam" || folded == "grandtotal";
+  };
   const std::string_view country = trim(text(row, Field::country));
   const std::string_view chapter = trim(text(row, Field::chapter));
   if (!country.empty()) {
-    if (is_total_label(country)) return true;
+    if (grand_total(country)) return true;
     const auto subtotal = subtotal_of(country);
     return subtotal && (gazetteer_.find_country(*subtotal) || is_free_zone(*subtotal));
   }
-  return !chapter.empty() && is_total_label(chapter);
+  return !chapter.empty() && grand_total(chapter);
 }
 
 ProvinceId RecordInterpreter::province_of(const RowFields& row) const {

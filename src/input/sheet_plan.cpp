@@ -162,4 +162,15 @@ std::vector<std::string> unpublished_months(const SheetPlan& plan) {
   return months;
 }
 
+void report_plan(const SheetPlan& plan, LoadedFile& report) {
+  report.decimal = plan.style.decimal;
+  report.unit = plan.style.unit;
+  report.unit_assumed = plan.unit_assumed;
+  report.source = plan.style.default_source;
+  report.unpublished = unpublished_months(plan);
+  if (plan.layout.cumulative) report.notes.push_back({FileNote::Kind::months_from_cumulative, 0, {}});
+  for (const std::string& header : plan.layout.imports_headers)
+    report.notes.push_back({FileNote::Kind::imports_left_out, 0, header});
+}
+
 }  // namespace kexport::input

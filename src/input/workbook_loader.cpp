@@ -86,14 +86,7 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
     reopen_at_data();
     into = read();
   }
-  report.decimal = plan.style.decimal;
-  report.unit = plan.style.unit;
-  report.unit_assumed = plan.unit_assumed;
-  if (plan.layout.cumulative) report.notes.push_back({FileNote::Kind::months_from_cumulative, 0, {}});
-  for (const std::string& header : plan.layout.imports_headers)
-    report.notes.push_back({FileNote::Kind::imports_left_out, 0, header});
-  report.unpublished = unpublished_months(plan);
-  report.source = plan.style.default_source;
+  report_plan(plan, report);
   report.note_rows += into->note_rows;
   report.group_rows += into->group_rows;
   report.total_mismatches = std::move(into->total_mismatches);

@@ -253,6 +253,11 @@ TEST_CASE("TİM country table: country subtotals, free zones, the grand total", 
   CHECK(almanya.parts == "provinces");
   CHECK(almanya.total == 39'000'000);
   CHECK(almanya.sum_of_parts == 40'050'000);
+  // A plain TOPLAM under an empty province (a province's total, its name in a merged cell above)
+  // is not taken for Türkiye's: it is an error naming the cell.
+  const std::string merged = "2025\nSEKTÖR,İL,OCAK\nHububat,KAYSERİ,10\nTOPLAM,,10\n";
+  CHECK_THROWS_WITH(kexport::load_dataset({{"m.csv", merged, kexport::InputFormat::automatic}}, {}),
+                    Catch::Contains("m.csv:4:8: the province is empty"));
 }
 
 TEST_CASE("validate doubts an assumed unit when figures are a thousand times too small", "[real][validate]") {
