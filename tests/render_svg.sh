@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 # Chromium's headless flags for a closed network, as root, with a fresh profile.
 timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$work/profile" --hide-scrollbars --window-size=800,620 \
+  --user-data-dir="$work/profile" --hide-scrollbars --window-size=800,640 \
   --screenshot="$out" "file://$work/chart.svg" > "$work/chromium.log" 2>&1 || {
   cat "$work/chromium.log"
   exit 1
@@ -32,10 +32,10 @@ if [ ! -s "$out" ]; then
   echo "render_svg: Chromium wrote no picture" >&2
   exit 1
 fi
-# A PNG of 800 × 620: the signature, then the IHDR chunk's width and height (big-endian).
+# A PNG of 800 × 640: the signature, then the IHDR chunk's width and height (big-endian).
 header=$(od -An -tx1 -N24 "$out" | tr -d ' \n')
-if [ "${header:0:16}" != "89504e470d0a1a0a" ] || [ "${header:32:16}" != "000003200000026c" ]; then
-  echo "render_svg: not an 800 x 620 PNG: $header" >&2
+if [ "${header:0:16}" != "89504e470d0a1a0a" ] || [ "${header:32:16}" != "0000032000000280" ]; then
+  echo "render_svg: not an 800 x 640 PNG: $header" >&2
   exit 1
 fi
 # A blank page compresses to a few kilobytes; a drawn chart with text does not.

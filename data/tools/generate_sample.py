@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generates kexport's bundled sample data (deterministic: the same files every run).
 
-Kayseri's monthly totals are the figures chambers published (see data/README.md); everything else
-(the other 80 provinces' totals and Kayseri's split by country) is made up to look realistic.
+Kayseri's monthly totals of exports and imports are the figures chambers published (see
+data/README.md), where a release gives them; everything else (the other 80 provinces' totals,
+Kayseri's split by country, and the months of imports no release gives) is made up to look realistic.
 Run from the repository root: python3 data/tools/generate_sample.py
 """
 import csv
@@ -30,6 +31,25 @@ KAYSERI_TOP3 = {
     (2025, 10): ["DE", "IQ", "US"],
     (2026, 1): ["DE", "US", "PL"],
 }
+
+# Kayseri's imports, thousand US dollars: published figures and months derived from published
+# changes and year-to-date totals (True), or made up where no release gives them (False).
+KAYSERI_IMPORTS_THOUSANDS = {
+    (2024, 1): (121_000, False), (2024, 2): (128_500, False), (2024, 3): (139_800, False),
+    (2024, 4): (136_146, True), (2024, 5): (141_200, False), (2024, 6): (127_900, False),
+    (2024, 7): (133_400, False), (2024, 8): (149_043, True), (2024, 9): (138_600, False),
+    (2024, 10): (131_004, True), (2024, 11): (118_151, True), (2024, 12): (142_700, False),
+    (2025, 1): (163_571, True), (2025, 2): (144_257, True), (2025, 3): (125_334, True),
+    (2025, 4): (154_662, True), (2025, 5): (160_101, True), (2025, 6): (138_514, True),
+    (2025, 7): (162_457, True), (2025, 8): (136_285, True), (2025, 9): (146_175, True),
+    (2025, 10): (131_685, True), (2025, 11): (125_488, True), (2025, 12): (151_300, False),
+    (2026, 1): (129_532, True),
+}
+# Where Kayseri's imports come from, largest first (ISO codes), with made-up relative sizes.
+ORIGINS = ["CN", "DE", "IT", "RU", "US", "KR", "ES", "FR", "PL", "IN", "NL", "BE", "AT", "CZ", "JP",
+           "GB", "UA", "RO", "BG", "SE", "CH", "TW", "VN", "MY", "ID", "TH", "PK", "BR", "AR", "KZ",
+           "AZ", "GE", "IR", "EG", "SA", "AE", "IL", "HU", "SK", "SI", "PT", "DK", "FI", "NO", "GR",
+           "CA", "MX", "ZA", "AU", "SG", "HK", "BY", "UZ", "TM", "RS", "IQ", "LT", "LV", "EE", "IE"]
 
 # Made-up yearly exports by province, million US dollars (head-office basis, order of magnitude).
 PROVINCE_MILLIONS = {
@@ -144,6 +164,29 @@ def main():
             for code, cents in sorted(split, key=lambda p: -p[1]):
                 out.writerow([f"{y:04}-{m:02}", "Kayseri", countries[code], code,
                               f"{cents // 100}.{cents % 100:02}", "TÜİK", "sample"])
+
+    write_kayseri_imports(countries)
+
+
+def write_kayseri_imports(countries):
+    # A generator of its own, so that the export files stay as they were.
+    rng = random.Random(20260301)
+    with open("data/kayseri-imports-2024-01-2026-01.csv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["period", "province", "country", "country_code", "value_usd", "flow", "source", "status"])
+        for y, m in months():
+            thousands, published = KAYSERI_IMPORTS_THOUSANDS[(y, m)]
+            # Within 20 dollars of the thousand, as the exports.
+            total = thousands * 100_000 + rng.randint(-2_000, 2_000)
+            out.writerow([f"{y:04}-{m:02}", "Kayseri", "", "", f"{total // 100}.{total % 100:02}", "ithalat",
+                          "TÜİK", "published" if published else "sample"])
+            count = rng.randint(52, len(ORIGINS))
+            weights = [max(1, round(1_000_000 / (rank + 2) ** 1.4 * rng.lognormvariate(0, 0.15)))
+                       for rank in range(count)]
+            split = split_exactly(total, weights)
+            for code, cents in sorted(zip(ORIGINS[:count], split), key=lambda p: -p[1]):
+                out.writerow([f"{y:04}-{m:02}", "Kayseri", countries[code], code,
+                              f"{cents // 100}.{cents % 100:02}", "ithalat", "TÜİK", "sample"])
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ LoadedFile restore_file(const json& j) {
   j.at("problems").get_to(f.problems);
   for (const json& n : j.at("notes")) {
     const int kind = n.at(0).get<int>();
-    if (kind < 0 || kind > static_cast<int>(FileNote::Kind::imports_left_out))
+    if (kind < 0 || kind > static_cast<int>(FileNote::Kind::months_from_cumulative))
       throw std::runtime_error("a note of no kind");
     f.notes.push_back(
         {static_cast<FileNote::Kind>(kind), n.at(1).get<std::uint64_t>(), n.at(2).get<std::string>()});
@@ -156,16 +156,16 @@ Dataset restore(const json& meta) {
     return out;
   };
   data.coverage = bits_of(meta.at("coverage"));
-  require(data.coverage.size() == data.sources.size(), "coverage does not match the sources");
+  require(data.coverage.size() == data.sources.size() * flow_count, "coverage does not match the sources");
   data.known = bits_of(meta.at("known"));
-  require(data.known.size() == data.sources.size(), "known months do not match the sources");
+  require(data.known.size() == data.coverage.size(), "known months do not match the sources");
   for (std::size_t s = 0; s < data.known.size(); ++s)
     require(data.known[s].size() == (province_count + 1) * data.coverage[s].size(),
             "known months do not match the coverage");
   data.sample_totals = bits_of(meta.at("sample_totals"));
   data.sample_part_bits = bits_of(meta.at("sample_parts"));
   require(data.sample_totals.size() == data.sample_part_bits.size() &&
-              (data.sample_totals.empty() || data.sample_totals.size() == data.sources.size()),
+              (data.sample_totals.empty() || data.sample_totals.size() == data.coverage.size()),
           "sample marks do not match the sources");
   for (std::size_t s = 0; s < data.sample_totals.size(); ++s)
     require(data.sample_totals[s].size() == data.known[s].size() &&

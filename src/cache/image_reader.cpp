@@ -90,12 +90,13 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
     const bool in_order = row == 0 || out.keys[row - 1] < out.keys[row];
     const bool known_ids =
         key.country < base_.countries.size() && key.source < base_.sources.size() &&
+        static_cast<std::size_t>(key.flow) < flow_count &&
         (key.chapter < Dataset::first_sector_code ||
          key.chapter - Dataset::first_sector_code < static_cast<int>(base_.sectors.size()));
     // Queries index the coverage by month: a record's month must be one its source covers
     // (checked once per month: the records of a slice come month by month).
     const bool new_month = row == first || out.keys[row - 1] >> month_shift != out.keys[row] >> month_shift;
-    const bool covered = known_ids && (!new_month || base_.covers(key.source, key.month));
+    const bool covered = known_ids && (!new_month || base_.covers(key.stream(), key.month));
     if (!in_order || out.keys[row] >> slice_shift != prefix || !covered)
       damaged("a record out of order, with an unknown name or in a month its source does not cover");
   }

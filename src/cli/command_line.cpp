@@ -53,6 +53,13 @@ void add_window_option(CLI::App* command, std::string& window) {
       ->check(CLI::IsMember({"month", "ytd", "12m"}));
 }
 
+// Which way the figures a question reads went: one name in every command.
+void add_flow_option(CLI::App* command, std::string& flow) {
+  command->add_option("--flow", flow, "Exports or imports")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"export", "import"}));
+}
+
 void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--data", global.data,
                  "Data file or directory (.csv, .tsv, .json, .jsonl, .xlsx, .xlsm); repeatable; - reads "
@@ -69,6 +76,10 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
                  "the label of rows whose file names no source");
   app.add_option("--unit", global.unit, "Unit of the values, overriding the headers: usd or thousand")
       ->check(CLI::IsMember({"usd", "thousand"}));
+  app.add_option("--data-flow", global.data_flow,
+                 "The flow of rows whose file does not say theirs (no flow column, no column of imports, no "
+                 "title naming one): export or import. Default: export")
+      ->check(CLI::IsMember({"export", "import"}));
   app.add_option("--decimal", global.decimal,
                  "Number style, overriding detection: point (291804236.45) or comma (291.804.236,45)")
       ->check(CLI::IsMember({"point", "comma"}));
@@ -125,11 +136,12 @@ int run(int argc, char** argv) {
               [&](const Session& s) { return run_series(s, series); });
   series_app->add_option("--province,-p", series.province,
                          "Province (default: Türkiye as a whole, when the data allows)");
-  series_app->add_option("--country,-c", series.country, "Only exports to this country (name or ISO code)");
+  series_app->add_option("--country,-c", series.country, "Only trade with this country (name or ISO code)");
   series_app->add_option("--chapter", series.chapter,
                          "Only this sector (HS chapter number or a sector name)");
   series_app->add_option("--from", series.from, "First month, YYYY-MM or latest (default: the data's first)");
   series_app->add_option("--to", series.to, "Last month, YYYY-MM or latest (default: the data's last)");
+  add_flow_option(series_app, series.flow);
   add_presentation(series_app, series.look, tabular);
 
   TopCommand top;
@@ -143,6 +155,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"country", "chapter"}));
   add_top_option(top_app, top.query.n, "How many destinations or sectors to list");
   add_window_option(top_app, top.window);
+  add_flow_option(top_app, top.flow);
   add_presentation(top_app, top.look, tabular);
 
   RankCommand rank;
@@ -151,9 +164,14 @@ int run(int argc, char** argv) {
               [&](const Session& s) { return run_rank(s, rank); });
   add_month_option(rank_app, rank.month);
   add_window_option(rank_app, rank.window);
-  rank_app->add_option("--by", rank.by, "Rank by value or by change on a year earlier")
+  rank_app
+      ->add_option(
+          "--by", rank.by,
+          "Rank by value, by change on a year earlier, by the trade balance (exports - imports) or by "
+          "the coverage ratio (exports / imports)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"value", "change"}));
+      ->check(CLI::IsMember({"value", "change", "balance", "coverage"}));
+  add_flow_option(rank_app, rank.flow);
   rank_app->add_option("--province,-p", rank.province, "A province to highlight");
   add_presentation(rank_app, rank.look, tabular);
 

@@ -18,17 +18,17 @@ struct SummaryCommand {
   Presentation look;
 };
 struct SeriesCommand {
-  std::string province, country, chapter, from, to;
+  std::string province, country, chapter, from, to, flow = "export";
   Presentation look;
 };
 struct TopCommand {
   TopQuery query;
-  std::string month = "latest", by = "country", window = "month";
+  std::string month = "latest", by = "country", window = "month", flow = "export";
   Presentation look;
 };
 struct RankCommand {
   RankQuery query;
-  std::string month = "latest", by = "value", window = "month", province;
+  std::string month = "latest", by = "value", window = "month", province, flow = "export";
   Presentation look;
 };
 struct ListCommand {

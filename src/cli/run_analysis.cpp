@@ -58,6 +58,7 @@ int run_series(const Session& session, const SeriesCommand& command) {
   query.from_latest = command.from == "latest";
   query.to = month_option(command.to, "--to");
   query.source = session.source();
+  query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Series series = compute_series(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, series, command.look, write_series);
@@ -70,6 +71,7 @@ int run_top(const Session& session, TopCommand command) {
   query.by = command.by == "chapter" ? TopBy::chapter : TopBy::country;
   query.window = window_option(command.window);
   query.source = session.source();
+  query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Top top = compute_top(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, top, command.look, write_top);
@@ -82,10 +84,14 @@ int run_top(const Session& session, TopCommand command) {
 int run_rank(const Session& session, RankCommand command) {
   RankQuery& query = command.query;
   query.month = month_option(command.month, "--month");
-  query.by = command.by == "change" ? RankBy::change : RankBy::value;
+  query.by = command.by == "change"     ? RankBy::change
+             : command.by == "balance"  ? RankBy::balance
+             : command.by == "coverage" ? RankBy::coverage
+                                        : RankBy::value;
   query.window = window_option(command.window);
   if (!command.province.empty()) query.province = command.province;
   query.source = session.source();
+  query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Ranking ranking = compute_rank(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, ranking, command.look, write_rank);

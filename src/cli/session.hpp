@@ -18,6 +18,7 @@ struct GlobalOptions {
   std::string unit;
   std::string decimal;
   std::string encoding;
+  std::string data_flow;
   std::string output;
   unsigned threads = 0;
   bool no_cache = false;

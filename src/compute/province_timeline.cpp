@@ -52,17 +52,18 @@ std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::
 ProvinceTimeline::ProvinceTimeline(const Dataset& data, std::size_t span)
     : data_(data), known_(span, false), sample_(span, false), totals_(span) {}
 
-ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice)
-    : ProvinceTimeline(data, source < data.coverage.size() ? data.coverage[source].size() : 0) {
+ProvinceTimeline::ProvinceTimeline(const Dataset& data, Stream stream, ProvinceId province, Slice slice)
+    : ProvinceTimeline(data,
+                       stream.index() < data.coverage.size() ? data.coverage[stream.index()].size() : 0) {
   for (std::size_t i = 0; i < known_.size(); ++i) {
     const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
-    known_[i] = data.knows(source, province, month);
+    known_[i] = data.knows(stream, province, month);
     if (known_[i]) totals_[i] = Cents{0};
     const bool whole = !slice.country && !slice.chapter;
     sample_[i] =
-        whole ? data.sample_total(source, province, month) : data.sample_parts(source, province, month);
+        whole ? data.sample_total(stream, province, month) : data.sample_parts(stream, province, month);
   }
-  auto [row, end] = data.rows_of(source, province);
+  auto [row, end] = data.rows_of(stream, province);
   while (row < end) {
     const Period month = data.key(row).month;
     std::size_t block_end = row;
@@ -72,22 +73,23 @@ ProvinceTimeline::ProvinceTimeline(const Dataset& data, SourceId source, Provinc
   }
 }
 
-ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, SourceId source, Slice slice,
+ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, Stream stream, Slice slice,
                                           std::string& basis) {
-  const auto [national_begin, national_end] = data.rows_of(source, national_total);
+  const auto [national_begin, national_end] = data.rows_of(stream, national_total);
   if (national_begin != national_end) {
     basis = "national_total";
-    return ProvinceTimeline(data, source, national_total, slice);
+    return ProvinceTimeline(data, stream, national_total, slice);
   }
   basis = "sum_of_provinces";
-  ProvinceTimeline sum(data, source < data.coverage.size() ? data.coverage[source].size() : 0);
+  ProvinceTimeline sum(data,
+                       stream.index() < data.coverage.size() ? data.coverage[stream.index()].size() : 0);
   for (std::size_t i = 0; i < sum.known_.size(); ++i) {
     const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
-    sum.known_[i] = data.complete(source, month);
+    sum.known_[i] = data.complete(stream, month);
     if (sum.known_[i]) sum.totals_[i] = Cents{0};
   }
   for (ProvinceId p = 1; p <= province_count; ++p) {
-    const ProvinceTimeline one(data, source, p, slice);
+    const ProvinceTimeline one(data, stream, p, slice);
     for (std::size_t i = 0; i < sum.totals_.size(); ++i) {
       if (!sum.known_[i]) continue;
       sum.sample_[i] = sum.sample_[i] || one.sample_[i];
@@ -152,9 +154,9 @@ std::optional<Period> ProvinceTimeline::last_known() const {
 namespace {
 
 // The rows of one province and month: a contiguous block, found by binary search.
-std::pair<std::size_t, std::size_t> month_rows(const Dataset& data, SourceId source, ProvinceId province,
+std::pair<std::size_t, std::size_t> month_rows(const Dataset& data, Stream stream, ProvinceId province,
                                                Period month) {
-  const auto [begin, end] = data.rows_of(source, province);
+  const auto [begin, end] = data.rows_of(stream, province);
   const auto month_of = [&](std::size_t r) { return data.key(r).month; };
   std::size_t lo = begin, hi = end;
   while (lo < hi) {
@@ -171,10 +173,10 @@ std::pair<std::size_t, std::size_t> month_rows(const Dataset& data, SourceId sou
 
 }  // namespace
 
-std::vector<CountryValue> country_values(const Dataset& data, SourceId source, ProvinceId province,
+std::vector<CountryValue> country_values(const Dataset& data, Stream stream, ProvinceId province,
                                          Period month) {
   std::vector<CountryValue> out;
-  auto [row, end] = month_rows(data, source, province, month);
+  auto [row, end] = month_rows(data, stream, province, month);
   while (row < end) {
     const RecordKey key = data.key(row);
     if (key.country == all_countries) {
@@ -194,9 +196,9 @@ std::vector<CountryValue> country_values(const Dataset& data, SourceId source, P
   return out;
 }
 
-std::vector<ChapterValue> chapter_values(const Dataset& data, SourceId source, ProvinceId province,
+std::vector<ChapterValue> chapter_values(const Dataset& data, Stream stream, ProvinceId province,
                                          Period month) {
-  const auto [begin, end] = month_rows(data, source, province, month);
+  const auto [begin, end] = month_rows(data, stream, province, month);
   // A chapter's row of the province total where there is one, else the sum of its country rows.
   std::vector<std::optional<Cents>> own(256), summed(256);
   for (std::size_t row = begin; row < end; ++row) {

@@ -26,12 +26,12 @@ class ProvinceTimeline {
  public:
   // With a slice, a month's value is the slice's own row (e.g. the country's all-chapters row)
   // where there is one, else the sum of its finer rows; 0 in a known month without any.
-  ProvinceTimeline(const Dataset& data, SourceId source, ProvinceId province, Slice slice = {});
+  ProvinceTimeline(const Dataset& data, Stream stream, ProvinceId province, Slice slice = {});
 
   // Turkey as a whole: the national total rows where the data has them, else the sum of the 81
   // provinces in the months that are complete (Dataset::complete). `basis` says which. A month
   // that can speak for neither is not known.
-  static ProvinceTimeline turkey(const Dataset& data, SourceId source, Slice slice, std::string& basis);
+  static ProvinceTimeline turkey(const Dataset& data, Stream stream, Slice slice, std::string& basis);
 
   // The month's value; empty when the month is not known, or the slice's breakdown is missing.
   [[nodiscard]] std::optional<Cents> total(Period month) const;
@@ -65,7 +65,7 @@ struct CountryValue {
   CountryId country;
   Cents value;
 };
-std::vector<CountryValue> country_values(const Dataset& data, SourceId source, ProvinceId province,
+std::vector<CountryValue> country_values(const Dataset& data, Stream stream, ProvinceId province,
                                          Period month);
 
 // Per-sector values of a province in a month: the (all countries, chapter) row where there is
@@ -74,7 +74,7 @@ struct ChapterValue {
   std::uint8_t chapter;
   Cents value;
 };
-std::vector<ChapterValue> chapter_values(const Dataset& data, SourceId source, ProvinceId province,
+std::vector<ChapterValue> chapter_values(const Dataset& data, Stream stream, ProvinceId province,
                                          Period month);
 
 }  // namespace kexport::compute

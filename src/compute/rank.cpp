@@ -11,38 +11,73 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
   Ranking ranking;
   ranking.by = query.by;
   ranking.window = query.window;
-  const SourceId source = compute::resolve_source(data, query.source);
-  ranking.source = data.sources[source];
-  const Period month = compute::resolve_complete_month(data, source, query.month, ranking.passed_over);
+  // The balance and the coverage set exports against imports: both flows, whatever --flow says.
+  const bool trade = query.by == RankBy::balance || query.by == RankBy::coverage;
+  const Stream stream = compute::resolve_stream(data, query.source, trade ? Flow::exports : query.flow);
+  ranking.source = data.sources[stream.source];
+  ranking.flow = stream.flow;
+  std::optional<Stream> imports;
+  if (trade) {
+    imports = Stream{stream.source, Flow::imports};
+    if (!data.has(*imports))
+      throw Error(ExitCode::unavailable,
+                  fmt::format("the data holds no imports{}, so it cannot rank by {}; add a table of every "
+                              "province's imports",
+                              ranking.source.empty() ? "" : " from " + ranking.source,
+                              query.by == RankBy::balance ? "balance" : "coverage"));
+  }
+  const auto complete = [&](Period m) {
+    return data.complete(stream, m) && (!imports || data.complete(*imports, m));
+  };
+  Period month = compute::resolve_complete_month(data, stream, query.month, ranking.passed_over);
+  if (imports && !query.month && !complete(month)) {
+    // "latest": the latest month whose exports and imports both hold every province.
+    const Period exports_month = month;
+    while (month > Period::from_index(data.coverage_base) && !complete(month)) month = month.plus_months(-1);
+    if (!complete(month))
+      throw Error(
+          ExitCode::unavailable,
+          fmt::format("no month of the data holds the imports of all {} provinces (the latest, {}, "
+                      "holds {}), so it cannot rank them by {}",
+                      province_count, exports_month.iso(), data.provinces_known(*imports, exports_month),
+                      query.by == RankBy::balance ? "balance" : "coverage"));
+    if (!ranking.passed_over)
+      ranking.passed_over = IncompleteMonth{exports_month, data.provinces_known(*imports, exports_month)};
+  }
   std::tie(ranking.from, ranking.to) = compute::window_span(query.window, month);
   if (query.province) ranking.highlight = compute::resolve_province(gazetteer, *query.province);
   const Period before_from = ranking.from.plus_months(-12), before_to = ranking.to.plus_months(-12);
 
-  // Every month of the window must hold every province; a year earlier may have gaps.
+  // Every month of the window must hold every province (of both flows, for the balance); a year
+  // earlier may have gaps.
   const auto incomplete = [&](Period from, Period to) -> std::optional<std::pair<Period, Period>> {
     std::optional<std::pair<Period, Period>> span;
     for (Period m = from; m <= to; m = m.plus_months(1)) {
-      if (data.complete(source, m)) continue;
+      if (complete(m)) continue;
       if (!span) span = std::pair{m, m};
       span->second = m;
     }
     return span;
   };
-  if (auto gap = incomplete(ranking.from, ranking.to))
-    throw Error(ExitCode::unavailable,
-                fmt::format("{} – {} is not complete: {} holds {} of the {} provinces; choose a month whose "
-                            "window holds them all",
-                            ranking.from.iso(), ranking.to.iso(), gap->first.iso(),
-                            data.provinces_known(source, gap->first), province_count));
+  if (auto gap = incomplete(ranking.from, ranking.to)) {
+    const bool exports_complete = data.complete(stream, gap->first);
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("{} – {} is not complete: {} holds {} of the {} provinces{}; choose a month whose "
+                    "window holds them all",
+                    ranking.from.iso(), ranking.to.iso(), gap->first.iso(),
+                    data.provinces_known(exports_complete ? *imports : stream, gap->first), province_count,
+                    exports_complete ? " for imports" : ""));
+  }
   if (auto gap = incomplete(before_from, before_to))
     ranking.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
 
   const compute::ProvinceTimeline turkey =
-      compute::ProvinceTimeline::turkey(data, source, {}, ranking.turkey_basis);
+      compute::ProvinceTimeline::turkey(data, stream, {}, ranking.turkey_basis);
   ranking.turkey = turkey.window(ranking.from, ranking.to);
 
   for (ProvinceId p = 1; p <= province_count; ++p) {
-    const compute::ProvinceTimeline timeline(data, source, p);
+    const compute::ProvinceTimeline timeline(data, stream, p);
     RankRow row;
     row.province = p;
     ranking.sample = ranking.sample || timeline.sample_in(before_from, ranking.to);
@@ -50,6 +85,17 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
     row.previous_value = timeline.window(before_from, before_to);
     row.change_pct = percent_change(row.value, row.previous_value);
     if (row.value) row.share_pct = share_pct(*row.value, ranking.turkey);
+    if (imports) {
+      const compute::ProvinceTimeline imported(data, *imports, p);
+      ranking.sample = ranking.sample || imported.sample_in(ranking.from, ranking.to);
+      RankRow::Trade t;
+      t.imports = imported.window(ranking.from, ranking.to);
+      Cents balance = 0;
+      if (row.value && t.imports && !__builtin_sub_overflow(*row.value, *t.imports, &balance))
+        t.balance = balance;
+      if (row.value) t.coverage_pct = share_pct(*row.value, t.imports);
+      row.trade = t;
+    }
     ranking.rows.push_back(std::move(row));
   }
 
@@ -77,6 +123,10 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
   // plate code (the rows are in plate-code order, and the sort is stable).
   const auto key = [&](const RankRow& row) -> std::optional<double> {
     if (query.by == RankBy::change) return row.change_pct;
+    if (query.by == RankBy::coverage) return row.trade->coverage_pct;
+    if (query.by == RankBy::balance)
+      return row.trade->balance ? std::optional<double>(static_cast<double>(*row.trade->balance))
+                                : std::nullopt;
     if (!row.value) return std::nullopt;
     return static_cast<double>(*row.value);
   };

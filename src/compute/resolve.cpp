@@ -27,28 +27,47 @@ ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text)
 }
 
 namespace {
-std::string source_list(const Dataset& data) {
+std::string source_list(const std::vector<std::string>& sources) {
   std::vector<std::string> names;
-  for (const auto& s : data.sources) names.push_back(s.empty() ? "(unlabelled)" : s);
+  for (const auto& s : sources) names.push_back(s.empty() ? "(unlabelled)" : s);
   return fmt::format("{}", fmt::join(names, ", "));
 }
 }  // namespace
 
-SourceId resolve_source(const Dataset& data, const std::optional<std::string>& wanted) {
+Stream resolve_stream(const Dataset& data, const std::optional<std::string>& wanted, Flow flow) {
   if (wanted) {
     const std::string canonical = canonical_source(*wanted);
     auto it = std::find(data.sources.begin(), data.sources.end(), canonical);
     if (it == data.sources.end())
       throw Error(ExitCode::usage,
-                  fmt::format("the data has no source '{}'; it has: {}", *wanted, source_list(data)));
-    return static_cast<SourceId>(it - data.sources.begin());
+                  fmt::format("the data has no source '{}'; it has: {}", *wanted, source_list(data.sources)));
+    const Stream stream{static_cast<SourceId>(it - data.sources.begin()), flow};
+    if (!data.has(stream) && data.size() > 0)
+      throw Error(ExitCode::unavailable,
+                  fmt::format("the data holds no {}s from {}", name_of(flow), canonical));
+    return stream;
   }
-  if (data.sources.size() > 1)
+  // Without a choice, the one source that holds the flow: a source of exports alone (TİM) beside
+  // one of imports does not make the question ambiguous.
+  std::vector<std::string> holding;
+  std::optional<Stream> stream;
+  for (std::size_t s = 0; s < data.sources.size(); ++s)
+    if (const Stream candidate{static_cast<SourceId>(s), flow}; data.has(candidate)) {
+      holding.push_back(data.sources[s]);
+      stream = candidate;
+    }
+  if (holding.size() > 1)
     throw Error(ExitCode::usage,
-                fmt::format("the data holds several sources ({}), which count exports differently; "
+                fmt::format("the data holds several sources ({}), which count {}s differently; "
                             "choose one with --source",
-                            source_list(data)));
-  return 0;
+                            source_list(holding), name_of(flow)));
+  if (stream || data.size() == 0) return stream.value_or(Stream{0, flow});
+  throw Error(ExitCode::unavailable,
+              fmt::format("the data holds no {}s, only {}s; {}", name_of(flow),
+                          name_of(flow == Flow::exports ? Flow::imports : Flow::exports),
+                          flow == Flow::imports ? "add a table of imports (a flow column, an İthalat column, "
+                                                  "or a file titled İTHALAT), or ask about exports"
+                                                : "ask about imports with --flow import"));
 }
 
 std::optional<CountryId> resolve_country(const Dataset& data, const Gazetteer& gazetteer,
@@ -116,16 +135,16 @@ std::pair<Period, Period> window_span(Window window, Period month) {
 
 namespace {
 
-std::string covered_span(const Dataset& data, SourceId source) {
-  const auto first = data.first_month(source), last = data.last_month(source);
+std::string covered_span(const Dataset& data, Stream stream) {
+  const auto first = data.first_month(stream), last = data.last_month(stream);
   return fmt::format("{} to {}", first->iso(), last->iso());
 }
 
 // The names of the provinces a month lists, for messages.
-std::string provinces_in(const Dataset& data, const Gazetteer& gazetteer, SourceId source, Period month) {
+std::string provinces_in(const Dataset& data, const Gazetteer& gazetteer, Stream stream, Period month) {
   std::vector<std::string> names;
   for (ProvinceId p = 1; p <= province_count; ++p)
-    if (data.knows(source, p, month)) names.emplace_back(gazetteer.province_name(p));
+    if (data.knows(stream, p, month)) names.emplace_back(gazetteer.province_name(p));
   constexpr std::size_t shown = 5;
   if (names.size() > shown) {
     const std::size_t more = names.size() - shown;
@@ -137,10 +156,10 @@ std::string provinces_in(const Dataset& data, const Gazetteer& gazetteer, Source
 
 }  // namespace
 
-std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, SourceId source) {
+std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, Stream stream) {
   std::vector<std::string> names;
   for (ProvinceId p = 1; p <= province_count; ++p) {
-    const auto [begin, end] = data.rows_of(source, p);
+    const auto [begin, end] = data.rows_of(stream, p);
     if (begin != end) names.emplace_back(gazetteer.province_name(p));
   }
   if (names.empty()) return "no province";
@@ -151,62 +170,62 @@ std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, Sour
                      count > shown ? fmt::format(" and {} more", count - shown) : "");
 }
 
-void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, SourceId source) {
+void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, Stream stream) {
   throw Error(
       ExitCode::unavailable,
       fmt::format("the data holds no national total and no month with all {} provinces (it holds {}), "
                   "so it cannot speak for Turkey as a whole; add a table of all provinces, or ask "
                   "about one province with --province",
-                  province_count, provinces_held(data, gazetteer, source)));
+                  province_count, provinces_held(data, gazetteer, stream)));
 }
 
-void require_known(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+void require_known(const Dataset& data, const Gazetteer& gazetteer, Stream stream, ProvinceId province,
                    const ProvinceTimeline& timeline) {
   if (timeline.last_known()) return;
-  if (province == national_total) throw_no_turkey(data, gazetteer, source);
+  if (province == national_total) throw_no_turkey(data, gazetteer, stream);
   throw Error(ExitCode::unavailable,
               fmt::format("the data holds no record of {}; it holds {}", gazetteer.province_name(province),
-                          provinces_held(data, gazetteer, source)));
+                          provinces_held(data, gazetteer, stream)));
 }
 
-Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, Stream stream, ProvinceId province,
                      const ProvinceTimeline& timeline, const std::optional<Period>& wanted,
                      std::optional<IncompleteMonth>& passed_over) {
-  const auto last = data.last_month(source);
+  const auto last = data.last_month(stream);
   if (!last) throw Error(ExitCode::unavailable, "the data holds no records");
   const std::string name(gazetteer.province_name(province));
-  require_known(data, gazetteer, source, province, timeline);
+  require_known(data, gazetteer, stream, province, timeline);
   const auto latest = timeline.last_known();
   if (!wanted) {
-    if (*latest != *last) passed_over = IncompleteMonth{*last, data.provinces_known(source, *last)};
+    if (*latest != *last) passed_over = IncompleteMonth{*last, data.provinces_known(stream, *last)};
     return *latest;
   }
   if (timeline.knows(*wanted)) return *wanted;
-  if (!data.covers(source, *wanted))
+  if (!data.covers(stream, *wanted))
     throw Error(
         ExitCode::unavailable,
-        fmt::format("{} is not in the data; it covers {}{}", wanted->iso(), covered_span(data, source),
-                    *wanted<*last&& * wanted> * data.first_month(source) ? " with gaps" : ""));
-  const std::size_t held = data.provinces_known(source, *wanted);
+        fmt::format("{} is not in the data; it covers {}{}", wanted->iso(), covered_span(data, stream),
+                    *wanted<*last&& * wanted> * data.first_month(stream) ? " with gaps" : ""));
+  const std::size_t held = data.provinces_known(stream, *wanted);
   if (province == national_total)
     throw Error(
         ExitCode::unavailable,
         fmt::format("{} is not complete: the data holds {} of the {} provinces for it ({}) and no national "
                     "total, so it cannot speak for Turkey; the latest month it can is {}",
-                    wanted->iso(), held, province_count, provinces_in(data, gazetteer, source, *wanted),
+                    wanted->iso(), held, province_count, provinces_in(data, gazetteer, stream, *wanted),
                     latest->iso()));
   throw Error(ExitCode::unavailable,
               fmt::format("{} is not in the data for {}: the data for {} lists {} of the {} provinces ({}), "
                           "which says nothing of {}; the latest month known for {} is {}",
                           wanted->iso(), name, wanted->iso(), held, province_count,
-                          provinces_in(data, gazetteer, source, *wanted), name, name, latest->iso()));
+                          provinces_in(data, gazetteer, stream, *wanted), name, name, latest->iso()));
 }
 
-Period resolve_complete_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted,
+Period resolve_complete_month(const Dataset& data, Stream stream, const std::optional<Period>& wanted,
                               std::optional<IncompleteMonth>& passed_over) {
-  const auto last = data.last_month(source);
+  const auto last = data.last_month(stream);
   if (!last) throw Error(ExitCode::unavailable, "the data holds no records");
-  const auto latest_complete = data.last_complete_month(source);
+  const auto latest_complete = data.last_complete_month(stream);
   const std::string advice =
       latest_complete
           ? fmt::format("the latest complete month is {} (--month {})", latest_complete->iso(),
@@ -217,19 +236,19 @@ Period resolve_complete_month(const Dataset& data, SourceId source, const std::o
       throw Error(ExitCode::unavailable,
                   fmt::format("no month of the data holds all {} provinces (the latest, {}, holds {}), so it "
                               "cannot rank them or speak for Turkey; add TÜİK's table of all provinces",
-                              province_count, last->iso(), data.provinces_known(source, *last)));
-    if (*latest_complete != *last) passed_over = IncompleteMonth{*last, data.provinces_known(source, *last)};
+                              province_count, last->iso(), data.provinces_known(stream, *last)));
+    if (*latest_complete != *last) passed_over = IncompleteMonth{*last, data.provinces_known(stream, *last)};
     return *latest_complete;
   }
-  if (!data.covers(source, *wanted))
+  if (!data.covers(stream, *wanted))
     throw Error(ExitCode::unavailable, fmt::format("{} is not in the data; it covers {}", wanted->iso(),
-                                                   covered_span(data, source)));
-  if (!data.complete(source, *wanted))
+                                                   covered_span(data, stream)));
+  if (!data.complete(stream, *wanted))
     throw Error(
         ExitCode::unavailable,
         fmt::format("{} is not complete: the data holds {} of the {} provinces for it, so it cannot rank "
                     "them or speak for Turkey; {}",
-                    wanted->iso(), data.provinces_known(source, *wanted), province_count, advice));
+                    wanted->iso(), data.provinces_known(stream, *wanted), province_count, advice));
   return *wanted;
 }
 

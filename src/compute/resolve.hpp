@@ -15,9 +15,10 @@ namespace kexport::compute {
 // A province by name, alias or plate code. Error(usage) with "did you mean" when unknown.
 ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text);
 
-// The source a question is about. Without a choice the data must hold only one source: sources
-// count exports differently and are never added together. Error(usage) otherwise.
-SourceId resolve_source(const Dataset& data, const std::optional<std::string>& wanted);
+// The source and flow a question is about. Without a choice of source the data must hold only one
+// source of the flow: sources count differently and are never added together. Error(usage)
+// otherwise; Error(unavailable) when the data holds no record of the flow (no imports at all, say).
+Stream resolve_stream(const Dataset& data, const std::optional<std::string>& wanted, Flow flow);
 
 // A destination by name or code, as the dataset's id. Error(usage) with suggestions when neither
 // the gazetteer nor the data knows it. A known country absent from the data gets no id: it bought
@@ -35,23 +36,23 @@ std::pair<Period, Period> window_span(Window window, Period month);
 // knows) is about: the month asked for, or the latest month the timeline knows. Error(unavailable)
 // when the data holds no record of the province at all, or says nothing of it in the month asked
 // for. `passed_over` is set when "latest" could not be the data's latest month.
-Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+Period resolve_month(const Dataset& data, const Gazetteer& gazetteer, Stream stream, ProvinceId province,
                      const ProvinceTimeline& timeline, const std::optional<Period>& wanted,
                      std::optional<IncompleteMonth>& passed_over);
 
 // The month a question about all provinces (rank) is about: it must be complete (every province
 // known). The month asked for, or the latest complete one. Error(unavailable) otherwise, saying
 // how many provinces the month holds and which month is complete.
-Period resolve_complete_month(const Dataset& data, SourceId source, const std::optional<Period>& wanted,
+Period resolve_complete_month(const Dataset& data, Stream stream, const std::optional<Period>& wanted,
                               std::optional<IncompleteMonth>& passed_over);
 
 // Error(unavailable) when the timeline knows no month at all: the data holds no record of the
 // province (naming the provinces it holds), or nothing that can speak for Turkey.
-void require_known(const Dataset& data, const Gazetteer& gazetteer, SourceId source, ProvinceId province,
+void require_known(const Dataset& data, const Gazetteer& gazetteer, Stream stream, ProvinceId province,
                    const ProvinceTimeline& timeline);
 
 // Error(unavailable): the data holds no month that can speak for Turkey as a whole.
-[[noreturn]] void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, SourceId source);
+[[noreturn]] void throw_no_turkey(const Dataset& data, const Gazetteer& gazetteer, Stream stream);
 
 // A destination of the data as a fact: its gazetteer entry and the name as written.
 Place place_of(const Dataset& data, CountryId id);
@@ -60,6 +61,6 @@ Place place_of(const Dataset& data, CountryId id);
 SectorRef sector_ref(const Dataset& data, std::uint8_t code);
 
 // The provinces the data holds a record of, by name, for messages: "Adana, Ankara and 3 more".
-std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, SourceId source);
+std::string provinces_held(const Dataset& data, const Gazetteer& gazetteer, Stream stream);
 
 }  // namespace kexport::compute

@@ -9,8 +9,9 @@ namespace kexport {
 
 Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query) {
   Series series;
-  const SourceId source = compute::resolve_source(data, query.source);
-  series.source = data.sources[source];
+  const Stream stream = compute::resolve_stream(data, query.source, query.flow);
+  series.source = data.sources[stream.source];
+  series.flow = stream.flow;
 
   compute::Slice slice;
   if (query.country) {
@@ -30,12 +31,12 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
       query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
   series.province = province;
   if (province == national_total)
-    timeline.emplace(compute::ProvinceTimeline::turkey(data, source, slice, series.turkey_basis));
+    timeline.emplace(compute::ProvinceTimeline::turkey(data, stream, slice, series.turkey_basis));
   else
-    timeline.emplace(data, source, province, slice);
-  compute::require_known(data, gazetteer, source, province, *timeline);
+    timeline.emplace(data, stream, province, slice);
+  compute::require_known(data, gazetteer, stream, province, *timeline);
 
-  const auto first = data.first_month(source), last = data.last_month(source);
+  const auto first = data.first_month(stream), last = data.last_month(stream);
   if (!first || !last) throw Error(ExitCode::unavailable, "the data holds no records");
   const Period from =
       query.from_latest ? timeline->last_known().value_or(*last) : query.from.value_or(*first);

@@ -53,12 +53,12 @@ MaybeCents year_earlier(const Values& before, Id id, bool covered, Member member
 // The province's rank among the 81 and its share of Turkey (of the national total row, else of
 // the 81's sum), in a month that is complete (every province known). A month that is not says
 // nothing of where the province stands: empty.
-std::optional<Standing> standing_of(const Dataset& data, SourceId source, ProvinceId province, Period month,
+std::optional<Standing> standing_of(const Dataset& data, Stream stream, ProvinceId province, Period month,
                                     MaybeCents value) {
   if (province == national_total || !value) return std::nullopt;
   std::string basis;
-  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, source, {}, basis).total(month);
-  const bool complete = data.complete(source, month);
+  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, stream, {}, basis).total(month);
+  const bool complete = data.complete(stream, month);
   if (!complete && !turkey) return std::nullopt;
   Standing standing;
   standing.national_total_row = basis == "national_total";
@@ -66,17 +66,17 @@ std::optional<Standing> standing_of(const Dataset& data, SourceId source, Provin
   if (complete) {
     std::size_t larger = 0;
     for (ProvinceId p = 1; p <= province_count; ++p)
-      if (compute::ProvinceTimeline(data, source, p).total(month).value_or(0) > *value) ++larger;
+      if (compute::ProvinceTimeline(data, stream, p).total(month).value_or(0) > *value) ++larger;
     standing.rank = larger + 1;
     standing.provinces = province_count;
   }
   return standing;
 }
 
-std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazetteer, SourceId source,
+std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazetteer, Stream stream,
                                      const Summary& summary, bool year_earlier_covered, std::size_t limit) {
-  const auto now = compute::chapter_values(data, source, summary.province, summary.period);
-  const auto before = compute::chapter_values(data, source, summary.province, summary.previous_year.period);
+  const auto now = compute::chapter_values(data, stream, summary.province, summary.period);
+  const auto before = compute::chapter_values(data, stream, summary.province, summary.previous_year.period);
   std::vector<SectorShare> sectors;
   for (const auto& [chapter, value] : now) {
     if (value <= 0) continue;
@@ -99,39 +99,27 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
 
 }  // namespace
 
-Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query) {
-  Summary summary;
-  summary.province = compute::resolve_province(gazetteer, query.province);
-  const SourceId source = compute::resolve_source(data, query.source);
-  summary.source = data.sources[source];
-  std::string turkey_basis;
-  const compute::ProvinceTimeline timeline =
-      summary.province == national_total ? compute::ProvinceTimeline::turkey(data, source, {}, turkey_basis)
-                                         : compute::ProvinceTimeline(data, source, summary.province);
-  summary.period = compute::resolve_month(data, gazetteer, source, summary.province, timeline, query.month,
-                                          summary.passed_over);
-  const Period month = summary.period;
+namespace {
+
+// A flow's month against the calendar's comparison periods, with the gaps that leave a figure or
+// its comparison out.
+void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow, FlowFigures& c,
+             std::vector<Gap>& gaps) {
   // A window's own months missing leave the figure out; only when it is there does a gap in what
   // it is compared with need saying.
   const auto note_gap = [&](const char* figure, Gap::Part part, Period from, Period to) {
     if (auto span = timeline.missing(from, to))
-      summary.gaps.push_back({figure, part, span->first, span->second});
+      gaps.push_back({figure, part, span->first, span->second, flow});
   };
-
-  summary.value = timeline.total(month);
-
-  summary.previous_month.period = month.plus_months(-1);
-  summary.previous_month.value = timeline.total(summary.previous_month.period);
-  summary.previous_month.change_pct = percent_change(summary.value, summary.previous_month.value);
-  note_gap("previous_month", Gap::Part::comparison, summary.previous_month.period,
-           summary.previous_month.period);
-
-  summary.previous_year.period = month.plus_months(-12);
-  summary.previous_year.value = timeline.total(summary.previous_year.period);
-  summary.previous_year.change_pct = percent_change(summary.value, summary.previous_year.value);
-  note_gap("previous_year", Gap::Part::comparison, summary.previous_year.period,
-           summary.previous_year.period);
-
+  c.value = timeline.total(month);
+  const auto compare_month = [&](MonthComparison& m, const char* figure, Period period) {
+    m.period = period;
+    m.value = timeline.total(period);
+    m.change_pct = percent_change(c.value, m.value);
+    note_gap(figure, Gap::Part::comparison, period, period);
+  };
+  compare_month(c.previous_month, "previous_month", month.plus_months(-1));
+  compare_month(c.previous_year, "previous_year", month.plus_months(-12));
   const auto compare_window = [&](WindowComparison& w, const char* figure, Period from) {
     w.from = from;
     w.to = month;
@@ -143,66 +131,159 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     else
       note_gap(figure, Gap::Part::comparison, from.plus_months(-12), month.plus_months(-12));
   };
-  compare_window(summary.rolling_12m, "rolling_12m", month.plus_months(-11));
-  compare_window(summary.year_to_date, "year_to_date", month.january());
+  compare_window(c.rolling_12m, "rolling_12m", month.plus_months(-11));
+  compare_window(c.year_to_date, "year_to_date", month.january());
+}
 
-  // Destinations this month and a year earlier.
-  const auto now = compute::country_values(data, source, summary.province, month);
-  const bool year_earlier_covered = timeline.knows(summary.previous_year.period);
-  const auto before = compute::country_values(data, source, summary.province, summary.previous_year.period);
-  std::vector<Destination> destinations;
-  Cents countries_sum = 0;
-  for (const auto& [country, value] : now) countries_sum = checked_add(countries_sum, value);
-  if (summary.value && countries_sum > *summary.value)
-    summary.parts_over_total.push_back({"countries", month, month, *summary.value, countries_sum});
+// The countries of a flow in the month, largest first, with their shares of `total` and their
+// change on a year earlier. `countries` is left empty when the province traded that way but its
+// rows say nothing of countries (which is not zero); `sum` is what the countries add up to.
+std::vector<Destination> countries_of(const Dataset& data, const Gazetteer& gazetteer, Stream stream,
+                                      ProvinceId province, Period month, MaybeCents total,
+                                      bool year_earlier_covered, std::size_t limit,
+                                      std::optional<std::size_t>& countries, Cents& sum) {
+  const auto now = compute::country_values(data, stream, province, month);
+  const auto before = compute::country_values(data, stream, province, month.plus_months(-12));
+  std::vector<Destination> list;
+  sum = 0;
+  for (const auto& [country, value] : now) sum = checked_add(sum, value);
   for (const auto& [country, value] : now) {
     if (value <= 0) continue;
     Destination d;
     d.country = compute::place_of(data, country);
     d.value = value;
-    d.share_pct = share_pct(value, summary.value);
+    d.share_pct = share_pct(value, total);
     d.change_pct = percent_change(
         value, year_earlier(before, country, year_earlier_covered, &compute::CountryValue::country));
-    destinations.push_back(std::move(d));
+    list.push_back(std::move(d));
   }
-  // A province with exports but no country rows this month has no breakdown, which is not zero.
-  if (!destinations.empty() || summary.value.value_or(0) == 0) summary.countries = destinations.size();
-
+  // A province with trade but no country rows this month has no breakdown, which is not zero.
+  if (!list.empty() || total.value_or(0) == 0) countries = list.size();
   // Largest first; equal values by name (in Turkish, whatever the report's language), so that the
   // order never depends on the input's.
-  std::sort(destinations.begin(), destinations.end(), [&](const Destination& a, const Destination& b) {
+  std::sort(list.begin(), list.end(), [&](const Destination& a, const Destination& b) {
     if (a.value != b.value) return a.value > b.value;
     return sort_name(a.country, gazetteer) < sort_name(b.country, gazetteer);
   });
-  if (destinations.size() > query.top_n) destinations.resize(query.top_n);
-  for (std::size_t i = 0; i < destinations.size(); ++i) destinations[i].rank = i + 1;
-  summary.top_destinations = std::move(destinations);
+  if (list.size() > limit) list.resize(limit);
+  for (std::size_t i = 0; i < list.size(); ++i) list[i].rank = i + 1;
+  return list;
+}
+
+// The balance and the coverage ratio of a span from the two flows' sums over it.
+TradeBalance balance_of(Period from, Period to, MaybeCents exports, MaybeCents imports,
+                        MaybeCents previous_exports, MaybeCents previous_imports) {
+  const auto difference = [](MaybeCents a, MaybeCents b) -> MaybeCents {
+    Cents d = 0;
+    if (!a || !b || __builtin_sub_overflow(*a, *b, &d)) return std::nullopt;
+    return d;
+  };
+  TradeBalance t;
+  t.from = from;
+  t.to = to;
+  t.balance = difference(exports, imports);
+  t.previous_balance = difference(previous_exports, previous_imports);
+  t.balance_change = difference(t.balance, t.previous_balance);
+  if (exports) t.coverage_pct = share_pct(*exports, imports);
+  if (previous_exports) t.previous_coverage_pct = share_pct(*previous_exports, previous_imports);
+  if (t.coverage_pct && t.previous_coverage_pct)
+    t.coverage_change_pp = *t.coverage_pct - *t.previous_coverage_pct;
+  return t;
+}
+
+Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream stream, const Summary& summary,
+                   std::size_t limit, std::vector<Gap>& gaps) {
+  const Period month = summary.period;
+  const compute::ProvinceTimeline timeline =
+      summary.province == national_total
+          ? [&] {
+              std::string basis;
+              return compute::ProvinceTimeline::turkey(data, stream, {}, basis);
+            }()
+          : compute::ProvinceTimeline(data, stream, summary.province);
+  Imports imports;
+  std::vector<Gap> own_gaps;
+  compare(timeline, month, Flow::imports, imports, own_gaps);
+  // Only where the month itself is known do the gaps of its comparisons need saying; a month of
+  // unknown imports is said once, by the null figures.
+  if (timeline.knows(month)) gaps.insert(gaps.end(), own_gaps.begin(), own_gaps.end());
+  Cents sum = 0;
+  imports.top_origins = countries_of(data, gazetteer, stream, summary.province, month, imports.value,
+                                     timeline.knows(month.plus_months(-12)), limit, imports.countries, sum);
+  for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
+    imports.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
+  imports.balance = balance_of(month, month, summary.value, imports.value, summary.previous_year.value,
+                               imports.previous_year.value);
+  const auto window_balance = [&](const WindowComparison& exports, const WindowComparison& in) {
+    return balance_of(exports.from, exports.to, exports.value, in.value, exports.previous_value,
+                      in.previous_value);
+  };
+  imports.balance_rolling_12m = window_balance(summary.rolling_12m, imports.rolling_12m);
+  imports.balance_year_to_date = window_balance(summary.year_to_date, imports.year_to_date);
+  imports.sample_values = timeline.sample_in(month.plus_months(-23), month);
+  imports.sample_origins =
+      !imports.top_origins.empty() && (data.sample_parts(stream, summary.province, month) ||
+                                       data.sample_parts(stream, summary.province, month.plus_months(-12)));
+  return imports;
+}
+
+}  // namespace
+
+Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query) {
+  Summary summary;
+  summary.province = compute::resolve_province(gazetteer, query.province);
+  const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
+  summary.source = data.sources[stream.source];
+  std::string turkey_basis;
+  const compute::ProvinceTimeline timeline =
+      summary.province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, turkey_basis)
+                                         : compute::ProvinceTimeline(data, stream, summary.province);
+  summary.period = compute::resolve_month(data, gazetteer, stream, summary.province, timeline, query.month,
+                                          summary.passed_over);
+  const Period month = summary.period;
+  compare(timeline, month, Flow::exports, summary, summary.gaps);
+
+  // Destinations this month and a year earlier.
+  const bool year_earlier_covered = timeline.knows(summary.previous_year.period);
+  Cents countries_sum = 0;
+  summary.top_destinations =
+      countries_of(data, gazetteer, stream, summary.province, month, summary.value, year_earlier_covered,
+                   query.top_n, summary.countries, countries_sum);
+  if (summary.value && countries_sum > *summary.value)
+    summary.parts_over_total.push_back({"countries", month, month, *summary.value, countries_sum});
 
   for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
     summary.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
-  summary.standing = standing_of(data, source, summary.province, month, summary.value);
+  summary.standing = standing_of(data, stream, summary.province, month, summary.value);
 
   // What rests on made-up figures: the months the comparisons reach back to, the parts of the
   // month and of a year earlier, and, for the standing, every province's month.
   summary.sample.value = timeline.sample_in(month.plus_months(-23), month);
-  const bool parts_sample = data.sample_parts(source, summary.province, month) ||
-                            data.sample_parts(source, summary.province, summary.previous_year.period);
+  const bool parts_sample = data.sample_parts(stream, summary.province, month) ||
+                            data.sample_parts(stream, summary.province, summary.previous_year.period);
   summary.sample.destinations = parts_sample && !summary.top_destinations.empty();
   if (summary.standing) {
     std::string basis;
     summary.sample.standing =
-        compute::ProvinceTimeline::turkey(data, source, {}, basis).sample_in(month, month);
+        compute::ProvinceTimeline::turkey(data, stream, {}, basis).sample_in(month, month);
     for (ProvinceId p = 1; p <= province_count && !summary.sample.standing; ++p)
-      summary.sample.standing = data.sample_total(source, p, month);
+      summary.sample.standing = data.sample_total(stream, p, month);
   }
   summary.top_sectors =
-      top_sectors(data, gazetteer, source, summary, year_earlier_covered, query.top_sectors);
+      top_sectors(data, gazetteer, stream, summary, year_earlier_covered, query.top_sectors);
   summary.sample.sectors = parts_sample && !summary.top_sectors.empty();
   Cents sectors_sum = 0;
-  for (const auto& [chapter, value] : compute::chapter_values(data, source, summary.province, month))
+  for (const auto& [chapter, value] : compute::chapter_values(data, stream, summary.province, month))
     sectors_sum = checked_add(sectors_sum, value);
   if (summary.value && sectors_sum > *summary.value)
     summary.parts_over_total.push_back({"sectors", month, month, *summary.value, sectors_sum});
+
+  // Imports from the same source, where the data holds any: never another source's.
+  if (const Stream imports{stream.source, Flow::imports}; data.has(imports)) {
+    summary.imports = imports_of(data, gazetteer, imports, summary, query.top_n, summary.gaps);
+    summary.sample.imports = summary.imports->sample_values;
+    summary.sample.origins = summary.imports->sample_origins;
+  }
   return summary;
 }
 

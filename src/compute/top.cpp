@@ -15,19 +15,19 @@ namespace {
 // or when the province exported in a month whose rows have no split of the kind asked for (a
 // total alone says nothing of its destinations); `unsplit` then names that month.
 std::optional<std::map<int, Cents>> sums(const Dataset& data, const compute::ProvinceTimeline& timeline,
-                                         SourceId source, ProvinceId province, TopBy by, Period from,
-                                         Period to, std::optional<Period>& unsplit) {
+                                         Stream stream, ProvinceId province, TopBy by, Period from, Period to,
+                                         std::optional<Period>& unsplit) {
   std::map<int, Cents> out;
   for (Period m = from; m <= to; m = m.plus_months(1)) {
     if (!timeline.knows(m)) return std::nullopt;
     bool split = false;
     if (by == TopBy::country) {
-      for (const auto& [country, value] : compute::country_values(data, source, province, m)) {
+      for (const auto& [country, value] : compute::country_values(data, stream, province, m)) {
         out[country] = checked_add(out[country], value);
         split = true;
       }
     } else {
-      for (const auto& [chapter, value] : compute::chapter_values(data, source, province, m)) {
+      for (const auto& [chapter, value] : compute::chapter_values(data, stream, province, m)) {
         out[chapter] = checked_add(out[chapter], value);
         split = true;
       }
@@ -58,11 +58,12 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   top.window = query.window;
   const ProvinceId province = compute::resolve_province(gazetteer, query.province);
   top.province = province;
-  const SourceId source = compute::resolve_source(data, query.source);
-  top.source = data.sources[source];
-  const compute::ProvinceTimeline timeline(data, source, province);
+  const Stream stream = compute::resolve_stream(data, query.source, query.flow);
+  top.source = data.sources[stream.source];
+  top.flow = stream.flow;
+  const compute::ProvinceTimeline timeline(data, stream, province);
   const Period month =
-      compute::resolve_month(data, gazetteer, source, province, timeline, query.month, top.passed_over);
+      compute::resolve_month(data, gazetteer, stream, province, timeline, query.month, top.passed_over);
   std::tie(top.from, top.to) = compute::window_span(query.window, month);
 
   if (auto gap = timeline.missing(top.from, top.to))
@@ -75,7 +76,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
     top.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
 
   std::optional<Period> unsplit;
-  const auto now = sums(data, timeline, source, province, query.by, top.from, top.to, unsplit);
+  const auto now = sums(data, timeline, stream, province, query.by, top.from, top.to, unsplit);
   if (!now)
     throw Error(
         ExitCode::unavailable,
@@ -86,7 +87,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
                     query.by == TopBy::country ? "countries" : "sectors"));
   std::optional<Period> unsplit_before;
   const auto before =
-      sums(data, timeline, source, province, query.by, before_from, before_to, unsplit_before);
+      sums(data, timeline, stream, province, query.by, before_from, before_to, unsplit_before);
   top.year_earlier_covered = before.has_value();
 
   std::vector<TopRow> rows;
@@ -140,7 +141,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   std::sort(top.new_entries.begin(), top.new_entries.end(), by_value);
   std::sort(top.lost_entries.begin(), top.lost_entries.end(), by_value);
   for (Period m = before_from; m <= top.to && !top.sample; m = m.plus_months(1))
-    top.sample = data.sample_parts(source, province, m);
+    top.sample = data.sample_parts(stream, province, m);
   if (rows.size() > query.n) rows.resize(query.n);
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = i + 1;
   top.rows = std::move(rows);

@@ -37,18 +37,19 @@ std::string country_name(const Dataset& data, const Gazetteer& gazetteer, Countr
   return data.countries[id].name(gazetteer, Language::tr);
 }
 
-// Compares every total row with the sum of its parts, per source, province and month. The rows
+// Compares every total row with the sum of its parts, per stream, province and month. The rows
 // are sorted by that key, so each month of a province is one block: two linear passes.
 std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazetteer) {
-  // The provinces' total rows per source and month, for the national total rows.
-  std::map<std::pair<SourceId, std::int32_t>, Cents> provinces_sum;
-  // The provinces' rows per source, month and country, for the countries' national subtotals.
-  std::map<std::tuple<SourceId, std::int32_t, CountryId>, Cents> country_sum;
+  // The provinces' total rows per stream and month, for the national total rows.
+  std::map<std::pair<std::size_t, std::int32_t>, Cents> provinces_sum;
+  // The provinces' rows per stream, month and country, for the countries' national subtotals.
+  std::map<std::tuple<std::size_t, std::int32_t, CountryId>, Cents> country_sum;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
     if (key.province == national_total || key.chapter != all_chapters) continue;
-    Cents& sum = key.country == all_countries ? provinces_sum[{key.source, key.month.index()}]
-                                              : country_sum[{key.source, key.month.index(), key.country}];
+    const std::size_t stream = key.stream().index();
+    Cents& sum = key.country == all_countries ? provinces_sum[{stream, key.month.index()}]
+                                              : country_sum[{stream, key.month.index(), key.country}];
     sum = checked_add(sum, data.cents[row]);
   }
   std::vector<TotalCheck> checks;
@@ -56,9 +57,9 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     const RecordKey key = data.key(row);
     if (key.province != national_total || key.country == all_countries || key.chapter != all_chapters)
       continue;
-    const auto it = country_sum.find({key.source, key.month.index(), key.country});
+    const auto it = country_sum.find({key.stream().index(), key.month.index(), key.country});
     if (it == country_sum.end() || it->second == data.cents[row]) continue;
-    checks.push_back({data.sources[key.source], std::string(gazetteer.province_name(key.province)),
+    checks.push_back({data.sources[key.source], key.flow, std::string(gazetteer.province_name(key.province)),
                       country_name(data, gazetteer, key.country), key.month, "provinces", data.cents[row],
                       it->second});
   }
@@ -67,7 +68,7 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     std::optional<Cents> total, countries, chapters;
     for (; row < data.size(); ++row) {
       const RecordKey key = data.key(row);
-      if (key.source != first.source || key.province != first.province || key.month != first.month) break;
+      if (key.stream() != first.stream() || key.province != first.province || key.month != first.month) break;
       const Cents v = data.cents[row];
       if (key.country == all_countries && key.chapter == all_chapters)
         total = v;
@@ -80,6 +81,7 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     const auto add = [&](const char* kind, Cents sum) {
       if (sum == *total) return;
       checks.push_back({data.sources[first.source],
+                        first.flow,
                         std::string(gazetteer.province_name(first.province)),
                         {},
                         first.month,
@@ -90,7 +92,7 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     if (countries) add("countries", *countries);
     if (chapters) add("chapters", *chapters);
     if (first.province == national_total) {
-      auto it = provinces_sum.find({first.source, first.month.index()});
+      auto it = provinces_sum.find({first.stream().index(), first.month.index()});
       if (it != provinces_sum.end()) add("provinces", it->second);
     }
   }
@@ -106,7 +108,8 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
 std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const Gazetteer& gazetteer) {
   constexpr Cents national_floor = Cents{1'000'000'000} * 100;
   constexpr Cents province_floor = Cents{1'000} * 100;
-  std::map<std::int32_t, std::pair<Cents, std::size_t>> provinces_in_month;  // sum, count
+  // Per flow and month: imports are not added to exports.
+  std::map<std::pair<Flow, std::int32_t>, std::pair<Cents, std::size_t>> provinces_in_month;  // sum, count
   std::optional<FileValidation::UnitDoubt> national, province;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
@@ -116,27 +119,30 @@ std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const G
       if (cents > 0 && cents < national_floor && !national) national = {"Türkiye", key.month, cents};
       continue;
     }
-    auto& [sum, count] = provinces_in_month[key.month.index()];
+    auto& [sum, count] = provinces_in_month[{key.flow, key.month.index()}];
     sum = checked_add(sum, cents);
     ++count;
     if (cents > 0 && cents < province_floor && !province)
       province = {std::string(gazetteer.province_name(key.province)), key.month, cents};
   }
   if (national) return national;
-  for (const auto& [month, sum_count] : provinces_in_month)
+  for (const auto& [flow_month, sum_count] : provinces_in_month)
     if (sum_count.second >= provinces_that_enumerate && sum_count.first > 0 &&
         sum_count.first < national_floor)
-      return FileValidation::UnitDoubt{"Türkiye", Period::from_index(month), sum_count.first};
+      return FileValidation::UnitDoubt{"Türkiye", Period::from_index(flow_month.second), sum_count.first};
   return province;
 }
 
 FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
   FileValidation v;
   v.file = data.files.front();
-  for (SourceId s = 0; s < data.sources.size(); ++s) {
+  for (std::size_t index = 0; index < data.coverage.size(); ++index) {
+    const Stream s = Stream::of_index(index);
     const auto first = data.first_month(s), last = data.last_month(s);
     if (!first) continue;
-    v.sources.push_back(data.sources[s]);
+    if (std::find(v.sources.begin(), v.sources.end(), data.sources[s.source]) == v.sources.end())
+      v.sources.push_back(data.sources[s.source]);
+    if (std::find(v.flows.begin(), v.flows.end(), s.flow) == v.flows.end()) v.flows.push_back(s.flow);
     if (!v.first_month || *first < *v.first_month) v.first_month = first;
     if (!v.last_month || *last > *v.last_month) v.last_month = last;
     for (Period m = *first; m <= *last; m = m.plus_months(1))
@@ -180,14 +186,14 @@ void describe_together(ValidationReport& report, const Dataset& all, const Gazet
     const bool seen = std::any_of(report.files.begin(), report.files.end(), [&](const FileValidation& f) {
       return std::any_of(f.totals.begin(), f.totals.end(), [&](const TotalCheck& t) {
         return t.province == check.province && t.month == check.month && t.parts == check.parts &&
-               t.source == check.source;
+               t.source == check.source && t.flow == check.flow && t.country == check.country;
       });
     });
     if (!seen) report.combined_totals.push_back(check);
   }
   for (const Revision& r : all.revisions) {
     report.revisions.push_back(
-        {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source],
+        {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source], r.key.flow,
          std::string(gazetteer.province_name(r.key.province)), r.key.month,
          r.key.country == all_countries ? "" : country_name(all, gazetteer, r.key.country), r.key.chapter,
          r.old_cents, r.new_cents});

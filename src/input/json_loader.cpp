@@ -79,6 +79,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         shape_(shape),
         lines_(lines) {
     if (options.source) style_.default_source = *options.source;  // rows that name no source
+    style_.flow = options.flow.value_or(Flow::exports);           // rows that name no flow
   }
 
   bool null() override { return scalar(std::nullopt); }
@@ -250,6 +251,22 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         if (has_value_[i]) row[i] = values_[i];
       try {
         interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
+        // Imports beside the exports ("imports_usd"): a second record, of the other flow.
+        if (constexpr auto imports = static_cast<std::size_t>(Field::imports); has_value_[imports]) {
+          constexpr auto flow = static_cast<std::size_t>(Field::flow);
+          if (has_value_[flow])
+            throw FieldError{Field::flow,
+                             "a flow beside imports_usd; expected either a flow naming the record's, or "
+                             "value_usd and imports_usd"};
+          row[static_cast<std::size_t>(Field::value)] = values_[imports];
+          row[flow] = name_of(Flow::imports);
+          try {
+            interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
+          } catch (FieldError& error) {
+            if (error.field == Field::value) error.field = Field::imports;
+            throw;
+          }
+        }
       } catch (const FieldError& error) {
         throw error_at(offsets_[static_cast<std::size_t>(error.field)], error.problem);
       }

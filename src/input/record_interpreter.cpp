@@ -10,8 +10,8 @@ namespace kexport::input {
 namespace {
 
 constexpr std::array<std::string_view, field_count> canonical_names = {
-    "period",       "year",    "month",     "province", "province_code", "country",
-    "country_code", "chapter", "value_usd", "source",   "status"};
+    "period",  "year",      "month",  "province", "province_code", "country",    "country_code",
+    "chapter", "value_usd", "source", "status",   "flow",          "imports_usd"};
 
 // Folded header names (see fold_name) and the field each stands for.
 struct HeaderAlias {
@@ -65,6 +65,18 @@ constexpr HeaderAlias header_aliases[] = {
     {"exports", Field::value},
     {"source", Field::source},
     {"kaynak", Field::source},
+    {"flow", Field::flow},
+    {"tradeflow", Field::flow},
+    {"akis", Field::flow},
+    {"ticaretakisi", Field::flow},
+    {"yon", Field::flow},
+    {"ticaretyonu", Field::flow},
+    {"importsusd", Field::imports},
+    {"imports", Field::imports},
+    {"import", Field::imports},
+    {"ithalat", Field::imports},
+    {"ithalattutari", Field::imports},
+    {"ithalatdegeri", Field::imports},
     {"status", Field::status},
     {"durum", Field::status},
     {"veridurumu", Field::status},
@@ -151,7 +163,8 @@ std::optional<HeaderMatch> match_header(std::string_view header) {
   }
   if (!unit) return std::nullopt;
   for (const auto& alias : header_aliases)
-    if (alias.field == Field::value && folded == alias.folded) return HeaderMatch{Field::value, unit};
+    if ((alias.field == Field::value || alias.field == Field::imports) && folded == alias.folded)
+      return HeaderMatch{alias.field, unit};
   return std::nullopt;
 }
 
@@ -354,6 +367,19 @@ bool RecordInterpreter::sample_of(const RowFields& row) {
                                       "figure, or published (yayımlanmış)"};
 }
 
+Flow RecordInterpreter::flow_of(const RowFields& row, Flow table_flow) {
+  const std::string_view written = trim(text(row, Field::flow));
+  if (written.empty()) return table_flow;
+  if (same_text(written, last_flow_text_)) return last_flow_;
+  const auto flow = parse_flow(written);
+  if (!flow)
+    throw FieldError{Field::flow,
+                     quoted(written) + " is not a flow; expected ihracat (export) or ithalat (import)"};
+  last_flow_text_ = written;
+  last_flow_ = *flow;
+  return *flow;
+}
+
 namespace {
 
 // The memo of a value made from one or two fields: found, or made once and remembered. Only
@@ -399,6 +425,7 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   const std::string_view source = trim(text(row, Field::source));
   key.source = remembered(sources_, source.empty() ? std::string_view(style.default_source) : source, {},
                           [&] { return builder_.source(source.empty() ? style.default_source : source); });
+  key.flow = flow_of(row, style.flow);
   const std::string_view value = text(row, Field::value);
   std::optional<Cents> cents;
   if (style.decimal == DecimalStyle::point && style.unit == ValueUnit::dollars)

@@ -28,9 +28,11 @@ enum class Field {
   chapter,
   value,
   source,
-  status  // "sample" marks a made-up figure; "published" (or nothing) a real one
+  status,   // "sample" marks a made-up figure; "published" (or nothing) a real one
+  flow,     // export (ihracat) or import (ithalat); empty: the table's flow
+  imports,  // an amount of imports beside the value of exports ("İthalat (USD)")
 };
-inline constexpr std::size_t field_count = 11;
+inline constexpr std::size_t field_count = 13;
 
 std::string_view field_name(Field field);  // the canonical column name: "value_usd"
 
@@ -55,6 +57,7 @@ struct ValueStyle {
   DecimalStyle decimal = DecimalStyle::point;
   ValueUnit unit = ValueUnit::dollars;
   std::string default_source;  // for rows that do not name their source
+  Flow flow = Flow::exports;   // for rows that do not name their flow
 };
 
 // A label that marks a sub-group row, which would double-count if summed with its members:
@@ -170,6 +173,7 @@ class RecordInterpreter {
   CountryId country_of(const RowFields& row);
   std::uint8_t chapter_of(const RowFields& row);
   static bool sample_of(const RowFields& row);
+  Flow flow_of(const RowFields& row, Flow table_flow);
 
   const Gazetteer& gazetteer_;
   DatasetBuilder& builder_;
@@ -178,6 +182,8 @@ class RecordInterpreter {
   Memo<CountryId> countries_;
   Memo<std::uint8_t> chapters_;
   Memo<SourceId> sources_;
+  std::string last_flow_text_;  // a flow column repeats two words: the last one read is kept
+  Flow last_flow_ = Flow::exports;
 };
 
 }  // namespace kexport::input

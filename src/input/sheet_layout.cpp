@@ -62,13 +62,13 @@ Column classify_text(std::string_view text, std::optional<ValueUnit>& unit);
 Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
   const std::string_view text = trim(cell);
   Column column = classify_text(text, unit);
-  if (column.field || column.is_month() || column.total || column.imports || column.cumulative ||
-      column.partial_range || text.find('\n') == std::string_view::npos)
+  if (column.field || column.is_month() || column.total || column.cumulative || column.partial_range ||
+      text.find('\n') == std::string_view::npos)
     return column;
   for (std::size_t from = 0; from <= text.size();) {
     const std::size_t end = std::min(text.find('\n', from), text.size());
     column = classify_text(trim(text.substr(from, end - from)), unit);
-    if (column.field || column.is_month() || column.total || column.imports) return column;
+    if (column.field || column.is_month() || column.total) return column;
     from = end + 1;
   }
   return Column{};
@@ -77,12 +77,6 @@ Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
 Column classify_text(std::string_view text, std::optional<ValueUnit>& unit) {
   Column column;
   if (text.empty()) return column;
-  // Imports beside exports (TÜİK's "İthalat (USD)"): recognised, and left out with a note.
-  if (const std::string folded = fold_name(text);
-      folded.starts_with("ithalat") || folded.starts_with("import")) {
-    column.imports = true;
-    return column;
-  }
   // TİM's province tables close with KÜMÜLATİF (the year so far): a total of the months like TOPLAM.
   if (const std::string folded = fold_name(text); is_total_label(text) || folded == "yillik" ||
                                                   folded == "yilliktoplam" || folded == "kumulatif" ||
@@ -202,8 +196,7 @@ void join_year_row(Layout& layout, RowSource& rows) {
     const std::string_view cell = trim(below[i]);
     if (column.month) {
       month = *column.month;
-    } else if (column.field || column.period || column.total || column.imports || column.cumulative ||
-               column.partial_range) {
+    } else if (column.field || column.period || column.total || column.cumulative || column.partial_range) {
       month = 0;
       if (!cell.empty()) return;  // under a column that is not a month, a year row is blank
       continue;
@@ -245,7 +238,6 @@ Layout find_layout(RowSource& rows) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       layout.columns[i] = classify_header(fields[i], layout.unit);
       const Column& column = layout.columns[i];
-      if (column.imports) layout.imports_headers.emplace_back(trim(fields[i]));
       if (column.is_month()) ++months;
       if (column.field) {
         const auto slot = static_cast<std::size_t>(*column.field);
@@ -257,6 +249,21 @@ Layout find_layout(RowSource& rows) {
         label = label || is_label_field(*column.field);
       }
     }
+    // A table whose only amount is of imports is a table of imports: its column is the value.
+    if (layout.has(Field::imports) && !layout.has(Field::value)) {
+      for (auto& column : layout.columns)
+        if (column.field == Field::imports) column.field = Field::value;
+      layout.present[static_cast<std::size_t>(Field::imports)] = false;
+      layout.present[static_cast<std::size_t>(Field::value)] = true;
+      layout.flow = Flow::imports;
+    }
+    if (layout.has(Field::imports) && layout.has(Field::flow))
+      throw DataError(rows.location_of_cell(static_cast<std::size_t>(
+                          std::find_if(layout.columns.begin(), layout.columns.end(),
+                                       [](const Column& c) { return c.field == Field::imports; }) -
+                          layout.columns.begin())),
+                      "a flow column beside a column of imports; expected either a flow column naming "
+                      "each row's flow, or columns of exports and imports");
     const auto named =
         static_cast<std::size_t>(std::count(layout.present.begin(), layout.present.end(), true));
     if (named > best_named) {
@@ -292,7 +299,6 @@ Layout find_layout(RowSource& rows) {
         for (auto& column : layout.columns) {
           Column kept;
           kept.field = column.field;
-          kept.imports = column.imports;
           column = kept;
         }
       }
@@ -355,6 +361,18 @@ std::optional<std::string> title_province(std::string_view title, const Gazettee
     if (auto id = gazetteer.find_province(words[i]); id && *id != national_total) return words[i];
   }
   return std::nullopt;
+}
+
+std::optional<Flow> title_flow(std::string_view title) {
+  bool exports = false, imports = false;
+  for (const auto& word : words_of(title)) {
+    const std::string folded = fold_name(word);
+    exports = exports || folded.starts_with("ihracat") || folded == "export" || folded == "exports";
+    imports = imports || folded.starts_with("ithalat") || folded == "import" || folded == "imports";
+  }
+  if (imports && !exports) return Flow::imports;
+  if (exports && !imports) return Flow::exports;
+  return std::nullopt;  // neither, or both ("DIŞ TİCARET: İHRACAT VE İTHALAT"): the columns decide
 }
 
 std::optional<ValueUnit> title_unit(std::string_view title) {

@@ -54,7 +54,6 @@ struct Column {
   // gives each month as the difference from the column through the month before (minus_column).
   bool cumulative = false;
   bool partial_range = false;
-  bool imports = false;  // "İthalat (USD)": imports, not read (kexport reads exports)
   std::optional<std::size_t> minus_column;
   [[nodiscard]] bool is_month() const { return period.has_value() || month.has_value(); }
 };
@@ -69,10 +68,12 @@ struct Layout {
   std::array<bool, field_count> present{};
   std::optional<ValueUnit> unit;  // from the value header
   bool wide = false;
-  bool cumulative = false;                   // months are differences of cumulative columns
-  std::vector<std::string> imports_headers;  // columns of imports, left out
-  bool in_sheet = false;                     // a spreadsheet's sheet: positions are cell references
-  std::string title;  // the text of the title rows, for year, province, unit and source
+  bool cumulative = false;  // months are differences of cumulative columns
+  // The flow the header says: imports where the only amount column is one of imports. (A
+  // column of imports beside one of exports is Field::imports: each row gives two records.)
+  std::optional<Flow> flow;
+  bool in_sheet = false;  // a spreadsheet's sheet: positions are cell references
+  std::string title;      // the text of the title rows, for year, province, unit and source
 
   [[nodiscard]] bool has(Field field) const { return present[static_cast<std::size_t>(field)]; }
 };
@@ -92,6 +93,8 @@ class NoTable : public DataError {
 std::optional<int> title_year(std::string_view title);
 std::optional<std::string> title_province(std::string_view title, const Gazetteer& gazetteer);
 std::optional<ValueUnit> title_unit(std::string_view title);
+// The flow a title names alone: "İTHALAT", "Imports by province"; empty for neither or both.
+std::optional<Flow> title_flow(std::string_view title);
 // The publisher a title or a note names: "TÜİK", "TİM", "Ticaret Bakanlığı".
 std::optional<std::string> text_source(std::string_view text);
 
@@ -106,12 +109,14 @@ bool row_is_group(const Layout& layout, const std::vector<std::string_view>& cel
 // Cells that say "nothing here" in published sheets: empty, "-", "–", "..".
 bool is_empty_amount(std::string_view cell);
 
-// The cells that hold amounts: the value column, or the month and total columns.
+// The cells that hold amounts: the value column (and one of imports), or the month and total
+// columns.
 template <typename Visit>
 void for_each_amount_cell(const Layout& layout, const std::vector<std::string_view>& cells, Visit visit) {
   for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
     const Column& c = layout.columns[i];
-    if (c.is_month() || c.total || c.field == Field::value) visit(i, trim(cells[i]));
+    if (c.is_month() || c.total || c.field == Field::value || c.field == Field::imports)
+      visit(i, trim(cells[i]));
   }
 }
 

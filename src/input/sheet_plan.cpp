@@ -53,6 +53,8 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
   if (auto missing = RecordInterpreter::missing_fields(complete); !missing.empty())
     throw DataError({file, l.header_line, 1, l.in_sheet}, missing);
 
+  // The flow of rows that do not name theirs: what the header or the title says, else --flow.
+  plan.style.flow = l.flow.value_or(title_flow(l.title).value_or(options.flow.value_or(Flow::exports)));
   plan.style.unit = options.unit.value_or(l.unit.value_or(title_unit(l.title).value_or(ValueUnit::dollars)));
   plan.unit_assumed = !options.unit && !l.unit && !title_unit(l.title);
   // A source the file names (its title here, or a note below the data) labels its rows;
@@ -169,8 +171,6 @@ void report_plan(const SheetPlan& plan, LoadedFile& report) {
   report.source = plan.style.default_source;
   report.unpublished = unpublished_months(plan);
   if (plan.layout.cumulative) report.notes.push_back({FileNote::Kind::months_from_cumulative, 0, {}});
-  for (const std::string& header : plan.layout.imports_headers)
-    report.notes.push_back({FileNote::Kind::imports_left_out, 0, header});
 }
 
 }  // namespace kexport::input

@@ -53,7 +53,7 @@ std::vector<std::string> unpublished_months(const SheetPlan& plan);
 
 // What a file's report says of its table once surveyed and read, the same for a CSV file and a
 // sheet: number style, unit (and whether it was assumed), source, unpublished months, and notes on
-// months worked out from cumulative columns and on columns of imports left out.
+// months worked out from cumulative columns.
 void report_plan(const SheetPlan& plan, LoadedFile& report);
 
 }  // namespace kexport::input

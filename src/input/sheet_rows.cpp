@@ -58,7 +58,10 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
         read_wide_row(into, rows, cells, period_text);
       } else {
         for (const auto& [column, field] : mapped) long_row[field] = cells[column];
-        add(into, rows, long_row, std::nullopt);
+        if (imports_column_)
+          add_exports_and_imports(into, rows, long_row, cells[*imports_column_]);
+        else
+          add(into, rows, long_row, std::nullopt);
       }
     } catch (const DataError& error) {
       if (options_.collect_problems) {
@@ -96,6 +99,24 @@ void SheetRows::add(RowsRead& into, const RowSource& rows, const RowFields& row,
       throw DataError(rows.location_of_cell(*month_column), error.problem);
     throw error_in_column(rows, error.field, error.problem);
   }
+}
+
+// A row of a table with columns of exports and imports gives a record of each; an empty amount
+// ("-") says the province traded nothing that way. A row with neither amount is an error.
+void SheetRows::add_exports_and_imports(RowsRead& into, const RowSource& rows, RowFields& row,
+                                        std::string_view imports) const {
+  constexpr auto value = static_cast<std::size_t>(Field::value);
+  constexpr auto flow = static_cast<std::size_t>(Field::flow);
+  const bool has_exports = !is_empty_amount(trim(row[value].value_or("")));
+  const bool has_imports = !is_empty_amount(trim(imports));
+  if (has_exports || !has_imports) add(into, rows, row, std::nullopt);
+  if (!has_imports) return;
+  const std::optional<std::string_view> exports = row[value];
+  row[value] = imports;
+  row[flow] = name_of(Flow::imports);
+  add(into, rows, row, *imports_column_);
+  row[value] = exports;
+  row[flow].reset();
 }
 
 DataError SheetRows::error_in_column(const RowSource& rows, Field field, const std::string& problem) const {

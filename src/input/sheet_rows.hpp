@@ -35,8 +35,10 @@ class SheetRows {
     number_style_.decimal = DecimalStyle::point;
     dollars_style_ = number_style_;
     dollars_style_.unit = ValueUnit::dollars;
-    for (std::size_t i = 0; i < plan.layout.columns.size(); ++i)
+    for (std::size_t i = 0; i < plan.layout.columns.size(); ++i) {
       if (plan.layout.columns[i].field == Field::value) value_column_ = i;
+      if (plan.layout.columns[i].field == Field::imports) imports_column_ = i;
+    }
   }
 
   // Reads every row `rows` has left into `into`. Bad rows are skipped or collected as the
@@ -48,6 +50,8 @@ class SheetRows {
   // `style`, where given, is the amount's own (a month worked out here), not its column's.
   void add(RowsRead& into, const RowSource& rows, const RowFields& row,
            std::optional<std::size_t> month_column, const ValueStyle* style = nullptr) const;
+  void add_exports_and_imports(RowsRead& into, const RowSource& rows, RowFields& row,
+                               std::string_view imports) const;
   [[nodiscard]] DataError error_in_column(const RowSource& rows, Field field,
                                           const std::string& problem) const;
   [[nodiscard]] Period month_of_row_year(const RowSource& rows, std::optional<int> row_year, int month) const;
@@ -72,6 +76,7 @@ class SheetRows {
   ValueStyle number_style_;
   ValueStyle dollars_style_;  // amounts worked out in cents here
   std::size_t value_column_ = 0;
+  std::optional<std::size_t> imports_column_;  // beside the value column of exports
 };
 
 }  // namespace kexport::input

@@ -24,9 +24,10 @@ void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const 
   }
 }
 
-std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId province) const {
+std::pair<std::size_t, std::size_t> Dataset::rows_of(Stream stream, ProvinceId province) const {
   RecordKey low;
-  low.source = source;
+  low.source = stream.source;
+  low.flow = stream.flow;
   low.province = province;
   low.month = Period::from_index(0);
   low.country = 0;
@@ -38,34 +39,40 @@ std::pair<std::size_t, std::size_t> Dataset::rows_of(SourceId source, ProvinceId
   return {static_cast<std::size_t>(begin - keys.begin()), static_cast<std::size_t>(end - keys.begin())};
 }
 
-bool Dataset::covers(SourceId source, Period month) const {
-  if (source >= coverage.size()) return false;
+bool Dataset::covers(Stream stream, Period month) const {
+  if (stream.index() >= coverage.size()) return false;
   const std::int64_t offset = std::int64_t{month.index()} - coverage_base;
-  const auto& bits = coverage[source];
+  const auto& bits = coverage[stream.index()];
   return offset >= 0 && offset < static_cast<std::int64_t>(bits.size()) &&
          bits[static_cast<std::size_t>(offset)];
 }
 
-std::optional<Period> Dataset::first_month(SourceId source) const {
-  if (source >= coverage.size()) return std::nullopt;
-  const auto& bits = coverage[source];
+std::optional<Period> Dataset::first_month(Stream stream) const {
+  if (stream.index() >= coverage.size()) return std::nullopt;
+  const auto& bits = coverage[stream.index()];
   for (std::size_t i = 0; i < bits.size(); ++i)
     if (bits[i]) return Period::from_index(coverage_base + static_cast<std::int32_t>(i));
   return std::nullopt;
 }
 
-std::optional<Period> Dataset::last_month(SourceId source) const {
-  if (source >= coverage.size()) return std::nullopt;
-  const auto& bits = coverage[source];
+std::optional<Period> Dataset::last_month(Stream stream) const {
+  if (stream.index() >= coverage.size()) return std::nullopt;
+  const auto& bits = coverage[stream.index()];
   for (std::size_t i = bits.size(); i-- > 0;)
     if (bits[i]) return Period::from_index(coverage_base + static_cast<std::int32_t>(i));
   return std::nullopt;
 }
 
+bool Dataset::has_flow(Flow flow) const {
+  for (std::size_t s = 0; s < sources.size(); ++s)
+    if (has({static_cast<SourceId>(s), flow})) return true;
+  return false;
+}
+
 namespace {
-// The bit of (province, month) in a source's `known` bitmap; empty outside the coverage span.
-std::optional<std::size_t> known_bit(const Dataset& data, SourceId source, ProvinceId province,
-                                     Period month) {
+// The bit of (province, month) in a stream's `known` bitmap; empty outside the coverage span.
+std::optional<std::size_t> known_bit(const Dataset& data, Stream stream, ProvinceId province, Period month) {
+  const std::size_t source = stream.index();
   if (source >= data.coverage.size() || source >= data.known.size() || province > province_count)
     return std::nullopt;
   const std::size_t span = data.coverage[source].size();
@@ -77,40 +84,40 @@ std::optional<std::size_t> known_bit(const Dataset& data, SourceId source, Provi
 }
 }  // namespace
 
-bool Dataset::knows(SourceId source, ProvinceId province, Period month) const {
-  const auto bit = known_bit(*this, source, province, month);
-  return bit && known[source][*bit];
+bool Dataset::knows(Stream stream, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, stream, province, month);
+  return bit && known[stream.index()][*bit];
 }
 
-bool Dataset::sample_total(SourceId source, ProvinceId province, Period month) const {
-  const auto bit = known_bit(*this, source, province, month);
-  return bit && source < sample_totals.size() && *bit < sample_totals[source].size() &&
-         sample_totals[source][*bit];
+bool Dataset::sample_total(Stream stream, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, stream, province, month);
+  const std::size_t s = stream.index();
+  return bit && s < sample_totals.size() && *bit < sample_totals[s].size() && sample_totals[s][*bit];
 }
 
-bool Dataset::sample_parts(SourceId source, ProvinceId province, Period month) const {
-  const auto bit = known_bit(*this, source, province, month);
-  return bit && source < sample_part_bits.size() && *bit < sample_part_bits[source].size() &&
-         sample_part_bits[source][*bit];
+bool Dataset::sample_parts(Stream stream, ProvinceId province, Period month) const {
+  const auto bit = known_bit(*this, stream, province, month);
+  const std::size_t s = stream.index();
+  return bit && s < sample_part_bits.size() && *bit < sample_part_bits[s].size() && sample_part_bits[s][*bit];
 }
 
-std::size_t Dataset::provinces_known(SourceId source, Period month) const {
+std::size_t Dataset::provinces_known(Stream stream, Period month) const {
   std::size_t count = 0;
-  for (ProvinceId p = 1; p <= province_count; ++p) count += knows(source, p, month) ? 1 : 0;
+  for (ProvinceId p = 1; p <= province_count; ++p) count += knows(stream, p, month) ? 1 : 0;
   return count;
 }
 
-std::optional<Period> Dataset::last_complete_month(SourceId source) const {
-  for (auto month = last_month(source); month && *month >= Period::from_index(coverage_base);
+std::optional<Period> Dataset::last_complete_month(Stream stream) const {
+  for (auto month = last_month(stream); month && *month >= Period::from_index(coverage_base);
        month = month->plus_months(-1))
-    if (complete(source, *month)) return month;
+    if (complete(stream, *month)) return month;
   return std::nullopt;
 }
 
-std::optional<Period> Dataset::last_known_month(SourceId source, ProvinceId province) const {
-  for (auto month = last_month(source); month && *month >= Period::from_index(coverage_base);
+std::optional<Period> Dataset::last_known_month(Stream stream, ProvinceId province) const {
+  for (auto month = last_month(stream); month && *month >= Period::from_index(coverage_base);
        month = month->plus_months(-1))
-    if (knows(source, province, *month)) return month;
+    if (knows(stream, province, *month)) return month;
   return std::nullopt;
 }
 

@@ -13,10 +13,12 @@ namespace {
 
 using ProvinceSet = std::bitset<province_count + 1>;  // by ProvinceId, national total included
 
-// Which provinces each file (table) lists, per source: in each of its months, and in any month.
+// Which provinces each file (table) lists, per stream: in each of its months, and in any month.
+// Streams by Stream::index().
 struct TableSightings {
-  std::map<std::tuple<std::uint32_t, SourceId, std::int32_t>, ProvinceSet> in_month;  // (file, source, month)
-  std::map<std::pair<std::uint32_t, SourceId>, ProvinceSet> anywhere;                 // (file, source)
+  std::map<std::tuple<std::uint32_t, std::size_t, std::int32_t>, ProvinceSet>
+      in_month;                                                           // (file, stream, month)
+  std::map<std::pair<std::uint32_t, std::size_t>, ProvinceSet> anywhere;  // (file, stream)
 };
 
 template <typename Records>
@@ -31,15 +33,15 @@ TableSightings sightings_of(const Records& records) {
     last_block = block;
     last_file = r.file;
     const RecordKey key = RecordKey::unpack(r.key);
-    seen.in_month[{r.file, key.source, key.month.index()}].set(key.province);
-    seen.anywhere[{r.file, key.source}].set(key.province);
+    seen.in_month[{r.file, key.stream().index(), key.month.index()}].set(key.province);
+    seen.anywhere[{r.file, key.stream().index()}].set(key.province);
   }
   return seen;
 }
 
 // The known bitmap (see Dataset::knows) from what each table lists.
 std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Dataset& data) {
-  std::vector<std::vector<bool>> known(data.sources.size());
+  std::vector<std::vector<bool>> known(data.coverage.size());
   for (std::size_t s = 0; s < known.size(); ++s)
     known[s].assign((province_count + 1) * data.coverage[s].size(), false);
   for (const auto& [where, listed] : seen.in_month) {
@@ -61,7 +63,7 @@ std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Data
 // Dataset::sample_total), from the sorted records and their sample marks.
 std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample_bitmaps(
     const Dataset& data, const std::vector<bool>& sample_of) {
-  std::vector<std::vector<bool>> totals(data.sources.size()), parts(data.sources.size());
+  std::vector<std::vector<bool>> totals(data.coverage.size()), parts(data.coverage.size());
   for (std::size_t s = 0; s < totals.size(); ++s) {
     totals[s].assign((province_count + 1) * data.coverage[s].size(), false);
     parts[s].assign(totals[s].size(), false);
@@ -72,11 +74,12 @@ std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample
     TotalParts month;
     for (; row < data.size() && data.keys[row] >> RecordKey::month_shift == block; ++row)
       month.add(data.key(row), data.cents[row], sample_of[row]);
-    const std::size_t span = data.coverage[first.source].size();
+    const std::size_t stream = first.stream().index();
+    const std::size_t span = data.coverage[stream].size();
     const std::size_t bit = std::size_t{first.province} * span +
                             static_cast<std::size_t>(first.month.index() - data.coverage_base);
-    totals[first.source][bit] = month.resolves_to_sample();
-    parts[first.source][bit] = month.parts_sample;
+    totals[stream][bit] = month.resolves_to_sample();
+    parts[stream][bit] = month.parts_sample;
   }
   return {std::move(totals), std::move(parts)};
 }
@@ -98,17 +101,21 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     return a.line < b.line;
   };
   if (!std::is_sorted(records_.begin(), records_.end(), before)) {
-    // First a stable counting sort by (source, province), the 16 bits above the month: files usually
-    // list months in order within a province, so most provinces are then already in order and
-    // only the rest are sorted.
-    constexpr int shift = RecordKey::province_shift;
-    constexpr int bits = RecordKey::source_shift + 8 - shift;  // source and province
-    std::vector<std::size_t> start((std::size_t{1} << bits) + 1, 0);
-    for (const Pending& r : records_) ++start[(r.key >> shift) + 1];
+    // First a stable counting sort by (source, flow, province), the fields above the month: files
+    // usually list months in order within a province, so most provinces are then already in order
+    // and only the rest are sorted. Buckets are numbered densely: flows take one bit, not eight.
+    const auto bucket_of = [](std::uint64_t key) {
+      const std::uint64_t source = key >> RecordKey::source_shift;
+      const std::uint64_t flow = (key >> RecordKey::flow_shift) & 0xFF;
+      const std::uint64_t province = (key >> RecordKey::province_shift) & 0xFF;
+      return static_cast<std::size_t>((source * flow_count + flow) << 8 | province);
+    };
+    std::vector<std::size_t> start((std::size_t{256} * flow_count << 8) + 1, 0);
+    for (const Pending& r : records_) ++start[bucket_of(r.key) + 1];
     for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     std::vector<Pending> bucketed(records_.size());
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (const Pending& r : records_) bucketed[next[r.key >> shift]++] = r;
+    for (const Pending& r : records_) bucketed[next[bucket_of(r.key)]++] = r;
     records_.swap(bucketed);
     bucketed = {};
     const auto sort_buckets = [&](std::size_t first_bucket, std::size_t last_bucket) {
@@ -185,7 +192,7 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
   records_.clear();
   records_.shrink_to_fit();
 
-  // Coverage: which months each source reports at all.
+  // Coverage: which months each stream reports at all.
   if (!data.keys.empty()) {
     std::int32_t lo = INT32_MAX;
     std::int32_t hi = INT32_MIN;
@@ -195,13 +202,14 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
       hi = std::max(hi, m);
     }
     data.coverage_base = lo;
-    data.coverage.assign(data.sources.size(), std::vector<bool>(static_cast<std::size_t>(hi - lo + 1)));
+    data.coverage.assign(data.sources.size() * flow_count,
+                         std::vector<bool>(static_cast<std::size_t>(hi - lo + 1)));
     for (std::uint64_t k : data.keys) {
       const RecordKey key = RecordKey::unpack(k);
-      data.coverage[key.source][static_cast<std::size_t>(key.month.index() - lo)] = true;
+      data.coverage[key.stream().index()][static_cast<std::size_t>(key.month.index() - lo)] = true;
     }
   } else {
-    data.coverage.assign(data.sources.size(), {});
+    data.coverage.assign(data.sources.size() * flow_count, {});
   }
   data.known = known_from(sightings, data);
   if (has_sample_) std::tie(data.sample_totals, data.sample_part_bits) = sample_bitmaps(data, sample_of);

@@ -26,6 +26,12 @@ constexpr Names<TextEncoding, 5> encoding_names{{{TextEncoding::utf8, "UTF-8"},
                                                  {TextEncoding::windows1254, "cp1254"},
                                                  {TextEncoding::windows1254, "windows1254"}}};
 constexpr Names<Layout, 2> layout_names{{{Layout::long_table, "long"}, {Layout::wide, "wide"}}};
+constexpr Names<Flow, 6> flow_names{{{Flow::exports, "export"},
+                                     {Flow::imports, "import"},
+                                     {Flow::exports, "exports"},
+                                     {Flow::imports, "imports"},
+                                     {Flow::exports, "ihracat"},
+                                     {Flow::imports, "ithalat"}}};
 
 template <typename Enum, std::size_t N>
 std::string_view name_in(const Names<Enum, N>& names, Enum value) {
@@ -56,6 +62,9 @@ std::string_view name_of(TextEncoding encoding) {
 std::string_view name_of(Layout layout) {
   return name_in(layout_names, layout);
 }
+std::string_view name_of(Flow flow) {
+  return name_in(flow_names, flow);
+}
 
 std::optional<DecimalStyle> parse_decimal_style(std::string_view name) {
   return parse_in(decimal_names, name);
@@ -68,6 +77,9 @@ std::optional<TextEncoding> parse_encoding(std::string_view name) {
 }
 std::optional<Layout> parse_layout(std::string_view name) {
   return parse_in(layout_names, name);
+}
+std::optional<Flow> parse_flow(std::string_view name) {
+  return parse_in(flow_names, name);
 }
 
 }  // namespace kexport

@@ -45,11 +45,8 @@ Cell person_cell(const Value& v, const Column& column, const TableStyle& style) 
       return {format_share(*v.number, lang)};
     case Kind::change:
     case Kind::points: {
-      std::string text = format_change(*v.number, lang);
-      if (column.kind == Kind::points) {  // percentage points: "+0,40 puan" / "+0.40 pp"
-        text.erase(text.find_last_not_of(" %") + 1);
-        text += lang == Language::tr ? " puan" : " pp";
-      }
+      const std::string text =
+          column.kind == Kind::points ? format_points(*v.number, lang) : format_change(*v.number, lang);
       return {text, text[0] == '+' ? Tone::rise : text[0] == '-' ? Tone::fall : Tone::plain};
     }
   }

@@ -27,6 +27,13 @@ constexpr Labels turkish{
     .change_yoy = "Yıllık değişim",
     .not_available = "yok",
     .no_breakdown = "ülke dağılımı yok",
+    .imports_of = "{} ithalatı",
+    .origins = "İthalat yapılan ülke sayısı",
+    .top_origins = "En çok ithalat yapılan {} ülke",
+    .trade_title = "Dış ticaret dengesi (ihracat − ithalat) ve ihracatın ithalatı karşılama oranı",
+    .balance = "Denge ($)",
+    .coverage = "Karşılama oranı",
+    .year_earlier = "Bir yıl önce",
 };
 
 constexpr Labels english{
@@ -50,6 +57,13 @@ constexpr Labels english{
     .change_yoy = "Change y/y",
     .not_available = "n/a",
     .no_breakdown = "no country breakdown",
+    .imports_of = "imports, {}",
+    .origins = "Countries of origin",
+    .top_origins = "Top {} countries of origin",
+    .trade_title = "Trade balance (exports − imports) and the coverage of imports by exports",
+    .balance = "Balance ($)",
+    .coverage = "Coverage",
+    .year_earlier = "A year earlier",
 };
 
 }  // namespace

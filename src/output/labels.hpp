@@ -30,6 +30,14 @@ struct Labels {
   std::string_view change_yoy;
   std::string_view not_available;  // a figure that cannot be computed
   std::string_view no_breakdown;   // the data has no country breakdown
+  // Imports, and what exports and imports make together.
+  std::string_view imports_of;   // "{month} ithalatı" / "imports, {month}"
+  std::string_view origins;      // how many countries imports came from
+  std::string_view top_origins;  // "En çok ithalat yapılan {} ülke"
+  std::string_view trade_title;  // the balance and the coverage ratio
+  std::string_view balance;
+  std::string_view coverage;
+  std::string_view year_earlier;
 };
 
 const Labels& labels(Language language);

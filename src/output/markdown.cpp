@@ -1,4 +1,5 @@
-// The summary as Markdown: a heading, the key figures, the top destinations, and the prose.
+// The summary as Markdown: a heading, the key figures, the top destinations, imports and the
+// balance where the data has them, and the prose.
 #include <fmt/format.h>
 #include <sstream>
 
@@ -63,15 +64,47 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
   out << fmt::format("| {} | | {} | |\n", w.countries,
                      s.countries ? format_count(*s.countries, lang) : std::string(w.no_breakdown));
 
-  if (!s.top_destinations.empty()) {
-    out << "\n## " << fmt::format(fmt::runtime(w.top_title), s.top_destinations.size()) << "\n\n";
+  const auto countries = [&](std::string_view title, const std::vector<Destination>& list) {
+    if (list.empty()) return;
+    out << "\n## " << fmt::format(fmt::runtime(title), list.size()) << "\n\n";
     out << fmt::format("| {} | {} | {} | {} | {} |\n| ---: | --- | ---: | ---: | ---: |\n", w.rank, w.country,
                        w.value, w.share, w.change_yoy);
-    for (const Destination& d : s.top_destinations)
+    for (const Destination& d : list)
       out << fmt::format("| {} | {} | {} | {} | {} |\n", d.rank,
                          escape(output::country_name(d.country, lang)), format_dollars(d.value, lang),
                          d.share_pct ? format_share(*d.share_pct, lang) : std::string(w.not_available),
                          change(d.change_pct, lang));
+  };
+  countries(w.top_title, s.top_destinations);
+
+  if (s.imports) {
+    const Imports& in = *s.imports;
+    out << "\n## " << escape(fmt::format(fmt::runtime(w.imports_of), month)) << "\n\n";
+    out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);
+    out << fmt::format("| **{}** | {} | **{}** | |\n", escape(month), s.period.iso(), amount(in.value, lang));
+    month_row(w.previous_month, in.previous_month);
+    month_row(w.previous_year, in.previous_year);
+    window_rows(w.rolling_12m, w.previous_12m, in.rolling_12m);
+    window_rows(w.year_to_date, w.previous_ytd, in.year_to_date);
+    out << fmt::format("| {} | | {} | |\n", w.origins,
+                       in.countries ? format_count(*in.countries, lang) : std::string(w.no_breakdown));
+    out << "\n## " << escape(w.trade_title) << "\n\n";
+    out << fmt::format(
+        "| | {} | {} | {} | {} | {} | {} |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n", w.period,
+        w.balance, w.year_earlier, w.coverage, w.year_earlier, w.change);
+    const auto ratio = [&](MaybePercent pct) {
+      return pct ? format_share(*pct, lang) : std::string(w.not_available);
+    };
+    const auto trade_row = [&](std::string_view label, const TradeBalance& t) {
+      out << fmt::format(
+          "| {} | {} | {} | {} | {} | {} | {} |\n", label, span(t.from, t.to), amount(t.balance, lang),
+          amount(t.previous_balance, lang), ratio(t.coverage_pct), ratio(t.previous_coverage_pct),
+          t.coverage_change_pp ? format_points(*t.coverage_change_pp, lang) : std::string(w.not_available));
+    };
+    trade_row(escape(month), in.balance);
+    trade_row(w.rolling_12m, in.balance_rolling_12m);
+    trade_row(w.year_to_date, in.balance_year_to_date);
+    countries(w.top_origins, in.top_origins);
   }
 
   std::ostringstream prose;

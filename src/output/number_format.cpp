@@ -65,6 +65,12 @@ std::string format_change(double percent, Language language) {
                                   : fmt::format("{}{}%", sign, two_decimals(percent, language));
 }
 
+std::string format_points(double points, Language language) {
+  std::string text = format_change(points, language);
+  text.erase(text.find_last_not_of(" %") + 1);
+  return text + (language == Language::tr ? " puan" : " pp");
+}
+
 std::string format_share(double percent, Language language) {
   return language == Language::tr ? fmt::format("{} %", two_decimals(percent, language))
                                   : fmt::format("{}%", two_decimals(percent, language));

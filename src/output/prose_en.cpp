@@ -1,7 +1,11 @@
 // The summary as English press-release paragraphs.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <optional>
+
 #include "kexport/english.hpp"
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
 #include "names.hpp"
@@ -81,7 +85,10 @@ std::string sample_source_line() {
          "TÜİK or any other body.";
 }
 
-std::string source_line(const std::string& source) {
+std::string source_line(const std::string& source, bool imports) {
+  if (source == "TÜİK" && imports)
+    return "Source: TÜİK (Turkish Statistical Institute), exports and imports by province of the trading "
+           "firm's head office. Monthly figures are provisional and may be revised.";
   if (source == "TÜİK")
     return "Source: TÜİK (Turkish Statistical Institute), exports by province of the exporter's head office. "
            "Monthly figures are provisional and may be revised.";
@@ -95,6 +102,54 @@ std::string source_line(const std::string& source) {
            "may be revised.";
   if (source.empty()) return "The data do not name their source.";
   return "Source: " + source + ".";
+}
+
+}  // namespace
+
+namespace {
+
+// "a trade surplus of $162.3 million" / "a trade deficit of …": the word follows the sign.
+std::string balance_words(Cents balance) {
+  if (balance == 0) return "trade in balance";
+  return fmt::format("a trade {} of {}", balance > 0 ? "surplus" : "deficit",
+                     amount_short(balance > 0 ? balance : -balance));
+}
+
+// Imports in the month against a year earlier, the balance and the coverage ratio, and the same
+// over the last twelve months: only what the data gives.
+std::optional<std::string> imports_paragraph(const Summary& s) {
+  if (!s.imports || !s.imports->value) return std::nullopt;
+  const Imports& in = *s.imports;
+  std::string p;
+  if (*in.value == 0)
+    p = "Nothing was imported in the same month";
+  else if (in.previous_year.change_pct)
+    p = fmt::format("Imports in the same month were {}, {}", amount_short(*in.value),
+                    year_on_year(*in.previous_year.change_pct));
+  else
+    p = fmt::format("Imports in the same month were {}", amount_short(*in.value));
+  if (in.balance.balance && (*in.balance.balance != 0 || in.balance.coverage_pct))
+    p += ", leaving " + balance_words(*in.balance.balance);
+  if (in.balance.coverage_pct)
+    p += fmt::format("; exports covered {} of imports", share(*in.balance.coverage_pct));
+  p += ".";
+  if (in.balance.coverage_change_pp) {
+    const double pp = *in.balance.coverage_change_pp;
+    p += std::round(std::abs(pp) * 100.0) == 0.0
+             ? " The coverage ratio was the same as a year earlier."
+             : fmt::format(" The coverage ratio {} {} points on a year earlier.", pp > 0 ? "rose" : "fell",
+                           format_decimal(std::abs(pp), 2, Language::en));
+  }
+  const TradeBalance& year = s.period.month() == 12 ? in.balance_year_to_date : in.balance_rolling_12m;
+  if (year.balance && year.coverage_pct)
+    p += fmt::format(" {} the balance was {}, with a coverage ratio of {}.",
+                     s.period.month() == 12 ? fmt::format("Over {} as a whole,", s.period.year())
+                                            : std::string("Over the last 12 months,"),
+                     *year.balance == 0  ? "even"
+                     : *year.balance > 0 ? "a surplus of " + amount_short(*year.balance)
+                                         : "a deficit of " + amount_short(-*year.balance),
+                     share(*year.coverage_pct));
+  return p;
 }
 
 }  // namespace
@@ -161,10 +216,11 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
     standing.push_back(p + ".");
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
+  if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
-  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
+  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -2,6 +2,9 @@
 // words always match the figures: the verb follows the sign, the suffix follows the word.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <optional>
+
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
@@ -65,7 +68,11 @@ std::string sample_source_line() {
          "rakamlar değildir.";
 }
 
-std::string source_line(const std::string& source) {
+std::string source_line(const std::string& source, bool imports) {
+  if (source == "TÜİK" && imports)
+    return "Kaynak: TÜİK, il bazında ihracat ve ithalat (firmanın merkezinin bulunduğu il esas alınır). "
+           "Aylık "
+           "veriler geçicidir ve sonradan düzeltilebilir.";
   if (source == "TÜİK")
     return "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). Aylık "
            "veriler geçicidir ve sonradan düzeltilebilir.";
@@ -92,6 +99,58 @@ std::string reached(Cents cents, double pct) {
       return amount_words(cents) + suffix_of("dolar", Suffix::dative) + " yükseldi";
   }
 }
+
+namespace {
+
+// "dış ticaret fazlası 162 milyon 272 bin dolar" / "dış ticaret açığı …": the word follows the sign.
+std::string balance_words(Cents balance) {
+  if (balance == 0) return "dış ticaret dengede";
+  const Cents magnitude = balance > 0 ? balance : -balance;
+  return fmt::format("dış ticaret {} {}", balance > 0 ? "fazlası" : "açığı", amount_words(magnitude));
+}
+
+// Imports in the month against a year earlier, the balance and the coverage ratio, and the same
+// over the last twelve months: only what the data gives.
+std::optional<std::string> imports_paragraph(const Summary& s) {
+  if (!s.imports || !s.imports->value) return std::nullopt;
+  const Imports& in = *s.imports;
+  std::string p = "Aynı ay ithalat";
+  if (*in.value == 0)
+    p += " yapılmadı";
+  else if (in.previous_year.change_pct)
+    p += fmt::format(", geçen yılın aynı ayına göre {} {} oldu", change_adverb(*in.previous_year.change_pct),
+                     amount_words(*in.value));
+  else
+    p += fmt::format(" {} oldu", amount_words(*in.value));
+  // The one verb at the end serves both clauses: "…; dış ticaret fazlası X, … oranı yüzde Y oldu".
+  std::vector<std::string> clauses;
+  if (in.balance.balance && (*in.balance.balance != 0 || in.balance.coverage_pct))
+    clauses.push_back(balance_words(*in.balance.balance));
+  if (in.balance.coverage_pct)
+    clauses.push_back("ihracatın ithalatı karşılama oranı " +
+                      share_words(*in.balance.coverage_pct, Suffix::none));
+  if (!clauses.empty()) p += fmt::format("; {} oldu", fmt::join(clauses, ", "));
+  p += ".";
+  if (in.balance.coverage_change_pp) {
+    const double pp = *in.balance.coverage_change_pp;
+    const std::string points = percent_number(std::abs(pp)) + " puan";
+    p += std::round(std::abs(pp) * 100.0) == 0.0
+             ? " Karşılama oranı geçen yılın aynı ayıyla aynı kaldı."
+             : fmt::format(" Karşılama oranı geçen yılın aynı ayına göre {} {}.", points,
+                           pp > 0 ? "yükseldi" : "geriledi");
+  }
+  const TradeBalance& year = in.balance_rolling_12m;
+  if (s.period.month() != 12 && year.balance && year.coverage_pct)
+    p += fmt::format(" Son 12 ayda {}, karşılama oranı {} oldu.", balance_words(*year.balance),
+                     share_words(*year.coverage_pct, Suffix::none));
+  else if (s.period.month() == 12 && in.balance_year_to_date.balance && in.balance_year_to_date.coverage_pct)
+    p += fmt::format(" {} yılının tamamında {}, karşılama oranı {} oldu.", s.period.year(),
+                     balance_words(*in.balance_year_to_date.balance),
+                     share_words(*in.balance_year_to_date.coverage_pct, Suffix::none));
+  return p;
+}
+
+}  // namespace
 
 void write_summary_text_tr(std::ostream& out, const Summary& s) {
   const std::string province = output::province_name(s.province);
@@ -182,10 +241,11 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
     standing.push_back(p + ".");
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
+  if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
-  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source));
+  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -39,10 +39,13 @@ std::string sample_notice(const SampleParts& parts, Language language) {
     named.push_back(tr ? "iller arası sıralama" : "the rank among provinces");
     named.push_back(tr ? "Türkiye içindeki pay" : "the share of Türkiye");
   }
+  if (parts.imports) named.push_back(tr ? "ithalat tutarları" : "the import figures");
+  if (parts.origins)
+    named.push_back(tr ? "ithalatın ülkelere göre dağılımı" : "the split of imports by country");
   if (tr)
     return fmt::format("Örnek veri: {} uydurmadır, yayımlanmış rakamlar değildir.", listed(named, language));
   return fmt::format("Sample data: {} {} made up, not published figures.", listed(named, language),
-                     named.size() == 1 && !parts.value ? "is" : "are");
+                     named.size() == 1 && !parts.value && !parts.imports ? "is" : "are");
 }
 
 std::string sample_table_notice(Language language) {
@@ -58,6 +61,8 @@ std::vector<std::string> sample_part_keys(const SampleParts& parts) {
   if (parts.destinations) keys.emplace_back("top_destinations");
   if (parts.sectors) keys.emplace_back("top_sectors");
   if (parts.standing) keys.emplace_back("standing");
+  if (parts.imports) keys.emplace_back("imports");
+  if (parts.origins) keys.emplace_back("top_origins");
   return keys;
 }
 

@@ -56,12 +56,10 @@ Json trend(const std::vector<MonthPoint>& months) {
   return out;
 }
 
-}  // namespace
-
-void write_summary_json(std::ostream& out, const Summary& s, Language language) {
-  Json top = Json::array();
-  for (const Destination& d : s.top_destinations) {
-    top.push_back(Json{
+Json destinations(const std::vector<Destination>& list, Language language) {
+  Json out = Json::array();
+  for (const Destination& d : list) {
+    out.push_back(Json{
         {"rank", d.rank},
         {"country", output::country_name(d.country, language)},
         {"country_code",
@@ -70,6 +68,47 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
         {"share_pct", json_percent(d.share_pct)},
         {"change_pct", json_percent(d.change_pct)}});
   }
+  return out;
+}
+
+Json imports(const Imports& in, Language language) {
+  return Json{{"value", json_dollars(in.value)},
+              {"previous_month", month(in.previous_month)},
+              {"previous_year", month(in.previous_year)},
+              {"rolling_12m", window(in.rolling_12m)},
+              {"year_to_date", window(in.year_to_date)},
+              {"countries", in.countries ? Json(*in.countries) : Json(nullptr)},
+              {"top_origins", destinations(in.top_origins, language)},
+              {"trend", trend(in.trend)}};
+}
+
+// The balance, or the coverage ratio, of the month, the last 12 months and the year to date.
+template <typename Figure>
+Json over_spans(const Imports& in, Figure figure) {
+  return Json{{"month", figure(in.balance)},
+              {"rolling_12m", figure(in.balance_rolling_12m)},
+              {"year_to_date", figure(in.balance_year_to_date)}};
+}
+
+Json balance(const TradeBalance& t) {
+  return Json{{"from", t.from.iso()},
+              {"to", t.to.iso()},
+              {"value", json_dollars(t.balance)},
+              {"previous_value", json_dollars(t.previous_balance)},
+              {"change", json_dollars(t.balance_change)}};
+}
+
+Json coverage(const TradeBalance& t) {
+  return Json{{"from", t.from.iso()},
+              {"to", t.to.iso()},
+              {"value", json_percent(t.coverage_pct)},
+              {"previous_value", json_percent(t.previous_coverage_pct)},
+              {"change_pp", json_percent(t.coverage_change_pp)}};
+}
+
+}  // namespace
+
+void write_summary_json(std::ostream& out, const Summary& s, Language language) {
   Json doc{{"province", output::province_name(s.province)},
            {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
            {"period", s.period.iso()},
@@ -85,10 +124,16 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
            {"rolling_12m", window(s.rolling_12m)},
            {"year_to_date", window(s.year_to_date)},
            {"countries", s.countries ? Json(*s.countries) : Json(nullptr)},
-           {"top_destinations", std::move(top)},
+           {"top_destinations", destinations(s.top_destinations, language)},
            {"standing", standing(s.standing)},
            {"top_sectors", sectors(s.top_sectors, language)},
            {"trend", trend(s.trend)}};
+  // Only where the data holds imports: a summary of exports alone keeps its keys as they were.
+  if (s.imports) {
+    doc["imports"] = imports(*s.imports, language);
+    doc["balance"] = over_spans(*s.imports, balance);
+    doc["coverage_ratio_pct"] = over_spans(*s.imports, coverage);
+  }
   out << doc.dump(2) << '\n';
 }
 

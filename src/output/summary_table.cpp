@@ -64,6 +64,90 @@ std::string sparkline_row(const Summary& s, const TableStyle& style) {
                      s.trend.front().period.iso(), s.trend.back().period.iso());
 }
 
+// A flow's month and its comparisons, one row each.
+void write_figures(std::ostream& out, const FlowFigures& f, Period period, std::string_view countries,
+                   const TableStyle& style) {
+  const output::Labels& words = output::labels(style.language);
+  const std::string month = output::month_label(period, style.language);
+  output::TextTable figures({Align::left, Align::left, Align::right, Align::right});
+  figures.add_header({"", std::string(words.period), std::string(words.value), std::string(words.change)});
+  figures.add_row(
+      {{month, Tone::strong}, period.iso(), {amount_cell(f.value, style).text, Tone::strong}, ""});
+  figures.add_row({std::string(words.previous_month), f.previous_month.period.iso(),
+                   amount_cell(f.previous_month.value, style),
+                   change_cell(f.previous_month.change_pct, style)});
+  figures.add_row({std::string(words.previous_year), f.previous_year.period.iso(),
+                   amount_cell(f.previous_year.value, style),
+                   change_cell(f.previous_year.change_pct, style)});
+  const auto window_rows = [&](const WindowComparison& w, std::string_view label, std::string_view before) {
+    figures.add_row({std::string(label), span(w.from, w.to), amount_cell(w.value, style),
+                     change_cell(w.change_pct, style)});
+    figures.add_row({std::string(before), span(w.from.plus_months(-12), w.to.plus_months(-12)),
+                     amount_cell(w.previous_value, style), ""});
+  };
+  window_rows(f.rolling_12m, words.rolling_12m, words.previous_12m);
+  window_rows(f.year_to_date, words.year_to_date, words.previous_ytd);
+  figures.add_row({std::string(countries), "",
+                   f.countries ? Cell(format_count(*f.countries, style.language))
+                               : Cell(std::string(words.no_breakdown), Tone::faint),
+                   ""});
+  figures.write(out, "", style);
+}
+
+// The largest destinations, or origins, under their title.
+void write_countries(std::ostream& out, std::string_view title, const std::vector<Destination>& list,
+                     const TableStyle& style) {
+  if (list.empty()) return;
+  const output::Labels& words = output::labels(style.language);
+  out << '\n'
+      << output::paint(fmt::format(fmt::runtime(title), list.size()), Tone::strong, style.color) << '\n';
+  output::TextTable top({Align::right, Align::left, Align::right, Align::right, Align::right});
+  top.add_header({std::string(words.rank), std::string(words.country), std::string(words.value),
+                  std::string(words.share), std::string(words.change_yoy)});
+  for (const Destination& d : list)
+    top.add_row({std::to_string(d.rank), output::country_name(d.country, style.language),
+                 format_dollars(d.value, style.language), share_cell(d.share_pct, style),
+                 change_cell(d.change_pct, style)});
+  top.write(out, "", style);
+}
+
+Cell points_cell(MaybePercent points, const TableStyle& style) {
+  if (!points) return {std::string(output::labels(style.language).not_available), Tone::faint};
+  const std::string text = format_points(*points, style.language);
+  return {text, text.front() == '+' ? Tone::rise : text.front() == '-' ? Tone::fall : Tone::plain};
+}
+
+// Imports as the exports are shown, then the balance and the coverage ratio of the month, the last
+// 12 months and the year to date, each beside a year earlier.
+void write_imports(std::ostream& out, const Summary& s, const TableStyle& style) {
+  const Imports& in = *s.imports;
+  const output::Labels& words = output::labels(style.language);
+  const std::string month = output::month_label(s.period, style.language);
+  out << '\n'
+      << output::paint(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style.color) << "\n";
+  write_figures(out, in, s.period, words.origins, style);
+  out << '\n' << output::paint(std::string(words.trade_title), Tone::strong, style.color) << '\n';
+  output::TextTable trade(
+      {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right});
+  trade.add_header({"", std::string(words.period), std::string(words.balance),
+                    std::string(words.year_earlier), std::string(words.coverage),
+                    std::string(words.year_earlier), std::string(words.change)});
+  const auto row = [&](std::string_view label, const TradeBalance& t) {
+    const auto coverage = [&](MaybePercent pct) {
+      return pct ? Cell(format_share(*pct, style.language))
+                 : Cell(std::string(words.not_available), Tone::faint);
+    };
+    trade.add_row({std::string(label), span(t.from, t.to), amount_cell(t.balance, style),
+                   amount_cell(t.previous_balance, style), coverage(t.coverage_pct),
+                   coverage(t.previous_coverage_pct), points_cell(t.coverage_change_pp, style)});
+  };
+  row(month, in.balance);
+  row(words.rolling_12m, in.balance_rolling_12m);
+  row(words.year_to_date, in.balance_year_to_date);
+  trade.write(out, "", style);
+  write_countries(out, words.top_origins, in.top_origins, style);
+}
+
 }  // namespace
 
 void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& style) {
@@ -83,45 +167,10 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
     out << output::paint(output::sample_notice(s.sample, style.language), Tone::fall, style.color) << '\n';
   out << '\n';
 
-  output::TextTable figures({Align::left, Align::left, Align::right, Align::right});
-  figures.add_header({"", std::string(words.period), std::string(words.value), std::string(words.change)});
-  figures.add_row(
-      {{month, Tone::strong}, s.period.iso(), {amount_cell(s.value, style).text, Tone::strong}, ""});
-  figures.add_row({std::string(words.previous_month), s.previous_month.period.iso(),
-                   amount_cell(s.previous_month.value, style),
-                   change_cell(s.previous_month.change_pct, style)});
-  figures.add_row({std::string(words.previous_year), s.previous_year.period.iso(),
-                   amount_cell(s.previous_year.value, style),
-                   change_cell(s.previous_year.change_pct, style)});
-  const auto window_rows = [&](const WindowComparison& w, std::string_view label, std::string_view before) {
-    figures.add_row({std::string(label), span(w.from, w.to), amount_cell(w.value, style),
-                     change_cell(w.change_pct, style)});
-    figures.add_row({std::string(before), span(w.from.plus_months(-12), w.to.plus_months(-12)),
-                     amount_cell(w.previous_value, style), ""});
-  };
-  window_rows(s.rolling_12m, words.rolling_12m, words.previous_12m);
-  window_rows(s.year_to_date, words.year_to_date, words.previous_ytd);
-  figures.add_row({std::string(words.countries), "",
-                   s.countries ? Cell(format_count(*s.countries, style.language))
-                               : Cell(std::string(words.no_breakdown), Tone::faint),
-                   ""});
-  figures.write(out, "", style);
+  write_figures(out, s, s.period, words.countries, style);
   if (style.terminal && !s.trend.empty()) out << sparkline_row(s, style) << '\n';
 
-  if (s.top_destinations.empty()) return;
-  out << '\n'
-      << output::paint(fmt::format(fmt::runtime(words.top_title), s.top_destinations.size()), Tone::strong,
-                       style.color)
-      << '\n';
-  output::TextTable top({Align::right, Align::left, Align::right, Align::right, Align::right});
-  top.add_header({std::string(words.rank), std::string(words.country), std::string(words.value),
-                  std::string(words.share), std::string(words.change_yoy)});
-  for (const Destination& d : s.top_destinations) {
-    top.add_row({std::to_string(d.rank), output::country_name(d.country, style.language),
-                 format_dollars(d.value, style.language), share_cell(d.share_pct, style),
-                 change_cell(d.change_pct, style)});
-  }
-  top.write(out, "", style);
+  write_countries(out, words.top_title, s.top_destinations, style);
   for (const PartsOverTotal& c : s.parts_over_total) {
     if (c.parts != "countries") continue;
     out << '\n'
@@ -136,6 +185,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
                            format_dollars(c.sum_of_parts, style.language)))
         << '\n';
   }
+  if (s.imports) write_imports(out, s, style);
 }
 
 }  // namespace kexport

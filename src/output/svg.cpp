@@ -1,5 +1,6 @@
 // The summary as a publication-ready SVG: the last 13 months as bars beside the same months a
-// year earlier, the report month highlighted, and the top destinations as horizontal bars.
+// year earlier, the report month highlighted, imports (where the data has them) as a line over
+// the bars, and the top destinations as horizontal bars.
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
@@ -15,13 +16,14 @@ namespace kexport {
 namespace {
 
 constexpr int width = 800;
-constexpr int height = 620;
+constexpr int height = 640;
 constexpr const char* font = "font-family=\"'DejaVu Sans', 'Liberation Sans', Arial, sans-serif\"";
 constexpr const char* ink = "#1f2933";
 constexpr const char* muted = "#7b8794";
 constexpr const char* current_bar = "#1d6fa3";
 constexpr const char* highlight = "#d9480f";
 constexpr const char* earlier_bar = "#c5d3de";
+constexpr const char* imports_line = "#2f855a";
 
 std::string xml(std::string_view text) {
   return output::xml_escape(text);
@@ -84,9 +86,12 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
               xml(output::province_name(s.province) + " · " +
                   fmt::format(fmt::runtime(output::labels(lang).exports_of), month)),
               "font-size=\"20\" font-weight=\"bold\"");
+  const std::vector<MonthPoint>* imports = s.imports ? &s.imports->trend : nullptr;
   out << text(24, 58,
-              xml(tr ? "Son 13 ay, milyon dolar. Açık renk: bir yıl önceki aynı ay."
-                     : "Last 13 months, million dollars. Light: the same month a year earlier."),
+              xml(tr ? std::string("Son 13 ay, milyon dolar. Açık renk: bir yıl önceki aynı ay.") +
+                           (imports ? " Yeşil çizgi: ithalat." : "")
+                     : std::string("Last 13 months, million dollars. Light: the same month a year earlier.") +
+                           (imports ? " Green line: imports." : "")),
               fmt::format("font-size=\"12\" fill=\"{}\"", muted));
 
   // Monthly bars.
@@ -94,6 +99,8 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
   Cents max_value = 0;
   for (const MonthPoint& m : s.trend)
     max_value = std::max({max_value, m.value.value_or(0), m.year_earlier.value_or(0)});
+  if (imports)
+    for (const MonthPoint& m : *imports) max_value = std::max(max_value, m.value.value_or(0));
   const Cents step = nice_step(max_value);
   const Cents axis_top = std::max<Cents>(step, (max_value + step - 1) / step * step);
   const auto y_of = [&](Cents v) {
@@ -130,6 +137,33 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
                             report_month ? " font-weight=\"bold\"" : ""));
   }
 
+  // Imports as a line over the bars, broken where a month is missing.
+  if (imports) {
+    std::string points;
+    const auto flush = [&] {
+      if (points.find(' ') != std::string::npos)
+        out << fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n",
+                           points, imports_line);
+      points.clear();
+    };
+    for (int i = 0; i < static_cast<int>(imports->size()); ++i) {
+      const MonthPoint& m = (*imports)[static_cast<std::size_t>(i)];
+      if (!m.value) {
+        flush();
+        continue;
+      }
+      const int x = left + static_cast<int>(std::lround(slot * i + slot * 0.48));
+      const int y = y_of(*m.value);
+      points += fmt::format("{}{},{}", points.empty() ? "" : " ", x, y);
+      out << fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"/>\n", x, y, imports_line);
+      if (m.period == s.period)
+        out << text(x, y - 8, millions(*m.value, lang),
+                    fmt::format("font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"",
+                                imports_line));
+    }
+    flush();
+  }
+
   // Top destinations.
   const std::size_t shown = std::min<std::size_t>(s.top_destinations.size(), 10);
   if (shown > 0) {
@@ -159,9 +193,18 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
   const std::string source = label.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + label + " · ";
   out << text(24, height - 16, xml(source + (tr ? "Hazırlayan: kexport" : "Made with kexport")),
               fmt::format("font-size=\"11\" fill=\"{}\"", muted));
-  if (s.sample.any())
-    out << text(24, height - 32, xml(output::sample_notice(s.sample, lang)),
-                fmt::format("font-size=\"11\" font-weight=\"bold\" fill=\"{}\"", highlight));
+  if (s.sample.any()) {
+    // A long notice goes on two lines, broken at a space: the chart is 800 pixels wide.
+    const std::string notice = output::sample_notice(s.sample, lang);
+    constexpr std::size_t line_bytes = 118;
+    std::size_t cut = notice.size() > line_bytes ? notice.rfind(' ', line_bytes) : std::string::npos;
+    const std::vector<std::string> lines =
+        cut == std::string::npos ? std::vector<std::string>{notice}
+                                 : std::vector<std::string>{notice.substr(0, cut), notice.substr(cut + 1)};
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out << text(24, height - 32 - 14 * static_cast<int>(lines.size() - 1 - i), xml(lines[i]),
+                  fmt::format("font-size=\"11\" font-weight=\"bold\" fill=\"{}\"", highlight));
+  }
   out << "</svg>\n";
 }
 

@@ -1,5 +1,7 @@
 // The validate report: for people, a block per file; for machines, one JSON document.
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "json_values.hpp"
@@ -9,6 +11,12 @@
 
 namespace kexport {
 namespace {
+
+std::vector<std::string> flow_names(const std::vector<Flow>& flows) {
+  std::vector<std::string> names;
+  for (const Flow flow : flows) names.emplace_back(name_of(flow));
+  return names;
+}
 
 struct ValidateWords {
   std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, free_zones,
@@ -138,8 +146,6 @@ std::string_view note_key(FileNote::Kind kind) {
       return "fitted_name";
     case FileNote::Kind::months_from_cumulative:
       return "months_from_cumulative";
-    case FileNote::Kind::imports_left_out:
-      return "imports_left_out";
   }
   return {};
 }
@@ -161,9 +167,6 @@ std::string note_line(const FileNote& note, Language lang) {
     case FileNote::Kind::months_from_cumulative:
       return tr ? "sütunlar yılbaşından birikimli; aylar, art arda iki sütunun farkı olarak hesaplandı"
                 : "the columns are cumulative from January; each month is the difference of two in a row";
-    case FileNote::Kind::imports_left_out:
-      return tr ? "ithalat sütunu okunmadı (kexport ihracatı okur): " + note.detail
-                : "a column of imports, not read (kexport reads exports): " + note.detail;
   }
   return {};
 }
@@ -227,6 +230,11 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
       for (const auto& source : f.sources)
         if (!source.empty()) format.push_back(source);
+      // Which way the figures went, said only when imports are among them: exports are the default.
+      if (std::find(f.flows.begin(), f.flows.end(), Flow::imports) != f.flows.end())
+        for (const Flow flow : f.flows)
+          format.emplace_back(lang == Language::tr ? (flow == Flow::imports ? "ithalat" : "ihracat")
+                                                   : (flow == Flow::imports ? "imports" : "exports"));
       table.add_row({std::string(w.format), join(format)});
       std::vector<std::string> rows = {format_count(f.file.rows, lang)};
       if (f.file.title_rows) rows.push_back(counted(f.file.title_rows, w.title_rows, lang));
@@ -349,6 +357,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
          {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
          {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
          {"sources", f.sources},
+         {"flows", flow_names(f.flows)},
          {"rows", f.file.rows},
          {"title_rows", f.file.title_rows},
          {"note_rows", f.file.note_rows},

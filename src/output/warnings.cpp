@@ -53,9 +53,11 @@ std::string gap_sentence(const Gap& gap, Language language) {
 }  // namespace
 
 void write_gaps(std::ostream& err, const std::vector<Gap>& gaps, Language language) {
+  const bool tr = language == Language::tr;
   for (const Gap& gap : gaps)
-    err << (language == Language::tr ? "kexport: uyarı: " : "kexport: warning: ")
-        << gap_sentence(gap, language) << '\n';
+    err << (tr ? "kexport: uyarı: " : "kexport: warning: ")
+        << (gap.flow == Flow::imports ? (tr ? "ithalatta " : "imports: ") : "") << gap_sentence(gap, language)
+        << '\n';
 }
 
 void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>& cases, ProvinceId id,

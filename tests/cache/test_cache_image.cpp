@@ -227,7 +227,7 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
     write_text(folder / "b.csv", "period,province,value_usd\n2030-01,38,1.00\n");
     const auto again = kexport::load_through_cache({folder.string()}, options, settings);
     CHECK(again.outcome == CacheOutcome::written);
-    CHECK(again.data.last_month(0) == kexport::Period::from_year_month(2030, 1));
+    CHECK(again.data.last_month(kexport::Stream{0}) == kexport::Period::from_year_month(2030, 1));
   }
 
   SECTION("cache info says what is current and what is stale; clear removes it all") {

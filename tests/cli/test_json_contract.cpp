@@ -99,6 +99,9 @@ TEST_CASE("the README documents a table for every JSON document", "[cli][json]")
                            "summary.standing",
                            "summary.top_sectors[]",
                            "summary.trend[]",
+                           "summary.imports",
+                           "summary.balance.month",
+                           "summary.coverage_ratio_pct.month",
                            "series",
                            "series.rows[]",
                            "top",
@@ -134,7 +137,19 @@ TEST_CASE("summary's JSON is as documented", "[cli][json]") {
   check_each(doc["top_destinations"], "summary.top_destinations[]");
   check_object(doc["standing"], "summary.standing");
   check_each(doc["trend"], "summary.trend[]");
-  // Sectors, from a file that has them.
+  // The bundled data holds Kayseri's imports.
+  check_object(doc["imports"], "summary.imports");
+  for (const char* key : {"previous_month", "previous_year"})
+    check_object(doc["imports"][key], "summary.previous_month");
+  for (const char* key : {"rolling_12m", "year_to_date"})
+    check_object(doc["imports"][key], "summary.rolling_12m");
+  check_each(doc["imports"]["top_origins"], "summary.top_destinations[]");
+  check_each(doc["imports"]["trend"], "summary.trend[]");
+  for (const char* key : {"month", "rolling_12m", "year_to_date"}) {
+    check_object(doc["balance"][key], "summary.balance.month");
+    check_object(doc["coverage_ratio_pct"][key], "summary.coverage_ratio_pct.month");
+  }
+  // Sectors, from a file that has them; without imports the keys end with the trend.
   const test::TempDir dir;
   test::write_text(dir.path / "sectors.csv",
                    "period,province,chapter,value_usd\n2026-01,Kayseri,94,10\n2026-01,Kayseri,Halı,5\n");
@@ -142,6 +157,31 @@ TEST_CASE("summary's JSON is as documented", "[cli][json]") {
       json_of("--data " + (dir.path / "sectors.csv").string() + " summary -p Kayseri -f json");
   REQUIRE(sectors["top_sectors"].size() == 2);
   check_each(sectors["top_sectors"], "summary.top_sectors[]");
+  check_object(sectors, "summary", true);
+  CHECK_FALSE(sectors.contains("imports"));
+  CHECK(std::prev(sectors.end()).key() == "trend");
+}
+
+TEST_CASE("summary's JSON with imports the data does not know for the month: nulls", "[cli][json]") {
+  const test::TempDir dir;
+  // Imports of Kayseri in December only: January's are unknown, not zero.
+  test::write_text(dir.path / "trade.csv",
+                   "period,province,value_usd,flow\n2025-12,Kayseri,10,export\n2026-01,Kayseri,12,export\n"
+                   "2025-12,Kayseri,4,import\n");
+  const auto doc =
+      json_of("--data " + (dir.path / "trade.csv").string() + " summary -p Kayseri -m 2026-01 -f json");
+  check_object(doc, "summary");
+  CHECK(doc["imports"]["value"].is_null());
+  CHECK(doc["imports"]["previous_month"]["value"] == 4.0);
+  CHECK(doc["imports"]["previous_month"]["change_pct"].is_null());
+  CHECK(doc["balance"]["month"]["value"].is_null());
+  CHECK(doc["coverage_ratio_pct"]["month"]["value"].is_null());
+  // Imports of 0: a balance, but no ratio.
+  test::write_text(dir.path / "trade.csv",
+                   "period,province,value_usd,flow\n2026-01,Kayseri,12,export\n2026-01,Kayseri,0,import\n");
+  const auto zero = json_of("--data " + (dir.path / "trade.csv").string() + " summary -p Kayseri -f json");
+  CHECK(zero["balance"]["month"]["value"] == 12.0);
+  CHECK(zero["coverage_ratio_pct"]["month"]["value"].is_null());
 }
 
 TEST_CASE("series, top and rank's JSON is as documented", "[cli][json]") {

@@ -35,7 +35,7 @@ kexport::Dataset data_of_two_files() {
 
 TEST_CASE("a month's total is the total row, else the sum of its parts", "[timeline]") {
   const auto data = data_of_two_files();
-  const ProvinceTimeline kayseri(data, 0, 38);
+  const ProvinceTimeline kayseri(data, kexport::Stream{0}, 38);
   CHECK(kayseri.total(ym(2025, 1)) == 10000);  // the total row, not 60 + 30
   CHECK(kayseri.total(ym(2025, 2)) == 4500);   // the countries' sum
   CHECK(kayseri.total(ym(2025, 4)) == 1000);   // the chapters' sum
@@ -44,7 +44,7 @@ TEST_CASE("a month's total is the total row, else the sum of its parts", "[timel
 
 TEST_CASE("a month the data says nothing of is unknown, not zero", "[timeline]") {
   const auto data = data_of_two_files();
-  const ProvinceTimeline kayseri(data, 0, 38);
+  const ProvinceTimeline kayseri(data, kexport::Stream{0}, 38);
   // March: only Ankara's file has it, which says nothing of Kayseri.
   CHECK_FALSE(kayseri.knows(ym(2025, 3)));
   CHECK_FALSE(kayseri.total(ym(2025, 3)).has_value());
@@ -61,7 +61,7 @@ TEST_CASE("a month the data says nothing of is unknown, not zero", "[timeline]")
   // nothing that month: a figure, 0.
   const auto one_table = test::load_text(
       "t.csv", "period,province,value_usd\n2025-01,Kayseri,5\n2025-02,Ankara,7\n2025-03,Kayseri,6\n");
-  CHECK(ProvinceTimeline(one_table, 0, 38).total(ym(2025, 2)) == 0);
+  CHECK(ProvinceTimeline(one_table, kexport::Stream{0}, 38).total(ym(2025, 2)) == 0);
 }
 
 TEST_CASE("a slice is its own row, or the sum of its finer rows, or unknown", "[timeline]") {
@@ -73,14 +73,14 @@ TEST_CASE("a slice is its own row, or the sum of its finer rows, or unknown", "[
                                 return std::optional<kexport::CountryId>();
                               }(),
                               std::nullopt};
-  const ProvinceTimeline kayseri_germany(data, 0, 38, germany);
+  const ProvinceTimeline kayseri_germany(data, kexport::Stream{0}, 38, germany);
   CHECK(kayseri_germany.total(ym(2025, 1)) == 6000);
   CHECK(kayseri_germany.total(ym(2025, 2)) == 2000);
   CHECK(kayseri_germany.total(ym(2025, 4)) == 1000);  // its chapters' sum
 
   // A chapter: April has chapter rows; January and February have none, though Kayseri exported:
   // which sectors those exports were is unknown, not zero.
-  const ProvinceTimeline kayseri_furniture(data, 0, 38, {std::nullopt, std::uint8_t{94}});
+  const ProvinceTimeline kayseri_furniture(data, kexport::Stream{0}, 38, {std::nullopt, std::uint8_t{94}});
   CHECK(kayseri_furniture.total(ym(2025, 4)) == 800);
   CHECK_FALSE(kayseri_furniture.total(ym(2025, 1)).has_value());
   CHECK(kayseri_furniture.knows(ym(2025, 1)));
@@ -99,7 +99,7 @@ TEST_CASE("Turkey is the national total row where there is one, else the complet
   const auto sum_data =
       test::load_texts({{"all.csv", all}, {"kayseri.csv", "period,province_code,value_usd\n2025-02,38,9\n"}});
   std::string basis;
-  const auto by_sum = ProvinceTimeline::turkey(sum_data, 0, {}, basis);
+  const auto by_sum = ProvinceTimeline::turkey(sum_data, kexport::Stream{0}, {}, basis);
   CHECK(basis == "sum_of_provinces");
   CHECK(by_sum.total(ym(2025, 1)) == january);
   CHECK_FALSE(by_sum.knows(ym(2025, 2)));  // one province of 81 cannot speak for Turkey
@@ -108,7 +108,7 @@ TEST_CASE("Turkey is the national total row where there is one, else the complet
   const auto national = test::load_text("tr.csv",
                                         "period,province,value_usd\n2025-01,Türkiye,1000\n"
                                         "2025-02,Türkiye,1100\n2025-02,Kayseri,9\n");
-  const auto by_row = ProvinceTimeline::turkey(national, 0, {}, basis);
+  const auto by_row = ProvinceTimeline::turkey(national, kexport::Stream{0}, {}, basis);
   CHECK(basis == "national_total");
   CHECK(by_row.total(ym(2025, 1)) == 100000);
   CHECK(by_row.total(ym(2025, 2)) == 110000);

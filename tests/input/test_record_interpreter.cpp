@@ -129,8 +129,8 @@ TEST_CASE("a status of sample marks the record as made up", "[interpreter]") {
           {Field::value, "1"},
           {Field::status, "published"}}});
   const auto data = std::move(i.builder).finish();
-  CHECK(data.sample_total(0, 38, Period::from_year_month(2026, 1)));
-  CHECK_FALSE(data.sample_total(0, 38, Period::from_year_month(2026, 2)));
+  CHECK(data.sample_total(kexport::Stream{0}, 38, Period::from_year_month(2026, 1)));
+  CHECK_FALSE(data.sample_total(kexport::Stream{0}, 38, Period::from_year_month(2026, 2)));
   CHECK(error_of({{{Field::period, "2026-01"},
                    {Field::province, "Kayseri"},
                    {Field::value, "1"},

@@ -25,24 +25,24 @@ TEST_CASE("coverage is per source and has gaps", "[dataset]") {
                                     "period,province,value_usd,source\n"
                                     "2025-01,Kayseri,1,TÜİK\n2025-03,Ankara,1,TÜİK\n2025-02,Ankara,1,TİM\n");
   REQUIRE(data.sources.size() == 2);
-  CHECK(data.covers(0, Period::from_year_month(2025, 1)));
-  CHECK_FALSE(data.covers(0, Period::from_year_month(2025, 2)));
-  CHECK(data.covers(0, Period::from_year_month(2025, 3)));
-  CHECK(data.covers(1, Period::from_year_month(2025, 2)));
-  CHECK_FALSE(data.covers(1, Period::from_year_month(2025, 1)));
-  CHECK_FALSE(data.covers(0, Period::from_year_month(2030, 1)));
-  CHECK(data.first_month(0) == Period::from_year_month(2025, 1));
-  CHECK(data.last_month(0) == Period::from_year_month(2025, 3));
-  CHECK(data.last_month(1) == Period::from_year_month(2025, 2));
+  CHECK(data.covers(kexport::Stream{0}, Period::from_year_month(2025, 1)));
+  CHECK_FALSE(data.covers(kexport::Stream{0}, Period::from_year_month(2025, 2)));
+  CHECK(data.covers(kexport::Stream{0}, Period::from_year_month(2025, 3)));
+  CHECK(data.covers(kexport::Stream{1}, Period::from_year_month(2025, 2)));
+  CHECK_FALSE(data.covers(kexport::Stream{1}, Period::from_year_month(2025, 1)));
+  CHECK_FALSE(data.covers(kexport::Stream{0}, Period::from_year_month(2030, 1)));
+  CHECK(data.first_month(kexport::Stream{0}) == Period::from_year_month(2025, 1));
+  CHECK(data.last_month(kexport::Stream{0}) == Period::from_year_month(2025, 3));
+  CHECK(data.last_month(kexport::Stream{1}) == Period::from_year_month(2025, 2));
 }
 
 TEST_CASE("a province's rows are one contiguous range", "[dataset]") {
   const auto data = test::load_text("a.csv",
                                     "period,province,value_usd\n2025-02,Kayseri,1\n2025-01,Ankara,1\n"
                                     "2025-01,Kayseri,1\n2025-03,Adana,1\n");
-  const auto [begin, end] = data.rows_of(0, 38);
+  const auto [begin, end] = data.rows_of(kexport::Stream{0}, 38);
   CHECK(end - begin == 2);
   for (auto row = begin; row < end; ++row) CHECK(data.key(row).province == 38);
-  const auto [none_begin, none_end] = data.rows_of(0, 34);
+  const auto [none_begin, none_end] = data.rows_of(kexport::Stream{0}, 34);
   CHECK(none_begin == none_end);
 }

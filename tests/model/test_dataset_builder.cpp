@@ -112,8 +112,9 @@ TEST_CASE("absorbing a part maps its names to the whole's ids", "[builder]") {
   const auto de = whole.known_country(germany, "Almanya");
   const auto atlantis = whole.unknown_country("Atlantis");
   const auto carpets = whole.sector("Halı");
-  whole.add({tuik, 38, Period::from_year_month(2025, 1), de, kexport::all_chapters}, 100, 2);
-  whole.add({tuik, 38, Period::from_year_month(2025, 1), atlantis, carpets}, 5, 3);
+  whole.add({tuik, kexport::Flow::exports, 38, Period::from_year_month(2025, 1), de, kexport::all_chapters},
+            100, 2);
+  whole.add({tuik, kexport::Flow::exports, 38, Period::from_year_month(2025, 1), atlantis, carpets}, 5, 3);
 
   // … and a part, read side by side, that meets them in another, with a name of its own.
   DatasetBuilder part;
@@ -124,9 +125,14 @@ TEST_CASE("absorbing a part maps its names to the whole's ids", "[builder]") {
   const auto p_de = part.known_country(germany, "Germany");  // another spelling of a known one
   const auto p_tim = part.source("TİM");
   const auto p_tuik = part.source("TÜİK");
-  part.add({p_tuik, 38, Period::from_year_month(2025, 2), p_de, kexport::all_chapters}, 300, 4);
-  part.add({p_tuik, 38, Period::from_year_month(2025, 2), p_atlantis, p_carpets}, 7, 5);
-  part.add({p_tim, 38, Period::from_year_month(2025, 2), p_iraq, kexport::all_chapters}, 11, 6);
+  part.add(
+      {p_tuik, kexport::Flow::exports, 38, Period::from_year_month(2025, 2), p_de, kexport::all_chapters},
+      300, 4);
+  part.add({p_tuik, kexport::Flow::exports, 38, Period::from_year_month(2025, 2), p_atlantis, p_carpets}, 7,
+           5);
+  part.add(
+      {p_tim, kexport::Flow::exports, 38, Period::from_year_month(2025, 2), p_iraq, kexport::all_chapters},
+      11, 6);
   whole.absorb(std::move(part));
   const auto data = std::move(whole).finish();
 

@@ -2,8 +2,8 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -24,7 +24,8 @@ std::vector<std::string> records_of(const kexport::Dataset& data) {
                                     ? data.sectors[key.chapter - kexport::Dataset::first_sector_code]
                                     : std::to_string(key.chapter);
     out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " + country_text +
-                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source]);
+                  " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source] +
+                  (key.flow == kexport::Flow::imports ? " import" : ""));
   }
   std::sort(out.begin(), out.end());
   return out;

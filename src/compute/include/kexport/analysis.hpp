@@ -23,6 +23,7 @@ struct SeriesQuery {
   std::optional<Period> to;             // default: the last covered month
   bool from_latest = false;             // --from latest: the latest month known for the subject
   std::optional<std::string> source;
+  Flow flow = Flow::exports;
 };
 
 struct SeriesRow {
@@ -39,6 +40,7 @@ struct SeriesRow {
 
 struct Series {
   ProvinceId province = national_total;  // national_total: Türkiye as a whole
+  Flow flow = Flow::exports;
   // The slice, when there is one: the destination and the sector.
   std::optional<Place> country;
   std::optional<SectorRef> sector;
@@ -63,6 +65,7 @@ struct TopQuery {
   std::size_t n = 10;
   Window window = Window::month;
   std::optional<std::string> source;
+  Flow flow = Flow::exports;
 };
 
 struct TopRow {
@@ -79,6 +82,7 @@ struct TopRow {
 struct Top {
   ProvinceId province = 0;
   std::string source;
+  Flow flow = Flow::exports;  // destinations of exports, or origins of imports
   Window window = Window::month;
   TopBy by = TopBy::country;
   Period from, to;
@@ -98,7 +102,9 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
 
 // --- rank ---------------------------------------------------------------------------------------
 
-enum class RankBy { value, change };
+// By value, by change on a year earlier, by the trade balance (exports - imports, largest
+// surplus first) or by the coverage ratio (exports / imports).
+enum class RankBy { value, change, balance, coverage };
 
 struct RankQuery {
   std::optional<Period> month;
@@ -106,6 +112,7 @@ struct RankQuery {
   RankBy by = RankBy::value;
   std::optional<std::string> province;  // to highlight
   std::optional<std::string> source;
+  Flow flow = Flow::exports;
 };
 
 struct RankRow {
@@ -116,10 +123,19 @@ struct RankRow {
   MaybeCents previous_value;
   MaybePercent change_pct;
   std::optional<std::size_t> previous_rank;  // by value, a year earlier
+  // Ranked by balance or coverage: the province's imports over the window, and what its exports
+  // (`value`) make with them. Empty when the ranking is of one flow.
+  struct Trade {
+    MaybeCents imports;
+    MaybeCents balance;
+    MaybePercent coverage_pct;
+  };
+  std::optional<Trade> trade;
 };
 
 struct Ranking {
   std::string source;
+  Flow flow = Flow::exports;  // of `value`: imports when ranked by value or change of imports
   Window window = Window::month;
   RankBy by = RankBy::value;
   Period from, to;

@@ -1,5 +1,6 @@
 // The summary question: how did a province's exports do in a month, against the calendar's
-// comparison periods, and where did they go.
+// comparison periods, and where did they go; and, where the data has them, its imports and what
+// the two make together.
 #pragma once
 
 #include <cstdint>
@@ -97,6 +98,7 @@ struct Gap {
   enum class Part { value, comparison } part = Part::comparison;
   Period from;  // the first and last missing month
   Period to;
+  Flow flow = Flow::exports;  // whose months are missing
 };
 
 // Which parts of an answer rest on made-up (sample) figures rather than published ones: rows
@@ -106,7 +108,11 @@ struct SampleParts {
   bool destinations = false;  // the split by country
   bool sectors = false;       // the split by sector
   bool standing = false;      // rank and share of Turkey: other provinces' figures
-  [[nodiscard]] bool any() const { return value || destinations || sectors || standing; }
+  bool imports = false;       // the imports' figures, and the balance and coverage made with them
+  bool origins = false;       // the split of imports by country
+  [[nodiscard]] bool any() const {
+    return value || destinations || sectors || standing || imports || origins;
+  }
 };
 
 // A total row smaller than the sum of its parts: shares of it then add up to more than 100 %.
@@ -118,16 +124,49 @@ struct PartsOverTotal {
   Cents sum_of_parts = 0;
 };
 
-struct Summary {
-  ProvinceId province = 0;  // national_total: Türkiye as a whole
-  std::string source;       // "" when the data does not name one
-  Period period;
+// A flow's figures in the report month, against the calendar's comparison periods: what is said
+// of exports and of imports alike.
+struct FlowFigures {
   MaybeCents value;
   MonthComparison previous_month;
   MonthComparison previous_year;
   WindowComparison rolling_12m;
   WindowComparison year_to_date;
-  std::optional<std::size_t> countries;  // empty when the data has no country breakdown
+  std::optional<std::size_t> countries;  // destinations or origins; empty without a breakdown
+};
+
+// Exports set against imports over one span and the same span a year earlier: what is left (the
+// balance: a surplus above zero, a deficit below) and how much of the imports the exports pay for
+// (the coverage ratio). Each is empty unless both flows are known for the whole span; the ratio
+// also when imports are 0.
+struct TradeBalance {
+  Period from, to;
+  MaybeCents balance;
+  MaybeCents previous_balance;
+  MaybeCents balance_change;  // balance - previous_balance
+  MaybePercent coverage_pct;  // exports / imports * 100
+  MaybePercent previous_coverage_pct;
+  MaybePercent coverage_change_pp;  // in percentage points
+};
+
+// The province's imports in the report month, with the same comparisons as its exports, where
+// they came from, and what exports and imports make together.
+struct Imports : FlowFigures {
+  std::vector<Destination> top_origins;
+  std::vector<MonthPoint> trend;  // the 13 months ending at the report month
+  TradeBalance balance;           // the month
+  TradeBalance balance_rolling_12m;
+  TradeBalance balance_year_to_date;
+  // Whether made-up (sample) figures are among the months the comparisons reach, or the split.
+  bool sample_values = false;
+  bool sample_origins = false;
+};
+
+// The province's exports (FlowFigures), and what else the summary says of its month.
+struct Summary : FlowFigures {
+  ProvinceId province = 0;  // national_total: Türkiye as a whole
+  std::string source;       // "" when the data does not name one
+  Period period;
   std::vector<Destination> top_destinations;
   std::optional<Standing> standing;      // empty when the data cannot say
   std::vector<SectorShare> top_sectors;  // empty when the data has no sectors
@@ -138,6 +177,10 @@ struct Summary {
   std::optional<IncompleteMonth> passed_over;
   SampleParts sample;
   std::vector<PartsOverTotal> parts_over_total;  // the shares are of the total, and exceed 100 %
+  // Set when the data holds imports from the source (for any province or month): then its figures
+  // are given, and are empty (null) where the data does not know them. Without imports in the
+  // data the summary is of exports alone.
+  std::optional<Imports> imports;
 };
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and

@@ -14,6 +14,7 @@ namespace kexport {
 // national total). Larger totals are normal (confidential or unallocated exports); smaller are not.
 struct TotalCheck {
   std::string source;
+  Flow flow = Flow::exports;
   std::string province;  // display name; "Türkiye" for a national total
   std::string country;   // a country's subtotal ("ALMANYA TOPLAM"); empty for all destinations
   Period month;
@@ -40,6 +41,7 @@ struct FileValidation {
   };
   std::optional<UnitDoubt> unit_doubt;
   std::vector<std::string> sources;
+  std::vector<Flow> flows;                          // what the file holds: exports, imports or both
   std::vector<TotalCheck> totals;                   // only where total and parts differ
   bool fatal = false;                               // the file could not be loaded at all
   bool unreadable = false;                          // ... because it could not even be opened or read
@@ -50,6 +52,7 @@ struct RevisionNote {
   std::string earlier_file;
   std::string later_file;
   std::string source;
+  Flow flow = Flow::exports;
   std::string province;
   Period month;
   std::string country;  // "" for the province total

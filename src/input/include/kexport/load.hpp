@@ -27,6 +27,9 @@ struct LoadOptions {
   std::optional<TextEncoding> encoding;
   // The source of rows that do not name one (--source).
   std::optional<std::string> source;
+  // The flow of rows whose file says nothing of theirs (--flow): no flow column, no column of
+  // imports, no title naming one. Exports when not given.
+  std::optional<Flow> flow;
   // A question about one province: from a single file, keep all of its records but only the
   // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files. The
   // other provinces' rows are checked for what their totals need (month, province, amount), not

@@ -1,9 +1,10 @@
-// The in-memory model: one columnar, dictionary-encoded table of export records, sorted by key.
+// The in-memory model: one columnar, dictionary-encoded table of foreign-trade records, sorted by
+// key.
 //
-// A record says: this source reports that this province exported this many cents in this month
-// (to this country, in this HS chapter). Country id 0 means "all countries" (the province's total
-// row) and chapter 0 means "all chapters". Values are integer cents, so every sum is exact and
-// independent of order and threads.
+// A record says: this source reports that this province exported (or imported) this many cents in
+// this month (to or from this country, in this HS chapter). Country id 0 means "all countries" (the
+// province's total row) and chapter 0 means "all chapters". Values are integer cents, so every sum is exact
+// and independent of order and threads.
 #pragma once
 
 #include <cstdint>
@@ -42,10 +43,26 @@ struct CountryEntry {
   }
 };
 
+// The records of one source and one flow: what one question reads. Sources count differently and
+// flows go opposite ways: neither is ever added to another.
+struct Stream {
+  SourceId source = 0;
+  Flow flow = Flow::exports;
+  // The index of the stream's bitmaps in a Dataset (see Dataset::coverage).
+  [[nodiscard]] std::size_t index() const {
+    return std::size_t{source} * flow_count + static_cast<std::size_t>(flow);
+  }
+  static Stream of_index(std::size_t index) {
+    return {static_cast<SourceId>(index / flow_count), static_cast<Flow>(index % flow_count)};
+  }
+  friend bool operator==(const Stream&, const Stream&) = default;
+};
+
 // The key of a record, packed into 64 bits so that sorting and duplicate detection are cheap:
-// source | province | month | country | chapter, most significant first.
+// source | flow | province | month | country | chapter, most significant first.
 struct RecordKey {
   SourceId source = 0;
+  Flow flow = Flow::exports;
   ProvinceId province = 0;
   Period month;
   CountryId country = all_countries;
@@ -53,22 +70,26 @@ struct RecordKey {
 
   [[nodiscard]] std::uint64_t packed() const;
   static RecordKey unpack(std::uint64_t packed);
+  [[nodiscard]] Stream stream() const { return {source, flow}; }
 
   // Where each field starts in a packed key. Shifted right by month_shift a key leaves
-  // (source, province, month), by province_shift (source, province): the blocks sorted records
-  // come in.
+  // (source, flow, province, month), by province_shift (source, flow, province): the blocks sorted
+  // records come in.
   static constexpr int chapter_shift = 0;
   static constexpr int country_shift = 8;
   static constexpr int month_shift = 24;
   static constexpr int province_shift = 40;
-  static constexpr int source_shift = 48;
+  static constexpr int flow_shift = 48;
+  static constexpr int source_shift = 56;
 };
 
-// Bit layout of a packed key, most significant first: source 8 | province 8 | month 16 |
+// Bit layout of a packed key, most significant first: source 8 | flow 8 | province 8 | month 16 |
 // country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
 // Inline: every scan of the records unpacks keys.
 inline std::uint64_t RecordKey::packed() const {
-  return (std::uint64_t{source} << source_shift) | (std::uint64_t{province} << province_shift) |
+  return (std::uint64_t{source} << source_shift) |
+         (std::uint64_t{static_cast<std::uint8_t>(flow)} << flow_shift) |
+         (std::uint64_t{province} << province_shift) |
          (static_cast<std::uint64_t>(month.index()) << month_shift) |
          (std::uint64_t{country} << country_shift) | (std::uint64_t{chapter} << chapter_shift);
 }
@@ -76,6 +97,7 @@ inline std::uint64_t RecordKey::packed() const {
 inline RecordKey RecordKey::unpack(std::uint64_t packed) {
   RecordKey key;
   key.source = static_cast<SourceId>(packed >> source_shift);
+  key.flow = static_cast<Flow>((packed >> flow_shift) & 0xFF);
   key.province = static_cast<ProvinceId>(packed >> province_shift);
   key.month = Period::from_index(static_cast<std::int32_t>((packed >> month_shift) & 0xFFFF));
   key.country = static_cast<CountryId>(packed >> country_shift);
@@ -127,7 +149,7 @@ struct TotalParts {
   }
 };
 
-// One total row per (source, province, month) of sorted records, valued as TotalParts resolves
+// One total row per (source, flow, province, month) of sorted records, valued as TotalParts resolves
 // it: what a totals-only load keeps of every province. Appends to `total_keys`/`total_cents`.
 void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
                            std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents);
@@ -165,7 +187,6 @@ struct FileNote {
     fitted_name,             // a name written with '?' for lost letters, read as the one name that fits
                              // (`detail`: "?STANBUL → İstanbul")
     months_from_cumulative,  // months worked out as differences of cumulative columns
-    imports_left_out,        // a column of imports (`detail`: its header), not read
   };
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
@@ -239,8 +260,8 @@ class Dataset {
   [[nodiscard]] std::size_t size() const { return keys.size(); }
   [[nodiscard]] RecordKey key(std::size_t row) const { return RecordKey::unpack(keys[row]); }
 
-  // The rows of one source and province: a contiguous range thanks to the sort order.
-  [[nodiscard]] std::pair<std::size_t, std::size_t> rows_of(SourceId source, ProvinceId province) const;
+  // The rows of one stream and province: a contiguous range thanks to the sort order.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> rows_of(Stream stream, ProvinceId province) const;
 
   // Dictionaries.
   std::vector<CountryEntry> countries;  // index = CountryId; entry 0 is "all countries"
@@ -250,19 +271,23 @@ class Dataset {
   std::vector<std::string> sectors;
   std::vector<std::string> sources;  // index = SourceId; "" when the data does not say
 
-  // Months that hold any record of the source: a month outside them is missing, not zero.
-  [[nodiscard]] bool covers(SourceId source, Period month) const;
-  [[nodiscard]] std::optional<Period> first_month(SourceId source) const;
-  [[nodiscard]] std::optional<Period> last_month(SourceId source) const;
+  // Months that hold any record of the stream: a month outside them is missing, not zero.
+  [[nodiscard]] bool covers(Stream stream, Period month) const;
+  [[nodiscard]] std::optional<Period> first_month(Stream stream) const;
+  [[nodiscard]] std::optional<Period> last_month(Stream stream) const;
+  // Whether the data holds any record of the stream.
+  [[nodiscard]] bool has(Stream stream) const { return first_month(stream).has_value(); }
+  // Whether the data holds any record of the flow, from any source.
+  [[nodiscard]] bool has_flow(Flow flow) const;
 
   std::vector<LoadedFile> files;
   std::vector<Revision> revisions;
   std::vector<SkippedRow> skipped;  // the first ones, for the report
   std::uint64_t skipped_count = 0;  // all of them
 
-  // Per source, a bitmap of covered months from Period index `coverage_base`.
+  // Per stream, a bitmap of covered months from Period index `coverage_base`.
   std::int32_t coverage_base = 0;
-  std::vector<std::vector<bool>> coverage;  // index = SourceId
+  std::vector<std::vector<bool>> coverage;  // index = Stream::index(); sources.size() * flow_count
 
   // Whether a province's figure for a month is known. A record says so; so does a table that
   // enumerates provinces for the month and leaves the province out (it exported nothing). A
@@ -270,26 +295,26 @@ class Dataset {
   // (provinces_that_enumerate), or when it lists the province in its other months. A province a
   // month's tables say nothing of is missing that month: absence is not zero. The national total
   // (id 0) is known only where it has a record.
-  [[nodiscard]] bool knows(SourceId source, ProvinceId province, Period month) const;
+  [[nodiscard]] bool knows(Stream stream, ProvinceId province, Period month) const;
   // How many of the 81 provinces the month is known for.
-  [[nodiscard]] std::size_t provinces_known(SourceId source, Period month) const;
+  [[nodiscard]] std::size_t provinces_known(Stream stream, Period month) const;
   // A month is complete when every one of the 81 provinces is known for it: only then can it
   // speak for Turkey as a sum of its provinces, or rank them.
-  [[nodiscard]] bool complete(SourceId source, Period month) const {
-    return provinces_known(source, month) == province_count;
+  [[nodiscard]] bool complete(Stream stream, Period month) const {
+    return provinces_known(stream, month) == province_count;
   }
-  [[nodiscard]] std::optional<Period> last_complete_month(SourceId source) const;
+  [[nodiscard]] std::optional<Period> last_complete_month(Stream stream) const;
   // The latest month the province is known for; empty when it is known for none.
-  [[nodiscard]] std::optional<Period> last_known_month(SourceId source, ProvinceId province) const;
-  // Per source, a bitmap over (province, month): bit province * span + (month - coverage_base),
-  // where span is the size of coverage[source].
-  std::vector<std::vector<bool>> known;  // index = SourceId
+  [[nodiscard]] std::optional<Period> last_known_month(Stream stream, ProvinceId province) const;
+  // Per stream, a bitmap over (province, month): bit province * span + (month - coverage_base),
+  // where span is the size of coverage[stream.index()].
+  std::vector<std::vector<bool>> known;  // index = Stream::index()
 
   // Made-up figures (rows marked status=sample, such as the bundled sample's): whether a
   // province's month total rests on one, and whether any of its parts (countries, sectors) is one.
   // Bitmaps laid out as `known`; both empty when the data holds no sample row.
-  [[nodiscard]] bool sample_total(SourceId source, ProvinceId province, Period month) const;
-  [[nodiscard]] bool sample_parts(SourceId source, ProvinceId province, Period month) const;
+  [[nodiscard]] bool sample_total(Stream stream, ProvinceId province, Period month) const;
+  [[nodiscard]] bool sample_parts(Stream stream, ProvinceId province, Period month) const;
   [[nodiscard]] bool has_sample() const { return !sample_totals.empty(); }
   std::vector<std::vector<bool>> sample_totals;
   std::vector<std::vector<bool>> sample_part_bits;

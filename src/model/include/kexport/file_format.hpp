@@ -2,6 +2,8 @@
 // name back: the command line's options, validate's report and the cache all use these.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -15,17 +17,24 @@ enum class ValueUnit { dollars, thousand_dollars };
 enum class TextEncoding { utf8, windows1254 };
 // How a table is laid out: a value column (long), or months as columns (wide).
 enum class Layout { long_table, wide };
+// Which way the goods went: exports (the default of a file that does not say) or imports. The two
+// are never added together.
+enum class Flow : std::uint8_t { exports = 0, imports = 1 };
+inline constexpr std::size_t flow_count = 2;
 
 std::string_view name_of(DecimalStyle style);     // "point", "comma"
 std::string_view name_of(ValueUnit unit);         // "USD", "thousand USD"
 std::string_view name_of(TextEncoding encoding);  // "UTF-8", "Windows-1254"
 std::string_view name_of(Layout layout);          // "long", "wide"
+std::string_view name_of(Flow flow);              // "export", "import"
 
 // The names above, and the command line's spellings, in any case: "point"; "usd", "thousand";
-// "utf-8", "utf8", "windows-1254", "cp1254"; "long", "wide". Empty for anything else.
+// "utf-8", "utf8", "windows-1254", "cp1254"; "long", "wide"; "export", "exports", "ihracat",
+// "import", "imports", "ithalat". Empty for anything else.
 std::optional<DecimalStyle> parse_decimal_style(std::string_view name);
 std::optional<ValueUnit> parse_unit(std::string_view name);
 std::optional<TextEncoding> parse_encoding(std::string_view name);
 std::optional<Layout> parse_layout(std::string_view name);
+std::optional<Flow> parse_flow(std::string_view name);
 
 }  // namespace kexport

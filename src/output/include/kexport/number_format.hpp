@@ -14,6 +14,8 @@ std::string format_dollars(Cents cents, Language language);
 // A change with its sign and two decimals: "-5,94 %" (tr) / "-5.94%" (en).
 std::string format_change(double percent, Language language);
 
+// A change in percentage points, with its sign: "+1,25 puan" (tr) / "+1.25 pp" (en).
+std::string format_points(double points, Language language);
 // A share without sign: "10,32 %" / "10.32%".
 std::string format_share(double percent, Language language);
 
