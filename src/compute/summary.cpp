@@ -157,8 +157,9 @@ std::vector<Destination> countries_of(const Dataset& data, const Gazetteer& gaze
         value, year_earlier(before, country, year_earlier_covered, &compute::CountryValue::country));
     list.push_back(std::move(d));
   }
-  // A province with trade but no country rows this month has no breakdown, which is not zero.
-  if (!list.empty() || total.value_or(0) == 0) countries = list.size();
+  // A province with trade but no country rows this month has no breakdown, which is not zero;
+  // nor does a month whose figure is unknown.
+  if (total && (!list.empty() || *total == 0)) countries = list.size();
   // Largest first; equal values by name (in Turkish, whatever the report's language), so that the
   // order never depends on the input's.
   std::sort(list.begin(), list.end(), [&](const Destination& a, const Destination& b) {

@@ -41,12 +41,17 @@ Value text_or_null(const std::string& text) {
   return text.empty() ? Value::null() : Value::of_text(text);
 }
 
+bool imports(Flow flow) {
+  return flow == Flow::imports;
+}
+
 }  // namespace
 
 void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style) {
   Report report;
   report.title = output::series_subject(series, style.language) +
-                 say(style, " · aylık ihracat", " · monthly exports") +
+                 (imports(series.flow) ? say(style, " · aylık ithalat", " · monthly imports")
+                                       : say(style, " · aylık ihracat", " · monthly exports")) +
                  (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
   report.meta = {
       {"province", Value::of_text(output::province_name(series.province))},
@@ -61,6 +66,7 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
       {"from", Value::of_text(series.from.iso())},
       {"to", Value::of_text(series.to.iso())},
       {"source", text_or_null(series.source)},
+      {"flow", Value::of_text(std::string(name_of(series.flow)))},
       {"sample", Value::of_flag(series.sample)},
       {"currency", Value::of_text("USD")},
       {"turkey_basis", text_or_null(series.turkey_basis)}};
@@ -98,12 +104,16 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   const bool countries = top.by == TopBy::country;
   Report report;
   report.title = fmt::format("{} · {} · {}", output::province_name(top.province),
-                             countries ? say(style, "ülkelere göre ihracat", "exports by destination")
-                                       : say(style, "sektörlere göre ihracat", "exports by sector"),
+                             imports(top.flow)
+                                 ? (countries ? say(style, "ülkelere göre ithalat", "imports by origin")
+                                              : say(style, "sektörlere göre ithalat", "imports by sector"))
+                                 : (countries ? say(style, "ülkelere göre ihracat", "exports by destination")
+                                              : say(style, "sektörlere göre ihracat", "exports by sector")),
                              window_label(top.window, top.from, top.to, style)) +
                  (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
   report.meta = {{"province", Value::of_text(output::province_name(top.province))},
                  {"source", text_or_null(top.source)},
+                 {"flow", Value::of_text(std::string(name_of(top.flow)))},
                  {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
                  {"window", Value::of_text(window_key(top.window))},
@@ -144,17 +154,23 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   };
   report.sections.push_back({"rows", "", columns, rows_of(top.rows, true), std::nullopt, {}});
   report.sections.push_back({"new",
-                             countries ? say(style, "Yeni pazarlar (bir yıl önce ihracat yoktu)",
-                                             "New destinations (nothing a year earlier)")
-                                       : say(style, "Yeni sektörler", "New sectors"),
+                             !countries ? say(style, "Yeni sektörler", "New sectors")
+                             : imports(top.flow)
+                                 ? say(style, "Yeni kaynak ülkeler (bir yıl önce ithalat yoktu)",
+                                       "New origins (nothing a year earlier)")
+                                 : say(style, "Yeni pazarlar (bir yıl önce ihracat yoktu)",
+                                       "New destinations (nothing a year earlier)"),
                              unranked,
                              rows_of(top.new_entries, false),
                              std::nullopt,
                              {}});
   report.sections.push_back({"lost",
-                             countries ? say(style, "Kaybedilen pazarlar (bu dönemde ihracat yok)",
-                                             "Lost destinations (nothing this period)")
-                                       : say(style, "Kaybedilen sektörler", "Lost sectors"),
+                             !countries ? say(style, "Kaybedilen sektörler", "Lost sectors")
+                             : imports(top.flow)
+                                 ? say(style, "Artık ithalat yapılmayan ülkeler (bu dönemde ithalat yok)",
+                                       "Lost origins (nothing this period)")
+                                 : say(style, "Kaybedilen pazarlar (bu dönemde ihracat yok)",
+                                       "Lost destinations (nothing this period)"),
                              unranked,
                              rows_of(top.lost_entries, false),
                              std::nullopt,
@@ -180,14 +196,27 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
 
 void write_rank(std::ostream& out, const Ranking& ranking, Format format, const TableStyle& style) {
   Report report;
-  report.title = say(style, "İllerin ihracat sıralaması · ", "Provinces ranked by exports · ") +
-                 window_label(ranking.window, ranking.from, ranking.to, style) +
-                 (ranking.by == RankBy::change ? say(style, " · değişime göre", " · by change") : "") +
+  const bool trade = ranking.by == RankBy::balance || ranking.by == RankBy::coverage;
+  const std::string subject =
+      trade ? say(style, "İllerin dış ticaret sıralaması · ", "Provinces ranked by trade · ")
+      : imports(ranking.flow) ? say(style, "İllerin ithalat sıralaması · ", "Provinces ranked by imports · ")
+                              : say(style, "İllerin ihracat sıralaması · ", "Provinces ranked by exports · ");
+  const std::string by = ranking.by == RankBy::change    ? say(style, " · değişime göre", " · by change")
+                         : ranking.by == RankBy::balance ? say(style, " · dengeye göre", " · by balance")
+                         : ranking.by == RankBy::coverage
+                             ? say(style, " · karşılama oranına göre", " · by coverage")
+                             : "";
+  report.title = subject + window_label(ranking.window, ranking.from, ranking.to, style) + by +
                  (ranking.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + ranking.source);
+  const char* by_key = ranking.by == RankBy::change     ? "change"
+                       : ranking.by == RankBy::balance  ? "balance"
+                       : ranking.by == RankBy::coverage ? "coverage"
+                                                        : "value";
   report.meta = {{"source", text_or_null(ranking.source)},
+                 {"flow", Value::of_text(std::string(name_of(ranking.flow)))},
                  {"sample", Value::of_flag(ranking.sample)},
                  {"window", Value::of_text(window_key(ranking.window))},
-                 {"by", Value::of_text(ranking.by == RankBy::value ? "value" : "change")},
+                 {"by", Value::of_text(by_key)},
                  {"from", Value::of_text(ranking.from.iso())},
                  {"to", Value::of_text(ranking.to.iso())},
                  {"currency", Value::of_text("USD")},
@@ -206,6 +235,13 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
       {"change_pct", say(style, "Değişim", "Change"), Kind::change},
       {"previous_rank", say(style, "Bir yıl önceki sıra (değere göre)", "Rank a year earlier (by value)"),
        Kind::count}};
+  if (trade) {
+    // The value is of exports; imports and what the two make follow.
+    section.columns[3].label = say(style, "İhracat ($)", "Exports ($)");
+    section.columns.push_back({"imports", say(style, "İthalat ($)", "Imports ($)"), Kind::money});
+    section.columns.push_back({"balance", say(style, "Denge ($)", "Balance ($)"), Kind::money});
+    section.columns.push_back({"coverage_ratio_pct", say(style, "Karşılama oranı", "Coverage"), Kind::share});
+  }
   for (std::size_t i = 0; i < ranking.rows.size(); ++i) {
     const RankRow& r = ranking.rows[i];
     section.rows.push_back(
@@ -214,6 +250,11 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
          Value::of_money(r.value), Value::of_number(r.share_pct), Value::of_money(r.previous_value),
          Value::of_number(r.change_pct),
          r.previous_rank ? Value::of_count(static_cast<std::int64_t>(*r.previous_rank)) : Value::null()});
+    if (trade && r.trade) {
+      section.rows.back().push_back(Value::of_money(r.trade->imports));
+      section.rows.back().push_back(Value::of_money(r.trade->balance));
+      section.rows.back().push_back(Value::of_number(r.trade->coverage_pct));
+    }
     if (ranking.highlight == r.province) section.highlight = i;
   }
   report.sections.push_back(std::move(section));

@@ -1,6 +1,7 @@
 // Every command's JSON, through the real binary, against the key tables in README.md: the same
 // keys in the same order, each of a documented type. The README is the contract; this test keeps
 // the two from drifting apart.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -203,7 +204,19 @@ TEST_CASE("series, top and rank's JSON is as documented", "[cli][json]") {
 
   const auto rank = json_of(bundled + "rank -m 2026-01 -f json");
   check_object(rank, "rank");
-  check_each(rank["rows"], "rank.rows[]");
+  check_each(rank["rows"], "rank.rows[]", true);
+  CHECK(rank["rows"][0].size() == 8);  // without the balance's columns
+
+  // Ranked by balance: every province's exports and imports.
+  const test::TempDir dir;
+  std::string csv = "period,province_code,value_usd,imports_usd\n";
+  for (int plate = 1; plate <= 81; ++plate)
+    csv += fmt::format("2026-01,{},{},{}\n", plate, 100 + plate, 150 - plate);
+  test::write_text(dir.path / "trade.csv", csv);
+  const auto by_balance =
+      json_of("--data " + (dir.path / "trade.csv").string() + " rank --by balance -f json");
+  check_object(by_balance, "rank");
+  check_each(by_balance["rows"], "rank.rows[]");
 }
 
 TEST_CASE("the lists' JSON is as documented, lists as arrays", "[cli][json]") {

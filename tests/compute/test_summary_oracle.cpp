@@ -126,3 +126,93 @@ TEST_CASE("summary agrees with a brute-force reference on random sparse data", "
   CHECK(compared > 800);
   CHECK(ranked_months > 40);
 }
+
+TEST_CASE("imports, balance and coverage agree with a brute-force reference", "[summary][oracle]") {
+  const auto& gazetteer = kexport::Gazetteer::builtin();
+  std::mt19937_64 rng(20260301);
+  int compared = 0, with_imports = 0, with_ratio = 0;
+  for (int round = 0; round < 200; ++round) {
+    // Exports and imports drawn independently, each with its own gaps: in one file with a flow
+    // column, or in two files.
+    const Case exports = make_case(rng);
+    const Case imports = make_case(rng);
+    if (exports.covered.empty() || imports.covered.empty()) continue;
+    const bool one_file = round % 2 == 0;
+    const auto data =
+        one_file
+            ? test::load_text("trade.csv", to_csv(exports, "ihracat") + to_csv(imports, "ithalat", false))
+            : test::load_texts(
+                  {{"exports.csv", to_csv(exports, "export")}, {"imports.csv", to_csv(imports, "import")}});
+    const Reference ex{exports}, im{imports};
+    std::vector<Period> months(exports.covered.begin(), exports.covered.end());
+    for (int q = 0; q < 3; ++q) {
+      const Period m = months[std::uniform_int_distribution<std::size_t>(0, months.size() - 1)(rng)];
+      const int p = provinces[std::uniform_int_distribution<std::size_t>(0, provinces.size() - 1)(rng)];
+      if (!ex.known(p, m)) continue;
+      kexport::SummaryQuery query;
+      query.province = std::to_string(p);
+      query.month = m;
+      query.top_n = 4;
+      INFO("round " << round << " province " << p << " month " << m.iso());
+      const auto s = kexport::compute_summary(data, gazetteer, query);
+      CHECK(s.value == ex.total(p, m));
+      REQUIRE(s.imports.has_value());
+      const kexport::Imports& in = *s.imports;
+      CHECK(in.value == im.total(p, m));
+      CHECK(in.previous_month.value == im.total(p, m.plus_months(-1)));
+      check_pct(in.previous_month.change_pct, change(im.total(p, m), im.total(p, m.plus_months(-1))));
+      CHECK(in.previous_year.value == im.total(p, m.plus_months(-12)));
+      check_pct(in.previous_year.change_pct, change(im.total(p, m), im.total(p, m.plus_months(-12))));
+
+      // The balance and coverage of a span, from each flow's sums by the reference.
+      const auto check_balance = [&](const kexport::TradeBalance& t, Period from, Period to) {
+        const auto e = ex.window(p, from, to), i = im.window(p, from, to);
+        const auto e0 = ex.window(p, from.plus_months(-12), to.plus_months(-12));
+        const auto i0 = im.window(p, from.plus_months(-12), to.plus_months(-12));
+        CHECK(t.from == from);
+        CHECK(t.to == to);
+        const auto balance = e && i ? std::optional<Cents>(*e - *i) : std::nullopt;
+        const auto previous = e0 && i0 ? std::optional<Cents>(*e0 - *i0) : std::nullopt;
+        CHECK(t.balance == balance);
+        CHECK(t.previous_balance == previous);
+        CHECK(t.balance_change ==
+              (balance && previous ? std::optional<Cents>(*balance - *previous) : std::nullopt));
+        const auto ratio = [](std::optional<Cents> a, std::optional<Cents> b) -> std::optional<double> {
+          if (!a || !b || *b == 0) return std::nullopt;
+          return static_cast<double>(*a) / static_cast<double>(*b) * 100.0;
+        };
+        check_pct(t.coverage_pct, ratio(e, i));
+        check_pct(t.previous_coverage_pct, ratio(e0, i0));
+        const auto now = ratio(e, i), before = ratio(e0, i0);
+        REQUIRE(t.coverage_change_pp.has_value() == (now && before));
+        if (now && before) CHECK(*t.coverage_change_pp == Approx(*now - *before).margin(1e-9));
+        with_ratio += now ? 1 : 0;
+      };
+      check_balance(in.balance, m, m);
+      check_balance(in.balance_rolling_12m, m.plus_months(-11), m);
+      check_balance(in.balance_year_to_date, m.january(), m);
+
+      // Origins: as destinations are, of the imports alone.
+      std::vector<std::pair<Cents, std::string>> ranked;
+      for (const auto& [code, v] : im.by_country(p, m))
+        if (v > 0) ranked.emplace_back(v, gazetteer.countries()[*gazetteer.find_country_code(code)].name_tr);
+      std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      if (im.known(p, m)) {
+        REQUIRE(in.top_origins.size() == std::min<std::size_t>(4, ranked.size()));
+        for (std::size_t i = 0; i < in.top_origins.size(); ++i) {
+          CHECK(in.top_origins[i].value == ranked[i].first);
+          CHECK(test::name(in.top_origins[i].country) == ranked[i].second);
+        }
+        ++with_imports;
+      } else {
+        CHECK(in.top_origins.empty());
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 300);
+  CHECK(with_imports > 150);
+  CHECK(with_ratio > 150);
+}

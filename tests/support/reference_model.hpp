@@ -85,12 +85,15 @@ inline Case make_case(std::mt19937_64& rng, bool national = false, bool all_prov
   return c;
 }
 
-inline std::string to_csv(const Case& c) {
-  std::string csv = "period,province,country_code,value_usd\n";
+// The case as CSV; with a flow ("ihracat", "ithalat"), every row names it in a flow column.
+inline std::string to_csv(const Case& c, const std::string& flow = {}, bool header = true) {
+  std::string csv = header ? (flow.empty() ? "period,province,country_code,value_usd\n"
+                                           : "period,province,country_code,value_usd,flow\n")
+                           : "";
   for (const Row& r : c.rows)
-    csv += fmt::format("{},{},{},{}.{:02}\n", r.month.iso(),
+    csv += fmt::format("{},{},{},{}.{:02}{}\n", r.month.iso(),
                        r.province == 0 ? "Türkiye" : std::to_string(r.province), r.country, r.cents / 100,
-                       r.cents % 100);
+                       r.cents % 100, flow.empty() ? "" : "," + flow);
   return csv;
 }
 
