@@ -156,7 +156,7 @@ Dataset restore(const json& meta) {
     return out;
   };
   data.coverage = bits_of(meta.at("coverage"));
-  require(data.coverage.size() == data.sources.size() * flow_count, "coverage does not match the sources");
+  require(data.coverage.size() == data.sources.size() * Stream::kinds, "coverage does not match the sources");
   data.known = bits_of(meta.at("known"));
   require(data.known.size() == data.coverage.size(), "known months do not match the sources");
   for (std::size_t s = 0; s < data.known.size(); ++s)

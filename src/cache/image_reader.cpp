@@ -90,7 +90,7 @@ void Image::append(Dataset& out, std::string_view keys, std::string_view cents, 
     const bool in_order = row == 0 || out.keys[row - 1] < out.keys[row];
     const bool known_ids =
         key.country < base_.countries.size() && key.source < base_.sources.size() &&
-        static_cast<std::size_t>(key.flow) < flow_count &&
+        ((out.keys[row] >> RecordKey::kind_shift) & 0xFF) < Stream::kinds &&
         (key.chapter < Dataset::first_sector_code ||
          key.chapter - Dataset::first_sector_code < static_cast<int>(base_.sectors.size()));
     // Queries index the coverage by month: a record's month must be one its source covers

@@ -22,6 +22,7 @@ DataCoverage compute_coverage(const Dataset& data, const Gazetteer& gazetteer) {
   std::vector<Coverage> countries(data.countries.size());
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
+    if (key.measure == Measure::weight) continue;  // a value's weight is no record of its own here
     const std::string& source = data.sources[key.source];
     note(coverage.provinces[key.province], key.month, source);
     if (key.country != all_countries) note(countries[key.country], key.month, source);

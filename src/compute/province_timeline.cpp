@@ -215,4 +215,24 @@ std::vector<ChapterValue> chapter_values(const Dataset& data, Stream stream, Pro
   return out;
 }
 
+std::optional<Cents> month_weight(const Dataset& data, Stream values, ProvinceId province, Period month) {
+  if (!data.knows(values, province, month)) return std::nullopt;
+  const auto [value_begin, value_end] = month_rows(data, values, province, month);
+  const auto [weight_begin, weight_end] = month_rows(data, values.weights(), province, month);
+  // The same rows, row for row: their keys but for the measure (country and chapter, below the
+  // month) are equal. A value without its weight, or a weight without its value, leaves the
+  // month's weight unknown: a total row's value over its countries' weights would be a wrong ratio.
+  if (value_end - value_begin != weight_end - weight_begin) return std::nullopt;
+  constexpr std::uint64_t parts = (std::uint64_t{1} << RecordKey::month_shift) - 1;
+  for (std::size_t i = 0; i < value_end - value_begin; ++i)
+    if ((data.keys[value_begin + i] & parts) != (data.keys[weight_begin + i] & parts)) return std::nullopt;
+  TotalParts weight;
+  for (std::size_t row = weight_begin; row < weight_end; ++row) weight.add(data.key(row), data.cents[row]);
+  return weight.resolve();
+}
+
+std::optional<Cents> turkey_weight(const Dataset& data, Stream values, Period month) {
+  return month_weight(data, values, national_total, month);
+}
+
 }  // namespace kexport::compute

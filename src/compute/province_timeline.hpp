@@ -77,4 +77,14 @@ struct ChapterValue {
 std::vector<ChapterValue> chapter_values(const Dataset& data, Stream stream, ProvinceId province,
                                          Period month);
 
+// The net weight in grams of a province's month in a stream of values: the weights the data
+// gives for exactly the rows the month's value is made of, resolved as the value is. Empty when the
+// month is not known, or when any of its rows lacks its weight (or a weight its value).
+std::optional<Cents> month_weight(const Dataset& data, Stream values, ProvinceId province, Period month);
+
+// Turkey's weight in a month: of the data's national total rows only. A sum of the 81 provinces'
+// weights would need every row of every province, which a question about one province does not
+// load (the others come as monthly totals, whose weights cannot be matched to their rows).
+std::optional<Cents> turkey_weight(const Dataset& data, Stream values, Period month);
+
 }  // namespace kexport::compute

@@ -24,6 +24,12 @@ MaybePercent share_pct(Cents part, MaybeCents whole) {
   return static_cast<double>(static_cast<long double>(part) / static_cast<long double>(*whole) * 100.0L);
 }
 
+std::optional<double> dollars_per_kilogram(MaybeCents cents, MaybeCents grams) {
+  if (!cents || !grams || *grams == 0) return std::nullopt;
+  // (cents / 100) dollars over (grams / 1000) kilograms.
+  return static_cast<double>(static_cast<long double>(*cents) * 10.0L / static_cast<long double>(*grams));
+}
+
 std::string SectorRef::name(const Gazetteer& g, Language language) const {
   return chapter == 0 ? g.sector_name(written, language) : g.chapter_name(chapter, language);
 }
@@ -285,6 +291,27 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     summary.sample.imports = summary.imports->sample_values;
     summary.sample.origins = summary.imports->sample_origins;
   }
+  // Value per kilogram, where the data weighs the source's goods: the province's (Turkey's on the
+  // basis its value is taken) and Turkey's.
+  if (data.has_weights(stream.source)) {
+    UnitValues units;
+    const auto weight = [&](Stream values) {
+      return compute::month_weight(data, values, summary.province, month);
+    };
+    // Turkey's from its national total rows alone (see turkey_weight).
+    const auto turkey = [&](Stream values) {
+      return dollars_per_kilogram(compute::ProvinceTimeline(data, values, national_total).total(month),
+                                  compute::turkey_weight(data, values, month));
+    };
+    units.exports = dollars_per_kilogram(summary.value, weight(stream));
+    units.turkey_exports = turkey(stream);
+    if (const Stream imports{stream.source, Flow::imports}; summary.imports) {
+      units.imports = dollars_per_kilogram(summary.imports->value, weight(imports));
+      units.turkey_imports = turkey(imports);
+    }
+    summary.unit_value = units;
+  }
+
   return summary;
 }
 

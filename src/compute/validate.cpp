@@ -46,7 +46,8 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
   std::map<std::tuple<std::size_t, std::int32_t, CountryId>, Cents> country_sum;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
-    if (key.province == national_total || key.chapter != all_chapters) continue;
+    if (key.province == national_total || key.chapter != all_chapters || key.measure == Measure::weight)
+      continue;
     const std::size_t stream = key.stream().index();
     Cents& sum = key.country == all_countries ? provinces_sum[{stream, key.month.index()}]
                                               : country_sum[{stream, key.month.index(), key.country}];
@@ -55,7 +56,8 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
   std::vector<TotalCheck> checks;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
-    if (key.province != national_total || key.country == all_countries || key.chapter != all_chapters)
+    if (key.province != national_total || key.country == all_countries || key.chapter != all_chapters ||
+        key.measure == Measure::weight)
       continue;
     const auto it = country_sum.find({key.stream().index(), key.month.index(), key.country});
     if (it == country_sum.end() || it->second == data.cents[row]) continue;
@@ -77,7 +79,8 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
       else if (key.country == all_countries)
         chapters = checked_add(chapters.value_or(0), v);
     }
-    if (!total) continue;
+    // Weights are checked only through the values they belong to.
+    if (!total || first.measure == Measure::weight) continue;
     const auto add = [&](const char* kind, Cents sum) {
       if (sum == *total) return;
       checks.push_back({data.sources[first.source],
@@ -113,7 +116,8 @@ std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const G
   std::optional<FileValidation::UnitDoubt> national, province;
   for (std::size_t row = 0; row < data.size(); ++row) {
     const RecordKey key = data.key(row);
-    if (key.country != all_countries || key.chapter != all_chapters) continue;
+    if (key.country != all_countries || key.chapter != all_chapters || key.measure == Measure::weight)
+      continue;
     const Cents cents = data.cents[row];
     if (key.province == national_total) {
       if (cents > 0 && cents < national_floor && !national) national = {"Türkiye", key.month, cents};
@@ -139,7 +143,7 @@ FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
   for (std::size_t index = 0; index < data.coverage.size(); ++index) {
     const Stream s = Stream::of_index(index);
     const auto first = data.first_month(s), last = data.last_month(s);
-    if (!first) continue;
+    if (!first || s.measure == Measure::weight) continue;
     if (std::find(v.sources.begin(), v.sources.end(), data.sources[s.source]) == v.sources.end())
       v.sources.push_back(data.sources[s.source]);
     if (std::find(v.flows.begin(), v.flows.end(), s.flow) == v.flows.end()) v.flows.push_back(s.flow);

@@ -250,14 +250,24 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
       for (std::size_t i = 0; i < field_count; ++i)
         if (has_value_[i]) row[i] = values_[i];
       try {
+        constexpr auto imports = static_cast<std::size_t>(Field::imports);
+        constexpr auto flow = static_cast<std::size_t>(Field::flow);
+        // Imports beside the exports ("imports_usd"): a second record, of the other flow. Checked
+        // before either is added, so that a refused record leaves nothing behind.
+        if (has_value_[imports] && has_value_[static_cast<std::size_t>(Field::weight)])
+          throw FieldError{Field::weight,
+                           "a weight beside value_usd and imports_usd, which says whose weight it is; "
+                           "expected a weight in a record of one flow"};
+        if (has_value_[imports] && has_value_[flow])
+          throw FieldError{Field::flow,
+                           "a flow beside imports_usd; expected either a flow naming the record's, or "
+                           "value_usd and imports_usd"};
+        if (has_value_[imports])
+          if (const AmountResult amount = parse_amount(values_[imports], style_.decimal, style_.unit);
+              !amount.cents)
+            throw FieldError{Field::imports, amount.problem};
         interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
-        // Imports beside the exports ("imports_usd"): a second record, of the other flow.
-        if (constexpr auto imports = static_cast<std::size_t>(Field::imports); has_value_[imports]) {
-          constexpr auto flow = static_cast<std::size_t>(Field::flow);
-          if (has_value_[flow])
-            throw FieldError{Field::flow,
-                             "a flow beside imports_usd; expected either a flow naming the record's, or "
-                             "value_usd and imports_usd"};
+        if (has_value_[imports]) {
           row[static_cast<std::size_t>(Field::value)] = values_[imports];
           row[flow] = name_of(Flow::imports);
           try {

@@ -10,8 +10,8 @@ namespace kexport::input {
 namespace {
 
 constexpr std::array<std::string_view, field_count> canonical_names = {
-    "period",  "year",      "month",  "province", "province_code", "country",    "country_code",
-    "chapter", "value_usd", "source", "status",   "flow",          "imports_usd"};
+    "period",  "year",      "month",  "province", "province_code", "country",     "country_code",
+    "chapter", "value_usd", "source", "status",   "flow",          "imports_usd", "net_weight_kg"};
 
 // Folded header names (see fold_name) and the field each stands for.
 struct HeaderAlias {
@@ -77,6 +77,14 @@ constexpr HeaderAlias header_aliases[] = {
     {"ithalat", Field::imports},
     {"ithalattutari", Field::imports},
     {"ithalatdegeri", Field::imports},
+    {"netweightkg", Field::weight},
+    {"netweight", Field::weight},
+    {"weightkg", Field::weight},
+    {"netagirlik", Field::weight},
+    {"netagirlikkg", Field::weight},
+    {"agirlik", Field::weight},
+    {"agirlikkg", Field::weight},
+    {"netkg", Field::weight},
     {"status", Field::status},
     {"durum", Field::status},
     {"veridurumu", Field::status},
@@ -394,7 +402,24 @@ Value remembered(Memo<Value>& memo, std::string_view a, std::string_view b, Make
 
 }  // namespace
 
-void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line) {
+namespace {
+
+// Kilograms as written, with up to three decimals, in whole grams.
+Cents grams_of(std::string_view text, DecimalStyle decimal) {
+  // Read as thousands of a unit, an amount's cents are tenths of grams: kilograms to the gram have
+  // a whole number of grams.
+  const AmountResult amount = parse_amount(text, decimal, ValueUnit::thousand_dollars);
+  if (!amount.cents || *amount.cents % 100 != 0)
+    throw FieldError{Field::weight, "'" + std::string(trim(text)) +
+                                        "' is not a weight; expected kilograms with at most three decimals, "
+                                        "e.g. 1234,5"};
+  return *amount.cents / 100;
+}
+
+}  // namespace
+
+void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::uint32_t line,
+                            bool weight_is_number) {
   RecordKey key;
   // Absent and empty fields mean the same everywhere below, so they may share a memo key.
   key.month = row[static_cast<std::size_t>(Field::period)]
@@ -436,7 +461,16 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     if (amount.rounded) builder_.note_rounded(line, trim(value));
     cents = amount.cents;
   }
-  builder_.add(key, *cents, line, sample_of(row));
+  const bool sample = sample_of(row);
+  // The weight is read before either record is added: a refused row leaves nothing behind.
+  std::optional<Cents> grams;
+  if (const std::string_view weight = trim(text(row, Field::weight)); !weight.empty() && weight != "-")
+    grams = grams_of(weight, weight_is_number ? DecimalStyle::point : style.decimal);
+  builder_.add(key, *cents, line, sample);
+  if (grams) {
+    key.measure = Measure::weight;
+    builder_.add(key, *grams, line, sample);
+  }
 }
 
 }  // namespace kexport::input

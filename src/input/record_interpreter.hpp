@@ -31,8 +31,9 @@ enum class Field {
   status,   // "sample" marks a made-up figure; "published" (or nothing) a real one
   flow,     // export (ihracat) or import (ithalat); empty: the table's flow
   imports,  // an amount of imports beside the value of exports ("İthalat (USD)")
+  weight,   // the goods' net weight in kilograms ("Net Ağırlık (kg)"); empty: not given
 };
-inline constexpr std::size_t field_count = 13;
+inline constexpr std::size_t field_count = 14;
 
 std::string_view field_name(Field field);  // the canonical column name: "value_usd"
 
@@ -157,8 +158,10 @@ class RecordInterpreter {
   // (or its code) and a value. Returns the problem, or an empty string.
   static std::string missing_fields(const std::array<bool, field_count>& present);
 
-  // Adds the row's record. Throws FieldError naming the field at fault.
-  void add(const RowFields& row, const ValueStyle& style, std::uint32_t line);
+  // Adds the row's record, and its weight's where the row gives one (`weight_is_number`: a
+  // spreadsheet's number cell, stored with a decimal point whatever the sheet shows). Throws
+  // FieldError naming the field at fault.
+  void add(const RowFields& row, const ValueStyle& style, std::uint32_t line, bool weight_is_number = false);
 
  private:
   Period period_of(const RowFields& row) const;

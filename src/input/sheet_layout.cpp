@@ -257,6 +257,13 @@ Layout find_layout(RowSource& rows) {
       layout.present[static_cast<std::size_t>(Field::value)] = true;
       layout.flow = Flow::imports;
     }
+    if (layout.has(Field::imports) && layout.has(Field::weight))
+      throw DataError(rows.location_of_cell(static_cast<std::size_t>(
+                          std::find_if(layout.columns.begin(), layout.columns.end(),
+                                       [](const Column& c) { return c.field == Field::weight; }) -
+                          layout.columns.begin())),
+                      "a weight column beside columns of exports and imports, which says whose weight it "
+                      "is; expected a weight in a table of one flow");
     if (layout.has(Field::imports) && layout.has(Field::flow))
       throw DataError(rows.location_of_cell(static_cast<std::size_t>(
                           std::find_if(layout.columns.begin(), layout.columns.end(),

@@ -115,7 +115,8 @@ template <typename Visit>
 void for_each_amount_cell(const Layout& layout, const std::vector<std::string_view>& cells, Visit visit) {
   for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
     const Column& c = layout.columns[i];
-    if (c.is_month() || c.total || c.field == Field::value || c.field == Field::imports)
+    if (c.is_month() || c.total || c.field == Field::value || c.field == Field::imports ||
+        c.field == Field::weight)
       visit(i, trim(cells[i]));
   }
 }

@@ -93,7 +93,8 @@ void SheetRows::add(RowsRead& into, const RowSource& rows, const RowFields& row,
         number_evidence(*value) != NumberEvidence::none)
       throw UnsettledStyle();
     into.interpreter.add(row, style ? *style : style_of(rows, value_column),
-                         static_cast<std::uint32_t>(rows.row_line()));
+                         static_cast<std::uint32_t>(rows.row_line()),
+                         weight_column_ && rows.is_number(*weight_column_));
   } catch (const FieldError& error) {
     if (month_column && (error.field == Field::value || error.field == Field::period))
       throw DataError(rows.location_of_cell(*month_column), error.problem);
@@ -109,6 +110,13 @@ void SheetRows::add_exports_and_imports(RowsRead& into, const RowSource& rows, R
   constexpr auto flow = static_cast<std::size_t>(Field::flow);
   const bool has_exports = !is_empty_amount(trim(row[value].value_or("")));
   const bool has_imports = !is_empty_amount(trim(imports));
+  // The amount of imports is read before the exports' record is added: a refused row leaves
+  // nothing behind (--skip-bad-rows skips it whole).
+  if (has_imports && has_exports && (plan_.style_settled || rows.is_number(*imports_column_))) {
+    const ValueStyle& style = style_of(rows, *imports_column_);
+    if (const AmountResult amount = parse_amount(trim(imports), style.decimal, style.unit); !amount.cents)
+      throw DataError(rows.location_of_cell(*imports_column_), amount.problem);
+  }
   if (has_exports || !has_imports) add(into, rows, row, std::nullopt);
   if (!has_imports) return;
   const std::optional<std::string_view> exports = row[value];

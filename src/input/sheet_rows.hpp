@@ -38,6 +38,7 @@ class SheetRows {
     for (std::size_t i = 0; i < plan.layout.columns.size(); ++i) {
       if (plan.layout.columns[i].field == Field::value) value_column_ = i;
       if (plan.layout.columns[i].field == Field::imports) imports_column_ = i;
+      if (plan.layout.columns[i].field == Field::weight) weight_column_ = i;
     }
   }
 
@@ -77,6 +78,7 @@ class SheetRows {
   ValueStyle dollars_style_;  // amounts worked out in cents here
   std::size_t value_column_ = 0;
   std::optional<std::size_t> imports_column_;  // beside the value column of exports
+  std::optional<std::size_t> weight_column_;
 };
 
 }  // namespace kexport::input

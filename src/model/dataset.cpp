@@ -28,6 +28,7 @@ std::pair<std::size_t, std::size_t> Dataset::rows_of(Stream stream, ProvinceId p
   RecordKey low;
   low.source = stream.source;
   low.flow = stream.flow;
+  low.measure = stream.measure;
   low.province = province;
   low.month = Period::from_index(0);
   low.country = 0;
@@ -65,7 +66,7 @@ std::optional<Period> Dataset::last_month(Stream stream) const {
 
 bool Dataset::has_flow(Flow flow) const {
   for (std::size_t s = 0; s < sources.size(); ++s)
-    if (has({static_cast<SourceId>(s), flow})) return true;
+    if (has({static_cast<SourceId>(s), flow, Measure::value})) return true;
   return false;
 }
 

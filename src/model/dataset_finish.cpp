@@ -101,16 +101,16 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     return a.line < b.line;
   };
   if (!std::is_sorted(records_.begin(), records_.end(), before)) {
-    // First a stable counting sort by (source, flow, province), the fields above the month: files
+    // First a stable counting sort by (source, kind, province), the fields above the month: files
     // usually list months in order within a province, so most provinces are then already in order
-    // and only the rest are sorted. Buckets are numbered densely: flows take one bit, not eight.
+    // and only the rest are sorted. Buckets are numbered densely: kinds take two bits, not eight.
     const auto bucket_of = [](std::uint64_t key) {
       const std::uint64_t source = key >> RecordKey::source_shift;
-      const std::uint64_t flow = (key >> RecordKey::flow_shift) & 0xFF;
+      const std::uint64_t kind = (key >> RecordKey::kind_shift) & 0xFF;
       const std::uint64_t province = (key >> RecordKey::province_shift) & 0xFF;
-      return static_cast<std::size_t>((source * flow_count + flow) << 8 | province);
+      return static_cast<std::size_t>((source * Stream::kinds + kind) << 8 | province);
     };
-    std::vector<std::size_t> start((std::size_t{256} * flow_count << 8) + 1, 0);
+    std::vector<std::size_t> start((std::size_t{256} * Stream::kinds << 8) + 1, 0);
     for (const Pending& r : records_) ++start[bucket_of(r.key) + 1];
     for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     std::vector<Pending> bucketed(records_.size());
@@ -202,14 +202,14 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
       hi = std::max(hi, m);
     }
     data.coverage_base = lo;
-    data.coverage.assign(data.sources.size() * flow_count,
+    data.coverage.assign(data.sources.size() * Stream::kinds,
                          std::vector<bool>(static_cast<std::size_t>(hi - lo + 1)));
     for (std::uint64_t k : data.keys) {
       const RecordKey key = RecordKey::unpack(k);
       data.coverage[key.stream().index()][static_cast<std::size_t>(key.month.index() - lo)] = true;
     }
   } else {
-    data.coverage.assign(data.sources.size() * flow_count, {});
+    data.coverage.assign(data.sources.size() * Stream::kinds, {});
   }
   data.known = known_from(sightings, data);
   if (has_sample_) std::tie(data.sample_totals, data.sample_part_bits) = sample_bitmaps(data, sample_of);

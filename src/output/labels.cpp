@@ -34,6 +34,9 @@ constexpr Labels turkish{
     .balance = "Denge ($)",
     .coverage = "Karşılama oranı",
     .year_earlier = "Bir yıl önce",
+    .unit_value = "Kilogram başına değer ($/kg)",
+    .exports = "İhracat",
+    .imports = "İthalat",
 };
 
 constexpr Labels english{
@@ -64,6 +67,9 @@ constexpr Labels english{
     .balance = "Balance ($)",
     .coverage = "Coverage",
     .year_earlier = "A year earlier",
+    .unit_value = "Value per kilogram ($/kg)",
+    .exports = "Exports",
+    .imports = "Imports",
 };
 
 }  // namespace

@@ -38,6 +38,9 @@ struct Labels {
   std::string_view balance;
   std::string_view coverage;
   std::string_view year_earlier;
+  std::string_view unit_value;  // "Birim değer ($/kg)"
+  std::string_view exports;
+  std::string_view imports;
 };
 
 const Labels& labels(Language language);

@@ -107,6 +107,19 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
     countries(w.top_origins, in.top_origins);
   }
 
+  if (s.unit_value) {
+    const UnitValues& u = *s.unit_value;
+    const auto per_kg = [&](std::optional<double> v) {
+      return v ? format_decimal(*v, 2, lang) : std::string(w.not_available);
+    };
+    out << "\n## " << escape(w.unit_value) << "\n\n";
+    out << fmt::format("| | {} | {} |\n| --- | ---: | ---: |\n", escape(output::province_name(s.province)),
+                       escape(output::province_name(national_total)));
+    out << fmt::format("| {} | {} | {} |\n", w.exports, per_kg(u.exports), per_kg(u.turkey_exports));
+    if (s.imports)
+      out << fmt::format("| {} | {} | {} |\n", w.imports, per_kg(u.imports), per_kg(u.turkey_imports));
+  }
+
   std::ostringstream prose;
   write_summary_text(prose, s, lang);
   out << "\n## " << (lang == Language::tr ? "Değerlendirme" : "Summary") << "\n\n"

@@ -217,6 +217,14 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
   if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
+  if (s.unit_value && s.unit_value->exports) {
+    const auto dollars = [](double v) { return "$" + format_decimal(v, 2, Language::en); };
+    std::string p = "Exports were worth " + dollars(*s.unit_value->exports) + " per kilogram";
+    if (s.province != national_total && s.unit_value->turkey_exports)
+      p += " (Türkiye: " + dollars(*s.unit_value->turkey_exports) + ")";
+    if (s.unit_value->imports) p += ", imports " + dollars(*s.unit_value->imports);
+    paragraphs.push_back(p + ".");
+  }
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
 #include "kexport/turkish.hpp"
@@ -242,6 +243,14 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
   if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
+  if (s.unit_value && s.unit_value->exports) {
+    const auto dollars = [](double v) { return format_decimal(v, 2, Language::tr) + " dolar"; };
+    std::string p = "İhracatın kilogram başına değeri " + dollars(*s.unit_value->exports);
+    if (s.province != national_total && s.unit_value->turkey_exports)
+      p += " (Türkiye ortalaması " + dollars(*s.unit_value->turkey_exports) + ")";
+    if (s.unit_value->imports) p += ", ithalatınki " + dollars(*s.unit_value->imports);
+    paragraphs.push_back(p + " oldu.");
+  }
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));

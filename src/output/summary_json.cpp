@@ -134,6 +134,12 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
     doc["balance"] = over_spans(*s.imports, balance);
     doc["coverage_ratio_pct"] = over_spans(*s.imports, coverage);
   }
+  // Only where the data weighs the goods.
+  if (s.unit_value)
+    doc["unit_value"] = Json{{"exports", json_percent(s.unit_value->exports)},
+                             {"imports", json_percent(s.unit_value->imports)},
+                             {"turkey_exports", json_percent(s.unit_value->turkey_exports)},
+                             {"turkey_imports", json_percent(s.unit_value->turkey_imports)}};
   out << doc.dump(2) << '\n';
 }
 

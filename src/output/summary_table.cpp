@@ -148,6 +148,22 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
   write_countries(out, words.top_origins, in.top_origins, style);
 }
 
+// Dollars per kilogram of the province's and Turkey's exports and imports.
+void write_unit_values(std::ostream& out, const Summary& s, const TableStyle& style) {
+  const output::Labels& words = output::labels(style.language);
+  const UnitValues& u = *s.unit_value;
+  out << '\n' << output::paint(std::string(words.unit_value), Tone::strong, style.color) << '\n';
+  output::TextTable table({Align::left, Align::right, Align::right});
+  table.add_header({"", output::province_name(s.province), output::province_name(national_total)});
+  const auto cell = [&](std::optional<double> v) {
+    return v ? Cell(format_decimal(*v, 2, style.language))
+             : Cell(std::string(words.not_available), Tone::faint);
+  };
+  table.add_row({std::string(words.exports), cell(u.exports), cell(u.turkey_exports)});
+  if (s.imports) table.add_row({std::string(words.imports), cell(u.imports), cell(u.turkey_imports)});
+  table.write(out, "", style);
+}
+
 }  // namespace
 
 void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& style) {
@@ -186,6 +202,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
         << '\n';
   }
   if (s.imports) write_imports(out, s, style);
+  if (s.unit_value) write_unit_values(out, s, style);
 }
 
 }  // namespace kexport

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -89,6 +90,27 @@ std::string random_csv(std::uint64_t seed, bool national) {
   return oracle::to_csv(oracle::make_case(rng, national, national));
 }
 
+// Exports and imports of random rows, some with their net weight, some without: what the views of
+// an image must answer alike for (imports, balance, value per kilogram).
+std::string random_trade_csv(std::uint64_t seed, bool national) {
+  std::mt19937_64 rng(seed);
+  std::bernoulli_distribution weighed(0.8);
+  std::uniform_int_distribution<std::int64_t> grams(1, 9'000'000);
+  std::string csv = "period,province,country_code,value_usd,flow,net_weight_kg\n";
+  for (const char* flow : {"ihracat", "ithalat"})
+    for (const auto& r : oracle::make_case(rng, national, national).rows) {
+      std::string weight;
+      if (weighed(rng)) {
+        const std::int64_t g = grams(rng);
+        weight = fmt::format("{}.{:03}", g / 1000, g % 1000);
+      }
+      csv += fmt::format("{},{},{},{}.{:02},{},{}\n", r.month.iso(),
+                         r.province == 0 ? "Türkiye" : std::to_string(r.province), r.country, r.cents / 100,
+                         r.cents % 100, flow, weight);
+    }
+  return csv;
+}
+
 // Flips one byte of a file in place.
 void flip_byte(const fs::path& path, std::uint64_t offset) {
   std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
@@ -145,7 +167,9 @@ TEST_CASE("views of an image answer exactly as focused, totals-only and full loa
   TempDir dir;
   for (int round = 0; round < 24; ++round) {
     const bool national = round % 2 == 1;
-    const std::string csv = random_csv(100 + static_cast<std::uint64_t>(round), national);
+    // Every third round, of both flows with weights.
+    const auto seed = 100 + static_cast<std::uint64_t>(round);
+    const std::string csv = round % 3 == 2 ? random_trade_csv(seed, national) : random_csv(seed, national);
     const auto full = test::load_text("random.csv", csv);
     const auto directory = kexport::cache::CacheDirectory::open(dir.path, false);
     kexport::cache::write_image(directory, "image.kxc", full, 7, nlohmann::json::object(), key);

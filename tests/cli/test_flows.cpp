@@ -140,3 +140,33 @@ TEST_CASE("files that say nothing of their flow read as --data-flow gives", "[cl
   CHECK(summary.exit_code == 69);
   CHECK_THAT(summary.err, Catch::Contains("holds no exports"));
 }
+
+TEST_CASE("value per kilogram where the data weighs the very rows of a value", "[cli][flows][weights]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "weights.csv",
+                   "period,province,country,value_usd,net_weight_kg,flow\n"
+                   "2025-06,Kayseri,,222,100,ihracat\n"
+                   "2025-06,Türkiye,,1640,1000,ihracat\n"
+                   "2025-06,Kayseri,,50,40,ithalat\n"
+                   "2025-06,Türkiye,,3000,1500,ithalat\n"
+                   // Ankara's total weighs nothing its countries are: no ratio of mismatched rows.
+                   "2025-06,Ankara,,900,300,ihracat\n"
+                   "2025-06,Ankara,Almanya,600,,ihracat\n");
+  const std::string data = "--data " + (dir.path / "weights.csv").string() + " ";
+  const auto r = run_kexport(data + "summary -p Kayseri -f json");
+  REQUIRE(r.exit_code == 0);
+  const auto doc = json::parse(r.out);
+  CHECK(doc["unit_value"]["exports"].get<double>() == Approx(2.22));
+  CHECK(doc["unit_value"]["turkey_exports"].get<double>() == Approx(1.64));
+  CHECK(doc["unit_value"]["imports"].get<double>() == Approx(1.25));
+  CHECK(doc["unit_value"]["turkey_imports"].get<double>() == Approx(2.0));
+  const auto text = run_kexport(data + "summary -p Kayseri -f text");
+  CHECK_THAT(text.out, Catch::Contains("İhracatın kilogram başına değeri 2,22 dolar (Türkiye ortalaması 1,64 "
+                                       "dolar), ithalatınki 1,25 dolar oldu."));
+  const auto ankara = json::parse(run_kexport(data + "summary -p Ankara -f json").out);
+  CHECK(ankara["unit_value"]["exports"].is_null());
+  // Without weights in the data there is no unit_value key at all.
+  const auto bundled = json::parse(
+      run_kexport(std::string("--data ") + KEXPORT_DATA_DIR + " summary -p Kayseri -m 2026-01 -f json").out);
+  CHECK_FALSE(bundled.contains("unit_value"));
+}

@@ -103,6 +103,7 @@ TEST_CASE("the README documents a table for every JSON document", "[cli][json]")
                            "summary.imports",
                            "summary.balance.month",
                            "summary.coverage_ratio_pct.month",
+                           "summary.unit_value",
                            "series",
                            "series.rows[]",
                            "top",
@@ -130,7 +131,8 @@ TEST_CASE("the README documents a table for every JSON document", "[cli][json]")
 
 TEST_CASE("summary's JSON is as documented", "[cli][json]") {
   const auto doc = json_of(bundled + "summary -p Kayseri -m 2026-01 -f json");
-  check_object(doc, "summary");
+  check_object(doc, "summary", true);  // the bundled data gives no weights: all keys but unit_value
+  CHECK(std::prev(doc.end()).key() == "coverage_ratio_pct");
   check_object(doc["previous_month"], "summary.previous_month");
   check_object(doc["previous_year"], "summary.previous_month");
   check_object(doc["rolling_12m"], "summary.rolling_12m");
@@ -163,6 +165,16 @@ TEST_CASE("summary's JSON is as documented", "[cli][json]") {
   CHECK(std::prev(sectors.end()).key() == "trend");
 }
 
+TEST_CASE("summary's JSON with weights ends with the value per kilogram", "[cli][json]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "weights.csv",
+                   "period,province,value_usd,net_weight_kg,flow\n2026-01,Kayseri,222,100,export\n"
+                   "2026-01,Kayseri,50,40,import\n");
+  const auto doc = json_of("--data " + (dir.path / "weights.csv").string() + " summary -p Kayseri -f json");
+  check_object(doc, "summary");
+  check_object(doc["unit_value"], "summary.unit_value");
+}
+
 TEST_CASE("summary's JSON with imports the data does not know for the month: nulls", "[cli][json]") {
   const test::TempDir dir;
   // Imports of Kayseri in December only: January's are unknown, not zero.
@@ -171,7 +183,7 @@ TEST_CASE("summary's JSON with imports the data does not know for the month: nul
                    "2025-12,Kayseri,4,import\n");
   const auto doc =
       json_of("--data " + (dir.path / "trade.csv").string() + " summary -p Kayseri -m 2026-01 -f json");
-  check_object(doc, "summary");
+  check_object(doc, "summary", true);
   CHECK(doc["imports"]["value"].is_null());
   CHECK(doc["imports"]["previous_month"]["value"] == 4.0);
   CHECK(doc["imports"]["previous_month"]["change_pct"].is_null());

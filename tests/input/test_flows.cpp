@@ -120,3 +120,27 @@ TEST_CASE("JSON: a flow key, or imports_usd beside value_usd", "[flows]") {
                            "\n"),
       Catch::Contains("a.jsonl:1:57"));
 }
+
+TEST_CASE("a net weight rides beside the value as a record of its own, in grams", "[flows][weights]") {
+  const auto read = records("a.csv",
+                            "İl;Dönem;Değer;Net Ağırlık (kg)\n"
+                            "Kayseri;2025-01;1.234,56;10.500,25\n"
+                            "Kayseri;2025-02;100,00;\n");  // no weight given: none, not 0
+  const std::vector<std::string> expected = {"Kayseri 2025-01 * * 10500250  grams",
+                                             "Kayseri 2025-01 * * 123456 ", "Kayseri 2025-02 * * 10000 "};
+  CHECK(read == expected);
+  CHECK_THROWS_WITH(
+      load_text("a.csv", "period,province,value_usd,net_weight_kg\n2025-01,Kayseri,1,0.0001\n"),
+      Catch::Contains("a.csv:2:19: '0.0001' is not a weight; expected kilograms with at most three "
+                      "decimals"));
+  // Whose weight would a weight beside exports and imports be? Refused at its header.
+  CHECK_THROWS_WITH(load_text("a.csv", "İl,Dönem,İhracat,İthalat,Net Ağırlık\nKayseri,2025-01,1,2,3\n"),
+                    Catch::Contains("a.csv:1:26: a weight column beside columns of exports and imports"));
+  // A row refused for its weight leaves no value behind under --skip-bad-rows.
+  kexport::LoadOptions skip;
+  skip.skip_bad_rows = true;
+  const auto data =
+      load_text("a.csv", "period,province,value_usd,net_weight_kg\n2025-01,Kayseri,1,x\n", skip);
+  CHECK(data.size() == 0);
+  CHECK(data.skipped_count == 1);
+}

@@ -25,7 +25,8 @@ std::vector<std::string> records_of(const kexport::Dataset& data) {
                                     : std::to_string(key.chapter);
     out.push_back(std::string(g.province_name(key.province)) + " " + key.month.iso() + " " + country_text +
                   " " + chapter + " " + std::to_string(data.cents[row]) + " " + data.sources[key.source] +
-                  (key.flow == kexport::Flow::imports ? " import" : ""));
+                  (key.flow == kexport::Flow::imports ? " import" : "") +
+                  (key.measure == kexport::Measure::weight ? " grams" : ""));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -3,10 +3,10 @@
 //
 //   header (152 bytes)
 //   metadata: CBOR (dictionaries, file reports, revisions, skipped rows, coverage, inputs)
-//   slice table: one SliceEntry per (source, flow, province), in key order
+//   slice table: one SliceEntry per (source, kind, province), in key order
 //   keys:  uint64[record_count]   sorted, as Dataset::keys
 //   cents: int64[record_count]    as Dataset::cents
-//   total keys:  uint64[total_count]   one total row per (source, flow, province, month)
+//   total keys:  uint64[total_count]   one total row per (source, kind, province, month)
 //   total cents: int64[total_count]
 //
 // Sections start at multiples of 8 bytes. The header checksum covers the header; the metadata
@@ -26,7 +26,7 @@ namespace kexport::cache {
 
 inline constexpr std::array<char, 8> image_magic = {'K', 'X', 'C', 'A', 'C', 'H', 'E', '\x1a'};
 // Bumped whenever the layout or the meaning of a field changes.
-inline constexpr std::uint32_t image_format_version = 6;  // 6: flows (exports, imports) in the key
+inline constexpr std::uint32_t image_format_version = 7;  // 7: flows and weights in the key
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;
 inline constexpr const char* image_extension = ".kxc";
 
@@ -53,7 +53,7 @@ struct ImageHeader {
 };
 static_assert(std::is_trivially_copyable_v<ImageHeader> && sizeof(ImageHeader) == 152);
 
-// The records of one (source, flow, province): rows [begin, end) of the key and cent columns.
+// The records of one (source, kind, province): rows [begin, end) of the key and cent columns.
 struct SliceEntry {
   std::uint64_t prefix = 0;  // RecordKey::packed() >> slice_shift
   std::uint64_t begin = 0;
@@ -62,7 +62,7 @@ struct SliceEntry {
 };
 static_assert(std::is_trivially_copyable_v<SliceEntry> && sizeof(SliceEntry) == 32);
 
-// A slice is one (source, flow, province): what a packed key shifted right by this leaves.
+// A slice is one (source, kind, province): what a packed key shifted right by this leaves.
 inline constexpr int slice_shift = RecordKey::province_shift;
 
 }  // namespace kexport::cache

@@ -162,6 +162,16 @@ struct Imports : FlowFigures {
   bool sample_origins = false;
 };
 
+// Dollars per kilogram in the report month, of the province's exports and imports and of
+// Turkey's: where the data gives the net weight of exactly the rows a value is made of. Each is
+// empty otherwise, and when the weight is 0.
+struct UnitValues {
+  std::optional<double> exports;
+  std::optional<double> imports;
+  std::optional<double> turkey_exports;
+  std::optional<double> turkey_imports;
+};
+
 // The province's exports (FlowFigures), and what else the summary says of its month.
 struct Summary : FlowFigures {
   ProvinceId province = 0;  // national_total: Türkiye as a whole
@@ -181,7 +191,12 @@ struct Summary : FlowFigures {
   // are given, and are empty (null) where the data does not know them. Without imports in the
   // data the summary is of exports alone.
   std::optional<Imports> imports;
+  // Set when the data gives weights for the source's values (any province, any month).
+  std::optional<UnitValues> unit_value;
 };
+
+// Dollars per kilogram from exact cents and grams; empty when either is missing or the weight is 0.
+std::optional<double> dollars_per_kilogram(MaybeCents cents, MaybeCents grams);
 
 // Throws Error(usage) for an unknown province (with suggestions) or an ambiguous source, and
 // Error(unavailable) when the month is not covered by the data.

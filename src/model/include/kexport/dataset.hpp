@@ -43,23 +43,37 @@ struct CountryEntry {
   }
 };
 
-// The records of one source and one flow: what one question reads. Sources count differently and
-// flows go opposite ways: neither is ever added to another.
+// What a record measures: the traded value in cents (every record of a file), or the goods' net
+// weight in grams (a second record beside the value, where the file gives a weight). A weight
+// record has the key of its value record but for the measure, and sits in the amounts column in
+// grams: the two are never added, and a weight is what the same rows' values weigh.
+enum class Measure : std::uint8_t { value = 0, weight = 1 };
+inline constexpr std::size_t measure_count = 2;
+
+// The records of one source, one flow and one measure: what one question reads. Sources count
+// differently and flows go opposite ways: neither is ever added to another.
 struct Stream {
   SourceId source = 0;
   Flow flow = Flow::exports;
-  // The index of the stream's bitmaps in a Dataset (see Dataset::coverage).
-  [[nodiscard]] std::size_t index() const {
-    return std::size_t{source} * flow_count + static_cast<std::size_t>(flow);
+  Measure measure = Measure::value;
+  // The byte of a packed key that holds the flow and the measure.
+  [[nodiscard]] std::uint8_t kind() const {
+    return static_cast<std::uint8_t>(static_cast<unsigned>(flow) | static_cast<unsigned>(measure) << 1);
   }
+  // The index of the stream's bitmaps in a Dataset (see Dataset::coverage): in key order.
+  [[nodiscard]] std::size_t index() const { return std::size_t{source} * kinds + kind(); }
   static Stream of_index(std::size_t index) {
-    return {static_cast<SourceId>(index / flow_count), static_cast<Flow>(index % flow_count)};
+    return {static_cast<SourceId>(index / kinds), static_cast<Flow>(index % kinds & 1),
+            static_cast<Measure>(index % kinds >> 1)};
   }
+  // The weights of this stream's values.
+  [[nodiscard]] Stream weights() const { return {source, flow, Measure::weight}; }
+  static constexpr std::size_t kinds = flow_count * measure_count;
   friend bool operator==(const Stream&, const Stream&) = default;
 };
 
 // The key of a record, packed into 64 bits so that sorting and duplicate detection are cheap:
-// source | flow | province | month | country | chapter, most significant first.
+// source | kind (flow and measure) | province | month | country | chapter, most significant first.
 struct RecordKey {
   SourceId source = 0;
   Flow flow = Flow::exports;
@@ -67,28 +81,28 @@ struct RecordKey {
   Period month;
   CountryId country = all_countries;
   std::uint8_t chapter = all_chapters;
+  Measure measure = Measure::value;
 
   [[nodiscard]] std::uint64_t packed() const;
   static RecordKey unpack(std::uint64_t packed);
-  [[nodiscard]] Stream stream() const { return {source, flow}; }
+  [[nodiscard]] Stream stream() const { return {source, flow, measure}; }
 
   // Where each field starts in a packed key. Shifted right by month_shift a key leaves
-  // (source, flow, province, month), by province_shift (source, flow, province): the blocks sorted
+  // (source, kind, province, month), by province_shift (source, kind, province): the blocks sorted
   // records come in.
   static constexpr int chapter_shift = 0;
   static constexpr int country_shift = 8;
   static constexpr int month_shift = 24;
   static constexpr int province_shift = 40;
-  static constexpr int flow_shift = 48;
+  static constexpr int kind_shift = 48;
   static constexpr int source_shift = 56;
 };
 
-// Bit layout of a packed key, most significant first: source 8 | flow 8 | province 8 | month 16 |
-// country 16 | chapter 8. Months are Period indexes (year*12 + month-1 < 2^16 for years < 5461).
-// Inline: every scan of the records unpacks keys.
+// Bit layout of a packed key, most significant first: source 8 | kind 8 (flow in bit 0, measure
+// in bit 1) | province 8 | month 16 | country 16 | chapter 8. Months are Period indexes (year*12 +
+// month-1 < 2^16 for years < 5461). Inline: every scan of the records unpacks keys.
 inline std::uint64_t RecordKey::packed() const {
-  return (std::uint64_t{source} << source_shift) |
-         (std::uint64_t{static_cast<std::uint8_t>(flow)} << flow_shift) |
+  return (std::uint64_t{source} << source_shift) | (std::uint64_t{stream().kind()} << kind_shift) |
          (std::uint64_t{province} << province_shift) |
          (static_cast<std::uint64_t>(month.index()) << month_shift) |
          (std::uint64_t{country} << country_shift) | (std::uint64_t{chapter} << chapter_shift);
@@ -97,7 +111,9 @@ inline std::uint64_t RecordKey::packed() const {
 inline RecordKey RecordKey::unpack(std::uint64_t packed) {
   RecordKey key;
   key.source = static_cast<SourceId>(packed >> source_shift);
-  key.flow = static_cast<Flow>((packed >> flow_shift) & 0xFF);
+  const auto kind = static_cast<unsigned>((packed >> kind_shift) & 0xFF);
+  key.flow = static_cast<Flow>(kind & 1);
+  key.measure = static_cast<Measure>(kind >> 1 & 1);
   key.province = static_cast<ProvinceId>(packed >> province_shift);
   key.month = Period::from_index(static_cast<std::int32_t>((packed >> month_shift) & 0xFFFF));
   key.country = static_cast<CountryId>(packed >> country_shift);
@@ -277,8 +293,12 @@ class Dataset {
   [[nodiscard]] std::optional<Period> last_month(Stream stream) const;
   // Whether the data holds any record of the stream.
   [[nodiscard]] bool has(Stream stream) const { return first_month(stream).has_value(); }
-  // Whether the data holds any record of the flow, from any source.
+  // Whether the data holds any value of the flow, from any source.
   [[nodiscard]] bool has_flow(Flow flow) const;
+  // Whether the data gives the weight of any value of the source.
+  [[nodiscard]] bool has_weights(SourceId source) const {
+    return has({source, Flow::exports, Measure::weight}) || has({source, Flow::imports, Measure::weight});
+  }
 
   std::vector<LoadedFile> files;
   std::vector<Revision> revisions;
@@ -287,7 +307,7 @@ class Dataset {
 
   // Per stream, a bitmap of covered months from Period index `coverage_base`.
   std::int32_t coverage_base = 0;
-  std::vector<std::vector<bool>> coverage;  // index = Stream::index(); sources.size() * flow_count
+  std::vector<std::vector<bool>> coverage;  // index = Stream::index(); sources.size() * Stream::kinds
 
   // Whether a province's figure for a month is known. A record says so; so does a table that
   // enumerates provinces for the month and leaves the province out (it exported nothing). A
