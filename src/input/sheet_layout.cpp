@@ -257,18 +257,18 @@ Layout find_layout(RowSource& rows) {
       layout.present[static_cast<std::size_t>(Field::value)] = true;
       layout.flow = Flow::imports;
     }
+    // Where a column of the header is, for a message at its cell.
+    const auto cell_of = [&](Field field) {
+      const auto at = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                   [&](const Column& c) { return c.field == field; });
+      return rows.location_of_cell(static_cast<std::size_t>(at - layout.columns.begin()));
+    };
     if (layout.has(Field::imports) && layout.has(Field::weight))
-      throw DataError(rows.location_of_cell(static_cast<std::size_t>(
-                          std::find_if(layout.columns.begin(), layout.columns.end(),
-                                       [](const Column& c) { return c.field == Field::weight; }) -
-                          layout.columns.begin())),
+      throw DataError(cell_of(Field::weight),
                       "a weight column beside columns of exports and imports, which says whose weight it "
                       "is; expected a weight in a table of one flow");
     if (layout.has(Field::imports) && layout.has(Field::flow))
-      throw DataError(rows.location_of_cell(static_cast<std::size_t>(
-                          std::find_if(layout.columns.begin(), layout.columns.end(),
-                                       [](const Column& c) { return c.field == Field::imports; }) -
-                          layout.columns.begin())),
+      throw DataError(cell_of(Field::imports),
                       "a flow column beside a column of imports; expected either a flow column naming "
                       "each row's flow, or columns of exports and imports");
     const auto named =

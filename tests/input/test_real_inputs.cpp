@@ -318,6 +318,22 @@ TEST_CASE("TÜİK query export: imports beside exports, a record of each flow pe
   CHECK(report.title_rows == 2);
 }
 
+TEST_CASE("a table of imports that only its title names so", "[real]") {
+  check_equivalent("tuik-imports-title.csv");
+  const auto report = report_of("tuik-imports-title.csv");
+  CHECK(report.layout == kexport::Layout::wide);
+  CHECK(report.unit == kexport::ValueUnit::thousand_dollars);
+  CHECK(report.source == "TÜİK");
+  // --data-flow does not override what the title says.
+  kexport::LoadOptions exports;
+  exports.flow = kexport::Flow::exports;
+  CHECK(load("tuik-imports-title.csv", exports) == load("tuik-imports-title.canonical.csv"));
+}
+
+TEST_CASE("a flow column, in Turkish", "[real]") {
+  check_equivalent("flow-column.csv");
+}
+
 TEST_CASE("header cells in two languages, a line each", "[real]") {
   check_equivalent("bilingual.csv");
   CHECK(report_of("bilingual.csv").unit == kexport::ValueUnit::thousand_dollars);
