@@ -110,7 +110,7 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
       const std::uint64_t province = (key >> RecordKey::province_shift) & 0xFF;
       return static_cast<std::size_t>((source * Stream::kinds + kind) << 8 | province);
     };
-    std::vector<std::size_t> start((std::size_t{256} * Stream::kinds << 8) + 1, 0);
+    std::vector<std::size_t> start((data_.sources.size() * Stream::kinds << 8) + 1, 0);
     for (const Pending& r : records_) ++start[bucket_of(r.key) + 1];
     for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     std::vector<Pending> bucketed(records_.size());
