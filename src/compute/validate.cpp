@@ -196,6 +196,9 @@ void describe_together(ValidationReport& report, const Dataset& all, const Gazet
     if (!seen) report.combined_totals.push_back(check);
   }
   for (const Revision& r : all.revisions) {
+    // A revised weight goes with its value's revision, which is listed; alone it is no change of
+    // the figures reported in dollars.
+    if (r.key.measure == Measure::weight) continue;
     report.revisions.push_back(
         {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source], r.key.flow,
          std::string(gazetteer.province_name(r.key.province)), r.key.month,
