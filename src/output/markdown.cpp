@@ -77,7 +77,11 @@ void write_summary_markdown(std::ostream& out, const Summary& s, Language lang) 
   };
   countries(w.top_title, s.top_destinations);
 
-  if (s.imports) {
+  if (s.imports && !s.imports->any_known())
+    out << "\n## " << escape(fmt::format(fmt::runtime(w.imports_of), month)) << "\n\n"
+        << (lang == Language::tr ? "Veride bu döneme ait ithalat yok.\n"
+                                 : "The data holds no imports for this period.\n");
+  if (s.imports && s.imports->any_known()) {
     const Imports& in = *s.imports;
     out << "\n## " << escape(fmt::format(fmt::runtime(w.imports_of), month)) << "\n\n";
     out << fmt::format("| | {} | {} | {} |\n| --- | --- | ---: | ---: |\n", w.period, w.value, w.change);

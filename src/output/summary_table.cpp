@@ -125,6 +125,13 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
   const std::string month = output::month_label(s.period, style.language);
   out << '\n'
       << output::paint(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style.color) << "\n";
+  if (!in.any_known()) {
+    out << output::paint(output::say(style, "Veride bu döneme ait ithalat yok.",
+                                     "The data holds no imports for this period."),
+                         Tone::faint, style.color)
+        << '\n';
+    return;
+  }
   write_figures(out, in, s.period, words.origins, style);
   out << '\n' << output::paint(std::string(words.trade_title), Tone::strong, style.color) << '\n';
   output::TextTable trade(

@@ -74,6 +74,16 @@ TEST_CASE("imports the data does not know for the month are said as unknown, nev
   const auto doc = json::parse(run_kexport(data + "summary -p Kayseri -m 2026-01 -f json").out);
   CHECK(doc["imports"]["value"].is_null());
   CHECK(doc["balance"]["month"]["value"].is_null());
+
+  // Türkiye on the bundled data: only Kayseri's imports, so none of Türkiye's, said in one line.
+  const std::string bundled = std::string("--data ") + KEXPORT_DATA_DIR + " ";
+  const auto turkey = run_kexport(bundled + "summary -p Türkiye -m 2026-01");
+  REQUIRE(turkey.exit_code == 0);
+  CHECK_THAT(turkey.out, Catch::Contains("Ocak 2026 ithalatı\nVeride bu döneme ait ithalat yok.") &&
+                             !Catch::Contains("Dış ticaret dengesi"));
+  const auto turkey_json = json::parse(run_kexport(bundled + "summary -p Türkiye -m 2026-01 -f json").out);
+  CHECK(turkey_json["imports"]["value"].is_null());
+  CHECK(turkey_json["coverage_ratio_pct"]["month"]["value"].is_null());
 }
 
 TEST_CASE("series, top and rank read the flow asked for with --flow", "[cli][flows]") {

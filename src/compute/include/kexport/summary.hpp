@@ -133,6 +133,12 @@ struct FlowFigures {
   WindowComparison rolling_12m;
   WindowComparison year_to_date;
   std::optional<std::size_t> countries;  // destinations or origins; empty without a breakdown
+  // Whether any of the figures is known: a flow the data says nothing of around the month is
+  // said in one line for people rather than as a table of unknowns.
+  [[nodiscard]] bool any_known() const {
+    return value || previous_month.value || previous_year.value || rolling_12m.value ||
+           rolling_12m.previous_value || year_to_date.value || year_to_date.previous_value;
+  }
 };
 
 // Exports set against imports over one span and the same span a year earlier: what is left (the
