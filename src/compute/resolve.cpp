@@ -62,12 +62,13 @@ Stream resolve_stream(const Dataset& data, const std::optional<std::string>& wan
                             "choose one with --source",
                             source_list(holding), name_of(flow)));
   if (stream || data.size() == 0) return stream.value_or(Stream{0, flow});
-  throw Error(ExitCode::unavailable,
-              fmt::format("the data holds no {}s, only {}s; {}", name_of(flow),
-                          name_of(flow == Flow::exports ? Flow::imports : Flow::exports),
-                          flow == Flow::imports ? "add a table of imports (a flow column, an İthalat column, "
-                                                  "or a file titled İTHALAT), or ask about exports"
-                                                : "ask about imports with --flow import"));
+  throw Error(
+      ExitCode::unavailable,
+      fmt::format("the data holds no {}s, only {}s; {}", name_of(flow),
+                  name_of(flow == Flow::exports ? Flow::imports : Flow::exports),
+                  flow == Flow::imports ? "add a table of imports (a flow column, an İthalat column, "
+                                          "or a file titled İTHALAT), or ask about exports"
+                                        : "series, top and rank answer for imports with --flow import"));
 }
 
 std::optional<CountryId> resolve_country(const Dataset& data, const Gazetteer& gazetteer,
