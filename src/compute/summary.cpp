@@ -109,6 +109,21 @@ namespace {
 
 // A flow's month against the calendar's comparison periods, with the gaps that leave a figure or
 // its comparison out.
+// A province's figures month by month, or Turkey's (`basis` says on which basis).
+compute::ProvinceTimeline timeline_of(const Dataset& data, Stream stream, ProvinceId province,
+                                      std::string& basis) {
+  return province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, basis)
+                                    : compute::ProvinceTimeline(data, stream, province);
+}
+
+// The 13 months ending at the report month, each beside the same month a year earlier.
+std::vector<MonthPoint> trend_of(const compute::ProvinceTimeline& timeline, Period month) {
+  std::vector<MonthPoint> trend;
+  for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
+    trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
+  return trend;
+}
+
 void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow, FlowFigures& c,
              std::vector<Gap>& gaps) {
   // A window's own months missing leave the figure out; only when it is there does a gap in what
@@ -201,13 +216,8 @@ TradeBalance balance_of(Period from, Period to, MaybeCents exports, MaybeCents i
 Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream stream, const Summary& summary,
                    std::size_t limit, std::vector<Gap>& gaps) {
   const Period month = summary.period;
-  const compute::ProvinceTimeline timeline =
-      summary.province == national_total
-          ? [&] {
-              std::string basis;
-              return compute::ProvinceTimeline::turkey(data, stream, {}, basis);
-            }()
-          : compute::ProvinceTimeline(data, stream, summary.province);
+  std::string basis;
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, basis);
   Imports imports;
   std::vector<Gap> own_gaps;
   compare(timeline, month, Flow::imports, imports, own_gaps);
@@ -217,8 +227,7 @@ Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream strea
   Cents sum = 0;
   imports.top_origins = countries_of(data, gazetteer, stream, summary.province, month, imports.value,
                                      timeline.knows(month.plus_months(-12)), limit, imports.countries, sum);
-  for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
-    imports.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
+  imports.trend = trend_of(timeline, month);
   imports.balance = balance_of(month, month, summary.value, imports.value, summary.previous_year.value,
                                imports.previous_year.value);
   const auto window_balance = [&](const WindowComparison& exports, const WindowComparison& in) {
@@ -242,9 +251,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
   summary.source = data.sources[stream.source];
   std::string turkey_basis;
-  const compute::ProvinceTimeline timeline =
-      summary.province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, turkey_basis)
-                                         : compute::ProvinceTimeline(data, stream, summary.province);
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, turkey_basis);
   summary.period = compute::resolve_month(data, gazetteer, stream, summary.province, timeline, query.month,
                                           summary.passed_over);
   const Period month = summary.period;
@@ -259,8 +266,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   if (summary.value && countries_sum > *summary.value)
     summary.parts_over_total.push_back({"countries", month, month, *summary.value, countries_sum});
 
-  for (Period m = month.plus_months(-12); m <= month; m = m.plus_months(1))
-    summary.trend.push_back({m, timeline.total(m), timeline.total(m.plus_months(-12))});
+  summary.trend = trend_of(timeline, month);
   summary.standing = standing_of(data, stream, summary.province, month, summary.value);
 
   // What rests on made-up figures: the months the comparisons reach back to, the parts of the

@@ -64,12 +64,6 @@ std::optional<Period> Dataset::last_month(Stream stream) const {
   return std::nullopt;
 }
 
-bool Dataset::has_flow(Flow flow) const {
-  for (std::size_t s = 0; s < sources.size(); ++s)
-    if (has({static_cast<SourceId>(s), flow, Measure::value})) return true;
-  return false;
-}
-
 namespace {
 // The bit of (province, month) in a stream's `known` bitmap; empty outside the coverage span.
 std::optional<std::size_t> known_bit(const Dataset& data, Stream stream, ProvinceId province, Period month) {

@@ -142,13 +142,10 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
   }
   const TradeBalance& year = s.period.month() == 12 ? in.balance_year_to_date : in.balance_rolling_12m;
   if (year.balance && year.coverage_pct)
-    p += fmt::format(" {} the balance was {}, with a coverage ratio of {}.",
-                     s.period.month() == 12 ? fmt::format("Over {} as a whole,", s.period.year())
-                                            : std::string("Over the last 12 months,"),
-                     *year.balance == 0  ? "even"
-                     : *year.balance > 0 ? "a surplus of " + amount_short(*year.balance)
-                                         : "a deficit of " + amount_short(-*year.balance),
-                     share(*year.coverage_pct));
+    p += fmt::format(" {} there was {}, with a coverage ratio of {}.",
+                     s.period.month() == 12 ? fmt::format("Over {} as a whole", s.period.year())
+                                            : std::string("Over the last 12 months"),
+                     balance_words(*year.balance), share(*year.coverage_pct));
   return p;
 }
 

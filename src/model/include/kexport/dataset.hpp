@@ -293,8 +293,6 @@ class Dataset {
   [[nodiscard]] std::optional<Period> last_month(Stream stream) const;
   // Whether the data holds any record of the stream.
   [[nodiscard]] bool has(Stream stream) const { return first_month(stream).has_value(); }
-  // Whether the data holds any value of the flow, from any source.
-  [[nodiscard]] bool has_flow(Flow flow) const;
   // Whether the data gives the weight of any value of the source.
   [[nodiscard]] bool has_weights(SourceId source) const {
     return has({source, Flow::exports, Measure::weight}) || has({source, Flow::imports, Measure::weight});
