@@ -128,7 +128,7 @@ int run(int argc, char** argv) {
   add_month_option(summary_app, summary.month);
   add_top_option(summary_app, summary.query.top_n, "How many destinations to list");
   add_presentation(summary_app, summary.look,
-                   {Format::table, Format::json, Format::text, Format::markdown, Format::svg});
+                   {Format::table, Format::json, Format::text, Format::markdown, Format::svg, Format::html});
 
   SeriesCommand series;
   CLI::App* series_app =
@@ -174,6 +174,30 @@ int run(int argc, char** argv) {
   add_flow_option(rank_app, rank.flow);
   rank_app->add_option("--province,-p", rank.province, "A province to highlight");
   add_presentation(rank_app, rank.look, tabular);
+
+  ReportCommand report;
+  CLI::App* report_app = command(
+      &app, "report",
+      "The month's publication as a directory: for each province a web page, the press release in "
+      "Turkish and English, a Markdown report, the chart and the JSON; Turkey's page on top, with the "
+      "provinces ranked; a manifest of every file. Written whole or not at all",
+      [&](const Session& s) { return run_report(s, report); });
+  report_app
+      ->add_option("--province,-p", report.provinces,
+                   "Provinces by name or plate code, separated by commas, or all (the default)")
+      ->delimiter(',')
+      ->capture_default_str();
+  add_month_option(report_app, report.month);
+  report_app
+      ->add_option("--lang", report.lang,
+                   "Languages: tr, en, tr,en or en,tr (the first names the plain files)")
+      ->capture_default_str();
+  add_top_option(report_app, report.top_n, "How many destinations each province's documents list");
+  report_app
+      ->add_option("--dir", report.dir,
+                   "The directory to write (replaced whole if it holds an earlier report)")
+      ->type_name("DIR")
+      ->required();
 
   ListCommand lists[3] = {{ListCommand::Kind::provinces, {}},
                           {ListCommand::Kind::countries, {}},

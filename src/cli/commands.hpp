@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kexport/analysis.hpp"
+#include "kexport/publication.hpp"
 #include "kexport/summary.hpp"
 #include "session.hpp"
 
@@ -31,6 +32,11 @@ struct RankCommand {
   std::string month = "latest", by = "value", window = "month", province, flow = "export";
   Presentation look;
 };
+struct ReportCommand {
+  std::vector<std::string> provinces{"all"};
+  std::string month = "latest", lang = "tr,en", dir;
+  std::size_t top_n = 10;
+};
 struct ListCommand {
   enum class Kind { provinces, countries, chapters } kind = Kind::provinces;
   Presentation look;
@@ -44,11 +50,15 @@ struct CacheCommand {
   Presentation look;
 };
 
+// "YYYY-MM", or "latest" (and empty) as nothing; Error(usage) naming `flag` otherwise.
+std::optional<Period> month_option(const std::string& text, std::string_view flag);
+
 // Each returns the process's exit code; errors are thrown as kexport::Error.
 int run_summary(const Session& session, SummaryCommand command);
 int run_series(const Session& session, const SeriesCommand& command);
 int run_top(const Session& session, TopCommand command);
 int run_rank(const Session& session, RankCommand command);
+int run_report(const Session& session, const ReportCommand& command);
 int run_list(const Session& session, const ListCommand& command);
 int run_validate(const Session& session, const ValidateCommand& command);
 int run_cache_info(const Session& session, const CacheCommand& command);

@@ -10,14 +10,6 @@
 namespace kexport::cli {
 namespace {
 
-// "YYYY-MM" or "latest" (empty).
-std::optional<Period> month_option(const std::string& text, std::string_view flag) {
-  if (text.empty() || text == "latest") return std::nullopt;
-  if (auto period = parse_iso_period(text)) return period;
-  throw Error(ExitCode::usage,
-              fmt::format("{} '{}' is not a month; expected YYYY-MM (e.g. 2026-01) or latest", flag, text));
-}
-
 Window window_option(const std::string& text) {
   if (text == "ytd") return Window::ytd;
   if (text == "12m") return Window::rolling_12m;
@@ -32,6 +24,13 @@ void emit(const Session& session, const Answer& answer, const Presentation& look
 }
 
 }  // namespace
+
+std::optional<Period> month_option(const std::string& text, std::string_view flag) {
+  if (text.empty() || text == "latest") return std::nullopt;
+  if (auto period = parse_iso_period(text)) return period;
+  throw Error(ExitCode::usage,
+              fmt::format("{} '{}' is not a month; expected YYYY-MM (e.g. 2026-01) or latest", flag, text));
+}
 
 int run_summary(const Session& session, SummaryCommand command) {
   SummaryQuery& query = command.query;

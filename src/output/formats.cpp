@@ -8,12 +8,13 @@
 namespace kexport {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 6> names = {{{Format::table, "table"},
+constexpr std::array<std::pair<Format, std::string_view>, 7> names = {{{Format::table, "table"},
                                                                        {Format::json, "json"},
                                                                        {Format::csv, "csv"},
                                                                        {Format::markdown, "markdown"},
                                                                        {Format::text, "text"},
-                                                                       {Format::svg, "svg"}}};
+                                                                       {Format::svg, "svg"},
+                                                                       {Format::html, "html"}}};
 
 }  // namespace
 
@@ -39,6 +40,8 @@ void write_summary(std::ostream& out, const Summary& summary, Format format, con
       return write_summary_markdown(out, summary, style.language);
     case Format::svg:
       return write_summary_svg(out, summary, style.language);
+    case Format::html:
+      return write_summary_html(out, summary, style.language);
     case Format::table:
     case Format::csv:  // not offered for the summary
       return write_summary_table(out, summary, style);

@@ -223,6 +223,7 @@ void write_report(std::ostream& out, const Report& report, Format format, const 
     case Format::table:
     case Format::text:
     case Format::svg:  // not offered for tabular reports: the table is the answer
+    case Format::html:
       write_table(out, report, style);
       break;
   }

@@ -38,18 +38,23 @@ void write_summary_markdown(std::ostream& out, const Summary& summary, Language 
 // A publication-ready chart: the last 13 months against a year earlier, and the top destinations.
 void write_summary_svg(std::ostream& out, const Summary& summary, Language language);
 
+// The summary as a self-contained web page (inline CSS and the chart's SVG, no script, no request):
+// the headline figures, the comparisons, the chart, the largest destinations and sectors, imports
+// where the data has them, and the press release; prints on A4.
+void write_summary_html(std::ostream& out, const Summary& summary, Language language);
+
 // The validate report: a block per file, then the revisions between files.
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style);
 void write_validation_json(std::ostream& out, const ValidationReport& report);
 
 // The formats answers are written in, by the names the command line takes for them. Every
 // command writes some of them: tables for people (table, markdown), documents for machines (json,
-// csv), press-release prose (text) and a chart (svg).
-enum class Format { table, json, csv, markdown, text, svg };
+// csv), press-release prose (text), a chart (svg) and a web page (html).
+enum class Format { table, json, csv, markdown, text, svg, html };
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format format);
 
-// The summary in any of its formats: table, json, text, markdown, svg.
+// The summary in any of its formats: table, json, text, markdown, svg, html.
 void write_summary(std::ostream& out, const Summary& summary, Format format, const TableStyle& style);
 
 // The validate report in its formats: table, json.

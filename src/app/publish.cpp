@@ -1,0 +1,190 @@
+#include "kexport/publish.hpp"
+
+#include <fcntl.h>
+#include <nettle/sha2.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+
+#include "kexport/error.hpp"
+#include "kexport/file_io.hpp"
+#include "kexport/load.hpp"
+
+namespace kexport {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const fs::path& path, std::string_view what, int error) {
+  throw Error(ExitCode::io, path.string() + ": " + std::string(what) + ": " + std::strerror(error));
+}
+
+// A descriptor closed on every way out.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  ~Descriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  [[nodiscard]] int get() const { return fd_; }
+  // Closes now, where a failed close is a failed write.
+  void close(const fs::path& path) {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(path, "close failed", errno);
+  }
+
+ private:
+  int fd_;
+};
+
+void write_file(const fs::path& path, std::string_view content) {
+  Descriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666));
+  if (fd.get() < 0) fail(path, "cannot create", errno);
+  write_all(fd.get(), content, path.string());
+  fd.close(path);
+}
+
+// Whether an existing path may be replaced by a new report: a directory that is empty, or that
+// holds the manifest.json a report leaves.
+bool replaceable(const fs::path& directory) {
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) return false;
+  if (fs::is_empty(directory, ec) && !ec) return true;
+  return fs::is_regular_file(directory / "manifest.json", ec);
+}
+
+void sync_directory(const fs::path& directory) {
+  Descriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) fail(directory, "cannot open", errno);
+  if (::fsync(fd.get()) != 0 && errno != EINVAL) fail(directory, "cannot sync", errno);
+}
+
+// The new directory takes the old one's place in one step: swapped atomically where the file
+// system can (the old one then sits at `fresh` and is removed), else renamed aside first.
+void move_into_place(const fs::path& fresh, const fs::path& target, bool exists) {
+  if (!exists) {
+    if (::rename(fresh.c_str(), target.c_str()) != 0)
+      fail(target, "cannot rename the new report into place", errno);
+    return;
+  }
+  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    std::error_code ec;
+    fs::remove_all(fresh, ec);  // the old report, now out of the way
+    return;
+  }
+  if (errno != EINVAL && errno != ENOSYS) fail(target, "cannot swap the new report into place", errno);
+  const fs::path old = fs::path(fresh).concat(".old");
+  if (::rename(target.c_str(), old.c_str()) != 0) fail(target, "cannot move the old report aside", errno);
+  if (::rename(fresh.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    ::rename(old.c_str(), target.c_str());
+    fail(target, "cannot rename the new report into place", error);
+  }
+  std::error_code ec;
+  fs::remove_all(old, ec);
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  sha256_ctx context;
+  sha256_init(&context);
+  sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+  std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+  sha256_digest(&context, digest.size(), digest.data());
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (const std::uint8_t b : digest) {
+    out += hex[b >> 4];
+    out += hex[b & 15];
+  }
+  return out;
+}
+
+std::vector<FileDigest> digest_inputs(const std::vector<std::string>& files) {
+  std::vector<FileDigest> out;
+  for (const std::string& path : files) {
+    if (path == "-") {
+      out.push_back({path, 0, ""});
+      continue;
+    }
+    std::optional<MappedBytes> mapped;
+    try {
+      mapped = map_readonly(path);
+    } catch (const std::system_error& e) {
+      throw Error(ExitCode::no_input, path + ": cannot read: " + e.code().message());
+    }
+    const std::string_view bytes = mapped ? mapped->bytes : std::string_view();
+    out.push_back({path, bytes.size(), sha256_hex(bytes)});
+  }
+  return out;
+}
+
+std::vector<FileDigest> publish_directory(const std::string& directory,
+                                          const std::vector<PublishedFile>& files,
+                                          const Publication& publication,
+                                          const std::vector<Language>& languages,
+                                          const std::vector<FileDigest>& inputs) {
+  fs::path target = fs::absolute(directory).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();  // "out/"
+  std::error_code ec;
+  const bool exists = fs::exists(fs::symlink_status(target, ec));
+  if (exists && !replaceable(target))
+    throw Error(ExitCode::io,
+                directory +
+                    ": exists and is not a report kexport wrote (neither empty nor holding a "
+                    "manifest.json), so it is left as it is; give a new directory, or remove it");
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) fail(target.parent_path(), "cannot make the directory", ec.value());
+
+  std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".new-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) fail(target.parent_path(), "cannot make a directory in", errno);
+  const fs::path fresh = pattern;
+  try {
+    // mkdtemp makes the directory private; a report is for reading, as a directory made by mkdir is.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    fs::permissions(fresh, static_cast<fs::perms>(0777 & ~mask));
+
+    std::vector<FileDigest> written;
+    for (const PublishedFile& file : files) {
+      const fs::path path = fresh / file.path;
+      fs::create_directories(path.parent_path());
+      write_file(path, file.content);
+      written.push_back({file.path, file.content.size(), sha256_hex(file.content)});
+    }
+    std::sort(written.begin(), written.end(),
+              [](const FileDigest& a, const FileDigest& b) { return a.path < b.path; });
+    std::ostringstream manifest;
+    write_manifest_json(manifest, publication, languages, inputs, written);
+    write_file(fresh / "manifest.json", manifest.str());
+
+    // Everything on the disk before the rename makes it visible.
+    {
+      Descriptor fd(::open(fresh.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+      if (fd.get() < 0 || ::syncfs(fd.get()) != 0)
+        fail(fresh, "cannot flush the new report to the disk", errno);
+    }
+    move_into_place(fresh, target, exists);
+    sync_directory(target.parent_path());
+    return written;
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(fresh, ec);
+    throw Error(ExitCode::io, e.path1().string() + ": " + e.code().message());
+  } catch (...) {
+    fs::remove_all(fresh, ec);
+    throw;
+  }
+}
+
+}  // namespace kexport
