@@ -27,10 +27,10 @@ h1{font-size:1.75rem;line-height:1.25;margin:.25rem 0 1rem}
 h2{font-size:1.125rem;line-height:1.3;margin:2rem 0 .5rem}
 p{margin:0 0 .75rem}
 .notice{background:var(--warn);border-left:4px solid var(--warn-edge);padding:.5rem .75rem;margin:0 0 1rem}
-.cards{list-style:none;margin:0 0 1rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem}
+.cards{list-style:none;margin:0 0 1rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14.5rem,1fr));gap:.75rem}
 .card{background:var(--tint);border-radius:6px;padding:.625rem .75rem}
 .card .label{display:block;color:var(--muted);font-size:.8125rem}
-.card .figure{display:block;font-size:1.3rem;font-weight:700;font-variant-numeric:tabular-nums;line-height:1.3;white-space:nowrap}
+.card .figure{display:block;font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums;line-height:1.3;white-space:nowrap}
 .card .note{display:block;font-size:.8125rem}
 .rise{color:var(--rise)}
 .fall{color:var(--fall)}
@@ -63,7 +63,7 @@ h1{font-size:14pt;margin:.1rem 0 .4rem}
 h2{font-size:10pt;margin:.7rem 0 .25rem;break-after:avoid}
 .cards{grid-template-columns:repeat(4,1fr);gap:.35rem;margin-bottom:.4rem}
 .card{padding:.25rem .4rem}
-.card .figure{font-size:11pt}
+.card .figure{font-size:10pt}
 .card .label,.card .note,th{font-size:7pt}
 .pair{grid-template-columns:1fr 1fr;gap:0 1rem}
 table{font-size:7.5pt}

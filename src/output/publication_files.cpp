@@ -71,7 +71,13 @@ using Json = nlohmann::ordered_json;
 
 Json digests(const std::vector<FileDigest>& list) {
   Json out = Json::array();
-  for (const FileDigest& d : list) out.push_back({{"path", d.path}, {"size", d.size}, {"sha256", d.sha256}});
+  for (const FileDigest& d : list) {
+    // Standard input's bytes are gone by the time the manifest is written: neither size nor hash.
+    const bool standard_input = d.path == "-";
+    out.push_back({{"path", d.path},
+                   {"size", standard_input ? Json(nullptr) : Json(d.size)},
+                   {"sha256", standard_input ? Json(nullptr) : Json(d.sha256)}});
+  }
   return out;
 }
 

@@ -161,6 +161,11 @@ def check_page(browser, path, report_dir, expected_text):
     for piece in expected_text:
         if piece not in text:
             fail(f"{path}: the page's text lacks {piece!r}")
+    overflowing = browser.evaluate(
+        "Array.from(document.querySelectorAll('.card, h1, h2, p'), e => e.scrollWidth - e.clientWidth)"
+        ".filter(d => d > 1).length")
+    if overflowing:
+        fail(f"{path}: {overflowing} cards, headings or paragraphs overflow their boxes")
     for href in browser.evaluate("Array.from(document.querySelectorAll('a[href]'), a => a.href)"):
         parsed = urllib.parse.urlparse(href)
         target = urllib.request.url2pathname(parsed.path)
@@ -184,6 +189,11 @@ def check_phone(browser, path):
     overflow = browser.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 1:
         fail(f"{path}: on a phone the page scrolls sideways by {overflow} px")
+    overflowing = browser.evaluate(
+        "Array.from(document.querySelectorAll('.card, h1, h2, p'), e => e.scrollWidth - e.clientWidth)"
+        ".filter(d => d > 1).length")
+    if overflowing:
+        fail(f"{path}: on a phone {overflowing} cards, headings or paragraphs overflow their boxes")
 
 
 def screenshot(browser, path, picture, width, height):

@@ -122,7 +122,13 @@ TEST_CASE("the README documents a table for every JSON document", "[cli][json]")
                            "validate.files[]",
                            "validate.revisions[]",
                            "cache",
-                           "cache.images[]"}) {
+                           "cache.images[]",
+                           "manifest",
+                           "manifest.inputs[]",
+                           "manifest.provinces[]",
+                           "manifest.missing[]",
+                           "manifest.national",
+                           "manifest.files[]"}) {
     INFO(name);
     REQUIRE(tables.count(name) == 1);
     CHECK(tables.at(name).size() >= 1);
@@ -267,4 +273,27 @@ TEST_CASE("validate's and cache info's JSON is as documented", "[cli][json]") {
   const auto cache = json_of("cache info -f json");
   check_object(cache, "cache");
   check_each(cache["images"], "cache.images[]");
+}
+
+TEST_CASE("a report's manifest.json has the documented keys", "[cli][json][report]") {
+  test::TempDir dir;
+  // Kayseri's file and standard input (Ankara, for another month): Ankara is missing for 2026-01.
+  const std::string out = (dir.path / "out").string();
+  const auto r = run_kexport(std::string("--data ") + KEXPORT_DATA_DIR +
+                                 "/kayseri-countries-2024-01-2026-01.csv --data - report -p Kayseri,Ankara "
+                                 "-m 2026-01 --lang en --dir " +
+                                 out,
+                             "period,province,value_usd,source\n2025-12,Ankara,100,TÜİK\n");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto manifest = ordered_json::parse(test::read_file(dir.path / "out" / "manifest.json"));
+  check_object(manifest, "manifest");
+  check_each(manifest["inputs"], "manifest.inputs[]");
+  CHECK(manifest["inputs"].back()["path"] == "-");
+  CHECK(manifest["inputs"].back()["sha256"].is_null());
+  check_each(manifest["provinces"], "manifest.provinces[]");
+  REQUIRE(manifest["missing"].size() == 1);
+  check_each(manifest["missing"], "manifest.missing[]");
+  check_object(manifest["national"], "manifest.national");
+  check_each(manifest["files"], "manifest.files[]");
 }
