@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
 #include <functional>
 #include <iostream>
 
@@ -21,9 +23,30 @@ constexpr const char* exit_codes_help = R"(Exit codes:
   66  an input file is missing or unreadable
   69  the requested month is not in the data
   70  internal error
-  74  the output could not be written, or the cache directory is not the user's own)";
+  74  the output could not be written; --dir is not an earlier report; the cache directory is not the
+      user's own)";
 
 const std::vector<Format> tabular = {Format::table, Format::json, Format::csv, Format::markdown};
+
+// The options every command takes, before or after its name: said in each command's help, since
+// CLI11 lists a command's own options only.
+constexpr const char* global_options_help =
+    R"(Global options (before or after the command; see kexport --help):
+  --data PATH ...   data files or directories; default $KEXPORT_DATA, else the bundled data
+  --source NAME     the source to report on when the data holds several
+  -o,--output FILE  write to this file, whole or not at all
+  --no-cache        parse the files even when the cache holds them
+  --sheet, --unit, --data-flow, --decimal, --encoding, --skip-bad-rows, --threads)";
+
+// A command's help ends with real examples, the global options and the exit codes.
+void add_help_footer(CLI::App* command, std::initializer_list<const char*> examples,
+                     bool global_options = true) {
+  std::string footer = "Examples:\n";
+  for (const char* example : examples) footer += fmt::format("  {}\n", example);
+  if (global_options) footer += fmt::format("\n{}\n", global_options_help);
+  footer += fmt::format("\n{}", exit_codes_help);
+  command->footer(footer);
+}
 
 void add_presentation(CLI::App* command, Presentation& look, const std::vector<Format>& formats) {
   std::vector<std::string> names;
@@ -103,7 +126,13 @@ int run(int argc, char** argv) {
       "press-release prose, exact to the cent.",
       "kexport"};
   app.footer(exit_codes_help);
-  app.set_version_flag("--version", std::string("kexport ") + KEXPORT_VERSION);
+  const Gazetteer& gazetteer = Gazetteer::builtin();
+  app.set_version_flag(
+      "--version",
+      fmt::format("kexport {}\ngazetteer of {}: {} provinces, {} countries, {} HS "
+                  "chapters, {} TİM sectors",
+                  KEXPORT_VERSION, KEXPORT_GAZETTEER_DATE, gazetteer.provinces().size(),
+                  gazetteer.countries().size(), gazetteer.chapters().size(), gazetteer.sectors().size()));
   app.require_subcommand(1);
   GlobalOptions global;
   add_global_options(app, global);
@@ -129,6 +158,10 @@ int run(int argc, char** argv) {
   add_top_option(summary_app, summary.query.top_n, "How many destinations to list");
   add_presentation(summary_app, summary.look,
                    {Format::table, Format::json, Format::text, Format::markdown, Format::svg, Format::html});
+  add_help_footer(summary_app,
+                  {R"(kexport summary --province Kayseri --month 2026-01)",
+                   R"(kexport summary -p 38 -m latest --format text --lang en)",
+                   R"(kexport summary -p Kayseri -f json | jq '.value, .previous_year.change_pct')"});
 
   SeriesCommand series;
   CLI::App* series_app =
@@ -143,6 +176,9 @@ int run(int argc, char** argv) {
   series_app->add_option("--to", series.to, "Last month, YYYY-MM or latest (default: the data's last)");
   add_flow_option(series_app, series.flow);
   add_presentation(series_app, series.look, tabular);
+  add_help_footer(series_app, {R"(kexport series --province Kayseri --from 2025-01 --to 2026-01)",
+                               R"(kexport series -p Kayseri --country Almanya --format csv)",
+                               R"(kexport series --flow import -p Kayseri -f json)"});
 
   TopCommand top;
   CLI::App* top_app = command(
@@ -157,6 +193,9 @@ int run(int argc, char** argv) {
   add_window_option(top_app, top.window);
   add_flow_option(top_app, top.flow);
   add_presentation(top_app, top.look, tabular);
+  add_help_footer(top_app, {R"(kexport top --province Kayseri --month 2026-01)",
+                            R"(kexport top -p Kayseri --period 12m --top 5)",
+                            R"(kexport top -p Kayseri --flow import -f csv)"});
 
   RankCommand rank;
   CLI::App* rank_app =
@@ -174,6 +213,9 @@ int run(int argc, char** argv) {
   add_flow_option(rank_app, rank.flow);
   rank_app->add_option("--province,-p", rank.province, "A province to highlight");
   add_presentation(rank_app, rank.look, tabular);
+  add_help_footer(rank_app,
+                  {R"(kexport rank --month 2026-01 --province Kayseri)",
+                   R"(kexport rank --period 12m --by change)", R"(kexport rank -m 2026-01 -f csv)"});
 
   ReportCommand report;
   CLI::App* report_app = command(
@@ -198,11 +240,17 @@ int run(int argc, char** argv) {
                    "The directory to write (replaced whole if it holds an earlier report)")
       ->type_name("DIR")
       ->required();
+  add_help_footer(report_app, {"kexport report --province Kayseri --month 2026-01 --dir rapor",
+                               "kexport report --province all --month latest --dir /var/www/ihracat/latest",
+                               "kexport report -p Kayseri,Niğde,Nevşehir --lang tr --dir bolge"});
 
   ListCommand lists[3] = {{ListCommand::Kind::provinces, {}},
                           {ListCommand::Kind::countries, {}},
                           {ListCommand::Kind::chapters, {}}};
   const char* list_names[3] = {"provinces", "countries", "chapters"};
+  const char* list_examples[3][2] = {{"kexport provinces", "kexport provinces --data ihracat.xlsx -f csv"},
+                                     {"kexport countries -f json", "kexport countries --data ihracat.csv"},
+                                     {"kexport chapters", "kexport chapters --lang en -f markdown"}};
   const char* list_about[3] = {
       "The 81 provinces; with --data, what the data holds of each",
       "Destination countries and their codes; with --data, what the data holds of each",
@@ -211,6 +259,7 @@ int run(int argc, char** argv) {
     CLI::App* list_app = command(&app, list_names[i], list_about[i],
                                  [&lists, i](const Session& s) { return run_list(s, lists[i]); });
     add_presentation(list_app, lists[i].look, tabular);
+    add_help_footer(list_app, {list_examples[i][0], list_examples[i][1]});
   }
 
   ValidateCommand validate;
@@ -222,6 +271,8 @@ int run(int argc, char** argv) {
   validate_app->add_option("paths", validate.paths, "Files or directories (default: as --data)")
       ->type_name("PATH");
   add_presentation(validate_app, validate.look, {Format::table, Format::json});
+  add_help_footer(validate_app, {"kexport validate ihracat-2026-01.xlsx",
+                                 "kexport validate veri/ --format json", "kexport --data veri/ validate"});
 
   CLI::App* cache_app = app.add_subcommand(
       "cache", "The cache of loaded data files, in $XDG_CACHE_HOME/kexport (else ~/.cache/kexport)");
@@ -230,6 +281,7 @@ int run(int argc, char** argv) {
   CLI::App* info_app = command(cache_app, "info", "The images in the cache, and whether they are current",
                                [&](const Session& s) { return run_cache_info(s, cache); });
   add_presentation(info_app, cache.look, tabular);
+  add_help_footer(info_app, {"kexport cache info", "kexport cache info -f json"}, false);
   CLI::App* clear_app = command(cache_app, "clear", "Remove every image from the cache",
                                 [&](const Session& s) { return run_cache_clear(s, cache); });
   clear_app->add_flag("--stale", cache.stale_only,
@@ -237,6 +289,13 @@ int run(int argc, char** argv) {
   clear_app->add_option("--lang", cache.look.lang, "Language for people: tr or en")
       ->capture_default_str()
       ->check(CLI::IsMember({"tr", "en"}));
+  add_help_footer(clear_app, {"kexport cache clear", "kexport cache clear --stale"}, false);
+  add_help_footer(cache_app, {"kexport cache info", "kexport cache clear --stale"}, false);
+  app.footer(
+      fmt::format("Examples:\n  kexport summary --province Kayseri --month 2026-01\n  kexport report "
+                  "--province all --month latest --dir /var/www/ihracat/latest\n  kexport validate "
+                  "ihracat.xlsx\n\n{}",
+                  exit_codes_help));
 
   try {
     app.parse(argc, argv);
