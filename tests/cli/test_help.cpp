@@ -106,7 +106,7 @@ TEST_CASE("the examples of the help run on the bundled data", "[cli][help]") {
   CHECK(ran >= 12);
 }
 
-TEST_CASE("--version names the gazetteer's revision", "[cli][help]") {
+TEST_CASE("kexport --version names the gazetteer's revision", "[cli][help]") {
   const auto r = run_kexport("--version");
   CHECK(r.exit_code == 0);
   CHECK(std::regex_search(
