@@ -109,6 +109,10 @@ TEST_CASE("the examples of the help run on the bundled data", "[cli][help]") {
 TEST_CASE("kexport --version names the gazetteer's revision", "[cli][help]") {
   const auto r = run_kexport("--version");
   CHECK(r.exit_code == 0);
+  // The manual's header carries the same version.
+  const std::string version = r.out.substr(0, r.out.find('\n'));
+  CHECK_THAT(test::read_file(std::string(KEXPORT_TEST_DIR) + "/../man/kexport.1"),
+             Catch::StartsWith(".TH KEXPORT 1 ") && Catch::Contains("\"" + version + "\""));
   CHECK(std::regex_search(
       r.out, std::regex("^kexport [0-9]+\\.[0-9]+\\.[0-9]+\\ngazetteer of [0-9]{4}-[0-9]{2}-[0-9]{2}: 81 "
                         "provinces, [0-9]+ countries, 97 HS chapters")));
