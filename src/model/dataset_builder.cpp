@@ -132,11 +132,11 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   if (same_ids && same_file && records_.empty()) {
     records_ = std::move(part.records_);
   } else if (same_ids) {
-    records_.reserve(records_.size() + part.records_.size());
+    reserve_more(part.records_.size());
     for (const Pending& r : part.records_)
       records_.push_back(Pending::of(r.key, r.cents, file, r.sample, r.line));
   } else {
-    records_.reserve(records_.size() + part.records_.size());
+    reserve_more(part.records_.size());
     for (const Pending& r : part.records_) {
       RecordKey key = RecordKey::unpack(r.key);
       key.country = countries[key.country];

@@ -1,6 +1,8 @@
 // Collects records from the loaders and turns them into a sorted, de-duplicated Dataset.
 #pragma once
 
+#include <algorithm>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +82,12 @@ class DatasetBuilder {
   };
   static constexpr std::uint32_t max_files = 0x7FFFFFFF;
   [[noreturn]] static void throw_too_many_files();
+  // Room for `more` records, growing geometrically: a load of many files absorbs them one after
+  // another, and an exact reserve each time would copy all that came before, every time.
+  void reserve_more(std::size_t more) {
+    const std::size_t needed = records_.size() + more;
+    if (needed > records_.capacity()) records_.reserve(std::max(needed, 2 * records_.capacity()));
+  }
   std::vector<Pending> records_;
   bool has_sample_ = false;  // any record marked sample
   Dataset data_ = initial();
