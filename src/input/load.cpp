@@ -1,11 +1,14 @@
 #include "kexport/load.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <memory>
 
 #include "decode.hpp"
 #include "kexport/csv_reader.hpp"
 #include "kexport/error.hpp"
+#include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 
@@ -103,6 +106,77 @@ std::string_view checked_text(const InputFile& file) {
 
 }  // namespace input
 
+namespace {
+
+// One file, whatever its format, into the builder.
+void load_file(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+               const LoadOptions& options) {
+  const InputFormat format = detect_format(file);
+  check_content(file, format);
+  switch (format) {
+    case InputFormat::json:
+      input::load_json(file, gazetteer, builder, options);
+      break;
+    case InputFormat::jsonl:
+      input::load_json_lines(file, gazetteer, builder, options);
+      break;
+    case InputFormat::csv:
+    case InputFormat::automatic:
+      input::load_csv(file, gazetteer, builder, options);
+      break;
+    case InputFormat::xlsx:
+      input::load_xlsx(file, gazetteer, builder, options);
+      break;
+    case InputFormat::xlsb:
+      throw DataError({file.name, 0, 0},
+                      "a binary workbook (.xlsb), which kexport does not read; expected it saved as .xlsx");
+    case InputFormat::ods:
+      input::load_ods(file, gazetteer, builder, options);
+      break;
+    case InputFormat::xls:
+      input::load_xls(file, gazetteer, builder, options);
+      break;
+  }
+}
+
+bool is_text(InputFormat format) {
+  return format == InputFormat::csv || format == InputFormat::json || format == InputFormat::jsonl ||
+         format == InputFormat::automatic;
+}
+
+// Files of text (a directory of monthly CSV files, say) read at once, each by a thread into its own
+// builder, then taken over whole in their order: the dataset is the one a reading in order makes.
+// A file that fails fails the load as it would in order: the first failing file's error is thrown.
+void load_text_files_in_parallel(const std::vector<InputFile>& files, const Gazetteer& gazetteer,
+                                 DatasetBuilder& builder, const LoadOptions& options) {
+  std::vector<std::unique_ptr<DatasetBuilder>> parts(files.size());
+  std::vector<std::exception_ptr> failures(files.size());
+  std::atomic<std::size_t> next{0};
+  const std::size_t workers = std::min<std::size_t>(thread_count(options.threads), files.size());
+  run_parallel(workers, [&](std::size_t) {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      parts[i] = std::make_unique<DatasetBuilder>();
+      try {
+        load_file(files[i], gazetteer, *parts[i], options);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  });
+  // Room for every file's records at once: taken over one by one, they would be copied again and
+  // again as the records grow.
+  std::size_t records = 0;
+  for (const auto& part : parts) records += part ? part->record_count() : 0;
+  builder.reserve_records(records);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    builder.absorb_file(std::move(*parts[i]));
+    parts[i].reset();
+  }
+}
+
+}  // namespace
+
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
   const Gazetteer& gazetteer = Gazetteer::builtin();
   DatasetBuilder builder;
@@ -113,34 +187,12 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
   if (options.focus_province && one_table)
     if (auto province = gazetteer.find_province(*options.focus_province)) builder.focus_on(*province);
   if (options.totals_only && one_table) builder.totals_only();
-  for (const InputFile& file : files) {
-    const InputFormat format = detect_format(file);
-    check_content(file, format);
-    switch (format) {
-      case InputFormat::json:
-        input::load_json(file, gazetteer, builder, options);
-        break;
-      case InputFormat::jsonl:
-        input::load_json_lines(file, gazetteer, builder, options);
-        break;
-      case InputFormat::csv:
-      case InputFormat::automatic:
-        input::load_csv(file, gazetteer, builder, options);
-        break;
-      case InputFormat::xlsx:
-        input::load_xlsx(file, gazetteer, builder, options);
-        break;
-      case InputFormat::xlsb:
-        throw DataError({file.name, 0, 0},
-                        "a binary workbook (.xlsb), which kexport does not read; expected it saved as .xlsx");
-      case InputFormat::ods:
-        input::load_ods(file, gazetteer, builder, options);
-        break;
-      case InputFormat::xls:
-        input::load_xls(file, gazetteer, builder, options);
-        break;
-    }
+  if (files.size() > 1 && thread_count(options.threads) > 1 &&
+      std::all_of(files.begin(), files.end(), [](const InputFile& f) { return is_text(detect_format(f)); })) {
+    load_text_files_in_parallel(files, gazetteer, builder, options);
+    return std::move(builder).finish(options.collect_problems, options.threads);
   }
+  for (const InputFile& file : files) load_file(file, gazetteer, builder, options);
   return std::move(builder).finish(options.collect_problems, options.threads);
 }
 

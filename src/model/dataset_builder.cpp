@@ -179,6 +179,18 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   part.records_.clear();
 }
 
+void DatasetBuilder::absorb_file(DatasetBuilder&& part) {
+  // The report as the file's loader left it, but for what absorb() adds up from the part.
+  LoadedFile report = part.data_.files.back();
+  report.rows = 0;
+  report.rounded_amounts = 0;
+  report.first_rounded_line = 0;
+  report.first_rounded.clear();
+  report.notes.clear();
+  data_.files.push_back(std::move(report));
+  absorb(std::move(part));
+}
+
 void DatasetBuilder::note_rounded(std::uint32_t line, std::string_view written) {
   LoadedFile& file = data_.files.back();
   if (file.rounded_amounts++ > 0) return;

@@ -312,3 +312,67 @@ TEST_CASE("the thread count holds for checking the text, reading it and sorting 
   CHECK(sequential.keys == parallel.keys);
   CHECK(sequential.cents == parallel.cents);
 }
+
+TEST_CASE("many files read at once make the dataset a reading in order makes", "[load][csv][parallel]") {
+  // Twelve monthly files of CSV and JSON Lines, with names each file meets in its own order,
+  // sources, a destination unknown to the gazetteer, a figure a later file revises, and rows of
+  // rounded amounts: everything a file's report and the dictionaries must carry over.
+  std::vector<kexport::InputFile> files;
+  const std::vector<std::string> countries = {"Almanya", "Irak", "Fransa", "Atlantis", "ABD", "Polonya"};
+  for (int month = 1; month <= 12; ++month) {
+    std::string text;
+    const bool json = month % 4 == 0;
+    if (!json) text = "period,province,country,value_usd,source\n";
+    for (int p = 1; p <= 81; ++p)
+      for (std::size_t c = 0; c < countries.size(); ++c) {
+        const std::string& country = countries[(c + static_cast<std::size_t>(month)) % countries.size()];
+        const std::string value =
+            fmt::format("{}.{:02}", month * 1000 + p * 7 + static_cast<int>(c), p % 100);
+        const char* source = p % 2 == 0 ? "TÜİK" : "tuik";
+        text += json ? fmt::format(
+                           "{{\"period\":\"2025-{:02}\",\"province\":{},\"country\":\"{}\",\"value_usd\":"
+                           "{},\"source\":\"{}\"}}\n",
+                           month, p, country, value, source)
+                     : fmt::format("2025-{:02},{},{},{},{}\n", month, p, country, value, source);
+      }
+    // The next file revises one figure of this month.
+    if (month > 1 && !json)
+      text += fmt::format("2025-{:02},Kayseri,Almanya,0.30000000000000004,TÜİK\n", month - 1);
+    files.push_back(
+        {fmt::format("2025-{:02}.{}", month, json ? "jsonl" : "csv"), text, kexport::InputFormat::automatic});
+  }
+  kexport::LoadOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const auto before = kexport::threads_started();
+  const auto parallel = kexport::load_dataset(files, two);
+  CHECK(kexport::threads_started() > before);
+  const auto sequential = kexport::load_dataset(files, one);
+  CHECK(sequential.keys == parallel.keys);
+  CHECK(sequential.cents == parallel.cents);
+  CHECK(test::records_of(sequential) == test::records_of(parallel));
+  CHECK(sequential.revisions.size() == parallel.revisions.size());
+  CHECK_FALSE(parallel.revisions.empty());
+  REQUIRE(sequential.files.size() == parallel.files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    INFO(files[i].name);
+    CHECK(parallel.files[i].name == files[i].name);
+    CHECK(parallel.files[i].format == sequential.files[i].format);
+    CHECK(parallel.files[i].rows == sequential.files[i].rows);
+    CHECK(parallel.files[i].rounded_amounts == sequential.files[i].rounded_amounts);
+    CHECK(parallel.files[i].first_rounded_line == sequential.files[i].first_rounded_line);
+    CHECK(parallel.files[i].delimiter == sequential.files[i].delimiter);
+  }
+
+  // A bad row in two files: the error is the first file's, as a reading in order finds it.
+  files[7].bytes += "2025-08,Nowhere,Almanya,1,TÜİK\n";
+  files[3].bytes += "{\"period\":\"2025-04\",\"province\":\"Nowhere\",\"value_usd\":1}\n";
+  for (const auto& options : {one, two}) {
+    try {
+      kexport::load_dataset(files, options);
+      FAIL("an unknown province was accepted");
+    } catch (const DataError& e) {
+      CHECK(e.where().file == "2025-04.jsonl");
+    }
+  }
+}

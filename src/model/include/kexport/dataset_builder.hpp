@@ -53,6 +53,13 @@ class DatasetBuilder {
   // its records, with its dictionary ids mapped to this builder's, and its skipped rows.
   void absorb(DatasetBuilder&& part);
 
+  // Takes over a whole file another builder read on its own (files read in parallel): the file's
+  // report as it made it, then its records as absorb() takes them. `part` holds that one file.
+  void absorb_file(DatasetBuilder&& part);
+  // How many records the builder holds, and room for `more`: the parts a load will absorb.
+  [[nodiscard]] std::size_t record_count() const { return records_.size(); }
+  void reserve_records(std::size_t more) { records_.reserve(records_.size() + more); }
+
   // Notes an amount of the current file that was rounded from a float artefact.
   void note_rounded(std::uint32_t line, std::string_view written);
 
