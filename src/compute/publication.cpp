@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 
 #include "kexport/error.hpp"
 #include "kexport/parallel.hpp"
@@ -128,14 +127,10 @@ Publication compute_publication(const Dataset& data, const Gazetteer& gazetteer,
   // Each province's summary on its own thread of work: they only read the data.
   std::vector<std::optional<Summary>> summaries(provinces.size());
   std::vector<std::string> reasons(provinces.size());
-  std::atomic<std::size_t> next{0};
-  const std::size_t workers = std::min<std::size_t>(thread_count(query.threads), provinces.size());
-  run_parallel(workers, [&](std::size_t) {
-    for (std::size_t i = next++; i < provinces.size(); i = next++) {
-      const SummaryQuery one{std::to_string(provinces[i]), publication.month, query.top_n, query.source};
-      summaries[i] =
-          unless_unavailable<Summary>(reasons[i], [&] { return compute_summary(data, gazetteer, one); });
-    }
+  for_each_parallel(provinces.size(), query.threads, [&](std::size_t i) {
+    const SummaryQuery one{std::to_string(provinces[i]), publication.month, query.top_n, query.source};
+    summaries[i] =
+        unless_unavailable<Summary>(reasons[i], [&] { return compute_summary(data, gazetteer, one); });
   });
   for (std::size_t i = 0; i < provinces.size(); ++i) {
     if (summaries[i])

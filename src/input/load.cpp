@@ -1,7 +1,6 @@
 #include "kexport/load.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <memory>
 
@@ -151,16 +150,12 @@ void load_text_files_in_parallel(const std::vector<InputFile>& files, const Gaze
                                  DatasetBuilder& builder, const LoadOptions& options) {
   std::vector<std::unique_ptr<DatasetBuilder>> parts(files.size());
   std::vector<std::exception_ptr> failures(files.size());
-  std::atomic<std::size_t> next{0};
-  const std::size_t workers = std::min<std::size_t>(thread_count(options.threads), files.size());
-  run_parallel(workers, [&](std::size_t) {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      parts[i] = std::make_unique<DatasetBuilder>();
-      try {
-        load_file(files[i], gazetteer, *parts[i], options);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
+  for_each_parallel(files.size(), options.threads, [&](std::size_t i) {
+    parts[i] = std::make_unique<DatasetBuilder>();
+    try {
+      load_file(files[i], gazetteer, *parts[i], options);
+    } catch (...) {
+      failures[i] = std::current_exception();
     }
   });
   // Room for every file's records at once: taken over one by one, they would be copied again and

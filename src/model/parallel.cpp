@@ -15,6 +15,13 @@ unsigned thread_count(unsigned requested) {
   return requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
 }
 
+void for_each_parallel(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& each) {
+  std::atomic<std::size_t> next{0};
+  run_parallel(std::min<std::size_t>(thread_count(threads), n), [&](std::size_t) {
+    for (std::size_t i = next++; i < n; i = next++) each(i);
+  });
+}
+
 void run_parallel(std::size_t n, const std::function<void(std::size_t)>& task) {
   std::vector<std::exception_ptr> failures(n);
   const auto guarded = [&](std::size_t i) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <sstream>
 
 #include "html_pages.hpp"
@@ -94,12 +93,8 @@ std::string province_directory(ProvinceId province) {
 std::vector<PublishedFile> render_publication(const Publication& p, const std::vector<Language>& languages,
                                               unsigned threads) {
   std::vector<std::vector<PublishedFile>> per_province(p.provinces.size());
-  std::atomic<std::size_t> next{0};
-  run_parallel(std::min<std::size_t>(thread_count(threads), std::max<std::size_t>(p.provinces.size(), 1)),
-               [&](std::size_t) {
-                 for (std::size_t i = next++; i < p.provinces.size(); i = next++)
-                   per_province[i] = province_files(p.provinces[i], languages);
-               });
+  for_each_parallel(p.provinces.size(), threads,
+                    [&](std::size_t i) { per_province[i] = province_files(p.provinces[i], languages); });
 
   const Language first = languages.front();
   std::vector<std::string> hrefs(province_count + 1);

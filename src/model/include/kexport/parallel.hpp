@@ -16,6 +16,10 @@ unsigned thread_count(unsigned requested);
 // calling thread, and waits for them all. The first exception a task throws is rethrown here.
 void run_parallel(std::size_t n, const std::function<void(std::size_t)>& task);
 
+// Runs each(0) … each(n-1) on up to `threads` threads (thread_count's rule: 0 is one per core),
+// each thread taking the next index as it finishes one: for many tasks of uneven size.
+void for_each_parallel(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& each);
+
 // Starts `work` on a thread of its own (for work that runs beside the caller's, not split like
 // run_parallel's); the caller joins it.
 std::thread start_thread(std::function<void()> work);
