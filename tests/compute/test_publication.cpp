@@ -81,7 +81,7 @@ Dataset two_provinces() {
 
 }  // namespace
 
-TEST_CASE("a set is of one month, and says which provinces it lacks", "[compute][publication]") {
+TEST_CASE("a set is of one month, and says which provinces it lacks", "[compute][publication][parallel]") {
   const Dataset data = two_provinces();
   const Gazetteer& g = Gazetteer::builtin();
 
