@@ -1,10 +1,16 @@
 // JSON input: an array of record objects, {"records": [...]}, or JSON Lines. Parsed with
 // nlohmann's SAX interface, which never recurses and never builds a document, and through an
-// iterator that tracks the byte position so that every problem names its line and column.
+// iterator that tracks the byte position so that every problem names its line and column. JSON
+// Lines records of the common flat shape are read by a reader of their own (json_flat.hpp) that
+// drives the same handler, and a large JSON Lines file is read in a stretch per core.
+#include <algorithm>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 
+#include "json_flat.hpp"
 #include "kexport/csv_reader.hpp"
+#include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 #include "record_interpreter.hpp"
@@ -64,11 +70,26 @@ class LineCounter {
 
 enum class Shape { records_array, single_object };
 
+// Keys repeat on every record of a file: each is matched against the known headers once.
+class HeaderCache {
+ public:
+  std::optional<HeaderMatch> match(std::string_view key) {
+    for (const auto& [known, found] : entries_)
+      if (known == key) return found;
+    const std::optional<HeaderMatch> found = match_header(key);
+    if (entries_.size() < 64) entries_.emplace_back(std::string(key), found);
+    return found;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::optional<HeaderMatch>>> entries_;
+};
+
 class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
  public:
   RecordHandler(std::string_view text, std::size_t base, const char** cursor, const InputFile& file,
                 RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options,
-                Shape shape, LineCounter& lines)
+                Shape shape, LineCounter& lines, HeaderCache& headers)
       : text_(text),
         base_(base),
         cursor_(cursor),
@@ -77,7 +98,8 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         builder_(builder),
         options_(options),
         shape_(shape),
-        lines_(lines) {
+        lines_(lines),
+        headers_(headers) {
     if (options.source) style_.default_source = *options.source;  // rows that name no source
     style_.flow = options.flow.value_or(Flow::exports);           // rows that name no flow
   }
@@ -132,7 +154,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     if (skip()) return true;
     if (in_record()) {
       key_offset_ = position() >= name.size() + 2 ? position() - name.size() - 2 : position();
-      const auto match = match_header(name);
+      const auto match = headers_.match(name);
       current_ = match ? std::optional<Field>(match->field) : std::nullopt;
       if (match && match->unit && !options_.unit) style_.unit = *match->unit;
       if (current_ && seen_[static_cast<std::size_t>(*current_)])
@@ -295,6 +317,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   const LoadOptions& options_;
   Shape shape_;
   LineCounter& lines_;
+  HeaderCache& headers_;
 
   int depth_ = 0;
   int skip_depth_ = 0;
@@ -315,13 +338,57 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
 
 void parse(std::string_view text, std::size_t base_line, const InputFile& file,
            RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options, Shape shape,
-           LineCounter& lines) {
+           LineCounter& lines, HeaderCache& headers) {
   const char* cursor = text.data();
-  RecordHandler handler(text, base_line, &cursor, file, interpreter, builder, options, shape, lines);
+  RecordHandler handler(text, base_line, &cursor, file, interpreter, builder, options, shape, lines, headers);
   TrackingIterator first(text.data(), &cursor);
   TrackingIterator last(text.data() + text.size(), nullptr);
   nlohmann::json::sax_parse(first, last, &handler);
   handler.flush();
+}
+
+// A line of the common shape (json_flat.hpp) given to the same handler the general parser
+// drives, with the cursor where that parser's would be at each call: after '{', after a key's
+// closing quote, after a value. False when the handler objects before the record is complete:
+// the general parser then reads the line again and says why in its words.
+bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
+                const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
+                const LoadOptions& options, LineCounter& lines, HeaderCache& headers) {
+  const char* cursor = text.data() + text.find('{') + 1;
+  RecordHandler handler(text, base_line, &cursor, file, interpreter, builder, options, Shape::single_object,
+                        lines, headers);
+  try {
+    handler.start_object(members.size());
+    std::string key, value;
+    for (const FlatMember& m : members) {
+      cursor = text.data() + m.key_end;
+      key.assign(m.key);
+      handler.key(key);
+      cursor = text.data() + m.value_end;
+      switch (m.kind) {
+        case FlatMember::Kind::string:
+          value.assign(m.value);
+          handler.string(value);
+          break;
+        case FlatMember::Kind::integer:
+        case FlatMember::Kind::floating:
+          // Integers as the general parser gives them (their digits: read_flat_record takes only
+          // those it writes back the same), floats as written.
+          value.assign(m.value);
+          handler.number_float(0.0, value);
+          break;
+        case FlatMember::Kind::null:
+          handler.null();
+          break;
+      }
+    }
+    cursor = text.data() + text.rfind('}') + 1;
+    handler.end_object();
+  } catch (const DataError&) {
+    return false;
+  }
+  handler.flush();
+  return true;
 }
 
 }  // namespace
@@ -334,24 +401,33 @@ void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder
     throw DataError({file.name, 1, 1}, "the file is empty; expected a JSON array of records");
   RecordInterpreter interpreter(gazetteer, builder);
   LineCounter lines(text);
-  parse(text, 0, file, interpreter, builder, options, Shape::records_array, lines);
+  HeaderCache headers;
+  parse(text, 0, file, interpreter, builder, options, Shape::records_array, lines, headers);
 }
 
-void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
-                     const LoadOptions& options) {
-  const std::string_view text = checked_text(file);
-  builder.begin_file(file.name, "jsonl");
+namespace {
+
+// Below this many bytes, threads cost more than they save.
+constexpr std::size_t parallel_threshold = 4 << 20;
+
+// The lines of text[begin, end), the first of which is line `first_line` (from 0), into the builder.
+void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::uint64_t first_line,
+                const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                const LoadOptions& options, bool flat) {
   RecordInterpreter interpreter(gazetteer, builder);
-  std::size_t begin = 0;
-  std::uint64_t line = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view content = text.substr(begin, end - begin);
+  HeaderCache headers;
+  std::vector<FlatMember> members;
+  std::uint64_t line = first_line;
+  while (begin < end) {
+    std::size_t stop = text.find('\n', begin);
+    if (stop == std::string_view::npos || stop > end) stop = end;
+    const std::string_view content = text.substr(begin, stop - begin);
     if (!trim(content).empty()) {
       LineCounter lines(content);
       try {
-        parse(content, line, file, interpreter, builder, options, Shape::single_object, lines);
+        if (!flat || !read_flat_record(content, members) ||
+            !parse_flat(content, members, line, file, interpreter, builder, options, lines, headers))
+          parse(content, line, file, interpreter, builder, options, Shape::single_object, lines, headers);
       } catch (const DataError& error) {
         // A broken line is one bad row: skipped and listed, or collected for validate, like a
         // CSV row; only without either does it stop the run.
@@ -364,7 +440,55 @@ void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetB
       }
     }
     ++line;
-    begin = end + 1;
+    begin = stop + 1;
+  }
+}
+
+}  // namespace
+
+// A large file is cut at line ends into a stretch per core, each read by its own thread into its
+// own builder; the builders are then taken over in the file's order, and the first stretch that
+// failed fails the load, as a reading from the top would.
+void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                     const LoadOptions& options, JsonLinesReader reader) {
+  const bool flat = reader == JsonLinesReader::flat_where_possible;
+  const std::string_view text = checked_text(file);
+  builder.begin_file(file.name, "jsonl");
+  std::vector<std::size_t> cuts = {0};
+  const unsigned cores = thread_count(options.threads);
+  if (cores > 1 && text.size() >= parallel_threshold)
+    for (unsigned k = 1; k < cores; ++k) {
+      const std::size_t newline = text.find('\n', std::max(text.size() * k / cores, cuts.back()));
+      if (newline == std::string_view::npos) break;
+      cuts.push_back(newline + 1);
+    }
+  cuts.push_back(text.size());
+  if (cuts.size() == 2) return read_lines(text, 0, text.size(), 0, file, gazetteer, builder, options, flat);
+
+  const std::size_t stretches = cuts.size() - 1;
+  std::vector<std::uint64_t> first_line(stretches, 0);
+  for (std::size_t i = 1; i < stretches; ++i)
+    first_line[i] = first_line[i - 1] + static_cast<std::uint64_t>(std::count(
+                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i - 1]),
+                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i]), '\n'));
+  std::vector<std::unique_ptr<DatasetBuilder>> parts(stretches);
+  std::vector<std::exception_ptr> failures(stretches);
+  run_parallel(stretches, [&](std::size_t i) {
+    parts[i] = std::make_unique<DatasetBuilder>();
+    parts[i]->begin_file(file.name, "jsonl");
+    if (const auto focus = builder.focus()) parts[i]->focus_on(*focus);
+    try {
+      read_lines(text, cuts[i], cuts[i + 1], first_line[i], file, gazetteer, *parts[i], options, flat);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  });
+  for (std::size_t i = 0; i < stretches; ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    std::vector<std::string>& problems = builder.current_file().problems;
+    const std::vector<std::string>& found = parts[i]->current_file().problems;
+    problems.insert(problems.end(), found.begin(), found.end());
+    builder.absorb(std::move(*parts[i]));
   }
 }
 

@@ -1,0 +1,27 @@
+// A JSON Lines record of the common shape, read without the general parser: one flat object whose
+// keys are plain strings and whose values are plain strings, numbers or null. Anything else — an
+// escape, a control character, a nested value, true or false, a number JSON does not allow, one
+// with an exponent or an integer too long to be read exactly, text after the object — is left to the general
+// parser, which also gives every error its message. What this reader accepts, the general parser reads the
+// same.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace kexport::input {
+
+struct FlatMember {
+  enum class Kind { string, integer, floating, null };
+  std::string_view key;
+  std::size_t key_end = 0;  // just past the key's closing quote
+  Kind kind = Kind::null;
+  std::string_view value;     // a string's content, or a number as written
+  std::size_t value_end = 0;  // just past the value
+};
+
+// The members of `line` in order; false when the line is not of that shape.
+bool read_flat_record(std::string_view line, std::vector<FlatMember>& members);
+
+}  // namespace kexport::input
