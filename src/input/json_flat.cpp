@@ -77,39 +77,68 @@ class Cursor {
 
 }  // namespace
 
-bool read_flat_record(std::string_view line, std::vector<FlatMember>& members) {
+namespace {
+
+// An object of the common shape at the cursor, its members' offsets counted from the text's start.
+bool read_object(Cursor& in, std::vector<FlatMember>& members) {
   members.clear();
-  Cursor in(line);
-  in.skip_space();
   if (!in.take('{')) return false;
   in.skip_space();
-  if (!in.take('}')) {
+  if (in.take('}')) return true;
+  for (;;) {
+    FlatMember member;
+    in.skip_space();
+    if (!in.take('"') || !in.plain_string(member.key)) return false;
+    member.key_end = in.offset();
+    in.skip_space();
+    if (!in.take(':')) return false;
+    in.skip_space();
+    const char c = in.peek();
+    if (c == '"') {
+      in.take('"');
+      if (!in.plain_string(member.value)) return false;
+      member.kind = FlatMember::Kind::string;
+    } else if (c == '-' || is_digit(c)) {
+      bool integer = false;
+      if (!in.number(member.value, integer)) return false;
+      member.kind = integer ? FlatMember::Kind::integer : FlatMember::Kind::floating;
+    } else if (in.word("null")) {
+      member.kind = FlatMember::Kind::null;
+    } else {
+      return false;  // an object, an array, true, false, or no value at all
+    }
+    member.value_end = in.offset();
+    members.push_back(member);
+    in.skip_space();
+    if (in.take('}')) return true;
+    if (!in.take(',')) return false;
+  }
+}
+
+}  // namespace
+
+bool read_flat_record(std::string_view line, std::vector<FlatMember>& members) {
+  Cursor in(line);
+  in.skip_space();
+  if (!read_object(in, members)) return false;
+  in.skip_space();
+  return in.done();
+}
+
+bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& members,
+                          const std::function<void(std::size_t, std::size_t)>& each) {
+  Cursor in(text);
+  in.skip_space();
+  if (!in.take('[')) return false;
+  in.skip_space();
+  if (!in.take(']')) {
     for (;;) {
-      FlatMember member;
       in.skip_space();
-      if (!in.take('"') || !in.plain_string(member.key)) return false;
-      member.key_end = in.offset();
+      const std::size_t open = in.offset();
+      if (!read_object(in, members)) return false;
+      each(open, in.offset() - 1);
       in.skip_space();
-      if (!in.take(':')) return false;
-      in.skip_space();
-      const char c = in.peek();
-      if (c == '"') {
-        in.take('"');
-        if (!in.plain_string(member.value)) return false;
-        member.kind = FlatMember::Kind::string;
-      } else if (c == '-' || is_digit(c)) {
-        bool integer = false;
-        if (!in.number(member.value, integer)) return false;
-        member.kind = integer ? FlatMember::Kind::integer : FlatMember::Kind::floating;
-      } else if (in.word("null")) {
-        member.kind = FlatMember::Kind::null;
-      } else {
-        return false;  // an object, an array, true, false, or no value at all
-      }
-      member.value_end = in.offset();
-      members.push_back(member);
-      in.skip_space();
-      if (in.take('}')) break;
+      if (in.take(']')) break;
       if (!in.take(',')) return false;
     }
   }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -23,5 +24,11 @@ struct FlatMember {
 
 // The members of `line` in order; false when the line is not of that shape.
 bool read_flat_record(std::string_view line, std::vector<FlatMember>& members);
+
+// A JSON file that is an array of such records: each(open, close) is called with the offsets of
+// each object's braces, its members in `members` (offsets from the text's start). False when the
+// text is not of that shape — found at any point: call it once without effects to know, then again.
+bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& members,
+                          const std::function<void(std::size_t open, std::size_t close)>& each);
 
 }  // namespace kexport::input

@@ -1,8 +1,9 @@
 // JSON input: an array of record objects, {"records": [...]}, or JSON Lines. Parsed with
 // nlohmann's SAX interface, which never recurses and never builds a document, and through an
-// iterator that tracks the byte position so that every problem names its line and column. JSON
-// Lines records of the common flat shape are read by a reader of their own (json_flat.hpp) that
-// drives the same handler, and a large JSON Lines file is read in a stretch per core.
+// iterator that tracks the byte position so that every problem names its line and column. Records
+// of the common flat shape, in JSON Lines or in an array, are read by a reader of their own
+// (json_flat.hpp) that drives the same handler; a large JSON Lines file is read in a stretch per
+// core.
 #include <algorithm>
 #include <iterator>
 #include <memory>
@@ -347,10 +348,38 @@ void parse(std::string_view text, std::size_t base_line, const InputFile& file,
   handler.flush();
 }
 
-// A line of the common shape (json_flat.hpp) given to the same handler the general parser
-// drives, with the cursor where that parser's would be at each call: after '{', after a key's
-// closing quote, after a value. False when the handler objects before the record is complete:
-// the general parser then reads the line again and says why in its words.
+// An object's members (json_flat.hpp) given to the handler as the general parser gives them, with
+// the cursor where that parser's would be at each call: after a key's closing quote, after a value.
+void feed_members(RecordHandler& handler, const char*& cursor, std::string_view text,
+                  const std::vector<FlatMember>& members) {
+  std::string key, value;
+  for (const FlatMember& m : members) {
+    cursor = text.data() + m.key_end;
+    key.assign(m.key);
+    handler.key(key);
+    cursor = text.data() + m.value_end;
+    switch (m.kind) {
+      case FlatMember::Kind::string:
+        value.assign(m.value);
+        handler.string(value);
+        break;
+      case FlatMember::Kind::integer:
+      case FlatMember::Kind::floating:
+        // Integers as the general parser gives them (their digits: the flat reader takes only
+        // those it writes back the same), floats as written.
+        value.assign(m.value);
+        handler.number_float(0.0, value);
+        break;
+      case FlatMember::Kind::null:
+        handler.null();
+        break;
+    }
+  }
+}
+
+// A JSON Lines line of the common shape, given to the same handler the general parser drives.
+// False when the handler objects before the record is complete: the general parser then reads
+// the line again and says why in its words.
 bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
                 const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
                 const LoadOptions& options, LineCounter& lines, HeaderCache& headers) {
@@ -359,29 +388,7 @@ bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, s
                         lines, headers);
   try {
     handler.start_object(members.size());
-    std::string key, value;
-    for (const FlatMember& m : members) {
-      cursor = text.data() + m.key_end;
-      key.assign(m.key);
-      handler.key(key);
-      cursor = text.data() + m.value_end;
-      switch (m.kind) {
-        case FlatMember::Kind::string:
-          value.assign(m.value);
-          handler.string(value);
-          break;
-        case FlatMember::Kind::integer:
-        case FlatMember::Kind::floating:
-          // Integers as the general parser gives them (their digits: read_flat_record takes only
-          // those it writes back the same), floats as written.
-          value.assign(m.value);
-          handler.number_float(0.0, value);
-          break;
-        case FlatMember::Kind::null:
-          handler.null();
-          break;
-      }
-    }
+    feed_members(handler, cursor, text, members);
     cursor = text.data() + text.rfind('}') + 1;
     handler.end_object();
   } catch (const DataError&) {
@@ -391,10 +398,33 @@ bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, s
   return true;
 }
 
+// A JSON array of records of the common shape, known to be one (for_each_flat_record said so),
+// given to the handler record by record as the general parser would give it. The handler's errors
+// are the general parser's: the records before them are added alike, and the cursor is where its
+// would be.
+void parse_flat_array(std::string_view text, const InputFile& file, RecordInterpreter& interpreter,
+                      DatasetBuilder& builder, const LoadOptions& options, LineCounter& lines,
+                      HeaderCache& headers) {
+  const char* cursor = text.data() + text.find('[') + 1;
+  RecordHandler handler(text, 0, &cursor, file, interpreter, builder, options, Shape::records_array, lines,
+                        headers);
+  handler.start_array(0);
+  std::vector<FlatMember> members;
+  for_each_flat_record(text, members, [&](std::size_t open, std::size_t close) {
+    cursor = text.data() + open + 1;
+    handler.start_object(members.size());
+    feed_members(handler, cursor, text, members);
+    cursor = text.data() + close + 1;
+    handler.end_object();
+  });
+  cursor = text.data() + text.rfind(']') + 1;
+  handler.end_array();
+}
+
 }  // namespace
 
 void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
-               const LoadOptions& options) {
+               const LoadOptions& options, JsonReader reader) {
   const std::string_view text = checked_text(file);
   builder.begin_file(file.name, "json");
   if (trim(text).empty())
@@ -402,6 +432,12 @@ void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder
   RecordInterpreter interpreter(gazetteer, builder);
   LineCounter lines(text);
   HeaderCache headers;
+  // An array of flat records, the common shape, is read without the general parser; whether the
+  // file is one is known before a record is read, so that nothing is read twice.
+  std::vector<FlatMember> members;
+  if (reader == JsonReader::flat_where_possible &&
+      for_each_flat_record(text, members, [](std::size_t, std::size_t) {}))
+    return parse_flat_array(text, file, interpreter, builder, options, lines, headers);
   parse(text, 0, file, interpreter, builder, options, Shape::records_array, lines, headers);
 }
 
@@ -450,8 +486,8 @@ void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::
 // own builder; the builders are then taken over in the file's order, and the first stretch that
 // failed fails the load, as a reading from the top would.
 void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
-                     const LoadOptions& options, JsonLinesReader reader) {
-  const bool flat = reader == JsonLinesReader::flat_where_possible;
+                     const LoadOptions& options, JsonReader reader) {
+  const bool flat = reader == JsonReader::flat_where_possible;
   const std::string_view text = checked_text(file);
   builder.begin_file(file.name, "jsonl");
   std::vector<std::size_t> cuts = {0};

@@ -9,14 +9,14 @@ namespace kexport::input {
 
 void load_csv(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
               const LoadOptions& options);
+// JSON and JSON Lines: records of the common flat shape are read by a reader of their own
+// (json_flat.hpp), the rest by the general parser; `general_only` reads all with the general
+// parser (the tests compare the two).
+enum class JsonReader { flat_where_possible, general_only };
 void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
-               const LoadOptions& options);
-// JSON Lines: lines of the common shape read by a reader of their own (json_flat.hpp), the rest by
-// the general parser; `general_only` reads every line with the general parser (the tests compare).
-enum class JsonLinesReader { flat_where_possible, general_only };
+               const LoadOptions& options, JsonReader reader = JsonReader::flat_where_possible);
 void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
-                     const LoadOptions& options,
-                     JsonLinesReader reader = JsonLinesReader::flat_where_possible);
+                     const LoadOptions& options, JsonReader reader = JsonReader::flat_where_possible);
 // An Office Open XML workbook (.xlsx, .xlsm): each sheet that holds a table, as a file of its own.
 void load_xlsx(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
                const LoadOptions& options);

@@ -17,12 +17,16 @@ using namespace kexport;
 namespace {
 
 // What loading gives: the records and skipped rows, or the error's message.
-std::string outcome(const std::string& text, input::JsonLinesReader reader, bool skip_bad_rows) {
+std::string outcome(const std::string& text, input::JsonReader reader, bool skip_bad_rows,
+                    bool lines = true) {
   DatasetBuilder builder;
   LoadOptions options;
   options.skip_bad_rows = skip_bad_rows;
   try {
-    input::load_json_lines(InputFile{"t.jsonl", text}, Gazetteer::builtin(), builder, options, reader);
+    if (lines)
+      input::load_json_lines(InputFile{"t.jsonl", text}, Gazetteer::builtin(), builder, options, reader);
+    else
+      input::load_json(InputFile{"t.json", text}, Gazetteer::builtin(), builder, options, reader);
     const Dataset data = std::move(builder).finish();
     std::string out;
     for (const std::string& r : test::records_of(data)) out += r + "\n";
@@ -75,6 +79,7 @@ std::string random_line(std::mt19937_64& random, int n) {
   if (pick(random) < 10) members.push_back("\"note\":\"anything\"");  // an unknown key
   if (pick(random) < 5) members.push_back("\"imports_usd\":7.25");    // the other flow
   if (pick(random) < 5) members.push_back("\"v\\u0061lue\":1");       // an escaped key
+  if (pick(random) < 8) members.erase(members.begin() + 1);  // no province: a missing field
   std::shuffle(members.begin(), members.end(), random);
   std::string line = std::string(space()) + "{" + space();
   for (std::size_t i = 0; i < members.size(); ++i) line += (i ? std::string(",") + space() : "") + members[i];
@@ -103,10 +108,35 @@ TEST_CASE("lines of the common shape read alike by both readers", "[input][json]
     }
     INFO(text);
     for (const bool skip : {false, true})
-      CHECK(outcome(text, input::JsonLinesReader::flat_where_possible, skip) ==
-            outcome(text, input::JsonLinesReader::general_only, skip));
+      CHECK(outcome(text, input::JsonReader::flat_where_possible, skip) ==
+            outcome(text, input::JsonReader::general_only, skip));
   }
   CHECK(flat > 300);  // the common shape is common here too
+}
+
+TEST_CASE("arrays of records of the common shape read alike by both readers", "[input][json]") {
+  std::mt19937_64 random(6);
+  std::size_t flat = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text = round % 3 == 0 ? "[" : " [\n";
+    const int records = round % 11;
+    for (int i = 0; i < records; ++i) {
+      std::string line = random_line(random, round * 10 + i);
+      // Broken lines of JSON Lines are broken array elements here; a few more ways to break one.
+      text += (i ? ",\n" : "") + line;
+    }
+    text += round % 5 == 0 ? "]" : "\n]\n";
+    if (round % 17 == 0) text.pop_back(), text.pop_back();  // no closing bracket
+    if (round % 19 == 0) text += "[]";                      // text after the array
+    if (round % 23 == 0) text = "{\"records\": " + text + "}";
+    std::vector<input::FlatMember> members;
+    flat += input::for_each_flat_record(text, members, [](std::size_t, std::size_t) {}) ? 1 : 0;
+    INFO(text);
+    for (const bool skip : {false, true})
+      CHECK(outcome(text, input::JsonReader::flat_where_possible, skip, false) ==
+            outcome(text, input::JsonReader::general_only, skip, false));
+  }
+  CHECK(flat > 40);
 }
 
 TEST_CASE("the flat reader takes only what JSON allows, and reads it as the general parser does",
