@@ -1,0 +1,100 @@
+// JSON Lines: a record per line, each line read on its own (json_loader.cpp's parsers), so that a
+// broken line is one bad row; a large file is read in a stretch per core.
+#include <algorithm>
+#include <memory>
+
+#include "json_parse.hpp"
+#include "kexport/parallel.hpp"
+#include "kexport/text.hpp"
+#include "loaders.hpp"
+
+namespace kexport::input {
+
+namespace {
+
+// Below this many bytes, threads cost more than they save.
+constexpr std::size_t parallel_threshold = 4 << 20;
+
+// The lines of text[begin, end), the first of which is line `first_line` (from 0), into the builder.
+void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::uint64_t first_line,
+                const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                const LoadOptions& options, bool flat) {
+  RecordInterpreter interpreter(gazetteer, builder);
+  HeaderCache headers;
+  std::vector<FlatMember> members;
+  std::uint64_t line = first_line;
+  while (begin < end) {
+    std::size_t stop = text.find('\n', begin);
+    if (stop == std::string_view::npos || stop > end) stop = end;
+    const std::string_view content = text.substr(begin, stop - begin);
+    if (!trim(content).empty()) {
+      LineCounter lines(content);
+      try {
+        if (!flat || !read_flat_record(content, members) ||
+            !parse_flat(content, members, line, file, interpreter, builder, options, lines, headers))
+          parse(content, line, file, interpreter, builder, options, Shape::single_object, lines, headers);
+      } catch (const DataError& error) {
+        // A broken line is one bad row: skipped and listed, or collected for validate, like a
+        // CSV row; only without either does it stop the run.
+        if (options.collect_problems)
+          builder.current_file().problems.emplace_back(error.what());
+        else if (options.skip_bad_rows)
+          builder.skip(error.what(), options.skipped_to_list);
+        else
+          throw;
+      }
+    }
+    ++line;
+    begin = stop + 1;
+  }
+}
+
+}  // namespace
+
+// A large file is cut at line ends into a stretch per core, each read by its own thread into its
+// own builder; the builders are then taken over in the file's order, and the first stretch that
+// failed fails the load, as a reading from the top would.
+void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                     const LoadOptions& options, JsonReader reader) {
+  const bool flat = reader == JsonReader::flat_where_possible;
+  const std::string_view text = checked_text(file);
+  builder.begin_file(file.name, "jsonl");
+  std::vector<std::size_t> cuts = {0};
+  const unsigned cores = thread_count(options.threads);
+  if (cores > 1 && text.size() >= parallel_threshold)
+    for (unsigned k = 1; k < cores; ++k) {
+      const std::size_t newline = text.find('\n', std::max(text.size() * k / cores, cuts.back()));
+      if (newline == std::string_view::npos) break;
+      cuts.push_back(newline + 1);
+    }
+  cuts.push_back(text.size());
+  if (cuts.size() == 2) return read_lines(text, 0, text.size(), 0, file, gazetteer, builder, options, flat);
+
+  const std::size_t stretches = cuts.size() - 1;
+  std::vector<std::uint64_t> first_line(stretches, 0);
+  for (std::size_t i = 1; i < stretches; ++i)
+    first_line[i] = first_line[i - 1] + static_cast<std::uint64_t>(std::count(
+                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i - 1]),
+                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i]), '\n'));
+  std::vector<std::unique_ptr<DatasetBuilder>> parts(stretches);
+  std::vector<std::exception_ptr> failures(stretches);
+  run_parallel(stretches, [&](std::size_t i) {
+    parts[i] = std::make_unique<DatasetBuilder>();
+    parts[i]->begin_file(file.name, "jsonl");
+    if (const auto focus = builder.focus()) parts[i]->focus_on(*focus);
+    try {
+      read_lines(text, cuts[i], cuts[i + 1], first_line[i], file, gazetteer, *parts[i], options, flat);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  });
+  for (std::size_t i = 0; i < stretches; ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    std::vector<std::string>& problems = builder.current_file().problems;
+    const std::vector<std::string>& found = parts[i]->current_file().problems;
+    problems.insert(problems.end(), found.begin(), found.end());
+    builder.absorb(std::move(*parts[i]));
+  }
+}
+
+}  // namespace kexport::input

@@ -1,0 +1,71 @@
+// What the JSON readers share: the general parser's entry point and the flat reader's, the
+// handler's line counting and header matching. Private to the input layer.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "json_flat.hpp"
+#include "kexport/dataset_builder.hpp"
+#include "kexport/load.hpp"
+#include "record_interpreter.hpp"
+
+namespace kexport::input {
+
+// Counts lines up to increasing offsets in one pass over the text.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::uint64_t line_at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < offset_)
+      return std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1;
+    line_ +=
+        static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset_),
+                                              text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    offset_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::uint64_t line_ = 1;
+};
+
+enum class Shape { records_array, single_object };
+
+// Keys repeat on every record of a file: each is matched against the known headers once.
+class HeaderCache {
+ public:
+  std::optional<HeaderMatch> match(std::string_view key) {
+    for (const auto& [known, found] : entries_)
+      if (known == key) return found;
+    const std::optional<HeaderMatch> found = match_header(key);
+    if (entries_.size() < 64) entries_.emplace_back(std::string(key), found);
+    return found;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::optional<HeaderMatch>>> entries_;
+};
+
+// Parses `text` (a JSON file, or one JSON Lines line whose line number from 0 is `base_line`) with
+// nlohmann's SAX parser, adding its records; DataError for the first problem, with its position.
+void parse(std::string_view text, std::size_t base_line, const InputFile& file,
+           RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options, Shape shape,
+           LineCounter& lines, HeaderCache& headers);
+
+// A JSON Lines line of the common shape (read_flat_record's `members`), given to the same handler
+// the general parser drives. False when the handler objects before the record is complete: the
+// general parser then reads the line again and says why in its words.
+bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
+                const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
+                const LoadOptions& options, LineCounter& lines, HeaderCache& headers);
+
+}  // namespace kexport::input
