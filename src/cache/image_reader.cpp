@@ -107,7 +107,7 @@ Dataset Image::dataset(std::optional<ProvinceId> focus, bool totals_only) const 
     return !totals_only && (!focus || province == *focus || province == national_total);
   };
   // The total rows, read and checked only when some slice is wanted as totals.
-  std::vector<std::uint64_t> total_keys;
+  KeyColumn total_keys;
   if (std::any_of(slices_.begin(), slices_.end(),
                   [&](const SliceEntry& s) { return !whole(static_cast<ProvinceId>(s.prefix)); })) {
     if (columns_checksum(total_keys_, total_cents_) != header_.totals_checksum)

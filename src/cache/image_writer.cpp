@@ -84,8 +84,8 @@ void write_image(const CacheDirectory& directory, const std::string& name, const
                                       bytes_of(std::span(data.cents).subspan(slice.begin, rows)));
     slices.push_back(slice);
   }
-  std::vector<std::uint64_t> total_keys;
-  std::vector<Cents> total_cents;
+  KeyColumn total_keys;
+  CentsColumn total_cents;
   append_monthly_totals(data.keys, data.cents, total_keys, total_cents);
 
   const std::vector<std::uint8_t> meta =

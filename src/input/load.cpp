@@ -152,17 +152,13 @@ void load_text_files_in_parallel(const std::vector<InputFile>& files, const Gaze
   std::vector<std::exception_ptr> failures(files.size());
   for_each_parallel(files.size(), options.threads, [&](std::size_t i) {
     parts[i] = std::make_unique<DatasetBuilder>();
+    if (const auto focus = builder.focus()) parts[i]->focus_on(*focus);
     try {
       load_file(files[i], gazetteer, *parts[i], options);
     } catch (...) {
       failures[i] = std::current_exception();
     }
   });
-  // Room for every file's records at once: taken over one by one, they would be copied again and
-  // again as the records grow.
-  std::size_t records = 0;
-  for (const auto& part : parts) records += part ? part->record_count() : 0;
-  builder.reserve_records(records);
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (failures[i]) std::rethrow_exception(failures[i]);
     builder.absorb_file(std::move(*parts[i]));
@@ -170,24 +166,37 @@ void load_text_files_in_parallel(const std::vector<InputFile>& files, const Gaze
   }
 }
 
-}  // namespace
-
-Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
+// The files into `builder`: at once when there are several of text and cores to read them.
+void load_files(const std::vector<InputFile>& files, DatasetBuilder& builder, const LoadOptions& options) {
   const Gazetteer& gazetteer = Gazetteer::builtin();
-  DatasetBuilder builder;
-  // Keeping only one province's records is sound for one table: a workbook's sheets are several.
-  const InputFormat first = files.empty() ? InputFormat::automatic : detect_format(files[0]);
-  const bool one_table = files.size() == 1 && first != InputFormat::xlsx && first != InputFormat::ods &&
-                         first != InputFormat::xls;
-  if (options.focus_province && one_table)
-    if (auto province = gazetteer.find_province(*options.focus_province)) builder.focus_on(*province);
-  if (options.totals_only && one_table) builder.totals_only();
   if (files.size() > 1 && thread_count(options.threads) > 1 &&
       std::all_of(files.begin(), files.end(), [](const InputFile& f) { return is_text(detect_format(f)); })) {
     load_text_files_in_parallel(files, gazetteer, builder, options);
-    return std::move(builder).finish(options.collect_problems, options.threads);
+    return;
   }
   for (const InputFile& file : files) load_file(file, gazetteer, builder, options);
+}
+
+}  // namespace
+
+Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options) {
+  // Keeping only one province's records (and the others' monthly totals) is sound for tables of
+  // text, whose files give each month once (checked: see DatasetBuilder::focus_on); a workbook's
+  // sheets may repeat a month in other shapes.
+  const bool tables_of_text =
+      !files.empty() &&
+      std::all_of(files.begin(), files.end(), [](const InputFile& f) { return is_text(detect_format(f)); });
+  DatasetBuilder builder;
+  if (options.focus_province && tables_of_text)
+    if (auto province = Gazetteer::builtin().find_province(*options.focus_province))
+      builder.focus_on(*province);
+  if (options.totals_only && tables_of_text) builder.totals_only();
+  load_files(files, builder, options);
+  if (builder.focus_overlaps()) {
+    // Two files gave the same month of another province (a revision, say): every record is kept.
+    builder = DatasetBuilder();
+    load_files(files, builder, options);
+  }
   return std::move(builder).finish(options.collect_problems, options.threads);
 }
 

@@ -12,7 +12,7 @@ void throw_sum_overflow() {
 }
 
 void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
-                           std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents) {
+                           KeyColumn& total_keys, CentsColumn& total_cents) {
   constexpr int month_shift = RecordKey::month_shift;
   for (std::size_t row = 0; row < keys.size();) {
     const std::uint64_t month_key = keys[row] >> month_shift;

@@ -31,6 +31,7 @@ std::uint32_t DatasetBuilder::begin_file(std::string name, std::string format) {
   file.name = std::move(name);
   file.format = std::move(format);
   data_.files.push_back(std::move(file));
+  last_other_ = ~std::uint64_t{0};
   return static_cast<std::uint32_t>(data_.files.size() - 1);
 }
 
@@ -92,9 +93,9 @@ void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, 
     total.country = all_countries;
     total.chapter = all_chapters;
     const std::uint64_t packed = total.packed();
-    if (packed != last_other_) {  // rows of one province and month usually come together
+    if (packed != last_other_) {
       last_other_ = packed;
-      last_other_parts_ = &others_[packed];
+      last_other_parts_ = &other_total(packed).parts;
     }
     last_other_parts_->add(key, cents, sample);
     has_sample_ = has_sample_ || sample;
@@ -104,6 +105,14 @@ void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, 
   records_.push_back(Pending::of(key.packed(), cents, data_.files.size() - 1, sample, line));
   has_sample_ = has_sample_ || sample;
   ++data_.files.back().rows;
+}
+
+DatasetBuilder::OtherTotal& DatasetBuilder::other_total(std::uint64_t packed) {
+  const auto file = static_cast<std::uint32_t>(data_.files.size() - 1);
+  const auto [it, inserted] = others_.try_emplace(packed);
+  if (inserted) it->second.file = file;
+  if (it->second.file != file) focus_overlaps_ = true;
+  return it->second;
 }
 
 void DatasetBuilder::absorb(DatasetBuilder&& part) {
@@ -128,24 +137,28 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   };
   const bool same_ids =
       identity(countries, 0) && identity(sources, 0) && identity(sectors_map, Dataset::first_sector_code);
+  // The part's chunks become this builder's, after what it holds already: order is kept.
+  if (!records_.empty()) absorbed_.push_back(std::move(records_));
+  records_ = {};
+  part.absorbed_.push_back(std::move(part.records_));
   const bool same_file = part.data_.files.size() == 1 && file == 0;
-  if (same_ids && same_file && records_.empty()) {
-    records_ = std::move(part.records_);
-  } else if (same_ids) {
-    reserve_more(part.records_.size());
-    for (const Pending& r : part.records_)
-      records_.push_back(Pending::of(r.key, r.cents, file, r.sample, r.line));
-  } else {
-    reserve_more(part.records_.size());
-    for (const Pending& r : part.records_) {
-      RecordKey key = RecordKey::unpack(r.key);
-      key.country = countries[key.country];
-      key.source = sources[key.source];
-      if (key.chapter >= Dataset::first_sector_code)
-        key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
-      records_.push_back(Pending::of(key.packed(), r.cents, file, r.sample, r.line));
-    }
+  for (Chunk& chunk : part.absorbed_) {
+    if (chunk.empty()) continue;
+    if (!same_ids || !same_file)
+      for (Pending& r : chunk) {
+        if (!same_ids) {
+          RecordKey key = RecordKey::unpack(r.key);
+          key.country = countries[key.country];
+          key.source = sources[key.source];
+          if (key.chapter >= Dataset::first_sector_code)
+            key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+          r.key = key.packed();
+        }
+        r = Pending::of(r.key, r.cents, file, r.sample, r.line);
+      }
+    absorbed_.push_back(std::move(chunk));
   }
+  part.absorbed_.clear();
   LoadedFile& file_report = data_.files.back();
   const LoadedFile& part_report = part.data_.files.back();
   file_report.rows += part_report.rows;
@@ -155,10 +168,11 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   }
   file_report.rounded_amounts += part_report.rounded_amounts;
   for (const FileNote& n : part_report.notes) note(n);
-  for (const auto& [packed, parts] : part.others_) {
+  for (const auto& [packed, other] : part.others_) {
     RecordKey key = RecordKey::unpack(packed);
     key.source = sources[key.source];
-    TotalParts& mine = others_[key.packed()];
+    const TotalParts& parts = other.parts;
+    TotalParts& mine = other_total(key.packed()).parts;
     // The same month split across two stretches of the file: the parts add up.
     const auto combine = [](std::optional<Cents>& into, const std::optional<Cents>& from) {
       if (from) into = checked_add(into.value_or(0), *from);
@@ -173,10 +187,11 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     combine(mine.by_country_and_chapter, parts.by_country_and_chapter);
   }
   last_other_ = ~std::uint64_t{0};
+  focus_overlaps_ = focus_overlaps_ || part.focus_overlaps_;
   has_sample_ = has_sample_ || part.has_sample_;
   data_.skipped_count += part.data_.skipped_count;
   for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
-  part.records_.clear();
+  part.records_ = {};
 }
 
 void DatasetBuilder::absorb_file(DatasetBuilder&& part) {

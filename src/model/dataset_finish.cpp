@@ -86,85 +86,115 @@ std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample
 
 }  // namespace
 
-Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
-  if (data_.sources.empty()) data_.sources.emplace_back();
-  // The other provinces of a focused load enter as one total row per month.
-  for (const auto& [packed, parts] : others_)
-    records_.push_back(
-        Pending::of(packed, parts.resolve(), data_.files.size() - 1, parts.resolves_to_sample(), 0));
-  others_.clear();
-  // Sort by key, and within a key by file and line, so that duplicates sit side by side in the
-  // order they were read. Input in key order (the common case) is detected and not sorted again.
+DatasetBuilder::Chunk DatasetBuilder::sorted_records(unsigned threads) {
+  // By key, and within a key by file and line, so that duplicates sit side by side in the order
+  // they were read.
   const auto before = [](const Pending& a, const Pending& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.file != b.file) return a.file < b.file;
     return a.line < b.line;
   };
-  if (!std::is_sorted(records_.begin(), records_.end(), before)) {
-    // First a stable counting sort by (source, kind, province), the fields above the month: files
-    // usually list months in order within a province, so most provinces are then already in order
-    // and only the rest are sorted. Buckets are numbered densely: kinds take two bits, not eight.
-    const auto bucket_of = [](std::uint64_t key) {
-      const std::uint64_t source = key >> RecordKey::source_shift;
-      const std::uint64_t kind = (key >> RecordKey::kind_shift) & 0xFF;
-      const std::uint64_t province = (key >> RecordKey::province_shift) & 0xFF;
-      return static_cast<std::size_t>((source * Stream::kinds + kind) << 8 | province);
-    };
-    std::vector<std::size_t> start((data_.sources.size() * Stream::kinds << 8) + 1, 0);
-    for (const Pending& r : records_) ++start[bucket_of(r.key) + 1];
-    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-    std::vector<Pending> bucketed(records_.size());
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (const Pending& r : records_) bucketed[next[bucket_of(r.key)]++] = r;
-    records_.swap(bucketed);
-    bucketed = {};
-    const auto sort_buckets = [&](std::size_t first_bucket, std::size_t last_bucket) {
-      for (std::size_t b = first_bucket; b < last_bucket; ++b) {
-        const auto first = records_.begin() + static_cast<std::ptrdiff_t>(start[b]);
-        const auto last = records_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
-        if (std::is_sorted(first, last, before)) continue;
-        // Months in order with rows unordered inside a month (destinations as they come): sort
-        // each month's run alone.
-        const auto month_of = [](const Pending& r) { return r.key >> RecordKey::month_shift; };
-        if (std::is_sorted(first, last,
-                           [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
-          for (auto run = first; run != last;) {
-            auto end = run;
-            while (end != last && month_of(*end) == month_of(*run)) ++end;
-            std::sort(run, end, before);
-            run = end;
-          }
-        } else {
-          std::sort(first, last, before);
-        }
-      }
-    };
-    // The buckets are independent: on a large load, each core sorts a share of about equal size.
-    const std::size_t buckets = start.size() - 1;
-    const std::size_t cores = records_.size() >= (std::size_t{1} << 20) ? thread_count(threads) : 1;
-    std::vector<std::size_t> splits = {0};
-    for (std::size_t k = 1; k < cores; ++k) {
-      const std::size_t target = records_.size() * k / cores;
-      const auto bucket =
-          static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
-      splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
+  std::vector<Chunk> chunks;
+  for (Chunk& chunk : absorbed_)
+    if (!chunk.empty()) chunks.push_back(std::move(chunk));
+  absorbed_.clear();
+  if (!records_.empty() || chunks.empty()) chunks.push_back(std::move(records_));
+  records_ = {};
+  // Input in key order (the common case for one file) is detected and not sorted again.
+  if (chunks.size() == 1 && std::is_sorted(chunks[0].begin(), chunks[0].end(), before))
+    return std::move(chunks[0]);
+
+  // First a stable counting sort by (source, kind, province), the fields above the month: files
+  // usually list months in order within a province, so most provinces are then already in order
+  // and only the rest are sorted. Buckets are numbered densely: kinds take two bits, not eight.
+  // Each chunk (a stretch or a file read on its own) is counted and scattered by a thread of its
+  // own, into its own share of each bucket.
+  const auto bucket_of = [](std::uint64_t key) {
+    const std::uint64_t source = key >> RecordKey::source_shift;
+    const std::uint64_t kind = (key >> RecordKey::kind_shift) & 0xFF;
+    const std::uint64_t province = (key >> RecordKey::province_shift) & 0xFF;
+    return static_cast<std::size_t>((source * Stream::kinds + kind) << 8 | province);
+  };
+  const std::size_t buckets = data_.sources.size() * Stream::kinds << 8;
+  std::size_t total = 0;
+  for (const Chunk& chunk : chunks) total += chunk.size();
+  const unsigned cores = total >= (std::size_t{1} << 20) ? thread_count(threads) : 1;
+  std::vector<std::vector<std::size_t>> next(chunks.size(), std::vector<std::size_t>(buckets, 0));
+  for_each_parallel(chunks.size(), cores, [&](std::size_t c) {
+    for (const Pending& r : chunks[c]) ++next[c][bucket_of(r.key)];
+  });
+  std::vector<std::size_t> start(buckets + 1, 0);
+  for (std::size_t b = 0, at = 0; b < buckets; ++b) {
+    start[b] = at;
+    for (std::vector<std::size_t>& counts : next) {
+      const std::size_t count = counts[b];
+      counts[b] = at;
+      at += count;
     }
-    splits.push_back(buckets);
-    run_parallel(splits.size() - 1, [&](std::size_t k) { sort_buckets(splits[k], splits[k + 1]); });
   }
+  start[buckets] = total;
+  Chunk out;
+  out.resize(total);  // not zeroed: LargeAllocator default-initialises
+  for_each_parallel(chunks.size(), cores, [&](std::size_t c) {
+    for (const Pending& r : chunks[c]) out[next[c][bucket_of(r.key)]++] = r;
+    chunks[c] = {};
+  });
+
+  const auto sort_buckets = [&](std::size_t first_bucket, std::size_t last_bucket) {
+    for (std::size_t b = first_bucket; b < last_bucket; ++b) {
+      const auto first = out.begin() + static_cast<std::ptrdiff_t>(start[b]);
+      const auto last = out.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
+      if (std::is_sorted(first, last, before)) continue;
+      // Months in order with rows unordered inside a month (destinations as they come): sort
+      // each month's run alone.
+      const auto month_of = [](const Pending& r) { return r.key >> RecordKey::month_shift; };
+      if (std::is_sorted(first, last,
+                         [&](const Pending& a, const Pending& c) { return month_of(a) < month_of(c); })) {
+        for (auto run = first; run != last;) {
+          auto end = run;
+          while (end != last && month_of(*end) == month_of(*run)) ++end;
+          std::sort(run, end, before);
+          run = end;
+        }
+      } else {
+        std::sort(first, last, before);
+      }
+    }
+  };
+  // The buckets are independent: on a large load, each core sorts a share of about equal size.
+  std::vector<std::size_t> splits = {0};
+  for (std::size_t k = 1; k < cores; ++k) {
+    const std::size_t target = total * k / cores;
+    const auto bucket =
+        static_cast<std::size_t>(std::upper_bound(start.begin(), start.end() - 1, target) - start.begin());
+    splits.push_back(std::max(splits.back(), std::min(bucket, buckets)));
+  }
+  splits.push_back(buckets);
+  run_parallel(splits.size() - 1, [&](std::size_t k) { sort_buckets(splits[k], splits[k + 1]); });
+  return out;
+}
+
+Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
+  if (data_.sources.empty()) data_.sources.emplace_back();
+  // The other provinces of a focused load enter as one total row per month.
+  for (const auto& [packed, other] : others_)
+    records_.push_back(
+        Pending::of(packed, other.parts.resolve(), other.file, other.parts.resolves_to_sample(), 0));
+  others_.clear();
+  Chunk records = sorted_records(threads);
 
   Dataset data = std::move(data_);
-  const TableSightings sightings = sightings_of(records_);
-  data.keys.reserve(records_.size());
-  data.cents.reserve(records_.size());
-  std::vector<std::uint32_t> file_of;
-  file_of.reserve(records_.size());
+  const TableSightings sightings = sightings_of(records);
+  data.keys.reserve(records.size());
+  data.cents.reserve(records.size());
+  std::vector<std::uint32_t, LargeAllocator<std::uint32_t>> file_of;
+  file_of.reserve(records.size());
   std::vector<bool> sample_of;  // only when some record is a made-up figure
-  if (has_sample_) sample_of.reserve(records_.size());
-  for (std::size_t i = 0; i < records_.size(); ++i) {
-    const Pending& r = records_[i];
-    if (i > 0 && records_[i - 1].key == r.key) {
-      const Pending& earlier = records_[i - 1];
+  if (has_sample_) sample_of.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Pending& r = records[i];
+    if (i > 0 && records[i - 1].key == r.key) {
+      const Pending& earlier = records[i - 1];
       if (earlier.file == r.file) {
         const LoadedFile& file = data.files[r.file];
         const DataError duplicate({file.name, r.line, 0, file.is_sheet()},
@@ -189,8 +219,7 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     file_of.push_back(r.file);
     if (has_sample_) sample_of.push_back(r.sample);
   }
-  records_.clear();
-  records_.shrink_to_fit();
+  records = {};
 
   // Coverage: which months each stream reports at all.
   if (!data.keys.empty()) {

@@ -115,7 +115,7 @@ TEST_CASE("the number style and unit read the value", "[interpreter]") {
   i.add({{{Field::period, "2026-02"}, {Field::province, "Kayseri"}, {Field::value, "291804.236"}}},
         thousands);
   const auto data = std::move(i.builder).finish();
-  CHECK(data.cents == std::vector<kexport::Cents>{29'180'423'645, 29'180'423'600});
+  CHECK(data.cents == kexport::CentsColumn{29'180'423'645, 29'180'423'600});
 }
 
 TEST_CASE("a status of sample marks the record as made up", "[interpreter]") {

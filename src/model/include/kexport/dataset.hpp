@@ -17,6 +17,7 @@
 #include "kexport/error.hpp"
 #include "kexport/file_format.hpp"
 #include "kexport/gazetteer.hpp"
+#include "kexport/large_allocator.hpp"
 #include "kexport/period.hpp"
 
 namespace kexport {
@@ -24,6 +25,9 @@ namespace kexport {
 using CountryId = std::uint16_t;
 using SourceId = std::uint8_t;
 using Cents = std::int64_t;
+// The record columns: millions of entries, in memory given huge pages (see LargeAllocator).
+using KeyColumn = std::vector<std::uint64_t, LargeAllocator<std::uint64_t>>;
+using CentsColumn = std::vector<Cents, LargeAllocator<Cents>>;
 inline constexpr CountryId all_countries = 0;
 inline constexpr std::uint8_t all_chapters = 0;
 
@@ -168,7 +172,7 @@ struct TotalParts {
 // One total row per (source, flow, province, month) of sorted records, valued as TotalParts resolves
 // it: what a totals-only load keeps of every province. Appends to `total_keys`/`total_cents`.
 void append_monthly_totals(std::span<const std::uint64_t> keys, std::span<const Cents> cents,
-                           std::vector<std::uint64_t>& total_keys, std::vector<Cents>& total_cents);
+                           KeyColumn& total_keys, CentsColumn& total_cents);
 
 // A record that a later file replaced (a revision of published data).
 struct Revision {
@@ -270,8 +274,8 @@ struct PassedOver {
 class Dataset {
  public:
   // Columns, one entry per record, sorted by RecordKey::packed(), no key twice.
-  std::vector<std::uint64_t> keys;
-  std::vector<Cents> cents;
+  KeyColumn keys;
+  CentsColumn cents;
 
   [[nodiscard]] std::size_t size() const { return keys.size(); }
   [[nodiscard]] RecordKey key(std::size_t row) const { return RecordKey::unpack(keys[row]); }

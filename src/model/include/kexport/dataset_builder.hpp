@@ -35,12 +35,17 @@ class DatasetBuilder {
 
   // Keeps every record of one province (and the national total rows) but only the monthly totals
   // of the others: enough for any question about that province, in a fraction of the memory.
-  // Sound for one file only: records of the others are not checked for duplicates or revisions.
+  // Records of the others are not checked for duplicates. Sound while no two files give the same
+  // month of another province (monthly files do not): the totals of two files could not tell a
+  // revision from the rest. focus_overlaps() says when they did; the load is then made again
+  // without focus.
   void focus_on(ProvinceId province) { focus_ = province; }
   // Keeps only monthly totals, of every province.
   void totals_only() { focus_ = no_province; }
   static constexpr ProvinceId no_province = 0xFF;
   [[nodiscard]] std::optional<ProvinceId> focus() const { return focus_; }
+  // Whether two files gave records of the same month of a province kept only as its total.
+  [[nodiscard]] bool focus_overlaps() const { return focus_overlaps_; }
   // Whether only the monthly total of this province is kept.
   [[nodiscard]] bool keeps_only_total(ProvinceId province) const {
     return focus_ && province != *focus_ && (province != national_total || *focus_ == no_province);
@@ -56,8 +61,8 @@ class DatasetBuilder {
   // Takes over a whole file another builder read on its own (files read in parallel): the file's
   // report as it made it, then its records as absorb() takes them. `part` holds that one file.
   void absorb_file(DatasetBuilder&& part);
-  // How many records the builder holds, and room for `more`: the parts a load will absorb.
-  [[nodiscard]] std::size_t record_count() const { return records_.size(); }
+  // Room for `more` records to be added (a loader's estimate, say the lines of its stretch: memory
+  // reserved and not filled costs nothing, while growing a vector of millions copies it).
   void reserve_records(std::size_t more) { records_.reserve(records_.size() + more); }
 
   // Notes an amount of the current file that was rounded from a float artefact.
@@ -89,13 +94,13 @@ class DatasetBuilder {
   };
   static constexpr std::uint32_t max_files = 0x7FFFFFFF;
   [[noreturn]] static void throw_too_many_files();
-  // Room for `more` records, growing geometrically: a load of many files absorbs them one after
-  // another, and an exact reserve each time would copy all that came before, every time.
-  void reserve_more(std::size_t more) {
-    const std::size_t needed = records_.size() + more;
-    if (needed > records_.capacity()) records_.reserve(std::max(needed, 2 * records_.capacity()));
-  }
-  std::vector<Pending> records_;
+  using Chunk = std::vector<Pending, LargeAllocator<Pending>>;
+  // The records in the order they came: the chunks absorbed from other builders (stretches and
+  // files read side by side, taken over as they are, never copied into one), then those added.
+  std::vector<Chunk> absorbed_;
+  Chunk records_;
+  // The records in key order, duplicates side by side in the order they came (finish's first step).
+  Chunk sorted_records(unsigned threads);
   bool has_sample_ = false;  // any record marked sample
   Dataset data_ = initial();
   std::unordered_map<std::size_t, CountryId> known_;
@@ -103,9 +108,18 @@ class DatasetBuilder {
   std::unordered_map<std::string, std::uint8_t> sectors_;
   // With a focus: the other provinces' months, by RecordKey::packed() of their total row.
   std::optional<ProvinceId> focus_;
-  std::unordered_map<std::uint64_t, TotalParts> others_;
+  struct OtherTotal {
+    TotalParts parts;
+    std::uint32_t file = 0;  // the file that gave the month
+  };
+  std::unordered_map<std::uint64_t, OtherTotal> others_;
+  // The month of the others' totals that a file's row went to last: rows of one province and
+  // month usually come together. Forgotten when a file begins.
   std::uint64_t last_other_ = ~std::uint64_t{0};
   TotalParts* last_other_parts_ = nullptr;
+  bool focus_overlaps_ = false;
+  // The entry of the others' month `packed`, given by the current file.
+  OtherTotal& other_total(std::uint64_t packed);
   static Dataset initial();
 };
 
