@@ -1,5 +1,6 @@
 // The one place that reads from the disk or standard input.
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -103,13 +104,22 @@ std::optional<MappedBytes> map_readonly(const std::string& path) {
   return map_descriptor(fd, static_cast<std::size_t>(info.st_size));
 }
 
+namespace {
+std::atomic<bool> unmap_when_released{true};
+}  // namespace
+
+void keep_mappings_until_exit() {
+  unmap_when_released = false;
+}
+
 std::optional<MappedBytes> map_descriptor(int fd, std::size_t size) {
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (address == MAP_FAILED) return std::nullopt;
   MappedBytes mapped;
-  mapped.mapping =
-      std::shared_ptr<const void>(address, [size](const void* a) { ::munmap(const_cast<void*>(a), size); });
+  mapped.mapping = std::shared_ptr<const void>(address, [size](const void* a) {
+    if (unmap_when_released) ::munmap(const_cast<void*>(a), size);
+  });
   mapped.bytes = std::string_view(static_cast<const char*>(address), size);
   return mapped;
 }

@@ -69,6 +69,11 @@ struct MappedBytes {
 std::optional<MappedBytes> map_readonly(const std::string& path);
 // The same for a regular file already open (and checked) as `fd`, of `size` bytes; closes `fd`.
 std::optional<MappedBytes> map_descriptor(int fd, std::size_t size);
+// A mapping is undone when the last MappedBytes or InputFile holding it goes. A process that
+// exits once its work is done (the command line) may keep every mapping to its end instead: the
+// exit undoes them at once, where undoing a directory of a thousand files one by one costs a TLB
+// shootdown on every core for each.
+void keep_mappings_until_exit();
 
 // Reads a path: a file, a directory (its .csv, .tsv, .json, .jsonl and .ndjson files in any
 // case, sorted by name, not recursive), or "-" for standard input. Throws Error(no_input) when
