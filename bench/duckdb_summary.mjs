@@ -1,6 +1,6 @@
 // The summary question in DuckDB SQL, for kexport's benchmark: over read_csv of a CSV file, or
 // over the table `exports` of a .duckdb database made by duckdb_import.mjs (DuckDB's own cache).
-// Usage: node duckdb_summary.mjs FILE.csv|FILE.duckdb PROVINCE [THREADS]
+// Usage: node duckdb_summary.mjs FILE.csv|DIR/*.csv|FILE.jsonl|FILE.json|FILE.duckdb PROVINCE [THREADS]
 // Prints one JSON object with exact decimal strings, the same figures kexport's summary gives.
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -11,9 +11,14 @@ const instance = persisted
   ? await DuckDBInstance.create(file, { threads, access_mode: 'READ_ONLY' })
   : await DuckDBInstance.create(':memory:', { threads });
 const db = await instance.connect();
+// A CSV file or a directory's CSV files (FILE ending in /*.csv), JSON Lines, a JSON array.
+const json = file.endsWith('.jsonl') || file.endsWith('.json');
+const columns = `{'period': 'VARCHAR', 'province': 'VARCHAR', 'country': 'VARCHAR', 'country_code': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'}`;
 const source = persisted
   ? 'exports'
-  : `read_csv(${quote(file)}, header = true, types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})`;
+  : json
+    ? `read_json(${quote(file)}, format = '${file.endsWith('.jsonl') ? 'newline_delimited' : 'array'}', columns = ${columns})`
+    : `read_csv(${quote(file)}, header = true, types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})`;
 
 // One scan of the file: per month and destination, the province's sum (NULL where it sold
 // nothing); every month of the file is a group, so the latest month is the file's latest.

@@ -7,6 +7,9 @@
 #
 #   bash bench/run.sh            (data goes to $KEXPORT_BENCH_DIR, default /tmp/kexport-bench)
 #   KEXPORT_BENCH_SIZES="1000000 10000000" bash bench/run.sh
+#
+# Also: the same records as JSON Lines and a JSON array (up to 10M rows), and the first size's
+# rows as a directory of monthly files and of about a thousand files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -95,7 +98,61 @@ for size in $sizes; do
   cm=$(peak_mb "$kexport" --data "$file" summary -p $province -f json)
   image=$(du -m "$data/cache/kexport" | cut -f1)
   cratio=$(python3 -c "print('%.3f' % ($cached / $ddb))")
-  cache_rows+="| $n | $first s | $image MB | **$cached ms** | **$ranked ms** | $cm MB | $ddb ms | **${cratio}×** |"$'\n'
+  fratio=$(python3 -c "print('%.2f' % ($first / $k))")
+  cache_rows+="| $n | $first s | **${fratio}×** | $image MB | **$cached ms** | **$ranked ms** | $cm MB | $ddb ms | **${cratio}×** |"$'\n'
+done
+
+# The same records as JSON Lines and as a JSON array (bench/csv_to_json.py), against DuckDB's
+# read_json; not past 10M rows.
+json_rows=""
+for size in $sizes; do
+  [ "$size" -le 10000000 ] || continue
+  n=$(name_of "$size")
+  for ext in jsonl json; do
+    file=$data/exports-$n.$ext
+    [ -s "$file" ] || /usr/bin/python3 bench/csv_to_json.py "$data/exports-$n.csv" "$file"
+    cat "$file" >/dev/null
+    echo "== $n $ext"
+    $nocache --data "$file" summary -p $province -f json >"$data/kexport-$n-$ext.json"
+    node bench/duckdb_summary.mjs "$file" $province 2 >"$data/duckdb-$n-$ext.json"
+    python3 bench/check_agree.py "$data/kexport-$n-$ext.json" "$data/duckdb-$n-$ext.json" "$data/kexport-$n.json"
+    hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n-$ext.json" \
+      "$nocache --data $file summary -p $province -f json" >/dev/null
+    hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n-$ext.json" \
+      "node bench/duckdb_summary.mjs $file $province 2" >/dev/null
+    k=$(median "$data/t-kexport-$n-$ext.json"); d=$(median "$data/t-duckdb-$n-$ext.json")
+    km=$(peak_mb $nocache --data "$file" summary -p $province -f json)
+    dm=$(peak_mb node bench/duckdb_summary.mjs "$file" $province 2)
+    json_rows+="| $n, $([ $ext = jsonl ] && echo "JSON Lines" || echo "JSON array") ($(du -m "$file" | cut -f1) MB) | $k s | $d s | **$(python3 -c "print('%.2f' % ($k / $d))")×** | $km MB | $dm MB |"$'\n'
+  done
+done
+
+# Data as it accumulates for a cron job: the first size's rows as one file a month, and as about
+# a thousand files (a month's provinces in fifteen groups), against the single file.
+first_size=$(echo "$sizes" | awk '{print $1}')
+n=$(name_of "$first_size")
+single=$data/exports-$n.csv
+monthly=$data/monthly-$n
+small=$data/small-$n
+if [ ! -d "$monthly" ]; then
+  mkdir -p "$monthly" "$small"
+  awk -F, -v m="$monthly" -v s="$small" 'NR == 1 { h = $0; next }
+    { f = m "/exports-" $1 ".csv"; if (!(f in seen)) { seen[f] = 1; print h > f } print >> f
+      if (!($2 in id)) id[$2] = ids++
+      g = s "/exports-" $1 "-" (id[$2] % 15) ".csv"; if (!(g in seen)) { seen[g] = 1; print h > g } print >> g
+      if (++rows % 100000 == 0) for (x in seen) close(x) }' "$single"
+fi
+echo "== many files"
+files_rows=""
+hyperfine --runs 10 --warmup 1 --export-json "$data/t-single-$n.json" "$nocache --data $single summary -p $province -f json" >/dev/null
+one=$(median "$data/t-single-$n.json")
+for dir in "$monthly" "$small"; do
+  $nocache --data "$dir" summary -p $province -f json | cmp - "$data/kexport-$n.json"
+  name=$(basename "$dir")
+  hyperfine --runs 10 --warmup 1 --export-json "$data/t-$name.json" "$nocache --data $dir summary -p $province -f json" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$name.json" "node bench/duckdb_summary.mjs '$dir/*.csv' $province 2" >/dev/null
+  t=$(median "$data/t-$name.json"); d=$(median "$data/t-duckdb-$name.json")
+  files_rows+="| $(ls "$dir" | wc -l) files | $t s | $one s | **$(python3 -c "print('%.2f' % ($t / $one))")×** | $d s | $(peak_mb $nocache --data "$dir" summary -p $province -f json) MB |"$'\n'
 done
 
 echo "== threads"
@@ -113,7 +170,7 @@ sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
   echo "The summary question (\`kexport summary --province $province\`, the latest month, as JSON) on"
   echo "generated canonical CSV (\`bench/generate.cpp\`: 81 provinces, up to 229 destinations, gaps),"
   echo "the file in the page cache, whole process, median of $runs runs (pandas: 3), measured in one run"
-  echo "on this machine ($(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
+  echo "on this machine ($(lscpu | sed -n 's/^Model name: *//p'), $(grep -qw avx2 /proc/cpuinfo && echo AVX2 || echo "no AVX2")$(grep -qw avx512f /proc/cpuinfo && echo ", AVX-512"), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
   echo "\`read_csv\` with 2 threads (\`bench/duckdb_summary.mjs\`); pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)')"
   echo "(\`bench/pandas_summary.py\`). Every answer was checked to agree to the cent (\`bench/check_agree.py\`)."
   echo
@@ -129,9 +186,24 @@ sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
   echo "is the same summary SQL over a .duckdb database file the CSV was imported into beforehand"
   echo "(\`bench/duckdb_import.mjs\`; the import is not timed)."
   echo
-  echo "| rows | kexport first run | image | summary from cache | rank from cache | RSS | DuckDB from .duckdb | summary / DuckDB |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| rows | kexport first run | first / \`--no-cache\` | image | summary from cache | rank from cache | RSS | DuckDB from .duckdb | summary / DuckDB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf "%s" "$cache_rows"
+  echo
+  echo "The same records as JSON (\`bench/csv_to_json.py\`: amounts as JSON numbers written as in the"
+  echo "CSV), \`kexport --no-cache\` against DuckDB's \`read_json\` (2 threads), median of $runs runs:"
+  echo
+  echo "| data | kexport | DuckDB | kexport / DuckDB | kexport RSS | DuckDB RSS |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  printf "%s" "$json_rows"
+  echo
+  echo "A directory of files against the same rows in one file ($n rows; median of 10 runs, DuckDB"
+  echo "over the directory's \`*.csv\`: $runs): one file a month, and a month's provinces in fifteen files."
+  echo "Every answer is byte for byte the single file's."
+  echo
+  echo "| directory | kexport | one file | directory / one file | DuckDB | kexport RSS |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  printf "%s" "$files_rows"
   echo
   echo "Two threads against one on the $(basename "$big") load: $t1 s / $t2 s = **${speedup}×**."
   echo

@@ -1,6 +1,9 @@
+#include <sys/mman.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "image_meta.hpp"
@@ -11,6 +14,15 @@ namespace {
 
 [[noreturn]] void damaged(const std::string& what) {
   throw BadImage(BadImage::Kind::damaged, what);
+}
+
+// Maps the whole pages of `bytes` before they are used (MADV_POPULATE_READ or _WRITE, Linux
+// 5.14); where the system cannot, they are faulted in as used.
+void prefault(std::string_view bytes, int advice) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(bytes.data()) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.size()) / page * page;
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
 }
 
 // memcpy, except that copying nothing is allowed to involve no storage at all.
@@ -141,6 +153,14 @@ Dataset Image::dataset(std::optional<ProvinceId> focus, bool totals_only) const 
   Dataset out = base_;
   out.keys.reserve(rows);
   out.cents.reserve(rows);
+  // The pages to be read and written, mapped in one call each rather than by a page fault every
+  // few pages.
+  for (const Part& part : parts) {
+    prefault(part.keys, MADV_POPULATE_READ);
+    prefault(part.cents, MADV_POPULATE_READ);
+  }
+  prefault({reinterpret_cast<const char*>(out.keys.data()), rows * 8}, MADV_POPULATE_WRITE);
+  prefault({reinterpret_cast<const char*>(out.cents.data()), rows * 8}, MADV_POPULATE_WRITE);
   for (const Part& part : parts) {
     if (part.checksum && columns_checksum(part.keys, part.cents) != *part.checksum)
       damaged("a slice of records does not match its checksum");

@@ -55,20 +55,30 @@ ProvinceTimeline::ProvinceTimeline(const Dataset& data, std::size_t span)
 ProvinceTimeline::ProvinceTimeline(const Dataset& data, Stream stream, ProvinceId province, Slice slice)
     : ProvinceTimeline(data,
                        stream.index() < data.coverage.size() ? data.coverage[stream.index()].size() : 0) {
-  for (std::size_t i = 0; i < known_.size(); ++i) {
-    const Period month = Period::from_index(data.coverage_base + static_cast<std::int32_t>(i));
-    known_[i] = data.knows(stream, province, month);
-    if (known_[i]) totals_[i] = Cents{0};
-    const bool whole = !slice.country && !slice.chapter;
-    sample_[i] =
-        whole ? data.sample_total(stream, province, month) : data.sample_parts(stream, province, month);
-  }
+  // The province's bits of the dataset's bitmaps (Dataset::knows, sample_total, sample_parts),
+  // read straight: every question reads a timeline of each province, over every month.
+  const std::size_t s = stream.index();
+  const std::size_t span = known_.size();
+  const bool whole = !slice.country && !slice.chapter;
+  const auto& samples = whole ? data.sample_totals : data.sample_part_bits;
+  const std::vector<bool> none;
+  const std::vector<bool>& known = s < data.known.size() ? data.known[s] : none;
+  const std::vector<bool>& sample = s < samples.size() ? samples[s] : none;
+  const std::size_t first = std::size_t{province} * span;
+  if (province <= province_count)
+    for (std::size_t i = 0; i < span; ++i) {
+      known_[i] = first + i < known.size() && known[first + i];
+      if (known_[i]) totals_[i] = Cents{0};
+      sample_[i] = first + i < sample.size() && sample[first + i];
+    }
+  // Rows of one month in a row: the key above the month is the same all through the range.
   auto [row, end] = data.rows_of(stream, province);
   while (row < end) {
-    const Period month = data.key(row).month;
-    std::size_t block_end = row;
-    while (block_end < end && data.key(block_end).month == month) ++block_end;
-    if (const auto i = slot(month); i && known_[*i]) totals_[*i] = resolve_slice(data, row, block_end, slice);
+    const std::uint64_t block = data.keys[row] >> RecordKey::month_shift;
+    std::size_t block_end = row + 1;
+    while (block_end < end && data.keys[block_end] >> RecordKey::month_shift == block) ++block_end;
+    if (const auto i = slot(data.key(row).month); i && known_[*i])
+      totals_[*i] = resolve_slice(data, row, block_end, slice);
     row = block_end;
   }
 }
