@@ -115,7 +115,8 @@ for size in $sizes; do
     echo "== $n $ext"
     $nocache --data "$file" summary -p $province -f json >"$data/kexport-$n-$ext.json"
     node bench/duckdb_summary.mjs "$file" $province 2 >"$data/duckdb-$n-$ext.json"
-    python3 bench/check_agree.py "$data/kexport-$n-$ext.json" "$data/duckdb-$n-$ext.json" "$data/kexport-$n.json"
+    python3 bench/check_agree.py "$data/kexport-$n-$ext.json" "$data/duckdb-$n-$ext.json"
+    cmp "$data/kexport-$n-$ext.json" "$data/kexport-$n.json"  # the CSV file's answer, byte for byte
     hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n-$ext.json" \
       "$nocache --data $file summary -p $province -f json" >/dev/null
     hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n-$ext.json" \

@@ -19,6 +19,7 @@ namespace {
 // Maps the whole pages of `bytes` before they are used (MADV_POPULATE_READ or _WRITE, Linux
 // 5.14); where the system cannot, they are faulted in as used.
 void prefault(std::string_view bytes, int advice) {
+  if (bytes.size() < (64 << 10)) return;  // a few faults cost less than the call
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto begin = (reinterpret_cast<std::uintptr_t>(bytes.data()) + page - 1) / page * page;
   const auto end = (reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.size()) / page * page;
