@@ -37,6 +37,17 @@ name_of() { case $1 in 1000000) echo 1M ;; 10000000) echo 10M ;; 20000000) echo 
 median() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
 ms() { python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["median"]))' "$1"; }
 peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+# kexport --no-cache against DuckDB on one input, median of $runs runs each: sets k and d (seconds)
+# and km and dm (peak RSS in MB). $1: the input; $2: a name for the timing files.
+race() {
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$2.json" \
+    "$nocache --data $1 summary -p $province -f json" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$2.json" \
+    "node bench/duckdb_summary.mjs $1 $province 2" >/dev/null
+  k=$(median "$data/t-kexport-$2.json"); d=$(median "$data/t-duckdb-$2.json")
+  km=$(peak_mb $nocache --data "$1" summary -p $province -f json)
+  dm=$(peak_mb node bench/duckdb_summary.mjs "$1" $province 2)
+}
 
 # The cache lives in the benchmark's directory, not the user's.
 export XDG_CACHE_HOME=$data/cache
@@ -69,13 +80,7 @@ for size in $sizes; do
   python3 bench/check_agree.py "$data/kexport-$n.json" "$data/duckdb-db-$n.json"
 
   echo "== $n: times"
-  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n.json" \
-    "$nocache --data $file summary -p $province -f json" >/dev/null
-  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n.json" \
-    "node bench/duckdb_summary.mjs $file $province 2" >/dev/null
-  k=$(median "$data/t-kexport-$n.json"); d=$(median "$data/t-duckdb-$n.json")
-  km=$(peak_mb $nocache --data "$file" summary -p $province -f json)
-  dm=$(peak_mb node bench/duckdb_summary.mjs "$file" $province 2)
+  race "$file" "$n"
   p="–"; pm="–"  # pandas is not run past 10M rows: it needs more memory than the file by far
   if [ "$size" -le 10000000 ]; then
     hyperfine --runs 3 --export-json "$data/t-pandas-$n.json" "/usr/bin/python3 bench/pandas_summary.py $file $province" >/dev/null
@@ -117,13 +122,7 @@ for size in $sizes; do
     node bench/duckdb_summary.mjs "$file" $province 2 >"$data/duckdb-$n-$ext.json"
     python3 bench/check_agree.py "$data/kexport-$n-$ext.json" "$data/duckdb-$n-$ext.json"
     cmp "$data/kexport-$n-$ext.json" "$data/kexport-$n.json"  # the CSV file's answer, byte for byte
-    hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$n-$ext.json" \
-      "$nocache --data $file summary -p $province -f json" >/dev/null
-    hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$n-$ext.json" \
-      "node bench/duckdb_summary.mjs $file $province 2" >/dev/null
-    k=$(median "$data/t-kexport-$n-$ext.json"); d=$(median "$data/t-duckdb-$n-$ext.json")
-    km=$(peak_mb $nocache --data "$file" summary -p $province -f json)
-    dm=$(peak_mb node bench/duckdb_summary.mjs "$file" $province 2)
+    race "$file" "$n-$ext"
     json_rows+="| $n, $([ $ext = jsonl ] && echo "JSON Lines" || echo "JSON array") ($(du -m "$file" | cut -f1) MB) | $k s | $d s | **$(python3 -c "print('%.2f' % ($k / $d))")×** | $km MB | $dm MB |"$'\n'
   done
 done

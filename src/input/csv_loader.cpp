@@ -168,13 +168,13 @@ class CsvLoad {
     }
     // Line numbers: each stretch starts after the line ends of those before it, counted while
     // the text was checked.
-    std::vector<std::uint64_t> first_line(stretches.size());
-    for (std::size_t i = 0; i < stretches.size(); ++i) {
-      first_line[i] = 1 + decoded_.line_ends_before(bounds[i]);
-      // A record a line, as a long table has: room reserved is not memory used.
-      const std::uint64_t lines = decoded_.line_ends_before(bounds[i + 1]) + 1 - first_line[i] + 1;
-      stretches[i]->read.builder.reserve_records(static_cast<std::size_t>(lines));
-    }
+    std::vector<std::uint64_t> first_line(bounds.size());
+    for (std::size_t i = 0; i < bounds.size(); ++i) first_line[i] = 1 + decoded_.line_ends_before(bounds[i]);
+    // Room for a record a line, as a long table has (the last may lack its line end): room
+    // reserved and not filled is not memory used, while growing the records copies them.
+    for (std::size_t i = 0; i < stretches.size(); ++i)
+      stretches[i]->read.builder.reserve_records(
+          static_cast<std::size_t>(first_line[i + 1] - first_line[i] + 1));
     const SheetRows sheet(plan_, options_);
     // A stretch's failure is kept with it: the file may yet be read again from one thread.
     run_parallel(stretches.size(), [&](std::size_t i) {

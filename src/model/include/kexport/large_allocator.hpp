@@ -30,8 +30,7 @@ class LargeAllocator {
   T* allocate(std::size_t n) {
     if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
     const std::size_t bytes = n * sizeof(T);
-    if (bytes < large_memory::threshold)
-      return static_cast<T*>(::operator new (bytes, std::align_val_t{alignof(T)}));
+    if (bytes < large_memory::threshold) return static_cast<T*>(::operator new(bytes));
     void* block = large_memory::map(bytes);
     if (block == nullptr) throw std::bad_alloc();
     return static_cast<T*>(block);
@@ -39,7 +38,7 @@ class LargeAllocator {
   void deallocate(T* p, std::size_t n) noexcept {
     const std::size_t bytes = n * sizeof(T);
     if (bytes < large_memory::threshold)
-      ::operator delete (p, std::align_val_t{alignof(T)});
+      ::operator delete(p);
     else
       large_memory::unmap(p, bytes);
   }
