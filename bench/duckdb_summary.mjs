@@ -1,10 +1,12 @@
 // The summary question in DuckDB SQL, for kexport's benchmark: over read_csv of a CSV file, or
 // over the table `exports` of a .duckdb database made by duckdb_import.mjs (DuckDB's own cache).
-// Usage: node duckdb_summary.mjs FILE.csv|DIR/*.csv|FILE.jsonl|FILE.json|FILE.duckdb PROVINCE [THREADS]
+// Usage: node duckdb_summary.mjs FILE.csv|DIR/*.csv|FILE.jsonl|FILE.json|FILE.duckdb PROVINCE [THREADS] [wide]
+// PROVINCE is the name as the file writes it; `wide` reads the layout of bench/generate_wide.py.
 // Prints one JSON object with exact decimal strings, the same figures kexport's summary gives.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [file, province, threads = '2'] = process.argv.slice(2);
+const [file, province, threads = '2', shape = 'canonical'] = process.argv.slice(2);
+const wide = shape === 'wide';
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 const persisted = file.endsWith('.duckdb');
 const instance = persisted
@@ -18,14 +20,19 @@ const source = persisted
   ? 'exports'
   : json
     ? `read_json(${quote(file)}, format = '${file.endsWith('.jsonl') ? 'newline_delimited' : 'array'}', columns = ${columns})`
-    : `read_csv(${quote(file)}, header = true, types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})`;
+    : wide
+      ? `read_csv(${quote(file)}, header = true, types = {'İhracat (ABD Doları)': 'DECIMAL(18,2)'})`
+      : `read_csv(${quote(file)}, header = true, types = {'period': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'})`;
+// The month as an index (year * 12 + month - 1), the destination's code, the province and the value.
+const [monthOf, code, name, value] = wide
+  ? ['"Yıl" * 12 + "Ay" - 1', '"Ülke Kodu"', '"İl"', '"İhracat (ABD Doları)"']
+  : ['CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1', 'country_code', 'province', 'value_usd'];
 
 // One scan of the file: per month and destination, the province's sum (NULL where it sold
 // nothing); every month of the file is a group, so the latest month is the file's latest.
 await db.run(`
   CREATE TEMP TABLE g AS
-  SELECT CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1 AS m,
-         country_code, sum(value_usd) FILTER (WHERE province = ${quote(province)}) AS v
+  SELECT ${monthOf} AS m, ${code} AS country_code, sum(${value}) FILTER (WHERE ${name} = ${quote(province)}) AS v
   FROM ${source}
   GROUP BY ALL`);
 await db.run(`CREATE TEMP TABLE latest AS SELECT max(m) AS m FROM g`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The summary question in pandas, for kexport's benchmark.
-Usage: python3 pandas_summary.py FILE PROVINCE
+Usage: python3 pandas_summary.py FILE PROVINCE [wide]
+PROVINCE is the name as the file writes it; `wide` reads the layout of bench/generate_wide.py.
 Prints one JSON object with exact decimal strings (values are read as text and turned into
 integer cents, so no float rounding)."""
 import json
@@ -9,13 +10,20 @@ import sys
 import pandas as pd
 
 path, province = sys.argv[1], sys.argv[2]
-d = pd.read_csv(path, dtype={"period": str, "province": str, "country_code": str, "value_usd": str},
-                usecols=["period", "province", "country_code", "value_usd"], keep_default_na=False)
-d["m"] = d["period"].str[:4].astype("int64") * 12 + d["period"].str[5:7].astype("int64") - 1
+if len(sys.argv) > 3 and sys.argv[3] == "wide":
+    names = {"İl": "province", "Ülke Kodu": "country_code", "İhracat (ABD Doları)": "value_usd"}
+    d = pd.read_csv(path, dtype={"Yıl": "int64", "Ay": "int64", **{k: str for k in names}},
+                    usecols=["Yıl", "Ay", *names], keep_default_na=False).rename(columns=names)
+    d["m"] = d["Yıl"] * 12 + d["Ay"] - 1
+else:
+    d = pd.read_csv(path, dtype={"period": str, "province": str, "country_code": str, "value_usd": str},
+                    usecols=["period", "province", "country_code", "value_usd"], keep_default_na=False)
+    d["m"] = d["period"].str[:4].astype("int64") * 12 + d["period"].str[5:7].astype("int64") - 1
 parts = d["value_usd"].str.split(".", n=1, expand=True)
 d["cents"] = parts[0].astype("int64") * 100 + parts[1].str.ljust(2, "0").astype("int64")
 latest = int(d["m"].max())
-k = d[d["province"] == province]
+# One figure per month and destination (the wide layout has a row per chapter).
+k = d[d["province"] == province].groupby(["m", "country_code"], as_index=False)["cents"].sum()
 monthly = k.groupby("m")["cents"].sum()
 
 

@@ -38,15 +38,16 @@ median() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1
 ms() { python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["median"]))' "$1"; }
 peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 # kexport --no-cache against DuckDB on one input, median of $runs runs each: sets k and d (seconds)
-# and km and dm (peak RSS in MB). $1: the input; $2: a name for the timing files.
+# and km and dm (peak RSS in MB). $1: the input; $2: a name for the timing files; $3 and $4, for
+# the wide layout: the province as the file writes it and `wide`.
 race() {
+  local peer="$1 ${3:-$province} 2 ${4:-}"
   hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-kexport-$2.json" \
     "$nocache --data $1 summary -p $province -f json" >/dev/null
-  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$2.json" \
-    "node bench/duckdb_summary.mjs $1 $province 2" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-duckdb-$2.json" "node bench/duckdb_summary.mjs $peer" >/dev/null
   k=$(median "$data/t-kexport-$2.json"); d=$(median "$data/t-duckdb-$2.json")
   km=$(peak_mb $nocache --data "$1" summary -p $province -f json)
-  dm=$(peak_mb node bench/duckdb_summary.mjs "$1" $province 2)
+  dm=$(peak_mb node bench/duckdb_summary.mjs $peer)
 }
 
 # The cache lives in the benchmark's directory, not the user's.
@@ -88,7 +89,7 @@ for size in $sizes; do
   fi
   ratio=$(python3 -c "print('%.2f' % ($k / $d))")
   mratio=$(python3 -c "print('%.2f' % ($km / $dm))")
-  rows+="| $n ($(du -m "$file" | cut -f1) MB) | $k s | $d s | $p | **${ratio}×** | $km MB | $dm MB | $pm | **${mratio}×** |"$'\n'
+  rows+="| $n, generate.cpp ($(du -m "$file" | cut -f1) MB) | $k s | $d s | $p | **${ratio}×** | $km MB | $dm MB | $pm | **${mratio}×** |"$'\n'
 
   echo "== $n: repeated questions"
   hyperfine --runs 3 --prepare "$kexport cache clear" --export-json "$data/t-first-$n.json" \
@@ -105,6 +106,34 @@ for size in $sizes; do
   cratio=$(python3 -c "print('%.3f' % ($cached / $ddb))")
   fratio=$(python3 -c "print('%.2f' % ($first / $k))")
   cache_rows+="| $n | $first s | **${fratio}×** | $image MB | **$cached ms** | **$ranked ms** | $cm MB | $ddb ms | **${cratio}×** |"$'\n'
+done
+
+# The second generator's layout (bench/generate_wide.py: nine columns, codes beside long upper-case
+# names, quoted text), so the loader is not measured on one file's shape only.
+for size in $sizes; do
+  n=$(name_of "$size")
+  file=$data/wide-$n.csv
+  [ -s "$file" ] || /usr/bin/python3 bench/generate_wide.py "$size" "$file"
+  cat "$file" >/dev/null
+  echo "== $n wide: answers"
+  $nocache --data "$file" summary -p $province -f json >"$data/kexport-wide-$n.json"
+  node bench/duckdb_summary.mjs "$file" KAYSERİ 2 wide >"$data/duckdb-wide-$n.json"
+  peers=("$data/duckdb-wide-$n.json")
+  if [ "$size" -le 10000000 ]; then
+    /usr/bin/python3 bench/pandas_summary.py "$file" KAYSERİ wide >"$data/pandas-wide-$n.json"
+    peers+=("$data/pandas-wide-$n.json")
+  fi
+  python3 bench/check_agree.py "$data/kexport-wide-$n.json" "${peers[@]}"
+  echo "== $n wide: times"
+  race "$file" "wide-$n" KAYSERİ wide
+  p="–"; pm="–"
+  if [ "$size" -le 10000000 ]; then
+    hyperfine --runs 3 --export-json "$data/t-pandas-wide-$n.json" \
+      "/usr/bin/python3 bench/pandas_summary.py $file KAYSERİ wide" >/dev/null
+    p="$(median "$data/t-pandas-wide-$n.json") s"
+    pm="$(peak_mb /usr/bin/python3 bench/pandas_summary.py "$file" KAYSERİ wide) MB"
+  fi
+  rows+="| $n, generate_wide.py ($(du -m "$file" | cut -f1) MB) | $k s | $d s | $p | **$(python3 -c "print('%.2f' % ($k / $d))")×** | $km MB | $dm MB | $pm | **$(python3 -c "print('%.2f' % ($km / $dm))")×** |"$'\n'
 done
 
 # The same records as JSON Lines and as a JSON array (bench/csv_to_json.py), against DuckDB's
@@ -168,7 +197,10 @@ sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
   echo "# Benchmark results"
   echo
   echo "The summary question (\`kexport summary --province $province\`, the latest month, as JSON) on"
-  echo "generated canonical CSV (\`bench/generate.cpp\`: 81 provinces, up to 229 destinations, gaps),"
+  echo "generated CSV of two shapes: canonical (\`bench/generate.cpp\`: 81 provinces, up to 229"
+  echo "destinations, gaps; five columns) and a TÜİK download's layout (\`bench/generate_wide.py\`:"
+  echo "province × destination × chapter, nine columns, plate and ISO codes beside long upper-case names,"
+  echo "every text field quoted),"
   echo "the file in the page cache, whole process, median of $runs runs (pandas: 3), measured in one run"
   echo "on this machine ($(lscpu | sed -n 's/^Model name: *//p'), $(grep -qw avx2 /proc/cpuinfo && echo AVX2 || echo "no AVX2")$(grep -qw avx512f /proc/cpuinfo && echo ", AVX-512"), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB). DuckDB $(node -e "console.log(require('./bench/node_modules/@duckdb/node-api/package.json').version)") runs SQL over"
   echo "\`read_csv\` with 2 threads (\`bench/duckdb_summary.mjs\`); pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)')"
@@ -176,7 +208,7 @@ sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
   echo
   echo "From the CSV file, nothing cached (\`kexport --no-cache\`):"
   echo
-  echo "| rows | kexport | DuckDB | pandas | kexport / DuckDB | kexport RSS | DuckDB RSS | pandas RSS | RSS ratio |"
+  echo "| data | kexport | DuckDB | pandas | kexport / DuckDB | kexport RSS | DuckDB RSS | pandas RSS | RSS ratio |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf "%s" "$rows"
   echo

@@ -33,7 +33,7 @@ std::string read_stream(std::istream& in) {
 std::optional<InputFile> map_file(const fs::path& path, const std::string& shown) {
   std::optional<MappedBytes> mapped;
   try {
-    mapped = map_readonly(path.string());
+    mapped = map_readonly(path.string(), true);
   } catch (const std::system_error& e) {
     throw Error(ExitCode::no_input, shown + ": cannot open: " + std::strerror(e.code().value()));
   }
@@ -43,6 +43,7 @@ std::optional<InputFile> map_file(const fs::path& path, const std::string& shown
   InputFile file(shown, {});
   file.mapping = std::move(mapped->mapping);
   file.mapped = mapped->bytes;
+  file.descriptor = std::move(mapped->descriptor);
   return file;
 }
 
@@ -93,7 +94,30 @@ PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
 
 }  // namespace
 
-std::optional<MappedBytes> map_readonly(const std::string& path) {
+namespace {
+std::atomic<bool> unmap_when_released{true};
+
+// Descriptors kept open beside their mappings, and how many may be at once.
+std::atomic<int> kept_descriptors{0};
+constexpr int most_kept_descriptors = 32;
+constexpr std::size_t keep_descriptor_from = 8 << 20;
+
+// `fd`, open as long as the result lives; empty (and `fd` closed) when too many are open already.
+std::shared_ptr<const int> keep_open(int fd) {
+  if (kept_descriptors.fetch_add(1) >= most_kept_descriptors) {
+    kept_descriptors.fetch_sub(1);
+    ::close(fd);
+    return nullptr;
+  }
+  return std::shared_ptr<const int>(new int(fd), [](const int* kept) {
+    ::close(*kept);
+    kept_descriptors.fetch_sub(1);
+    delete kept;
+  });
+}
+}  // namespace
+
+std::optional<MappedBytes> map_readonly(const std::string& path, bool keep_descriptor) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::system_error(errno, std::generic_category(), path);
   struct stat info {};
@@ -101,12 +125,18 @@ std::optional<MappedBytes> map_readonly(const std::string& path) {
     ::close(fd);
     return std::nullopt;
   }
-  return map_descriptor(fd, static_cast<std::size_t>(info.st_size));
+  const auto size = static_cast<std::size_t>(info.st_size);
+  if (!keep_descriptor || size < keep_descriptor_from) return map_descriptor(fd, size);
+  const int kept = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);  // map_descriptor closes the one it is given
+  auto mapped = map_descriptor(fd, size);
+  if (kept < 0) return mapped;
+  if (!mapped) {
+    ::close(kept);
+    return mapped;
+  }
+  mapped->descriptor = keep_open(kept);
+  return mapped;
 }
-
-namespace {
-std::atomic<bool> unmap_when_released{true};
-}  // namespace
 
 void keep_mappings_until_exit() {
   unmap_when_released = false;

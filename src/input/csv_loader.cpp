@@ -29,7 +29,7 @@ class CsvRows final : public RowSource {
   bool next(std::vector<std::string_view>& cells) override {
     if (!reader_.next(cells)) return false;
     end_ = reader_.position();
-    constexpr std::size_t release_every = 8 << 20;
+    constexpr std::size_t release_every = 4 << 20;
     if (reader_.position() - released_ >= release_every)
       released_ +=
           release_pages(file_, reader_.text().substr(released_, reader_.record_offset() - released_));

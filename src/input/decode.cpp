@@ -11,6 +11,8 @@
 #endif
 #include <vector>
 
+#include <unistd.h>
+
 #include "kexport/csv_reader.hpp"
 #include "kexport/text.hpp"
 
@@ -172,23 +174,90 @@ struct Finding {
   }
 }
 
-// Checks [begin, end) in blocks, handing each block's pages back once checked. Mojibake is not
-// looked for in text that is not UTF-8: that text is converted first and checked then.
+// A block's bytes, read a piece at a time through the file's descriptor into a buffer of this
+// thread's, so that checking them maps none of their pages: on a machine where mapping a page
+// costs a trap to the hypervisor, touching each page once (by the parse) rather than twice saves
+// about a fifth of a large load. Pieces end before an ASCII byte, as blocks do, so that no
+// character or mark of mojibake straddles two.
+class PieceReader {
+ public:
+  PieceReader(const InputFile& file, std::string_view text) : file_(file), text_(text) {}
+
+  // The bytes from `at`, up to `stop` (a block's end): at most a piece, read or, when the file
+  // cannot be read so, mapped.
+  std::string_view piece(std::size_t at, std::size_t stop) {
+    constexpr std::size_t most = 1 << 20;
+    if (!file_.descriptor) return mapped(at, stop);
+    const std::size_t size = std::min(most, stop - at);
+    buffer_.resize(most);
+    std::size_t got = 0;
+    while (got < size) {
+      const auto n =
+          ::pread(*file_.descriptor, buffer_.data() + got, size - got, static_cast<off_t>(at + got));
+      if (n <= 0) return mapped(at, stop);
+      got += static_cast<std::size_t>(n);
+    }
+    if (at + size == stop) return std::string_view(buffer_).substr(0, size);
+    std::size_t end = size;
+    while (end > 0 && static_cast<unsigned char>(buffer_[end - 1]) >= 0x80) --end;
+    if (end == 0) return mapped(at, stop);  // a megabyte without an ASCII byte: read it mapped
+    return std::string_view(buffer_).substr(0, end);
+  }
+
+  // The first offset from `at` on (up to `stop`) that holds an ASCII byte: where a block may end.
+  std::size_t ascii_from(std::size_t at, std::size_t stop) {
+    char bytes[64];
+    while (at < stop) {
+      const std::size_t want = std::min(sizeof bytes, stop - at);
+      if (!file_.descriptor ||
+          ::pread(*file_.descriptor, bytes, want, static_cast<off_t>(at)) != static_cast<ssize_t>(want)) {
+        while (at < stop && static_cast<unsigned char>(text_[at]) >= 0x80) ++at;
+        return at;
+      }
+      for (std::size_t i = 0; i < want; ++i)
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) return at + i;
+      at += want;
+    }
+    return stop;
+  }
+
+ private:
+  std::string_view mapped(std::size_t at, std::size_t stop) const { return text_.substr(at, stop - at); }
+
+  const InputFile& file_;
+  std::string_view text_;
+  std::string buffer_;
+};
+
+// Checks [begin, end) in blocks, handing each block's pages back once checked (if it was read
+// through the mapping). Mojibake is not looked for in text that is not UTF-8: that text is
+// converted first and checked then. A NUL anywhere in a block is reported before what else is
+// wrong in it, as saying more (a spreadsheet, UTF-16).
 Finding check_text(const InputFile& file, std::string_view text, std::size_t begin, std::size_t end,
                    std::optional<TextEncoding> forced) {
   constexpr std::size_t block = 8 << 20;
   std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;
   std::size_t released = begin;
+  PieceReader reader(file, text);
   for (std::size_t at = begin; at < end;) {
-    std::size_t stop = std::min(end, at + block);
-    while (stop < end && static_cast<unsigned char>(text[stop]) >= 0x80) ++stop;
-    const std::string_view part = text.substr(at, stop - at);
-    if (const auto nul = part.find('\0'); nul != std::string_view::npos) return {Finding::nul, at + nul, {}};
-    const TextScan scan = scan_text(part, forced != TextEncoding::windows1254);
-    if (scan.kind == TextScan::not_utf8) return {Finding::not_utf8, at + scan.offset, {}};
-    if (scan.kind == TextScan::mojibake) return {Finding::mojibake, at + scan.offset, {}};
-    line_ends.emplace_back(stop, scan.newlines);
-    released += release_pages(file, text.substr(released, stop - released));
+    const std::size_t stop = reader.ascii_from(std::min(end, at + block), end);
+    std::uint64_t newlines = 0;
+    Finding found;
+    for (std::size_t from = at; from < stop;) {
+      const std::string_view part = reader.piece(from, stop);
+      if (const auto nul = part.find('\0'); nul != std::string_view::npos)
+        return {Finding::nul, from + nul, {}};
+      if (found.kind == Finding::none) {
+        const TextScan scan = scan_text(part, forced != TextEncoding::windows1254);
+        if (scan.kind == TextScan::not_utf8) found = {Finding::not_utf8, from + scan.offset, {}};
+        if (scan.kind == TextScan::mojibake) found = {Finding::mojibake, from + scan.offset, {}};
+        newlines += scan.newlines;
+      }
+      from += part.size();
+    }
+    if (found.kind != Finding::none) return found;
+    line_ends.emplace_back(stop, newlines);
+    if (!file.descriptor) released += release_pages(file, text.substr(released, stop - released));
     at = stop;
   }
   return {Finding::none, 0, std::move(line_ends)};

@@ -1,6 +1,7 @@
 // The loaders' fast path for amounts.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -21,6 +22,18 @@ inline std::optional<Cents> parse_plain_cents(std::string_view text) {
     cents = cents * 10 + (c - '0');
   }
   return cents;
+}
+
+// A whole number of up to 15 digits ("298064"), as weights in kilograms come. Empty for anything
+// else.
+inline std::optional<std::int64_t> parse_plain_whole(std::string_view text) {
+  if (text.empty() || text.size() > 15) return std::nullopt;
+  std::int64_t whole = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    whole = whole * 10 + (c - '0');
+  }
+  return whole;
 }
 
 }  // namespace kexport::input

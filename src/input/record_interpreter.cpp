@@ -406,6 +406,7 @@ namespace {
 
 // Kilograms as written, with up to three decimals, in whole grams.
 Cents grams_of(std::string_view text, DecimalStyle decimal) {
+  if (const auto kilograms = parse_plain_whole(text)) return *kilograms * 1000;
   // Read as thousands of a unit, an amount's cents are tenths of grams: kilograms to the gram have
   // a whole number of grams.
   const AmountResult amount = parse_amount(text, decimal, ValueUnit::thousand_dollars);

@@ -3,9 +3,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
 #include "kexport/text.hpp"
@@ -52,6 +51,115 @@ char detect_delimiter(std::string_view text) {
   return best;
 }
 
+namespace window_scans {
+
+using Window = SeparatorIndex::Window;
+
+Window bytes(const char* data, std::size_t size, char delimiter) {
+  Window w;
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (data[i] == delimiter || data[i] == '\n') w.separators |= bit;
+    if (data[i] == '\n') w.newlines |= bit;
+    if (data[i] == '"') w.quotes |= bit;
+  }
+  return w;
+}
+
+#if defined(__x86_64__)
+Window sse2(const char* data, char delimiter) {
+  const __m128i delimiters = _mm_set1_epi8(delimiter), newline = _mm_set1_epi8('\n'),
+                quote = _mm_set1_epi8('"');
+  Window w;
+  for (int part = 0; part < 4; ++part) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * part));
+    const __m128i ends = _mm_cmpeq_epi8(bytes, newline);
+    const auto bits = [&](__m128i hits) {
+      return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(hits))) << (16 * part);
+    };
+    w.separators |= bits(_mm_or_si128(_mm_cmpeq_epi8(bytes, delimiters), ends));
+    w.newlines |= bits(ends);
+    w.quotes |= bits(_mm_cmpeq_epi8(bytes, quote));
+  }
+  return w;
+}
+
+namespace {
+__attribute__((target("avx2"))) std::uint64_t bits_of(__m256i hits, int part) {
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hits))) << (32 * part);
+}
+}  // namespace
+
+__attribute__((target("avx2"))) Window avx2(const char* data, char delimiter) {
+  const __m256i delimiters = _mm256_set1_epi8(delimiter), newline = _mm256_set1_epi8('\n'),
+                quote = _mm256_set1_epi8('"');
+  Window w;
+  for (int part = 0; part < 2; ++part) {
+    const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + 32 * part));
+    const __m256i ends = _mm256_cmpeq_epi8(bytes, newline);
+    w.separators |= bits_of(_mm256_or_si256(_mm256_cmpeq_epi8(bytes, delimiters), ends), part);
+    w.newlines |= bits_of(ends, part);
+    w.quotes |= bits_of(_mm256_cmpeq_epi8(bytes, quote), part);
+  }
+  return w;
+}
+
+bool avx2_available() {
+  return __builtin_cpu_supports("avx2");
+}
+#endif
+
+}  // namespace window_scans
+
+namespace {
+
+SeparatorIndex::Window (*widest_scan())(const char*, char) {
+#if defined(__x86_64__)
+  static const auto chosen = window_scans::avx2_available() ? window_scans::avx2 : window_scans::sse2;
+  return chosen;
+#else
+  return [](const char* data, char delimiter) { return window_scans::bytes(data, 64, delimiter); };
+#endif
+}
+
+}  // namespace
+
+SeparatorIndex::SeparatorIndex(std::string_view text, char delimiter)
+    : text_(text), delimiter_(delimiter), scan_(widest_scan()) {}
+
+void SeparatorIndex::move_to(std::size_t base) {
+  base_ = base;
+  const std::size_t size = std::min<std::size_t>(64, text_.size() - base);
+  window_ = size == 64 ? scan_(text_.data() + base, delimiter_)
+                       : window_scans::bytes(text_.data() + base, size, delimiter_);
+}
+
+std::size_t SeparatorIndex::find(std::size_t pos, std::uint64_t Window::*bits) {
+  while (pos < text_.size()) {
+    const std::size_t base = pos & ~std::size_t{63};
+    if (base != base_) move_to(base);
+    const std::uint64_t ahead = window_.*bits >> (pos - base);
+    if (ahead != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(ahead));
+    pos = base + 64;
+  }
+  return text_.size();
+}
+
+std::uint64_t SeparatorIndex::newlines(std::size_t begin, std::size_t end) {
+  if (begin >= end) return 0;
+  // Within the window at hand (a short quoted field): count its bits.
+  if ((begin & ~std::size_t{63}) == base_ && end - base_ <= 64) {
+    const std::uint64_t before_end =
+        end - base_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (end - base_)) - 1;
+    const std::uint64_t from_begin = ~std::uint64_t{0} << (begin - base_);
+    std::uint64_t bits = window_.newlines & before_end & from_begin;
+    std::uint64_t count = 0;
+    for (; bits != 0; bits &= bits - 1) ++count;  // most often none: no popcnt on the baseline
+    return count;
+  }
+  return static_cast<std::uint64_t>(std::count(text_.data() + begin, text_.data() + end, '\n'));
+}
+
 CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_name)
     : text_(text),
       delimiter_(delimiter),
@@ -68,41 +176,6 @@ CsvReader::CsvReader(std::string_view text, char delimiter, std::string file_nam
       end_(end),
       line_(first_line),
       separators_(text, delimiter) {}
-
-std::uint64_t SeparatorIndex::window_mask(std::size_t base) const {
-  const char* data = text_.data() + base;
-  const std::size_t size = std::min<std::size_t>(64, text_.size() - base);
-  std::uint64_t mask = 0;
-#if defined(__SSE2__)
-  if (size == 64) {
-    const __m128i delimiter = _mm_set1_epi8(delimiter_);
-    const __m128i newline = _mm_set1_epi8('\n');
-    for (int part = 0; part < 4; ++part) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * part));
-      const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, delimiter), _mm_cmpeq_epi8(bytes, newline));
-      mask |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(hits))) << (16 * part);
-    }
-    return mask;
-  }
-#endif
-  for (std::size_t i = 0; i < size; ++i)
-    if (data[i] == delimiter_ || data[i] == '\n') mask |= std::uint64_t{1} << i;
-  return mask;
-}
-
-std::size_t SeparatorIndex::next(std::size_t pos) {
-  while (pos < text_.size()) {
-    const std::size_t base = pos & ~std::size_t{63};
-    if (base != base_) {
-      base_ = base;
-      mask_ = window_mask(base);
-    }
-    const std::uint64_t ahead = mask_ >> (pos - base);
-    if (ahead != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(ahead));
-    pos = base + 64;
-  }
-  return text_.size();
-}
 
 SourceLocation CsvReader::location_of_field(std::size_t index) const {
   return locate(text_, index < starts_.size() ? starts_[index] : record_offset_, file_);
@@ -142,10 +215,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       bool escaped = false;
       std::size_t scratch_begin = scratch_.size();
       while (true) {
-        const void* found = std::memchr(data + pos_, '"', n - pos_);
-        if (found == nullptr) fail(open, "quoted field is not closed; expected a closing '\"'");
-        const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - data);
-        line_ += static_cast<std::uint64_t>(std::count(data + pos_, data + quote, '\n'));
+        const std::size_t quote = separators_.next_quote(pos_);
+        if (quote >= n) fail(open, "quoted field is not closed; expected a closing '\"'");
+        line_ += separators_.newlines(pos_, quote);
         if (quote + 1 < n && data[quote + 1] == '"') {  // "" is one literal quote
           scratch_.append(data + begin, quote + 1 - begin);
           escaped = true;

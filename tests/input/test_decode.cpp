@@ -2,6 +2,9 @@
 // numbers a reader starting in the middle of a large text needs.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
+#include "helpers.hpp"
 #include "input/decode.hpp"
 #include "kexport/error.hpp"
 
@@ -80,6 +83,62 @@ TEST_CASE("line ends are counted for readers that start in the middle", "[decode
       INFO(offset);
       const auto expected = static_cast<std::uint64_t>(std::count(text.begin(), text.begin() + offset, '\n'));
       CHECK(decoded.line_ends_before(offset) == expected);
+    }
+  }
+}
+
+TEST_CASE("a large file on disk is checked through its descriptor, finding what the bytes in memory show",
+          "[decode]") {
+  // Rows full of two-byte letters, so that the checker's 1 MiB pieces fall beside them; then each
+  // fault, placed at a piece's edge or deep in a later block. Read from disk, the check goes
+  // through pread(); the same bytes in memory are checked in place: both must say the same.
+  std::string clean;
+  while (clean.size() < (10u << 20)) clean += "2025-01,KAYSERİ,BİRLEŞİK ARAP EMİRLİKLERİ,ÜÇÖĞŞ,12.34\n";
+  const std::size_t mebibyte = 1u << 20;
+  const auto with = [&](std::size_t at, const std::string& bytes) {
+    std::string text = clean;
+    return text.replace(at, bytes.size(), bytes);
+  };
+  const std::vector<std::pair<const char*, std::string>> cases = {
+      {"clean", clean},
+      {"a mark of mojibake across a piece's edge", with(mebibyte - 1, "Ä°")},
+      {"a byte that is not UTF-8 in a later block", with(9 * mebibyte + 5, "\xFF")},
+      {"a NUL after a bad byte in the same block", with(9 * mebibyte + 100, "\xFF" + "x\0x"s)},
+      {"a NUL in the first piece", with(17, "\0"s)},
+  };
+  test::TempDir dir;
+  for (const auto& [what, text] : cases) {
+    INFO(what);
+    test::write_text(dir.path / "big.csv", text);
+    const auto on_disk = kexport::read_input((dir.path / "big.csv").string());
+    REQUIRE(on_disk.size() == 1);
+    REQUIRE(on_disk[0].descriptor);  // else this test would not test the descriptor's path
+    const kexport::InputFile in_memory{on_disk[0].name, text};
+    for (const auto& [threads, forced] :
+         {std::pair{1u, std::optional<TextEncoding>()}, std::pair{2u, std::optional<TextEncoding>()},
+          std::pair{2u, std::optional{TextEncoding::utf8}}}) {
+      INFO(threads << (forced ? " threads, UTF-8 forced" : " threads"));
+      std::string expected_error, error;
+      std::optional<kexport::input::DecodedText> expected, got;
+      try {
+        expected = decode_text(in_memory, forced, threads);
+      } catch (const kexport::DataError& e) {
+        expected_error = e.what();
+      }
+      try {
+        got = decode_text(on_disk[0], forced, threads);
+      } catch (const kexport::DataError& e) {
+        error = e.what();
+      }
+      CHECK(error == expected_error);
+      REQUIRE(got.has_value() == expected.has_value());
+      if (!got) continue;
+      CHECK(got->encoding == expected->encoding);
+      CHECK(got->text == expected->text);
+      for (std::size_t offset = 0; offset <= got->text.size(); offset += 999'983) {
+        INFO(offset);
+        CHECK(got->line_ends_before(offset) == expected->line_ends_before(offset));
+      }
     }
   }
 }

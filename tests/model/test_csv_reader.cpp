@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "kexport/csv_reader.hpp"
 
 using kexport::CsvReader;
@@ -74,4 +76,95 @@ TEST_CASE("locations count characters, not bytes", "[csv]") {
   const auto where = kexport::locate("İl,Ülke\nKayseri,Ağrı,x", 25, "f.csv");
   CHECK(where.line == 2);
   CHECK(where.column == 14);
+}
+
+TEST_CASE("every way of scanning a window marks the bytes the byte-at-a-time scan marks", "[csv]") {
+  // Random windows over the bytes that matter and some that do not (high bytes, \r, NUL).
+  const std::string alphabet = std::string(",;\t\n\"\r a9") + '\0' + "\x80\xC4\xB0\xFF";
+  std::uint64_t state = 20261203;
+  const auto random = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  for (int round = 0; round < 2000; ++round) {
+    char window[64];
+    for (char& c : window) c = alphabet[random() % alphabet.size()];
+    for (const char delimiter : {',', ';', '\t'}) {
+      const auto expected = kexport::window_scans::bytes(window, 64, delimiter);
+#if defined(__x86_64__)
+      std::vector<kexport::SeparatorIndex::Window> scans = {kexport::window_scans::sse2(window, delimiter)};
+      if (kexport::window_scans::avx2_available())
+        scans.push_back(kexport::window_scans::avx2(window, delimiter));
+      for (const auto& scan : scans) {
+        CHECK(scan.separators == expected.separators);
+        CHECK(scan.quotes == expected.quotes);
+        CHECK(scan.newlines == expected.newlines);
+      }
+#endif
+      // The reference itself, bit by bit.
+      for (std::size_t i = 0; i < 64; ++i) {
+        const bool separator = window[i] == delimiter || window[i] == '\n';
+        CHECK(((expected.separators >> i) & 1) == (separator ? 1u : 0u));
+        CHECK(((expected.quotes >> i) & 1) == (window[i] == '"' ? 1u : 0u));
+      }
+    }
+  }
+}
+
+TEST_CASE("long texts of quoted and plain fields read back as the table they were written from", "[csv]") {
+  // Fields drawn at random (plain, empty, quoted with delimiters, line ends and doubled quotes,
+  // long enough to cross 64-byte windows), written out with LF or CRLF: reading must give the
+  // table back, each record on the line its writing started.
+  std::uint64_t state = 42;
+  const auto random = [&](std::uint64_t n) {
+    return ((state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33) % n;
+  };
+  for (const char delimiter : {',', ';', '\t'}) {
+    for (const char* line_end : {"\n", "\r\n"}) {
+      std::string text;
+      std::vector<std::vector<std::string>> table;
+      std::vector<std::uint64_t> lines;
+      std::uint64_t line = 1;
+      for (int r = 0; r < 400; ++r) {
+        std::vector<std::string> row;
+        lines.push_back(line);
+        const std::size_t fields = 1 + random(9);
+        for (std::size_t f = 0; f < fields; ++f) {
+          std::string value, written;
+          const std::size_t length = random(5) == 0 ? 40 + random(100) : random(12);
+          const bool quoted = random(3) == 0;
+          for (std::size_t i = 0; i < length; ++i) {
+            const std::string plain = "abcKAYSERİ0123456789. ";
+            std::string c(1, plain[random(plain.size())]);
+            if (quoted && random(6) == 0) c = std::string(1, "\"\n,;\t"[random(5)]);
+            value += c;
+          }
+          if (f == 0 && !quoted && value.empty()) value = "x";  // an empty first field alone is a blank line
+          if (quoted) {
+            written = "\"";
+            for (const char c : value) {
+              written += c == '"' ? std::string("\"\"") : std::string(1, c);
+              if (c == '\n') ++line;
+            }
+            written += "\"";
+          } else {
+            written = value;
+          }
+          text += (f ? std::string(1, delimiter) : std::string()) + written;
+          row.push_back(value);
+        }
+        text += line_end;
+        ++line;
+        table.push_back(row);
+      }
+      INFO("delimiter " << static_cast<int>(delimiter) << ", line end of " << std::strlen(line_end)
+                        << " bytes");
+      CsvReader reader(text, delimiter, "t.csv");
+      std::vector<std::string_view> fields;
+      for (std::size_t r = 0; r < table.size(); ++r) {
+        INFO("record " << r);
+        REQUIRE(reader.next(fields));
+        CHECK(std::vector<std::string>(fields.begin(), fields.end()) == table[r]);
+        CHECK(reader.record_line() == lines[r]);
+      }
+      CHECK_FALSE(reader.next(fields));
+    }
+  }
 }

@@ -56,6 +56,9 @@ struct InputFile {
   InputFormat format = InputFormat::automatic;
   std::shared_ptr<const void> mapping;  // keeps `mapped` valid
   std::string_view mapped;
+  // The mapped file, still open, for a large file: a pass that only checks the bytes reads them
+  // with pread() rather than through the mapping, whose pages are then touched once, by the parse.
+  std::shared_ptr<const int> descriptor;
 
   [[nodiscard]] std::string_view view() const { return mapping ? mapped : std::string_view(bytes); }
 };
@@ -65,8 +68,12 @@ struct InputFile {
 struct MappedBytes {
   std::shared_ptr<const void> mapping;
   std::string_view bytes;
+  std::shared_ptr<const int> descriptor;  // for map_readonly(path, true) of a large file
 };
-std::optional<MappedBytes> map_readonly(const std::string& path);
+// With `keep_descriptor`, a file of 8 MiB or more stays open as `descriptor` while it lives (a
+// few dozen files at a time at most, so that a directory of large files cannot exhaust the
+// process's descriptors).
+std::optional<MappedBytes> map_readonly(const std::string& path, bool keep_descriptor = false);
 // The same for a regular file already open (and checked) as `fd`, of `size` bytes; closes `fd`.
 std::optional<MappedBytes> map_descriptor(int fd, std::size_t size);
 // A mapping is undone when the last MappedBytes or InputFile holding it goes. A process that

@@ -18,21 +18,47 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 // of its first 40 lines, outside quotes. ',' when none occurs.
 char detect_delimiter(std::string_view text);
 
-// Finds delimiters and line ends 64 bytes at a time: one bit per byte of an aligned window, so
-// that the fields of a line are found by counting bits rather than by testing bytes.
+// Finds delimiters, line ends and quotes 64 bytes at a time: bits per byte of an aligned window,
+// so that the fields of a line are found by counting bits rather than by testing bytes. Windows
+// are scanned with AVX2 where the processor has it (chosen at run time; the build stays portable).
 class SeparatorIndex {
  public:
-  SeparatorIndex(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
+  SeparatorIndex(std::string_view text, char delimiter);
   // The offset of the next delimiter or line end at or after `pos`, or the text's size.
-  std::size_t next(std::size_t pos);
+  std::size_t next(std::size_t pos) { return find(pos, &Window::separators); }
+  // The offset of the next double quote at or after `pos`, or the text's size.
+  std::size_t next_quote(std::size_t pos) { return find(pos, &Window::quotes); }
+  // How many line ends [begin, end) holds.
+  std::uint64_t newlines(std::size_t begin, std::size_t end);
+
+  // One bit per byte of a window: delimiters or line ends, quotes, line ends.
+  struct Window {
+    std::uint64_t separators = 0;
+    std::uint64_t quotes = 0;
+    std::uint64_t newlines = 0;
+  };
 
  private:
-  std::uint64_t window_mask(std::size_t base) const;
+  std::size_t find(std::size_t pos, std::uint64_t Window::*bits);
+  void move_to(std::size_t base);
+
   std::string_view text_;
   char delimiter_;
-  std::size_t base_ = static_cast<std::size_t>(-1);  // the window's first offset, a multiple of 64
-  std::uint64_t mask_ = 0;
+  Window (*scan_)(const char* data, char delimiter);  // a whole 64-byte window
+  std::size_t base_ = static_cast<std::size_t>(-1);   // the window's first offset, a multiple of 64
+  Window window_;
 };
+
+// The ways SeparatorIndex scans a whole 64-byte window, named for tests that hold them to the
+// byte-at-a-time reference; the index itself picks the widest the processor has.
+namespace window_scans {
+SeparatorIndex::Window bytes(const char* data, std::size_t size, char delimiter);
+#if defined(__x86_64__)
+SeparatorIndex::Window sse2(const char* data, char delimiter);
+SeparatorIndex::Window avx2(const char* data, char delimiter);  // only where avx2_available()
+bool avx2_available();
+#endif
+}  // namespace window_scans
 
 class CsvReader {
  public:
