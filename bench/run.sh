@@ -21,10 +21,10 @@ mkdir -p "$data"
 
 # What the peers need: Debian's packages, and DuckDB from the npm registry (pinned in package.json).
 if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>/dev/null || ! command -v node >/dev/null ||
-  ! command -v cmake >/dev/null || [ ! -e /usr/include/xxhash.h ]; then
+  ! command -v cmake >/dev/null || [ ! -e /usr/include/xxhash.h ] || [ ! -e /usr/include/simdjson.h ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends g++ make cmake libcli11-dev libfmt-dev nlohmann-json3-dev \
-    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev hyperfine python3-pandas time nodejs npm >/dev/null
+    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev libsimdjson-dev hyperfine python3-pandas time nodejs npm >/dev/null
 fi
 (cd bench && npm install --no-audit --no-fund --silent)
 
@@ -156,6 +156,16 @@ for size in $sizes; do
   done
 done
 
+# simdjson evaluated (bench/json_parsers.cpp): its On-Demand parser against kexport's flat-record
+# reader on the first size's JSON, one thread, the file in memory: parsing alone.
+first_n=$(name_of "$(echo "$sizes" | awk '{print $1}')")
+parsers=""
+for ext in jsonl json; do
+  parsers+="$("$root/build-bench/bench/kexport-bench-json-parsers" "$data/exports-$first_n.$ext" $province 5 | sed "s/^/- $ext: /")"$'\n'
+done
+load_one=$(hyperfine -N --runs "$runs" --warmup 1 --export-json "$data/t-jsonl-1thread.json" \
+  "$nocache --threads 1 --data $data/exports-$first_n.jsonl summary -p $province -f json" >/dev/null && median "$data/t-jsonl-1thread.json")
+
 # Data as it accumulates for a cron job: the first size's rows as one file a month, and as about
 # a thousand files (a month's provinces in fifteen groups), against the single file.
 first_size=$(echo "$sizes" | awk '{print $1}')
@@ -228,6 +238,13 @@ sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
   echo "| data | kexport | DuckDB | kexport / DuckDB | kexport RSS | DuckDB RSS |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   printf "%s" "$json_rows"
+  echo
+  echo "Parsing alone, \`bench/json_parsers.cpp\`: simdjson $(dpkg-query -W -f '${Version}' libsimdjson-dev 2>/dev/null) On-Demand against kexport's flat-record"
+  echo "reader, the same work (every record's members read, the province's cents summed; both sums"
+  echo "agree), $first_n rows, one thread, the file in memory, best of 5. The whole load of the JSON Lines file"
+  echo "on one thread (\`--threads 1\`) takes $load_one s:"
+  echo
+  printf "%s" "$parsers"
   echo
   echo "A directory of files against the same rows in one file ($n rows; median of 10 runs, DuckDB"
   echo "over the directory's \`*.csv\`: $runs): one file a month, and a month's provinces in fifteen files."

@@ -13,7 +13,7 @@ bool is_digit(char c) {
 
 class Cursor {
  public:
-  explicit Cursor(std::string_view text) : text_(text) {}
+  explicit Cursor(std::string_view text, std::size_t at = 0) : text_(text), at_(at) {}
   void skip_space() {
     while (at_ < text_.size() && is_space(text_[at_])) ++at_;
   }
@@ -144,6 +144,22 @@ bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& member
   }
   in.skip_space();
   return in.done();
+}
+
+bool for_each_flat_record_in(std::string_view text, std::size_t begin, std::size_t end,
+                             std::vector<FlatMember>& members,
+                             const std::function<void(std::size_t, std::size_t)>& each) {
+  Cursor in(text, begin);
+  for (;;) {
+    in.skip_space();
+    const std::size_t open = in.offset();
+    if (open >= end) return true;
+    if (!read_object(in, members)) return false;
+    each(open, in.offset() - 1);
+    in.skip_space();
+    if (in.take(']')) return true;
+    if (!in.take(',')) return false;
+  }
 }
 
 }  // namespace kexport::input

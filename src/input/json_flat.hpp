@@ -31,4 +31,11 @@ bool read_flat_record(std::string_view line, std::vector<FlatMember>& members);
 bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& members,
                           const std::function<void(std::size_t open, std::size_t close)>& each);
 
+// The records of such an array from the one whose '{' is at `begin` (found by a call of
+// for_each_flat_record) up to, not including, the first that starts at or after `end`: each
+// called as there. False when the text is not of that shape there.
+bool for_each_flat_record_in(std::string_view text, std::size_t begin, std::size_t end,
+                             std::vector<FlatMember>& members,
+                             const std::function<void(std::size_t open, std::size_t close)>& each);
+
 }  // namespace kexport::input

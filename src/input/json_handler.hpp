@@ -27,10 +27,22 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         builder_(builder),
         options_(options),
         shape_(shape),
-        lines_(lines),
+        lines_(&lines),
         headers_(headers) {
     if (options.source) style_.default_source = *options.source;  // rows that name no source
     style_.flow = options.flow.value_or(Flow::exports);           // rows that name no flow
+  }
+
+  // The handler set to another JSON Lines line, its state as new (the keys' matches are kept).
+  void retarget(std::string_view text, std::size_t base, LineCounter& lines) {
+    text_ = text;
+    base_ = base;
+    lines_ = &lines;
+    depth_ = skip_depth_ = record_start_depth_ = 0;
+    skip_next_value_ = wrapped_ = saw_records_key_ = false;
+    current_.reset();
+    pending_line_.reset();
+    style_.unit = ValueStyle{}.unit;  // a key may have said thousands for its line only
   }
 
   bool null() override { return scalar(std::nullopt); }
@@ -79,7 +91,15 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     --depth_;
     return true;
   }
-  bool key(string_t& name) override {
+  bool key(string_t& name) override { return key_of(name); }
+
+  // The same calls for the flat reader (json_flat.hpp), whose keys and values are views of the
+  // text itself: they live as long as the record, so the values are not copied.
+  bool flat_key(std::string_view name) { return key_of(name); }
+  bool flat_value(std::string_view written) { return scalar(written, true); }
+
+ private:
+  bool key_of(std::string_view name) {
     if (skip()) return true;
     if (in_record()) {
       key_offset_ = position() >= name.size() + 2 ? position() - name.size() - 2 : position();
@@ -87,7 +107,8 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
       current_ = match ? std::optional<Field>(match->field) : std::nullopt;
       if (match && match->unit && !options_.unit) style_.unit = *match->unit;
       if (current_ && seen_[static_cast<std::size_t>(*current_)])
-        throw error_at(key_offset_, "the key '" + name + "' a second time; expected each key once");
+        throw error_at(key_offset_,
+                       "the key '" + std::string(name) + "' a second time; expected each key once");
       return true;
     }
     // A key of the wrapping object: "records" holds the records, anything else is skipped whole.
@@ -99,6 +120,8 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     }
     return true;
   }
+
+ public:
   bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
     const std::size_t at = byte == 0 ? 0 : byte - 1;
     // 406: a number beyond what a double holds; nlohmann's message would repeat all its digits.
@@ -147,7 +170,8 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     return error_at(position() > 0 ? position() - 1 : 0, problem);
   }
 
-  bool scalar(std::optional<std::string_view> text) {
+  // A member's value; `stable` when `text` outlives the record (a view of the file's text).
+  bool scalar(std::optional<std::string_view> text, bool stable = false) {
     if (skip()) return true;
     if (skip_next_value_) {
       skip_next_value_ = false;
@@ -159,7 +183,12 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
       seen_[index] = true;
       offsets_[index] = key_offset_;
       if (text) {
-        values_[index].assign(text->data(), text->size());
+        if (stable) {
+          views_[index] = *text;
+        } else {
+          values_[index].assign(text->data(), text->size());
+          views_[index] = values_[index];
+        }
         has_value_[index] = true;
       }
     }
@@ -175,7 +204,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   }
   void end_record() {
     record_start_depth_ = 0;
-    const std::uint64_t line = lines_.line_at(record_offset_) + base_;
+    const std::uint64_t line = lines_->line_at(record_offset_) + base_;
     // A JSON Lines record is added once its whole line has parsed (see flush()): a line that
     // breaks after its object is skipped whole, never half taken.
     if (shape_ == Shape::single_object) {
@@ -199,7 +228,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         throw error_at(record_offset_, missing + " in this record");
       RowFields row;
       for (std::size_t i = 0; i < field_count; ++i)
-        if (has_value_[i]) row[i] = values_[i];
+        if (has_value_[i]) row[i] = views_[i];
       try {
         constexpr auto imports = static_cast<std::size_t>(Field::imports);
         constexpr auto flow = static_cast<std::size_t>(Field::flow);
@@ -214,12 +243,12 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
                            "a flow beside imports_usd; expected either a flow naming the record's, or "
                            "value_usd and imports_usd"};
         if (has_value_[imports])
-          if (const AmountResult amount = parse_amount(values_[imports], style_.decimal, style_.unit);
+          if (const AmountResult amount = parse_amount(views_[imports], style_.decimal, style_.unit);
               !amount.cents)
             throw FieldError{Field::imports, amount.problem};
         interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
         if (has_value_[imports]) {
-          row[static_cast<std::size_t>(Field::value)] = values_[imports];
+          row[static_cast<std::size_t>(Field::value)] = views_[imports];
           row[flow] = name_of(Flow::imports);
           try {
             interpreter_.add(row, style_, static_cast<std::uint32_t>(line));
@@ -245,7 +274,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   DatasetBuilder& builder_;
   const LoadOptions& options_;
   Shape shape_;
-  LineCounter& lines_;
+  LineCounter* lines_;
   HeaderCache& headers_;
 
   int depth_ = 0;
@@ -260,7 +289,8 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
   std::array<bool, field_count> seen_{};
   std::array<bool, field_count> has_value_{};
   std::array<std::size_t, field_count> offsets_{};
-  std::array<std::string, field_count> values_;
+  std::array<std::string, field_count> values_;      // copies of the general parser's values
+  std::array<std::string_view, field_count> views_;  // the record's values, copied or not
   ValueStyle style_;
   std::optional<std::uint64_t> pending_line_;
 };

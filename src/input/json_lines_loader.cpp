@@ -7,6 +7,7 @@
 #include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
+#include "stretches.hpp"
 
 namespace kexport::input {
 
@@ -22,6 +23,7 @@ void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::
   RecordInterpreter interpreter(gazetteer, builder);
   HeaderCache headers;
   std::vector<FlatMember> members;
+  FlatLineParser flat_lines(file, interpreter, builder, options, headers);
   std::uint64_t line = first_line;
   while (begin < end) {
     std::size_t stop = text.find('\n', begin);
@@ -30,8 +32,7 @@ void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::
     if (!trim(content).empty()) {
       LineCounter lines(content);
       try {
-        if (!flat || !read_flat_record(content, members) ||
-            !parse_flat(content, members, line, file, interpreter, builder, options, lines, headers))
+        if (!flat || !read_flat_record(content, members) || !flat_lines.parse(content, members, line, lines))
           parse(content, line, file, interpreter, builder, options, Shape::single_object, lines, headers);
       } catch (const DataError& error) {
         // A broken line is one bad row: skipped and listed, or collected for validate, like a
@@ -76,25 +77,9 @@ void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetB
     first_line[i] = first_line[i - 1] + static_cast<std::uint64_t>(std::count(
                                             text.begin() + static_cast<std::ptrdiff_t>(cuts[i - 1]),
                                             text.begin() + static_cast<std::ptrdiff_t>(cuts[i]), '\n'));
-  std::vector<std::unique_ptr<DatasetBuilder>> parts(stretches);
-  std::vector<std::exception_ptr> failures(stretches);
-  run_parallel(stretches, [&](std::size_t i) {
-    parts[i] = std::make_unique<DatasetBuilder>();
-    parts[i]->begin_file(file.name, "jsonl");
-    if (const auto focus = builder.focus()) parts[i]->focus_on(*focus);
-    try {
-      read_lines(text, cuts[i], cuts[i + 1], first_line[i], file, gazetteer, *parts[i], options, flat);
-    } catch (...) {
-      failures[i] = std::current_exception();
-    }
+  read_in_stretches(stretches, file.name, "jsonl", builder, [&](std::size_t i, DatasetBuilder& part) {
+    read_lines(text, cuts[i], cuts[i + 1], first_line[i], file, gazetteer, part, options, flat);
   });
-  for (std::size_t i = 0; i < stretches; ++i) {
-    if (failures[i]) std::rethrow_exception(failures[i]);
-    std::vector<std::string>& problems = builder.current_file().problems;
-    const std::vector<std::string>& found = parts[i]->current_file().problems;
-    problems.insert(problems.end(), found.begin(), found.end());
-    builder.absorb(std::move(*parts[i]));
-  }
 }
 
 }  // namespace kexport::input

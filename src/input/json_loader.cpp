@@ -10,9 +10,11 @@
 #include "json_handler.hpp"
 #include "json_parse.hpp"
 #include "kexport/csv_reader.hpp"
+#include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 #include "record_interpreter.hpp"
+#include "stretches.hpp"
 
 namespace kexport::input {
 namespace {
@@ -65,75 +67,109 @@ namespace {
 // the cursor where that parser's would be at each call: after a key's closing quote, after a value.
 void feed_members(RecordHandler& handler, const char*& cursor, std::string_view text,
                   const std::vector<FlatMember>& members) {
-  std::string key, value;
   for (const FlatMember& m : members) {
     cursor = text.data() + m.key_end;
-    key.assign(m.key);
-    handler.key(key);
+    handler.flat_key(m.key);
     cursor = text.data() + m.value_end;
-    switch (m.kind) {
-      case FlatMember::Kind::string:
-        value.assign(m.value);
-        handler.string(value);
-        break;
-      case FlatMember::Kind::integer:
-      case FlatMember::Kind::floating:
-        // Integers as the general parser gives them (their digits: the flat reader takes only
-        // those it writes back the same), floats as written.
-        value.assign(m.value);
-        handler.number_float(0.0, value);
-        break;
-      case FlatMember::Kind::null:
-        handler.null();
-        break;
-    }
+    // Integers as the general parser gives them (their digits: the flat reader takes only those
+    // it writes back the same), floats and strings as written.
+    if (m.kind == FlatMember::Kind::null)
+      handler.null();
+    else
+      handler.flat_value(m.value);
   }
 }
 
 }  // namespace
 
-bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
-                const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
-                const LoadOptions& options, LineCounter& lines, HeaderCache& headers) {
-  const char* cursor = text.data() + text.find('{') + 1;
-  RecordHandler handler(text, base_line, &cursor, file, interpreter, builder, options, Shape::single_object,
-                        lines, headers);
+FlatLineParser::FlatLineParser(const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
+                               const LoadOptions& options, HeaderCache& headers) {
+  handler_ = std::make_unique<RecordHandler>(std::string_view(), 0, &cursor_, file, interpreter, builder,
+                                             options, Shape::single_object, no_line_yet_, headers);
+}
+
+FlatLineParser::~FlatLineParser() = default;
+
+bool FlatLineParser::parse(std::string_view text, const std::vector<FlatMember>& members,
+                           std::size_t base_line, LineCounter& lines) {
+  handler_->retarget(text, base_line, lines);
+  cursor_ = text.data() + text.find('{') + 1;
   try {
-    handler.start_object(members.size());
-    feed_members(handler, cursor, text, members);
-    cursor = text.data() + text.rfind('}') + 1;
-    handler.end_object();
+    handler_->start_object(members.size());
+    feed_members(*handler_, cursor_, text, members);
+    cursor_ = text.data() + text.rfind('}') + 1;
+    handler_->end_object();
   } catch (const DataError&) {
     return false;
   }
-  handler.flush();
+  handler_->flush();
   return true;
 }
 
 namespace {
 
-// A JSON array of records of the common shape, known to be one (for_each_flat_record said so),
-// given to the handler record by record as the general parser would give it. The handler's errors
-// are the general parser's: the records before them are added alike, and the cursor is where its
-// would be.
-void parse_flat_array(std::string_view text, const InputFile& file, RecordInterpreter& interpreter,
-                      DatasetBuilder& builder, const LoadOptions& options, LineCounter& lines,
-                      HeaderCache& headers) {
-  const char* cursor = text.data() + text.find('[') + 1;
+// Records of a JSON array of the common shape, known to be one (for_each_flat_record said so),
+// from the one starting at `begin` to the one starting at or after `end`, given to a handler
+// record by record as the general parser would give them. The handler's errors are the general
+// parser's: the records before them are added alike, and the cursor is where its would be.
+void parse_flat_records(std::string_view text, std::size_t begin, std::size_t end, const InputFile& file,
+                        const Gazetteer& gazetteer, DatasetBuilder& builder, const LoadOptions& options) {
+  RecordInterpreter interpreter(gazetteer, builder);
+  LineCounter lines(text);
+  HeaderCache headers;
+  const char* cursor = text.data() + begin;
   RecordHandler handler(text, 0, &cursor, file, interpreter, builder, options, Shape::records_array, lines,
                         headers);
   handler.start_array(0);
   std::vector<FlatMember> members;
-  for_each_flat_record(text, members, [&](std::size_t open, std::size_t close) {
+  for_each_flat_record_in(text, begin, end, members, [&](std::size_t open, std::size_t close) {
     cursor = text.data() + open + 1;
     handler.start_object(members.size());
     feed_members(handler, cursor, text, members);
     cursor = text.data() + close + 1;
     handler.end_object();
   });
-  cursor = text.data() + text.rfind(']') + 1;
-  handler.end_array();
 }
+
+// Where a flat array may be cut into a stretch per core: at records whose members have the keys
+// of the first record, in the same order. A key's unit ("Değer (bin $)") holds from its record
+// on, so stretches are cut only where every record names the same keys as every other.
+class ArrayCuts {
+ public:
+  ArrayCuts(std::size_t size, unsigned cores) : size_(size), cores_(cores) {}
+
+  void note(std::size_t open, const std::vector<FlatMember>& members) {
+    if (first_ == npos) {
+      first_ = open;
+      for (const FlatMember& m : members) keys_.emplace_back(m.key);
+    } else if (uniform_) {
+      uniform_ = members.size() == keys_.size() &&
+                 std::equal(members.begin(), members.end(), keys_.begin(),
+                            [](const FlatMember& m, const std::string& key) { return m.key == key; });
+    }
+    if (cuts_.size() + 1 < cores_ && open >= size_ / cores_ * (cuts_.size() + 1)) cuts_.push_back(open);
+  }
+  // The offsets of the records at which stretches start, the first record's first: one when the
+  // array is read whole, none when it holds no record.
+  [[nodiscard]] std::vector<std::size_t> starts() const {
+    if (first_ == npos) return {};
+    std::vector<std::size_t> starts = {first_};
+    if (uniform_) starts.insert(starts.end(), cuts_.begin(), cuts_.end());
+    return starts;
+  }
+
+ private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::size_t size_;
+  unsigned cores_;
+  std::size_t first_ = npos;
+  std::vector<std::string> keys_;
+  bool uniform_ = true;
+  std::vector<std::size_t> cuts_;
+};
+
+// Below this many bytes, threads cost more than they save.
+constexpr std::size_t parallel_threshold = 4 << 20;
 
 }  // namespace
 
@@ -143,15 +179,29 @@ void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder
   builder.begin_file(file.name, "json");
   if (trim(text).empty())
     throw DataError({file.name, 1, 1}, "the file is empty; expected a JSON array of records");
+  // An array of flat records, the common shape, is read without the general parser; whether the
+  // file is one is known before a record is read, so that nothing is read twice. A large one is
+  // read in a stretch per core.
+  std::vector<FlatMember> members;
+  const unsigned cores = text.size() >= parallel_threshold ? thread_count(options.threads) : 1;
+  ArrayCuts cuts(text.size(), cores);
+  if (reader == JsonReader::flat_where_possible &&
+      for_each_flat_record(text, members, [&](std::size_t open, std::size_t) { cuts.note(open, members); })) {
+    std::vector<std::size_t> starts = cuts.starts();
+    if (starts.size() <= 1) {
+      if (!starts.empty())
+        parse_flat_records(text, starts[0], text.size(), file, gazetteer, builder, options);
+      return;
+    }
+    starts.push_back(text.size());
+    return read_in_stretches(
+        starts.size() - 1, file.name, "json", builder, [&](std::size_t i, DatasetBuilder& part) {
+          parse_flat_records(text, starts[i], starts[i + 1], file, gazetteer, part, options);
+        });
+  }
   RecordInterpreter interpreter(gazetteer, builder);
   LineCounter lines(text);
   HeaderCache headers;
-  // An array of flat records, the common shape, is read without the general parser; whether the
-  // file is one is known before a record is read, so that nothing is read twice.
-  std::vector<FlatMember> members;
-  if (reader == JsonReader::flat_where_possible &&
-      for_each_flat_record(text, members, [](std::size_t, std::size_t) {}))
-    return parse_flat_array(text, file, interpreter, builder, options, lines, headers);
   parse(text, 0, file, interpreter, builder, options, Shape::records_array, lines, headers);
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,11 +62,28 @@ void parse(std::string_view text, std::size_t base_line, const InputFile& file,
            RecordInterpreter& interpreter, DatasetBuilder& builder, const LoadOptions& options, Shape shape,
            LineCounter& lines, HeaderCache& headers);
 
-// A JSON Lines line of the common shape (read_flat_record's `members`), given to the same handler
-// the general parser drives. False when the handler objects before the record is complete: the
-// general parser then reads the line again and says why in its words.
-bool parse_flat(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
-                const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
-                const LoadOptions& options, LineCounter& lines, HeaderCache& headers);
+class RecordHandler;
+
+// JSON Lines lines of the common shape (read_flat_record's `members`), given to the handler the
+// general parser drives — one handler for all the lines of a stretch, set to each in turn.
+class FlatLineParser {
+ public:
+  FlatLineParser(const InputFile& file, RecordInterpreter& interpreter, DatasetBuilder& builder,
+                 const LoadOptions& options, HeaderCache& headers);
+  ~FlatLineParser();
+  FlatLineParser(const FlatLineParser&) = delete;
+  FlatLineParser& operator=(const FlatLineParser&) = delete;
+
+  // The line `text`, whose line number from 0 is `base_line`. False when the handler objects
+  // before the record is complete: the general parser then reads the line again and says why in
+  // its words.
+  bool parse(std::string_view text, const std::vector<FlatMember>& members, std::size_t base_line,
+             LineCounter& lines);
+
+ private:
+  const char* cursor_ = nullptr;
+  LineCounter no_line_yet_{std::string_view()};  // the handler's until the first line
+  std::unique_ptr<RecordHandler> handler_;
+};
 
 }  // namespace kexport::input

@@ -17,11 +17,12 @@ using namespace kexport;
 namespace {
 
 // What loading gives: the records and skipped rows, or the error's message.
-std::string outcome(const std::string& text, input::JsonReader reader, bool skip_bad_rows,
-                    bool lines = true) {
+std::string outcome(const std::string& text, input::JsonReader reader, bool skip_bad_rows, bool lines = true,
+                    unsigned threads = 0) {
   DatasetBuilder builder;
   LoadOptions options;
   options.skip_bad_rows = skip_bad_rows;
+  options.threads = threads;
   try {
     if (lines)
       input::load_json_lines(InputFile{"t.jsonl", text}, Gazetteer::builtin(), builder, options, reader);
@@ -79,7 +80,7 @@ std::string random_line(std::mt19937_64& random, int n) {
   if (pick(random) < 10) members.push_back("\"note\":\"anything\"");  // an unknown key
   if (pick(random) < 5) members.push_back("\"imports_usd\":7.25");    // the other flow
   if (pick(random) < 5) members.push_back("\"v\\u0061lue\":1");       // an escaped key
-  if (pick(random) < 8) members.erase(members.begin() + 1);  // no province: a missing field
+  if (pick(random) < 8) members.erase(members.begin() + 1);           // no province: a missing field
   std::shuffle(members.begin(), members.end(), random);
   std::string line = std::string(space()) + "{" + space();
   for (std::size_t i = 0; i < members.size(); ++i) line += (i ? std::string(",") + space() : "") + members[i];
@@ -212,4 +213,40 @@ TEST_CASE("a large JSON Lines file read in stretches gives the records and line 
     CHECK_THAT(skipped.skipped[0].message, Catch::StartsWith("big.jsonl:1:"));
     CHECK_THAT(skipped.skipped[1].message, Catch::StartsWith(fmt::format("big.jsonl:{}:", lines + 2)));
   }
+}
+
+TEST_CASE("a large JSON array read in stretches gives the records, skipped rows and errors of one reading",
+          "[input][json][parallel]") {
+  // Over the threshold for parallel reading, the records of the flat shape; then the same with a
+  // bad record in the first and the last stretch, and with a unit named by some records' keys
+  // only (from its record on it holds for the records after it, so that such an array is read
+  // whole). The general parser, which reads on one thread, is the reference.
+  const auto record = [](int i, const char* value_key) {
+    return fmt::format("{{\"period\":\"{}-{:02}\",\"province\":{},\"{}\":{}.{:02}}}", 1950 + i / 81 / 12,
+                       i / 81 % 12 + 1, i % 81 + 1, value_key, i, i % 100);
+  };
+  std::string body, mixed;
+  for (int i = 0; body.size() < (6u << 20); ++i) {
+    body += (i ? ",\n" : "") + record(i, "value_usd");
+    mixed += (i ? ",\n" : "") + record(i, i > 1000 && i < 2000 ? "value (thousand usd)" : "value_usd");
+  }
+  const std::string good = "[\n" + body + "\n]\n";
+  const std::string bad = "[\n{\"period\":\"2026-01\",\"province\":\"Nowhere\",\"value_usd\":1},\n" + body +
+                          ",\n{\"period\":\"2026-13\",\"province\":\"Kayseri\",\"value_usd\":1}\n]\n";
+  const std::string expected = outcome(good, input::JsonReader::general_only, false, false);
+  CHECK(expected.size() > 1'000'000);
+  // Threads started by the reading alone: those of a reading on two threads less those of one.
+  const auto started = [&](unsigned threads) {
+    const auto before = threads_started();
+    CHECK(outcome(good, input::JsonReader::flat_where_possible, false, false, threads) == expected);
+    return threads_started() - before;
+  };
+  const auto one = started(1), two = started(2);
+  CHECK(two > one);
+  for (const bool skip : {false, true})
+    CHECK(outcome(bad, input::JsonReader::flat_where_possible, skip, false, 2) ==
+          outcome(bad, input::JsonReader::general_only, skip, false));
+  const std::string whole = "[" + mixed + "]";
+  CHECK(outcome(whole, input::JsonReader::flat_where_possible, false, false, 2) ==
+        outcome(whole, input::JsonReader::general_only, false, false));
 }
