@@ -125,32 +125,27 @@ std::optional<MappedBytes> map_readonly(const std::string& path, bool keep_descr
     ::close(fd);
     return std::nullopt;
   }
-  const auto size = static_cast<std::size_t>(info.st_size);
-  if (!keep_descriptor || size < keep_descriptor_from) return map_descriptor(fd, size);
-  const int kept = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);  // map_descriptor closes the one it is given
-  auto mapped = map_descriptor(fd, size);
-  if (kept < 0) return mapped;
-  if (!mapped) {
-    ::close(kept);
-    return mapped;
-  }
-  mapped->descriptor = keep_open(kept);
-  return mapped;
+  return map_descriptor(fd, static_cast<std::size_t>(info.st_size), keep_descriptor);
 }
 
 void keep_mappings_until_exit() {
   unmap_when_released = false;
 }
 
-std::optional<MappedBytes> map_descriptor(int fd, std::size_t size) {
+std::optional<MappedBytes> map_descriptor(int fd, std::size_t size, bool keep_descriptor) {
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
+  std::shared_ptr<const int> kept;
+  if (address != MAP_FAILED && keep_descriptor && size >= keep_descriptor_from)
+    kept = keep_open(fd);
+  else
+    ::close(fd);
   if (address == MAP_FAILED) return std::nullopt;
   MappedBytes mapped;
   mapped.mapping = std::shared_ptr<const void>(address, [size](const void* a) {
     if (unmap_when_released) ::munmap(const_cast<void*>(a), size);
   });
   mapped.bytes = std::string_view(static_cast<const char*>(address), size);
+  mapped.descriptor = std::move(kept);
   return mapped;
 }
 

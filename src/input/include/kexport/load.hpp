@@ -74,8 +74,9 @@ struct MappedBytes {
 // few dozen files at a time at most, so that a directory of large files cannot exhaust the
 // process's descriptors).
 std::optional<MappedBytes> map_readonly(const std::string& path, bool keep_descriptor = false);
-// The same for a regular file already open (and checked) as `fd`, of `size` bytes; closes `fd`.
-std::optional<MappedBytes> map_descriptor(int fd, std::size_t size);
+// The same for a regular file already open (and checked) as `fd`, of `size` bytes; closes `fd`
+// (or keeps it as `descriptor`, as map_readonly does).
+std::optional<MappedBytes> map_descriptor(int fd, std::size_t size, bool keep_descriptor = false);
 // A mapping is undone when the last MappedBytes or InputFile holding it goes. A process that
 // exits once its work is done (the command line) may keep every mapping to its end instead: the
 // exit undoes them at once, where undoing a directory of a thousand files one by one costs a TLB
