@@ -16,4 +16,23 @@ namespace kexport {
 // (0) for bytes that are not a mapped file.
 std::size_t release_pages(const InputFile& file, std::string_view stretch);
 
+// Hands back the pages of `text` (a view of `file`'s bytes) a reader has gone past, a few
+// megabytes at a time, so that a large file read front to back never stays resident.
+class PageReleaser {
+ public:
+  PageReleaser(const InputFile& file, std::string_view text, std::size_t from)
+      : file_(file), text_(text), released_(from) {}
+  // The reader has no more use for text before `offset`.
+  void read_up_to(std::size_t offset) {
+    constexpr std::size_t every = 4 << 20;
+    if (offset >= released_ + every)
+      released_ += release_pages(file_, text_.substr(released_, offset - released_));
+  }
+
+ private:
+  const InputFile& file_;
+  std::string_view text_;
+  std::size_t released_;
+};
+
 }  // namespace kexport

@@ -24,15 +24,12 @@ namespace {
 class CsvRows final : public RowSource {
  public:
   CsvRows(CsvReader& reader, const InputFile& file)
-      : reader_(reader), file_(file), released_(reader.position()) {}
+      : reader_(reader), released_(file, reader.text(), reader.position()) {}
 
   bool next(std::vector<std::string_view>& cells) override {
     if (!reader_.next(cells)) return false;
     end_ = reader_.position();
-    constexpr std::size_t release_every = 4 << 20;
-    if (reader_.position() - released_ >= release_every)
-      released_ +=
-          release_pages(file_, reader_.text().substr(released_, reader_.record_offset() - released_));
+    released_.read_up_to(reader_.record_offset());
     return true;
   }
   [[nodiscard]] SourceLocation location_of_cell(std::size_t column) const override {
@@ -45,8 +42,7 @@ class CsvRows final : public RowSource {
 
  private:
   CsvReader& reader_;
-  const InputFile& file_;
-  std::size_t released_;
+  PageReleaser released_;
   std::size_t end_ = 0;
 };
 

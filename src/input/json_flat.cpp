@@ -146,19 +146,22 @@ bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& member
   return in.done();
 }
 
-bool for_each_flat_record_in(std::string_view text, std::size_t begin, std::size_t end,
-                             std::vector<FlatMember>& members,
-                             const std::function<void(std::size_t, std::size_t)>& each) {
+FlatRun for_each_flat_record_from(std::string_view text, std::size_t begin, std::size_t end,
+                                  std::vector<FlatMember>& members,
+                                  const std::function<void(std::size_t, std::size_t)>& each) {
   Cursor in(text, begin);
   for (;;) {
     in.skip_space();
     const std::size_t open = in.offset();
-    if (open >= end) return true;
-    if (!read_object(in, members)) return false;
+    if (open >= end) return {FlatRun::End::next_record, open};
+    if (!read_object(in, members)) return {};
     each(open, in.offset() - 1);
     in.skip_space();
-    if (in.take(']')) return true;
-    if (!in.take(',')) return false;
+    if (in.take(']')) {
+      in.skip_space();
+      return in.done() ? FlatRun{FlatRun::End::array_end, in.offset()} : FlatRun{};
+    }
+    if (!in.take(',')) return {};
   }
 }
 

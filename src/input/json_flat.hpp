@@ -31,11 +31,18 @@ bool read_flat_record(std::string_view line, std::vector<FlatMember>& members);
 bool for_each_flat_record(std::string_view text, std::vector<FlatMember>& members,
                           const std::function<void(std::size_t open, std::size_t close)>& each);
 
-// The records of such an array from the one whose '{' is at `begin` (found by a call of
-// for_each_flat_record) up to, not including, the first that starts at or after `end`: each
-// called as there. False when the text is not of that shape there.
-bool for_each_flat_record_in(std::string_view text, std::size_t begin, std::size_t end,
-                             std::vector<FlatMember>& members,
-                             const std::function<void(std::size_t open, std::size_t close)>& each);
+// How a run of records read by for_each_flat_record_from ended: at the record starting at or
+// after its end (after a comma; `at` is where), at the array's closing bracket with nothing but
+// white space after it, or at text not of the shape.
+struct FlatRun {
+  enum class End { next_record, array_end, not_flat } end = End::not_flat;
+  std::size_t at = 0;
+};
+
+// The records of such an array from the one whose '{' is at `begin` up to, not including, the
+// first that starts at or after `end`: each called as for for_each_flat_record.
+FlatRun for_each_flat_record_from(std::string_view text, std::size_t begin, std::size_t end,
+                                  std::vector<FlatMember>& members,
+                                  const std::function<void(std::size_t open, std::size_t close)>& each);
 
 }  // namespace kexport::input

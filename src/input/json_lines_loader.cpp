@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "bytes.hpp"
 #include "json_parse.hpp"
 #include "kexport/parallel.hpp"
 #include "kexport/text.hpp"
@@ -25,7 +26,9 @@ void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::
   std::vector<FlatMember> members;
   FlatLineParser flat_lines(file, interpreter, builder, options, headers);
   std::uint64_t line = first_line;
+  PageReleaser released(file, text, begin);
   while (begin < end) {
+    released.read_up_to(begin);
     std::size_t stop = text.find('\n', begin);
     if (stop == std::string_view::npos || stop > end) stop = end;
     const std::string_view content = text.substr(begin, stop - begin);
@@ -58,7 +61,8 @@ void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::
 void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
                      const LoadOptions& options, JsonReader reader) {
   const bool flat = reader == JsonReader::flat_where_possible;
-  const std::string_view text = checked_text(file);
+  const DecodedText decoded = checked_text(file);
+  const std::string_view text = decoded.text;
   builder.begin_file(file.name, "jsonl");
   std::vector<std::size_t> cuts = {0};
   const unsigned cores = thread_count(options.threads);
@@ -73,10 +77,7 @@ void load_json_lines(const InputFile& file, const Gazetteer& gazetteer, DatasetB
 
   const std::size_t stretches = cuts.size() - 1;
   std::vector<std::uint64_t> first_line(stretches, 0);
-  for (std::size_t i = 1; i < stretches; ++i)
-    first_line[i] = first_line[i - 1] + static_cast<std::uint64_t>(std::count(
-                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i - 1]),
-                                            text.begin() + static_cast<std::ptrdiff_t>(cuts[i]), '\n'));
+  for (std::size_t i = 1; i < stretches; ++i) first_line[i] = decoded.line_ends_before(cuts[i]);
   read_in_stretches(stretches, file.name, "jsonl", builder, [&](std::size_t i, DatasetBuilder& part) {
     read_lines(text, cuts[i], cuts[i + 1], first_line[i], file, gazetteer, part, options, flat);
   });

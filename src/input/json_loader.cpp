@@ -7,6 +7,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "bytes.hpp"
 #include "json_handler.hpp"
 #include "json_parse.hpp"
 #include "kexport/csv_reader.hpp"
@@ -108,21 +109,50 @@ bool FlatLineParser::parse(std::string_view text, const std::vector<FlatMember>&
 
 namespace {
 
-// Records of a JSON array of the common shape, known to be one (for_each_flat_record said so),
-// from the one starting at `begin` to the one starting at or after `end`, given to a handler
-// record by record as the general parser would give them. The handler's errors are the general
-// parser's: the records before them are added alike, and the cursor is where its would be.
-void parse_flat_records(std::string_view text, std::size_t begin, std::size_t end, const InputFile& file,
-                        const Gazetteer& gazetteer, DatasetBuilder& builder, const LoadOptions& options) {
+// The keys records name, in order: whether every record names those of the first. A key's unit
+// ("Değer (bin $)") holds from its record on, so an array is cut into stretches only where every
+// record names the same keys as every other.
+class KeySequence {
+ public:
+  void note(const std::vector<FlatMember>& members) {
+    if (!seen_) {
+      seen_ = true;
+      for (const FlatMember& m : members) keys_.emplace_back(m.key);
+    } else if (uniform_) {
+      uniform_ = members.size() == keys_.size() &&
+                 std::equal(members.begin(), members.end(), keys_.begin(),
+                            [](const FlatMember& m, const std::string& key) { return m.key == key; });
+    }
+  }
+  [[nodiscard]] bool uniform() const { return uniform_; }
+  [[nodiscard]] const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  bool seen_ = false;
+  bool uniform_ = true;
+  std::vector<std::string> keys_;
+};
+
+// Records of a JSON array of the common shape from the one starting at `begin` to the one starting
+// at or after `end`, given to a handler record by record as the general parser would give them,
+// their keys noted in `keys`. The handler's errors are the general parser's: the records before
+// them are added alike, and the cursor is where its would be.
+FlatRun parse_flat_records(const DecodedText& decoded, std::size_t begin, std::size_t end,
+                           const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
+                           const LoadOptions& options, KeySequence& keys) {
+  const std::string_view text = decoded.text;
   RecordInterpreter interpreter(gazetteer, builder);
-  LineCounter lines(text);
+  LineCounter lines(text, begin, decoded.line_ends_before(begin) + 1);
   HeaderCache headers;
   const char* cursor = text.data() + begin;
   RecordHandler handler(text, 0, &cursor, file, interpreter, builder, options, Shape::records_array, lines,
                         headers);
   handler.start_array(0);
   std::vector<FlatMember> members;
-  for_each_flat_record_in(text, begin, end, members, [&](std::size_t open, std::size_t close) {
+  PageReleaser released(file, text, begin);
+  return for_each_flat_record_from(text, begin, end, members, [&](std::size_t open, std::size_t close) {
+    released.read_up_to(open);
+    keys.note(members);
     cursor = text.data() + open + 1;
     handler.start_object(members.size());
     feed_members(handler, cursor, text, members);
@@ -131,22 +161,62 @@ void parse_flat_records(std::string_view text, std::size_t begin, std::size_t en
   });
 }
 
-// Where a flat array may be cut into a stretch per core: at records whose members have the keys
-// of the first record, in the same order. A key's unit ("Değer (bin $)") holds from its record
-// on, so stretches are cut only where every record names the same keys as every other.
+constexpr auto space = " \t\r\n";
+
+// A large array read at once in a stretch per core, without a pass to learn its shape first: the
+// text is cut at line ends (a JSON string holds none) that a '{' follows, and each stretch read
+// from its cut into a builder of its own. The reading is taken only if the stretches join up into
+// one array of flat records — each ending where the next begins, the last at the closing bracket
+// — every record naming the same keys and no stretch having failed. Else false, nothing added:
+// the file is then read as any other.
+bool read_array_at_once(const DecodedText& decoded, const InputFile& file, const Gazetteer& gazetteer,
+                        DatasetBuilder& builder, const LoadOptions& options, unsigned cores) {
+  const std::string_view text = decoded.text;
+  std::size_t first = text.find_first_not_of(space);
+  if (first == std::string_view::npos || text[first] != '[') return false;
+  first = text.find_first_not_of(space, first + 1);
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  std::vector<std::size_t> starts = {first};
+  for (unsigned k = 1; k < cores; ++k)
+    for (std::size_t at = std::max(text.size() / cores * k, starts.back() + 1);;) {
+      const std::size_t line_end = text.find('\n', at);
+      if (line_end == std::string_view::npos) break;
+      const std::size_t next = text.find_first_not_of(space, line_end + 1);
+      if (next != std::string_view::npos && text[next] == '{') {
+        starts.push_back(next);
+        break;
+      }
+      at = line_end + 1;
+    }
+  if (starts.size() < 2) return false;
+  starts.push_back(text.size());
+  const std::size_t count = starts.size() - 1;
+  std::vector<FlatRun> runs(count);
+  std::vector<KeySequence> keys(count);
+  Stretches stretches =
+      read_stretches(count, file.name, "json", builder, [&](std::size_t i, DatasetBuilder& part) {
+        runs[i] =
+            parse_flat_records(decoded, starts[i], starts[i + 1], file, gazetteer, part, options, keys[i]);
+      });
+  for (std::size_t i = 0; i < count; ++i) {
+    const bool joins = i + 1 < count ? runs[i].end == FlatRun::End::next_record && runs[i].at == starts[i + 1]
+                                     : runs[i].end == FlatRun::End::array_end;
+    if (stretches.failures[i] || !joins || !keys[i].uniform() || keys[i].keys() != keys[0].keys())
+      return false;
+  }
+  take_stretches(builder, std::move(stretches));
+  return true;
+}
+
+// Where a flat array may be cut into a stretch per core, learnt while its shape is: at records
+// whose members have the keys of the first record (see KeySequence).
 class ArrayCuts {
  public:
   ArrayCuts(std::size_t size, unsigned cores) : size_(size), cores_(cores) {}
 
   void note(std::size_t open, const std::vector<FlatMember>& members) {
-    if (first_ == npos) {
-      first_ = open;
-      for (const FlatMember& m : members) keys_.emplace_back(m.key);
-    } else if (uniform_) {
-      uniform_ = members.size() == keys_.size() &&
-                 std::equal(members.begin(), members.end(), keys_.begin(),
-                            [](const FlatMember& m, const std::string& key) { return m.key == key; });
-    }
+    if (first_ == npos) first_ = open;
+    keys_.note(members);
     if (cuts_.size() + 1 < cores_ && open >= size_ / cores_ * (cuts_.size() + 1)) cuts_.push_back(open);
   }
   // The offsets of the records at which stretches start, the first record's first: one when the
@@ -154,7 +224,7 @@ class ArrayCuts {
   [[nodiscard]] std::vector<std::size_t> starts() const {
     if (first_ == npos) return {};
     std::vector<std::size_t> starts = {first_};
-    if (uniform_) starts.insert(starts.end(), cuts_.begin(), cuts_.end());
+    if (keys_.uniform()) starts.insert(starts.end(), cuts_.begin(), cuts_.end());
     return starts;
   }
 
@@ -163,8 +233,7 @@ class ArrayCuts {
   std::size_t size_;
   unsigned cores_;
   std::size_t first_ = npos;
-  std::vector<std::string> keys_;
-  bool uniform_ = true;
+  KeySequence keys_;
   std::vector<std::size_t> cuts_;
 };
 
@@ -175,28 +244,38 @@ constexpr std::size_t parallel_threshold = 4 << 20;
 
 void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,
                const LoadOptions& options, JsonReader reader) {
-  const std::string_view text = checked_text(file);
+  const DecodedText decoded = checked_text(file);
+  const std::string_view text = decoded.text;
   builder.begin_file(file.name, "json");
   if (trim(text).empty())
     throw DataError({file.name, 1, 1}, "the file is empty; expected a JSON array of records");
   // An array of flat records, the common shape, is read without the general parser; whether the
   // file is one is known before a record is read, so that nothing is read twice. A large one is
   // read in a stretch per core.
-  std::vector<FlatMember> members;
   const unsigned cores = text.size() >= parallel_threshold ? thread_count(options.threads) : 1;
+  if (reader == JsonReader::flat_where_possible && cores > 1 &&
+      read_array_at_once(decoded, file, gazetteer, builder, options, cores))
+    return;
+  std::vector<FlatMember> members;
   ArrayCuts cuts(text.size(), cores);
+  PageReleaser checked(file, text, 0);  // the shape is known from one pass over the text
   if (reader == JsonReader::flat_where_possible &&
-      for_each_flat_record(text, members, [&](std::size_t open, std::size_t) { cuts.note(open, members); })) {
+      for_each_flat_record(text, members, [&](std::size_t open, std::size_t) {
+        cuts.note(open, members);
+        checked.read_up_to(open);
+      })) {
     std::vector<std::size_t> starts = cuts.starts();
     if (starts.size() <= 1) {
+      KeySequence keys;
       if (!starts.empty())
-        parse_flat_records(text, starts[0], text.size(), file, gazetteer, builder, options);
+        parse_flat_records(decoded, starts[0], text.size(), file, gazetteer, builder, options, keys);
       return;
     }
     starts.push_back(text.size());
     return read_in_stretches(
         starts.size() - 1, file.name, "json", builder, [&](std::size_t i, DatasetBuilder& part) {
-          parse_flat_records(text, starts[i], starts[i + 1], file, gazetteer, part, options);
+          KeySequence keys;
+          parse_flat_records(decoded, starts[i], starts[i + 1], file, gazetteer, part, options, keys);
         });
   }
   RecordInterpreter interpreter(gazetteer, builder);

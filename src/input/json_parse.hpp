@@ -22,6 +22,9 @@ namespace kexport::input {
 class LineCounter {
  public:
   explicit LineCounter(std::string_view text) : text_(text) {}
+  // Counting from `offset`, which is on line `line` (from 1).
+  LineCounter(std::string_view text, std::size_t offset, std::uint64_t line)
+      : text_(text), offset_(offset), line_(line) {}
   std::uint64_t line_at(std::size_t offset) {
     offset = std::min(offset, text_.size());
     if (offset < offset_)

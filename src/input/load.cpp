@@ -98,9 +98,9 @@ InputFormat detect_format(const InputFile& file) {
 
 namespace input {
 
-std::string_view checked_text(const InputFile& file) {
+DecodedText checked_text(const InputFile& file) {
   // JSON is UTF-8 by definition (RFC 8259): no other encoding is guessed.
-  return decode_text(file, TextEncoding::utf8).text;
+  return decode_text(file, TextEncoding::utf8);
 }
 
 }  // namespace input

@@ -1,6 +1,8 @@
 // The format-specific loaders behind load_dataset().
 #pragma once
 
+#include "decode.hpp"
+
 #include "kexport/dataset_builder.hpp"
 #include "kexport/gazetteer.hpp"
 #include "kexport/load.hpp"
@@ -29,6 +31,6 @@ void load_ods(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder&
 
 // Text checks shared by every loader: strips a UTF-8 byte order mark and refuses bytes that are
 // not UTF-8 text (NUL bytes, invalid sequences), naming the line and column of the first one.
-std::string_view checked_text(const InputFile& file);
+DecodedText checked_text(const InputFile& file);
 
 }  // namespace kexport::input
