@@ -204,8 +204,8 @@ hyperfine --runs "$runs" --warmup 1 --export-json "$data/t-threads-2.json" "$noc
 t1=$(median "$data/t-threads-1.json"); t2=$(median "$data/t-threads-2.json")
 speedup=$(python3 -c "print('%.2f' % ($t1 / $t2))")
 
-# bench/spreadsheet.sh keeps its own section at the end of the file.
-sheets=$(sed -n '/^## Spreadsheets$/,$p' bench/results.md 2>/dev/null || true)
+# The targets discussed by hand and bench/spreadsheet.sh's section are kept at the end of the file.
+sheets=$(sed -n '/^## \(Targets\|Spreadsheets\)$/,$p' bench/results.md 2>/dev/null || true)
 {
   echo "# Benchmark results"
   echo
