@@ -92,7 +92,9 @@ python3 - "$section" <<'PY'
 import re, sys
 path = "bench/results.md"
 text = open(path, encoding="utf-8").read()
-head = text.split("\n## Spreadsheets\n")[0].rstrip("\n")
-open(path, "w", encoding="utf-8").write(head + "\n\n" + sys.argv[1] + "\n")
+# The section replaced, the sections after it (Reports) kept.
+head, _, after = text.partition("\n## Spreadsheets\n")
+rest = after[after.find("\n## "):] if "\n## " in after else ""
+open(path, "w", encoding="utf-8").write(head.rstrip("\n") + "\n\n" + sys.argv[1] + "\n" + rest)
 PY
 echo "$section"
