@@ -164,11 +164,11 @@ FlatRun parse_flat_records(const DecodedText& decoded, std::size_t begin, std::s
 constexpr auto space = " \t\r\n";
 
 // A large array read at once in a stretch per core, without a pass to learn its shape first: the
-// text is cut at line ends (a JSON string holds none) that a '{' follows, and each stretch read
-// from its cut into a builder of its own. The reading is taken only if the stretches join up into
-// one array of flat records — each ending where the next begins, the last at the closing bracket
-// — every record naming the same keys and no stretch having failed. Else false, nothing added:
-// the file is then read as any other.
+// text is cut before a '{' that follows a comma, and each stretch read from its cut into a builder
+// of its own. The reading is taken only if the stretches join up into one array of flat records —
+// each ending where the next begins, the last at the closing bracket (a cut inside a string, or
+// anywhere else but before a record, cannot join) — every record naming the same keys and no
+// stretch having failed. Else false, nothing added: the file is then read as any other.
 bool read_array_at_once(const DecodedText& decoded, const InputFile& file, const Gazetteer& gazetteer,
                         DatasetBuilder& builder, const LoadOptions& options, unsigned cores) {
   const std::string_view text = decoded.text;
@@ -179,14 +179,14 @@ bool read_array_at_once(const DecodedText& decoded, const InputFile& file, const
   std::vector<std::size_t> starts = {first};
   for (unsigned k = 1; k < cores; ++k)
     for (std::size_t at = std::max(text.size() / cores * k, starts.back() + 1);;) {
-      const std::size_t line_end = text.find('\n', at);
-      if (line_end == std::string_view::npos) break;
-      const std::size_t next = text.find_first_not_of(space, line_end + 1);
-      if (next != std::string_view::npos && text[next] == '{') {
-        starts.push_back(next);
+      const std::size_t open = text.find('{', at);
+      if (open == std::string_view::npos) break;
+      const std::size_t before = text.find_last_not_of(space, open - 1);  // '[' at least
+      if (before != std::string_view::npos && text[before] == ',') {
+        starts.push_back(open);
         break;
       }
-      at = line_end + 1;
+      at = open + 1;
     }
   if (starts.size() < 2) return false;
   starts.push_back(text.size());
@@ -208,35 +208,6 @@ bool read_array_at_once(const DecodedText& decoded, const InputFile& file, const
   return true;
 }
 
-// Where a flat array may be cut into a stretch per core, learnt while its shape is: at records
-// whose members have the keys of the first record (see KeySequence).
-class ArrayCuts {
- public:
-  ArrayCuts(std::size_t size, unsigned cores) : size_(size), cores_(cores) {}
-
-  void note(std::size_t open, const std::vector<FlatMember>& members) {
-    if (first_ == npos) first_ = open;
-    keys_.note(members);
-    if (cuts_.size() + 1 < cores_ && open >= size_ / cores_ * (cuts_.size() + 1)) cuts_.push_back(open);
-  }
-  // The offsets of the records at which stretches start, the first record's first: one when the
-  // array is read whole, none when it holds no record.
-  [[nodiscard]] std::vector<std::size_t> starts() const {
-    if (first_ == npos) return {};
-    std::vector<std::size_t> starts = {first_};
-    if (keys_.uniform()) starts.insert(starts.end(), cuts_.begin(), cuts_.end());
-    return starts;
-  }
-
- private:
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  std::size_t size_;
-  unsigned cores_;
-  std::size_t first_ = npos;
-  KeySequence keys_;
-  std::vector<std::size_t> cuts_;
-};
-
 // Below this many bytes, threads cost more than they save.
 constexpr std::size_t parallel_threshold = 4 << 20;
 
@@ -249,34 +220,24 @@ void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder
   builder.begin_file(file.name, "json");
   if (trim(text).empty())
     throw DataError({file.name, 1, 1}, "the file is empty; expected a JSON array of records");
-  // An array of flat records, the common shape, is read without the general parser; whether the
-  // file is one is known before a record is read, so that nothing is read twice. A large one is
-  // read in a stretch per core.
+  // An array of flat records, the common shape, is read without the general parser: a large one
+  // in a stretch per core at once, the others (and those the stretches could not read) once their
+  // shape is known, so that no record is added before it is.
   const unsigned cores = text.size() >= parallel_threshold ? thread_count(options.threads) : 1;
   if (reader == JsonReader::flat_where_possible && cores > 1 &&
       read_array_at_once(decoded, file, gazetteer, builder, options, cores))
     return;
   std::vector<FlatMember> members;
-  ArrayCuts cuts(text.size(), cores);
-  PageReleaser checked(file, text, 0);  // the shape is known from one pass over the text
+  std::optional<std::size_t> first;
+  PageReleaser checked(file, text, 0);
   if (reader == JsonReader::flat_where_possible &&
       for_each_flat_record(text, members, [&](std::size_t open, std::size_t) {
-        cuts.note(open, members);
+        if (!first) first = open;
         checked.read_up_to(open);
       })) {
-    std::vector<std::size_t> starts = cuts.starts();
-    if (starts.size() <= 1) {
-      KeySequence keys;
-      if (!starts.empty())
-        parse_flat_records(decoded, starts[0], text.size(), file, gazetteer, builder, options, keys);
-      return;
-    }
-    starts.push_back(text.size());
-    return read_in_stretches(
-        starts.size() - 1, file.name, "json", builder, [&](std::size_t i, DatasetBuilder& part) {
-          KeySequence keys;
-          parse_flat_records(decoded, starts[i], starts[i + 1], file, gazetteer, part, options, keys);
-        });
+    KeySequence keys;
+    if (first) parse_flat_records(decoded, *first, text.size(), file, gazetteer, builder, options, keys);
+    return;
   }
   RecordInterpreter interpreter(gazetteer, builder);
   LineCounter lines(text);
