@@ -67,7 +67,7 @@ LoadedFile restore_file(const json& j) {
   j.at("problems").get_to(f.problems);
   for (const json& n : j.at("notes")) {
     const int kind = n.at(0).get<int>();
-    if (kind < 0 || kind > static_cast<int>(FileNote::Kind::months_from_cumulative))
+    if (kind < 0 || kind > static_cast<int>(FileNote::last_kind))
       throw std::runtime_error("a note of no kind");
     f.notes.push_back(
         {static_cast<FileNote::Kind>(kind), n.at(1).get<std::uint64_t>(), n.at(2).get<std::string>()});

@@ -43,8 +43,12 @@ std::optional<Cents> resolve_slice(const Dataset& data, std::size_t begin, std::
         finer = checked_add(finer, data.cents[row]);
     }
   }
-  if (!breakdown) return std::nullopt;
-  return own.value_or(finer);
+  if (breakdown) return own.value_or(finer);
+  // No breakdown: unknown, unless the month's figure is 0, which leaves every part at 0.
+  TotalParts parts;
+  for (std::size_t row = begin; row < end; ++row) parts.add(data.key(row), data.cents[row]);
+  if (parts.resolve() == 0) return Cents{0};
+  return std::nullopt;
 }
 
 }  // namespace

@@ -121,28 +121,107 @@ bool is_digit(char c) {
 
 }  // namespace
 
+namespace {
+
+// A label's words, folded (see fold_name), without what parentheses or brackets hold ("TOPLAM
+// (1000 $)", "TOPLAM (TİM)"); letters written one by one ("T O P L A M") make one word.
+std::vector<std::string> label_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  int depth = 0;
+  bool all_single = true;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    std::string folded = fold_name(word);
+    word.clear();
+    if (folded.empty()) return;
+    if (folded.size() > 1) all_single = false;
+    words.push_back(std::move(folded));
+  };
+  for (const char c : text) {
+    if (c == '(' || c == '[') {
+      flush();
+      ++depth;
+    } else if (c == ')' || c == ']') {
+      depth = std::max(depth - 1, 0);
+    } else if (depth == 0) {
+      if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == ':' || c == ',' || c == '*')
+        flush();
+      else
+        word += c;
+    }
+  }
+  flush();
+  if (all_single && words.size() > 1) {
+    std::string joined;
+    for (const std::string& w : words) joined += w;
+    words = {joined};
+  }
+  return words;
+}
+
+bool is_total_word(std::string_view word) {
+  return word == "toplam" || word == "toplami" || word == "total" || word == "totals" ||
+         word == "geneltoplam" || word == "grandtotal";
+}
+
+// Words that may stand beside a total word in a total's label: "GENEL TOPLAM", "TOPLAM İHRACAT",
+// "İL TOPLAMI", "TOTAL EXPORTS", "TÜRKİYE TOPLAMI", a publisher's name.
+bool is_total_companion(std::string_view word) {
+  for (const std::string_view companion :
+       {"genel", "grand", "general", "ihracat", "ihracati", "export", "exports", "il", "ili", "iller",
+        "province", "provinces", "turkiye", "turkey", "ulke", "ulkeler", "countries", "sektor",
+        "sektorler", "sectors", "tum", "all", "tim", "tuik", "deger", "value", "usd", "dolar"})
+    if (word == companion) return true;
+  return false;
+}
+
+// Whether a label may name a total at all: it holds "toplam" or "total" in some case, its letters
+// read in a row. Most labels are told apart by this alone, without folding.
+bool may_name_total(std::string_view text) {
+  char letters[64];
+  std::size_t n = 0;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t') continue;
+    if (n == sizeof letters) break;
+    letters[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  const std::string_view read(letters, n);
+  return read.find("toplam") != std::string_view::npos || read.find("total") != std::string_view::npos;
+}
+
+}  // namespace
+
 bool is_group_label(std::string_view text) {
   text = trim(text);
   // Roman numerals I-XX or a single capital letter, then a dot and a space: "I. TARIM", "A. ...".
   std::size_t i = 0;
   while (i < text.size() && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X')) ++i;
   if (i == 0 && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') i = 1;
-  return i > 0 && i + 1 < text.size() && text[i] == '.' && text[i + 1] == ' ';
+  if (i > 0 && i + 1 < text.size() && text[i] == '.' && text[i + 1] == ' ') return true;
+  // A subtotal of some rows ("ARA TOPLAM", "Subtotal") is a group, not the whole.
+  if (!may_name_total(text)) return false;
+  const auto words = label_words(text);
+  for (std::size_t w = 0; w < words.size(); ++w)
+    if (words[w] == "aratoplam" || words[w] == "subtotal" ||
+        (words[w] == "ara" && w + 1 < words.size() && is_total_word(words[w + 1])) ||
+        (words[w] == "sub" && w + 1 < words.size() && is_total_word(words[w + 1])))
+      return true;
+  return false;
 }
 
 bool is_total_label(std::string_view text) {
-  // Every total word starts with t or g: most names are told apart without folding.
   text = trim(text);
-  if (text.empty() || !(text[0] == 'T' || text[0] == 't' || text[0] == 'G' || text[0] == 'g')) return false;
-  // A Latin letter outside t-o-p-l-a-m-g-e-n-r-d rules a label out without folding ("Tayland").
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) break;  // a Turkish letter: folding decides
-    const char lower = static_cast<char>(c | 0x20);
-    if (lower >= 'a' && lower <= 'z' && std::string_view("toplamgenrd").find(lower) == std::string_view::npos)
+  if (text.empty() || !may_name_total(text)) return false;
+  const auto words = label_words(text);
+  bool total = false;
+  for (const std::string& word : words) {
+    if (is_total_word(word))
+      total = true;
+    else if (!is_total_companion(word))
       return false;
   }
-  const std::string folded = fold_name(text);
-  return folded == "toplam" || folded == "total" || folded == "geneltoplam" || folded == "grandtotal";
+  return total;
 }
 
 std::string_view field_name(Field field) {
@@ -237,6 +316,7 @@ std::string_view text(const RowFields& row, Field field) {
 
 std::optional<std::string_view> subtotal_of(std::string_view name) {
   name = trim(name);
+  if (!may_name_total(name)) return std::nullopt;
   const auto space = name.find_last_of(' ');
   if (space == std::string_view::npos) return std::nullopt;
   const std::string last = fold_name(name.substr(space + 1));
@@ -244,6 +324,12 @@ std::optional<std::string_view> subtotal_of(std::string_view name) {
   const std::string_view part = trim(name.substr(0, space));
   if (part.empty()) return std::nullopt;
   return part;
+}
+
+bool RecordInterpreter::province_subtotal(std::string_view name) const {
+  // Only where the label holds a total word at all: most names are told apart by that.
+  const auto part = subtotal_of(name);
+  return part && gazetteer_.find_province(*part).has_value();
 }
 
 bool RecordInterpreter::row_is_national_total(const RowFields& row) const {
@@ -270,6 +356,8 @@ ProvinceId RecordInterpreter::province_of(const RowFields& row) const {
   std::optional<ProvinceId> by_name;
   if (name && !trim(*name).empty()) {
     by_name = gazetteer_.find_province(*name);
+    // "TOPLAM (TİM)", "T O P L A M", "TOPLAM İHRACAT" where a province is expected: Türkiye's.
+    if (!by_name && is_total_label(*name)) by_name = national_total;
     if (!by_name) by_name = fitted_province(trim(*name));
     if (!by_name) {
       auto suggestions = gazetteer_.suggest_provinces(*name);
@@ -313,7 +401,7 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
     return by_code ? builder_.known_country(*by_code, gazetteer_.country_name(*by_code, Language::tr))
                    : all_countries;
   }
-  if (is_total_label(name)) return all_countries;
+  if (is_total_label(name) || province_subtotal(name)) return all_countries;
   auto by_name = gazetteer_.find_country(name);
   // A country's subtotal in a TİM country table ("ALMANYA TOPLAM") is that country's, Türkiye's.
   if (const auto subtotal = subtotal_of(name); !by_name && subtotal) {
@@ -339,7 +427,7 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
 
 std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
   const std::string_view text = trim(row[static_cast<std::size_t>(Field::chapter)].value_or(""));
-  if (text.empty() || is_total_label(text)) return all_chapters;
+  if (text.empty() || is_total_label(text) || province_subtotal(text)) return all_chapters;
   // "84", "08", or "84 - Kazanlar, makineler…": a leading chapter number.
   std::size_t digits = 0;
   while (digits < text.size() && is_digit(text[digits])) ++digits;
@@ -438,8 +526,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   if (builder_.keeps_only_total(key.province)) {
     // Only this province's monthly total is kept (a focused load): which country or sector a row
     // names does not matter, only whether it is a total row. Those fields are not looked up.
-    const auto names_part = [](std::string_view name, std::string_view code) {
-      return !trim(name).empty() ? !is_total_label(name) : !trim(code).empty();
+    const auto names_part = [&](std::string_view name, std::string_view code) {
+      return !trim(name).empty() ? !is_total_label(name) && !province_subtotal(name) : !trim(code).empty();
     };
     key.country = names_part(text(row, Field::country), text(row, Field::country_code)) ? 1 : all_countries;
     key.chapter = names_part(text(row, Field::chapter), {}) ? 1 : all_chapters;
@@ -454,7 +542,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   key.flow = flow_of(row, style.flow);
   const std::string_view value = text(row, Field::value);
   std::optional<Cents> cents;
-  if (style.decimal == DecimalStyle::point && style.unit == ValueUnit::dollars)
+  if (is_nil_amount(trim(value))) cents = 0;  // a dash: none exported
+  if (!cents && style.decimal == DecimalStyle::point && style.unit == ValueUnit::dollars)
     cents = parse_plain_cents(value);
   if (!cents) {
     AmountResult amount = parse_amount(value, style.decimal, style.unit);

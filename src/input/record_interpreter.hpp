@@ -65,6 +65,11 @@ struct ValueStyle {
 // "I. TARIM", "II. SANAYİ", "A. BİTKİSEL ÜRÜNLER".
 bool is_group_label(std::string_view text);
 
+// A dash, which published tables write for "none": an explicit zero, unlike a blank cell.
+inline bool is_nil_amount(std::string_view cell) {
+  return cell == "-" || cell == "\u2013" || cell == "\u2014";
+}
+
 // Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
 bool is_total_label(std::string_view text);
 
@@ -166,6 +171,8 @@ class RecordInterpreter {
  private:
   Period period_of(const RowFields& row) const;
   ProvinceId province_of(const RowFields& row) const;
+  // A province's total written where a country or sector is expected: "KAYSERİ TOPLAMI".
+  bool province_subtotal(std::string_view name) const;
   // Whether a row without a province is a total of a country × province table: Türkiye's.
   bool row_is_national_total(const RowFields& row) const;
   // A name with '?' for lost Turkish letters: the one province that fits, noted; none when none

@@ -445,7 +445,29 @@ bool row_is_group(const Layout& layout, const std::vector<std::string_view>& fie
 }
 
 bool is_empty_amount(std::string_view cell) {
-  return cell.empty() || cell == "-" || cell == "–" || cell == "..";
+  return cell.empty() || is_nil_amount(cell) || cell == ".." || cell == "...";
+}
+
+bool is_zero_amount(std::string_view cell) {
+  if (is_nil_amount(cell)) return true;
+  bool digit = false;
+  for (const char c : cell) {
+    if (c == '0')
+      digit = true;
+    else if (c != '.' && c != ',' && c != ' ')
+      return false;
+  }
+  return digit;
+}
+
+bool row_is_total(const Layout& layout, const std::vector<std::string_view>& cells) {
+  for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
+    const auto& field = layout.columns[i].field;
+    if (field && (*field == Field::chapter || *field == Field::country || *field == Field::province) &&
+        is_total_label(cells[i]))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace kexport::input

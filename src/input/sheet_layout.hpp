@@ -106,8 +106,13 @@ bool is_note(const std::vector<std::string_view>& cells);
 // A sub-group row ("I. TARIM"), which would double-count if summed with its members.
 bool row_is_group(const Layout& layout, const std::vector<std::string_view>& cells);
 
-// Cells that say "nothing here" in published sheets: empty, "-", "–", "..".
+// Cells that hold no number: empty, "-", "–", "—", "..", "...". Of them only the dashes say
+// zero (is_nil_amount); a blank or ".." says nothing.
 bool is_empty_amount(std::string_view cell);
+// A cell that says zero: "0", "0,00", "0.000", or a dash.
+bool is_zero_amount(std::string_view cell);
+// A row labelled as a total in a label column (TOPLAM, GENEL TOPLAM, TOTAL EXPORTS, …).
+bool row_is_total(const Layout& layout, const std::vector<std::string_view>& cells);
 
 // The cells that hold amounts: the value column (and one of imports), or the month and total
 // columns.

@@ -78,13 +78,59 @@ void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells) {
   }
 }
 
+namespace {
+
+// Counts, over a wide sheet's rows, which month columns hold a figure: enough to tell the months
+// a template leaves at zero from months of real zeros.
+struct MonthCensus {
+  std::vector<std::uint64_t> nonzero;    // rows with a figure in the column
+  std::vector<std::uint64_t> only_here;  // rows whose one figure is in the column
+  std::vector<bool> total_zero;          // a total row says 0 in the column
+  std::uint64_t rows_with_several = 0, rows_with_one = 0;
+  std::vector<std::size_t> figures;  // the current row's columns with a figure
+
+  explicit MonthCensus(std::size_t columns) : nonzero(columns), only_here(columns), total_zero(columns) {}
+
+  void count(const Layout& layout, const std::vector<std::string_view>& cells) {
+    const bool total = row_is_total(layout, cells);
+    figures.clear();
+    for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
+      if (!layout.columns[i].is_month()) continue;
+      const std::string_view cell = trim(cells[i]);
+      if (is_zero_amount(cell)) {
+        if (total) total_zero[i] = true;
+      } else if (!is_empty_amount(cell) && !total) {
+        figures.push_back(i);
+      }
+    }
+    for (const std::size_t i : figures) ++nonzero[i];
+    if (figures.size() == 1) {
+      ++rows_with_one;
+      ++only_here[figures.front()];
+    } else if (figures.size() > 1) {
+      ++rows_with_several;
+    }
+  }
+
+  // A month column whose zeros are absent: no row has a figure in it, a total row says 0, or
+  // nearly every row with a figure in another month (at least three of them) has none in it.
+  [[nodiscard]] bool zeros_absent(std::size_t column) const {
+    if (nonzero[column] == 0 || total_zero[column]) return true;
+    const std::uint64_t elsewhere = rows_with_several + rows_with_one - only_here[column];
+    const std::uint64_t here_too = nonzero[column] - only_here[column];
+    return elsewhere >= 3 && here_too * 10 <= elsewhere;
+  }
+};
+
+}  // namespace
+
 bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, bool whole) {
   const Layout& layout = plan.layout;
   std::vector<std::string_view> cells;
   std::optional<DecimalStyle> decided = options.decimal;
   std::optional<SourceLocation> first_ambiguous;
   std::string ambiguous_text;
-  plan.month_published.assign(layout.columns.size(), false);
+  MonthCensus census(layout.columns.size());
   bool read_to_end = true;
   plan.style_settled = true;  // unless the pass stops at amounts stored as numbers, below
   while (rows.next(cells)) {
@@ -115,14 +161,11 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, b
             break;
         }
       }
-      if (layout.wide && layout.columns[i].is_month() && !is_empty_amount(cell)) {
-        // A month is published when some row has a non-zero amount in it.
-        const bool zero =
-            std::all_of(cell.begin(), cell.end(), [](char c) { return c == '0' || c == '.' || c == ','; });
-        if (!zero) plan.month_published[i] = true;
-      }
     });
-    if (layout.wide) note_row_year(plan, cells);
+    if (layout.wide) {
+      census.count(layout, cells);
+      note_row_year(plan, cells);
+    }
     // A long file's style is settled by its first telling value; a wide sheet is read whole.
     if (decided && !layout.wide) {
       read_to_end = false;
@@ -143,10 +186,14 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, b
                                 "(291804236.45) to say which",
                                 ambiguous_text));
   plan.style.decimal = decided.value_or(DecimalStyle::point);
+  plan.zeros_absent.assign(layout.columns.size(), false);
+  plan.nonzero_cells = census.nonzero;
+  for (std::size_t i = 0; i < layout.columns.size(); ++i)
+    plan.zeros_absent[i] = layout.wide && layout.columns[i].is_month() && census.zeros_absent(i);
   return read_to_end;
 }
 
-std::vector<std::string> unpublished_months(const SheetPlan& plan) {
+std::vector<std::string> unpublished_months(const SheetPlan& plan, bool with_figures) {
   std::vector<std::string> months;
   if (!plan.layout.wide) return months;
   // By their periods: the title's year, or each row's.
@@ -154,7 +201,7 @@ std::vector<std::string> unpublished_months(const SheetPlan& plan) {
   if (plan.year) years = {*plan.year};
   for (std::size_t i = 0; i < plan.layout.columns.size(); ++i) {
     const Column& c = plan.layout.columns[i];
-    if (!c.is_month() || plan.month_published[i]) continue;
+    if (!c.is_month() || !plan.zeros_absent[i] || (plan.nonzero_cells[i] > 0) != with_figures) continue;
     if (c.period)
       months.push_back(c.period->iso());
     else
@@ -170,6 +217,8 @@ void report_plan(const SheetPlan& plan, LoadedFile& report) {
   report.unit_assumed = plan.unit_assumed;
   report.source = plan.style.default_source;
   report.unpublished = unpublished_months(plan);
+  for (const std::string& month : unpublished_months(plan, true))
+    report.notes.push_back({FileNote::Kind::template_month, 0, month});
   if (plan.layout.cumulative) report.notes.push_back({FileNote::Kind::months_from_cumulative, 0, {}});
 }
 

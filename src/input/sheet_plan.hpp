@@ -21,7 +21,12 @@ struct SheetPlan {
   std::optional<int> year;     // the title's, for month columns named by month alone
   bool source_named = false;   // the title or a note names the file's source
   std::set<int> row_years;     // the years of a wide sheet's rows (its Yıl column)
-  std::vector<bool> month_published;
+  // For a wide sheet, per column: a month not yet published, whose zeros are absent rather than
+  // exports of zero — zero in every row, zero in a total row, or zero in nearly every row that has
+  // an amount in another month (a template with one figure typed in early). Its non-zero cells are
+  // still read.
+  std::vector<bool> zeros_absent;
+  std::vector<std::uint64_t> nonzero_cells;  // per column: the cells that are not zero or blank
   // False when a long sheet's survey stopped at amounts stored as numbers, which say nothing of
   // the number style: a text amount further down needs the whole survey (UnsettledStyle).
   bool style_settled = true;
@@ -48,8 +53,9 @@ void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells);
 // number, unless `whole` — and returns false when rows were left unread.
 bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, bool whole = false);
 
-// The months that are zero or empty in every row, as YYYY-MM, in order.
-std::vector<std::string> unpublished_months(const SheetPlan& plan);
+// The months that are zero or empty in every row, as YYYY-MM, in order; and those of a template
+// whose zeros are absent though some row has a figure.
+std::vector<std::string> unpublished_months(const SheetPlan& plan, bool with_figures = false);
 
 // What a file's report says of its table once surveyed and read, the same for a CSV file and a
 // sheet: number style, unit (and whether it was assumed), source, unpublished months, and notes on

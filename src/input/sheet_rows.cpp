@@ -108,11 +108,16 @@ void SheetRows::add_exports_and_imports(RowsRead& into, const RowSource& rows, R
                                         std::string_view imports) const {
   constexpr auto value = static_cast<std::size_t>(Field::value);
   constexpr auto flow = static_cast<std::size_t>(Field::flow);
-  const bool has_exports = !is_empty_amount(trim(row[value].value_or("")));
-  const bool has_imports = !is_empty_amount(trim(imports));
+  // A dash is an amount of zero; a blank (or "..") says nothing.
+  const auto written = [](std::string_view cell) {
+    cell = trim(cell);
+    return !is_empty_amount(cell) || is_nil_amount(cell);
+  };
+  const bool has_exports = written(row[value].value_or(""));
+  const bool has_imports = written(imports);
   // The amount of imports is read before the exports' record is added: a refused row leaves
   // nothing behind (--skip-bad-rows skips it whole).
-  if (has_imports && has_exports && (plan_.style_settled || rows.is_number(*imports_column_))) {
+  if (has_imports && has_exports && !is_nil_amount(trim(imports)) && (plan_.style_settled || rows.is_number(*imports_column_))) {
     const ValueStyle& style = style_of(rows, *imports_column_);
     if (const AmountResult amount = parse_amount(trim(imports), style.decimal, style.unit); !amount.cents)
       throw DataError(rows.location_of_cell(*imports_column_), amount.problem);
@@ -197,7 +202,10 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
       total = amount.cents;
       total_column = i;
     }
-    if (!c.is_month() || !plan_.month_published[i] || is_empty_amount(cell)) continue;
+    // A blank says nothing; a zero in a month not yet published is absent too. A dash is a zero.
+    if (!c.is_month() || (is_empty_amount(cell) && !is_nil_amount(cell)) ||
+        (plan_.zeros_absent[i] && is_zero_amount(cell)))
+      continue;
     const Period period = c.period ? *c.period : month_of_row_year(rows, row_year, *c.month);
     period_text = period.iso();
     row[static_cast<std::size_t>(Field::period)] = period_text;
@@ -213,6 +221,7 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
     }
     row[static_cast<std::size_t>(Field::value)] = cell;
     add(into, rows, row, i);
+    if (is_nil_amount(cell)) continue;
     if (const AmountResult amount = parse_amount(cell, style_of(rows, i).decimal, plan_.style.unit);
         amount.cents)
       months_sum = checked_add(months_sum, *amount.cents);

@@ -104,8 +104,16 @@ void load_workbook(const std::string& file, const std::vector<WorkbookSheet>& sh
     throw DataError({file, 0, 0}, "a workbook without worksheets; expected one with a table");
   // A sheet chosen by name, or the only one, must hold a table; others may be notes.
   const bool chosen = !options.sheets.empty() || sheets.size() == 1;
-  std::size_t tables = 0;
+  std::size_t tables = 0, hidden_skipped = 0;
   for (const std::size_t index : chosen_sheets(names, options.sheets, file)) {
+    // A hidden sheet is an old copy or a workspace more often than a table to publish: read only
+    // when --sheet names it, and said by validate otherwise.
+    if (sheets[index].hidden && options.sheets.empty()) {
+      builder.begin_file(file + "[" + sheets[index].name + "]", format);
+      builder.current_file().notes.push_back({FileNote::Kind::hidden_sheet_skipped, 0, {}});
+      ++hidden_skipped;
+      continue;
+    }
     std::uint64_t hidden_rows = 0;
     const auto open_this = [&] { return open(index, hidden_rows); };
     const bool table = load_sheet(open_this, format, chosen, gazetteer, builder, options);
@@ -115,6 +123,11 @@ void load_workbook(const std::string& file, const std::vector<WorkbookSheet>& sh
     if (sheets[index].hidden) report.notes.push_back({FileNote::Kind::hidden_sheet, 0, {}});
     if (hidden_rows > 0) report.notes.push_back({FileNote::Kind::hidden_rows, hidden_rows, {}});
   }
+  if (tables == 0 && hidden_skipped > 0)
+    throw DataError({file, 0, 0},
+                    fmt::format("no visible sheet holds a table ({}); hidden sheets are read only when "
+                                "--sheet names them",
+                                fmt::join(names, ", ")));
   if (tables == 0)
     throw DataError(
         {file, 0, 0},

@@ -187,7 +187,9 @@ class PieceReader {
       row_.cells.resize(index + 1);
       row_.numbers.resize(index + 1);
     }
-    if (formula && !has_value) {
+    // A formula's result is its <v>; an empty one (as scripts write a formula they did not
+    // compute) is no result, unless the formula gives text, which may be empty.
+    if (formula && (!has_value || (text_.empty() && type != "str" && type != "inlineStr"))) {
       if (!row_.formula_without_value) row_.formula_without_value = index;
       return true;
     }

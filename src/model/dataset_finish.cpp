@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <map>
+#include <numeric>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/parallel.hpp"
@@ -13,48 +14,80 @@ namespace {
 
 using ProvinceSet = std::bitset<province_count + 1>;  // by ProvinceId, national total included
 
-// Which provinces each file (table) lists, per stream: in each of its months, and in any month.
-// Streams by Stream::index().
-struct TableSightings {
-  std::map<std::tuple<std::uint32_t, std::size_t, std::int32_t>, ProvinceSet>
-      in_month;                                                           // (file, stream, month)
-  std::map<std::pair<std::uint32_t, std::size_t>, ProvinceSet> anywhere;  // (file, stream)
+// What one file (table) says of one stream's month: the provinces it lists, the sum of their
+// figures (each resolved as TotalParts resolves it), its national total row, and the grain its
+// figures are written to (the greatest common divisor of them, in cents: 100 000 for whole
+// thousands of dollars), which bounds how far a sum of rounded figures may stray from a total.
+struct TableMonth {
+  ProvinceSet listed;
+  Cents provinces_sum = 0;
+  std::size_t provinces_summed = 0;
+  std::optional<Cents> national;
+  Cents grain = 0;
+
+  // Whether the table proves that the provinces it leaves out exported nothing: its national total
+  // equals the sum of the provinces it lists, to the rounding of its figures.
+  [[nodiscard]] bool proves_the_rest_zero() const {
+    if (!national) return false;
+    const Cents gap = *national > provinces_sum ? *national - provinces_sum : provinces_sum - *national;
+    if (gap == 0) return true;
+    // Each figure is rounded by at most half a grain; the total is one figure more.
+    const auto figures = static_cast<Cents>(provinces_summed + 1);
+    return grain > 0 && gap <= figures * (grain / 2);
+  }
 };
+
+// Per (file, stream, month), by Stream::index().
+using TableSightings = std::map<std::tuple<std::uint32_t, std::size_t, std::int32_t>, TableMonth>;
 
 template <typename Records>
 TableSightings sightings_of(const Records& records) {
   TableSightings seen;
-  // Records come sorted by key, so a (province, month) block of one file is one lookup.
-  std::uint64_t last_block = ~std::uint64_t{0};
-  std::uint32_t last_file = ~std::uint32_t{0};
-  for (const auto& r : records) {
-    const std::uint64_t block = r.key >> RecordKey::month_shift;
-    if (block == last_block && r.file == last_file) continue;
-    last_block = block;
-    last_file = r.file;
-    const RecordKey key = RecordKey::unpack(r.key);
-    seen.in_month[{r.file, key.stream().index(), key.month.index()}].set(key.province);
-    seen.anywhere[{r.file, key.stream().index()}].set(key.province);
+  // Records come sorted by key, a key's records by file: a (province, month) block holds each
+  // file's rows for it, interleaved; each file's are resolved apart.
+  std::vector<std::pair<std::uint32_t, TotalParts>> by_file;
+  for (std::size_t i = 0; i < records.size();) {
+    const std::uint64_t block = records[i].key >> RecordKey::month_shift;
+    by_file.clear();
+    for (; i < records.size() && records[i].key >> RecordKey::month_shift == block; ++i) {
+      const auto& r = records[i];
+      auto it = std::find_if(by_file.begin(), by_file.end(), [&](const auto& f) { return f.first == r.file; });
+      if (it == by_file.end()) it = by_file.insert(by_file.end(), {r.file, TotalParts{}});
+      it->second.add(RecordKey::unpack(r.key), r.cents);
+    }
+    const RecordKey key = RecordKey::unpack(block << RecordKey::month_shift);
+    for (const auto& [file, parts] : by_file) {
+      TableMonth& table = seen[{file, key.stream().index(), key.month.index()}];
+      table.listed.set(key.province);
+      const Cents figure = parts.resolve();
+      table.grain = std::gcd(table.grain, figure);
+      if (key.province == national_total) {
+        table.national = figure;
+      } else {
+        table.provinces_sum = checked_add(table.provinces_sum, figure);
+        ++table.provinces_summed;
+      }
+    }
   }
   return seen;
 }
 
-// The known bitmap (see Dataset::knows) from what each table lists.
+// The known bitmap (see Dataset::knows): what each table lists, and every province where the
+// table's national total proves the ones it leaves out exported nothing.
 std::vector<std::vector<bool>> known_from(const TableSightings& seen, const Dataset& data) {
   std::vector<std::vector<bool>> known(data.coverage.size());
   for (std::size_t s = 0; s < known.size(); ++s)
     known[s].assign((province_count + 1) * data.coverage[s].size(), false);
-  for (const auto& [where, listed] : seen.in_month) {
-    const auto& [file, source, month] = where;
-    const std::size_t span = data.coverage[source].size();
+  for (const auto& [where, table] : seen) {
+    const auto& [file, stream, month] = where;
+    const std::size_t span = data.coverage[stream].size();
     const auto offset = static_cast<std::size_t>(month - data.coverage_base);
-    ProvinceSet provinces = seen.anywhere.at({file, source});  // the table's own provinces
-    const std::size_t listed_provinces = listed.count() - (listed[national_total] ? 1 : 0);
-    if (listed_provinces >= provinces_that_enumerate) provinces.set();  // a table of all provinces
+    ProvinceSet provinces = table.listed;
+    if (table.proves_the_rest_zero()) provinces.set();
     // A national total is never implied: only its own row makes it known.
-    provinces[national_total] = listed[national_total];
+    provinces[national_total] = table.listed[national_total];
     for (std::size_t p = 0; p <= province_count; ++p)
-      if (provinces[p]) known[source][p * span + offset] = true;
+      if (provinces[p]) known[stream][p * span + offset] = true;
   }
   return known;
 }

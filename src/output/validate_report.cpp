@@ -146,6 +146,18 @@ std::string_view note_key(FileNote::Kind kind) {
       return "fitted_name";
     case FileNote::Kind::months_from_cumulative:
       return "months_from_cumulative";
+    case FileNote::Kind::template_month:
+      return "template_month";
+    case FileNote::Kind::hidden_sheet_skipped:
+      return "hidden_sheet_skipped";
+    case FileNote::Kind::unit_stated:
+      return "unit_stated";
+    case FileNote::Kind::unit_by_convention:
+      return "unit_by_convention";
+    case FileNote::Kind::skipped_row_unknown:
+      return "skipped_row_unknown";
+    case FileNote::Kind::total_by_sums:
+      return "total_by_sums";
   }
   return {};
 }
@@ -167,6 +179,30 @@ std::string note_line(const FileNote& note, Language lang) {
     case FileNote::Kind::months_from_cumulative:
       return tr ? "sütunlar yılbaşından birikimli; aylar, art arda iki sütunun farkı olarak hesaplandı"
                 : "the columns are cumulative from January; each month is the difference of two in a row";
+    case FileNote::Kind::template_month:
+      return tr ? fmt::format("{} henüz yayımlanmamış bir ay (şablon): sıfırları yok sayıldı, yalnız dolu "
+                              "hücreleri okundu",
+                              note.detail)
+                : fmt::format("{} is a month not yet published (a template): its zeros are absent, only "
+                              "its filled cells were read",
+                              note.detail);
+    case FileNote::Kind::hidden_sheet_skipped:
+      return tr ? "gizli bir sayfa; okunmadı (okumak için --sheet ile adını verin)"
+                : "a hidden sheet, not read (name it with --sheet to read it)";
+    case FileNote::Kind::unit_stated:
+      return (tr ? "birim dosyadan: " : "unit from the file: ") + note.detail;
+    case FileNote::Kind::unit_by_convention:
+      return tr ? "birim yazılmamış; TİM'in 2010'dan beri yayımladığı gibi bin dolar kabul edildi"
+                : "no unit stated; read as thousands of dollars, as TİM publishes since 2010";
+    case FileNote::Kind::skipped_row_unknown:
+      return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") + note.detail;
+    case FileNote::Kind::total_by_sums:
+      return tr ? fmt::format("'{}' satırı, grubundaki öteki satırların toplamına eşit: toplam satırı "
+                              "sayıldı, toplamlara katılmadı",
+                              note.detail)
+                : fmt::format("'{}' equals the sum of the other rows of its group: read as a total, "
+                              "kept out of sums",
+                              note.detail);
   }
   return {};
 }

@@ -1,6 +1,7 @@
 // Data as people hold it, through the real binary: a fresh file for one province beside last
 // month's table of all provinces, questions about Turkey itself, a province the data lacks.
-// Absence is not zero, except where a table of all provinces leaves one out.
+// Absence is not zero: only a 0 or '-' in a cell, or a total row equal to the provinces a table lists,
+// says a province exported nothing.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -80,32 +81,65 @@ TEST_CASE("a month that holds one province ranks nothing and speaks for no other
   CHECK(rows[1]["value"].is_null());
 }
 
-TEST_CASE("a table of all provinces that leaves one out means it exported nothing", "[cli][coverage]") {
-  // Every province in January 2025; in January 2026 Bayburt (69) drops out of the table, as small
-  // provinces do in TİM's monthly tables.
-  std::string csv = "period,province_code,value_usd\n";
+TEST_CASE("a table that leaves a province out says nothing of it, unless its total proves it zero",
+          "[cli][coverage]") {
+  // Every province in January 2025; in January 2026 Bayburt (69) is not in the table, as small
+  // provinces drop out of TİM's monthly tables, or as a "top 80" table leaves them out.
+  std::string csv = "period,province_code,province,value_usd\n";
+  long long listed_2026 = 0;
   for (int p = 1; p <= 81; ++p) {
-    csv += fmt::format("2025-01,{},{}\n", p, 1000 + p);
-    if (p != 69) csv += fmt::format("2026-01,{},{}\n", p, 2000 + p);
+    csv += fmt::format("2025-01,{},,{}\n", p, 1000 + p);
+    if (p != 69) {
+      csv += fmt::format("2026-01,{},,{}\n", p, 2000 + p);
+      listed_2026 += 2000 + p;
+    }
   }
   const test::TempDir dir;
-  test::write_text(dir.path / "all.csv", csv);
-  const std::string data = "--data " + (dir.path / "all.csv").string() + " ";
+  const auto data_of = [&](const std::string& name, const std::string& text) {
+    test::write_text(dir.path / name, text);
+    return "--data " + (dir.path / name).string() + " ";
+  };
 
-  const auto rank = run_kexport(data + "rank -m 2026-01 -f json");
-  REQUIRE(rank.exit_code == 0);
-  const auto rows = nlohmann::json::parse(rank.out)["rows"];
-  REQUIRE(rows.size() == 81);
-  CHECK(rows[80]["province_code"] == 69);
-  CHECK(rows[80]["value"] == 0.0);
-  CHECK(rows[80]["change_pct"] == -100.0);
-  CHECK(rows[0]["province_code"] == 81);
+  // No total row: Bayburt's January 2026 is missing. Before, the table's 80 provinces made it
+  // "0 dolar … yüzde 100 azaldı … 81'inci"; now rank and Bayburt's month are refused.
+  const std::string left_out = data_of("left-out.csv", csv);
+  const auto refused = run_kexport(left_out + "rank -m 2026-01 -f json");
+  CHECK(refused.exit_code == 69);
+  CHECK(refused.out.empty());
+  CHECK_THAT(refused.err, Catch::Contains("holds 80 of the 81 provinces"));
+  const auto bayburt_missing = run_kexport(left_out + "summary -p Bayburt -m 2026-01 -f json");
+  CHECK(bayburt_missing.exit_code == 69);
+  CHECK(bayburt_missing.out.empty());
+  // Kayseri's own month stands, but not its standing among 81.
+  const auto kayseri = run_kexport(left_out + "summary -p Kayseri -m 2026-01 -f json");
+  REQUIRE(kayseri.exit_code == 0);
+  CHECK(nlohmann::json::parse(kayseri.out)["standing"].is_null());
 
-  const auto bayburt = run_kexport(data + "summary -p Bayburt -m 2026-01 -f json");
-  REQUIRE(bayburt.exit_code == 0);
-  const auto doc = nlohmann::json::parse(bayburt.out);
-  CHECK(doc["value"] == 0.0);
-  CHECK(doc["standing"]["rank"] == 81);
+  // A total row larger than the provinces listed (beyond the rounding of whole dollars: half a
+  // dollar a figure) proves nothing either.
+  const auto larger = run_kexport(
+      data_of("larger.csv", csv + fmt::format("2026-01,,Türkiye,{}\n", listed_2026 + 41)) + "rank -m 2026-01");
+  CHECK(larger.exit_code == 69);
+
+  // A total row equal to the provinces listed proves that Bayburt exported nothing: 0, ranked last.
+  // So does a dash in its cell.
+  for (const std::string& proven :
+       {data_of("total.csv", csv + fmt::format("2026-01,,TOPLAM,{}\n", listed_2026)),
+        data_of("dash.csv", csv + "2026-01,69,,-\n")}) {
+    const auto rank = run_kexport(proven + "rank -m 2026-01 -f json");
+    REQUIRE(rank.exit_code == 0);
+    const auto rows = nlohmann::json::parse(rank.out)["rows"];
+    REQUIRE(rows.size() == 81);
+    CHECK(rows[80]["province_code"] == 69);
+    CHECK(rows[80]["value"] == 0.0);
+    CHECK(rows[80]["change_pct"] == -100.0);
+    CHECK(rows[0]["province_code"] == 81);
+    const auto bayburt = run_kexport(proven + "summary -p Bayburt -m 2026-01 -f json");
+    REQUIRE(bayburt.exit_code == 0);
+    const auto doc = nlohmann::json::parse(bayburt.out);
+    CHECK(doc["value"] == 0.0);
+    CHECK(doc["standing"]["rank"] == 81);
+  }
 }
 
 TEST_CASE("summary of Turkey itself: the national total, else the sum of the 81", "[cli][coverage]") {

@@ -61,6 +61,7 @@ TEST_CASE("series agrees with the reference, gaps included", "[analysis][series]
         for (const auto& row : series.rows) {
           const Period m = row.period;
           CHECK(row.covered == ref.known(p, m));
+          INFO("month " << m.iso());
           CHECK(row.value == value(m));
           check_pct(row.change_previous_month, change(value(m), value(m.plus_months(-1))));
           check_pct(row.change_previous_year, change(value(m), value(m.plus_months(-12))));
@@ -109,7 +110,14 @@ TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinc
   for (int round = 0; round < 6; ++round) {
     const Case c = make_case(rng, false, true);
     const Reference sum_ref{c};
-    const auto sum = kexport::compute_series(test::load_text("s.csv", to_csv(c)), gazetteer(), {});
+    const auto csv = to_csv(c);
+    if (std::none_of(c.covered.begin(), c.covered.end(), [&](Period m) { return sum_ref.complete(m); })) {
+      // No month lists every province, and no total proves the rest zero: refused.
+      CHECK_THROWS_WITH(kexport::compute_series(test::load_text("s.csv", csv), gazetteer(), {}),
+                        Catch::Contains("no month with all 81 provinces"));
+      continue;
+    }
+    const auto sum = kexport::compute_series(test::load_text("s.csv", csv), gazetteer(), {});
     CHECK(sum.turkey_basis == "sum_of_provinces");
     for (const auto& row : sum.rows) {
       CHECK(row.value == sum_ref.turkey(row.period));
@@ -130,7 +138,14 @@ TEST_CASE("a country without a breakdown that month is unknown, not zero", "[ana
   REQUIRE(series.rows.size() == 3);
   CHECK_FALSE(series.rows[0].value.has_value());  // only a total: the split is unknown
   CHECK(series.rows[1].value == 3000);
-  CHECK(series.rows[2].value == 0);  // Kayseri exported nothing in March
+  // March: the file lists only Ankara, which says nothing of Kayseri (absence is not zero).
+  CHECK_FALSE(series.rows[2].value.has_value());
+  // A national total equal to the provinces listed proves that Kayseri exported nothing.
+  const auto proven = test::load_text("b.csv",
+                                      "period,province,country,value_usd\n2025-01,Kayseri,,100\n"
+                                      "2025-02,Kayseri,Almanya,30\n2025-02,Kayseri,Irak,20\n"
+                                      "2025-03,Ankara,,5\n2025-03,Türkiye,,5\n");
+  CHECK(kexport::compute_series(proven, gazetteer(), query).rows[2].value == 0);
   CHECK(kexport::output::series_subject(series, kexport::Language::tr) == "Kayseri → Almanya");
   query.country = "Almanyaa";
   CHECK_THROWS_WITH(kexport::compute_series(data, gazetteer(), query),
@@ -259,7 +274,12 @@ TEST_CASE("rank agrees with the reference, against the national total and the 81
     const Case c = make_case(rng, national, true);
     const auto data = test::load_text("random.csv", to_csv(c));
     const Reference ref{c};
-    const Period m = *std::prev(c.covered.end());
+    // The latest month the reference calls complete (all 81 listed, or the rest proven zero).
+    std::optional<Period> complete;
+    for (const Period month : c.covered)
+      if (ref.complete(month)) complete = month;
+    if (!complete) continue;
+    const Period m = *complete;
     INFO("round " << round << " month " << m.iso());
     kexport::RankQuery query;
     query.month = m;
@@ -289,7 +309,8 @@ TEST_CASE("rank agrees with the reference, against the national total and the 81
 TEST_CASE("rank refuses a month that does not hold every province", "[analysis][rank]") {
   std::mt19937_64 rng(29);
   for (int round = 0; round < 10; ++round) {
-    const Case c = make_case(rng, round % 2 == 0);  // three provinces, with or without national totals
+    // Three provinces without national totals: nothing says the other 78 exported nothing.
+    const Case c = make_case(rng);
     const auto data = test::load_text("few.csv", to_csv(c));
     kexport::RankQuery query;
     try {

@@ -57,11 +57,19 @@ TEST_CASE("a month the data says nothing of is unknown, not zero", "[timeline]")
   // Outside the data's months altogether: unknown too.
   CHECK_FALSE(kayseri.total(ym(2024, 12)).has_value());
 
-  // A table that lists Kayseri in its other months and leaves it out of one says it exported
-  // nothing that month: a figure, 0.
-  const auto one_table = test::load_text(
-      "t.csv", "period,province,value_usd\n2025-01,Kayseri,5\n2025-02,Ankara,7\n2025-03,Kayseri,6\n");
-  CHECK(ProvinceTimeline(one_table, kexport::Stream{0}, 38).total(ym(2025, 2)) == 0);
+  // A table that lists Kayseri in its other months and leaves it out of one says nothing of that
+  // month: a province missing from a table is missing, however often the table lists it.
+  const std::string one_table =
+      "period,province,value_usd\n2025-01,Kayseri,5\n2025-02,Ankara,7\n2025-03,Kayseri,6\n";
+  CHECK_FALSE(ProvinceTimeline(test::load_text("t.csv", one_table), kexport::Stream{0}, 38)
+                  .total(ym(2025, 2))
+                  .has_value());
+  // Its national total equal to the provinces it lists proves the rest exported nothing: 0.
+  const auto proven = test::load_text("t.csv", one_table + "2025-02,Türkiye,7\n");
+  CHECK(ProvinceTimeline(proven, kexport::Stream{0}, 38).total(ym(2025, 2)) == 0);
+  // A national total larger than them proves nothing.
+  const auto larger = test::load_text("t.csv", one_table + "2025-02,Türkiye,9\n");
+  CHECK_FALSE(ProvinceTimeline(larger, kexport::Stream{0}, 38).total(ym(2025, 2)).has_value());
 }
 
 TEST_CASE("a slice is its own row, or the sum of its finer rows, or unknown", "[timeline]") {

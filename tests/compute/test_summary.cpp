@@ -185,8 +185,12 @@ TEST_CASE("missing months give null figures and gaps, never a wrong comparison",
   CHECK(jan26.gaps[0].figure == "rolling_12m");
   CHECK(jan26.gaps[0].part == kexport::Gap::Part::value);
 
-  const auto feb = summarize(data, "Kayseri", ym(2026, 2));
-  CHECK(feb.value == 0);  // covered (Ankara reports it), so Kayseri exported nothing
+  // February lists Ankara alone, which says nothing of Kayseri: refused, naming why.
+  CHECK_THROWS_WITH(summarize(data, "Kayseri", ym(2026, 2)), Catch::Contains("says nothing of Kayseri"));
+  // With a national total equal to Ankara's, the table proves that Kayseri exported nothing.
+  const auto proven = test::load_text("gaps.csv", csv + "2026-02,Türkiye,7\n");
+  const auto feb = summarize(proven, "Kayseri", ym(2026, 2));
+  CHECK(feb.value == 0);
   CHECK(feb.previous_month.value == 15000);
   CHECK(feb.previous_month.change_pct == Approx(-100.0));
   CHECK(feb.countries == 0u);

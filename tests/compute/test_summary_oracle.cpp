@@ -124,7 +124,7 @@ TEST_CASE("summary agrees with a brute-force reference on random sparse data", "
     }
   }
   CHECK(compared > 800);
-  CHECK(ranked_months > 40);
+  CHECK(ranked_months > 20);  // complete months: all 81 listed, or proven by an exact national total
 }
 
 TEST_CASE("imports, balance and coverage agree with a brute-force reference", "[summary][oracle]") {

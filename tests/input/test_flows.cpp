@@ -57,13 +57,16 @@ TEST_CASE("columns of exports and imports give a record of each per row", "[flow
   const auto read = records("a.csv",
                             "İl,Dönem,İhracat (USD),İthalat (USD)\n"
                             "Kayseri,2025-01,10,4\n"
-                            "Kayseri,2025-02,-,5\n"     // nothing exported: imports only
-                            "Kayseri,2025-03,12,-\n");  // nothing imported
-  const std::vector<std::string> expected = {"Kayseri 2025-01 * * 1000 ", "Kayseri 2025-01 * * 400  import",
-                                             "Kayseri 2025-02 * * 500  import", "Kayseri 2025-03 * * 1200 "};
+                            "Kayseri,2025-02,-,5\n"    // a dash: nothing exported, a figure of 0
+                            "Kayseri,2025-03,12,-\n"   // nothing imported
+                            "Kayseri,2025-04,13,\n");  // a blank: imports unknown, no record
+  const std::vector<std::string> expected = {
+      "Kayseri 2025-01 * * 1000 ",        "Kayseri 2025-01 * * 400  import", "Kayseri 2025-02 * * 0 ",
+      "Kayseri 2025-02 * * 500  import",  "Kayseri 2025-03 * * 0  import",   "Kayseri 2025-03 * * 1200 ",
+      "Kayseri 2025-04 * * 1300 "};
   CHECK(read == expected);
   // A row with neither amount says nothing, and is an error like any empty amount.
-  CHECK_THROWS_WITH(load_text("a.csv", "İl,Dönem,İhracat (USD),İthalat (USD)\nKayseri,2025-01,-,-\n"),
+  CHECK_THROWS_WITH(load_text("a.csv", "İl,Dönem,İhracat (USD),İthalat (USD)\nKayseri,2025-01,,\n"),
                     Catch::Contains("a.csv:2:17"));
   // A bad amount of imports is reported at its own cell.
   CHECK_THROWS_WITH(load_text("a.csv", "İl,Dönem,İhracat (USD),İthalat (USD)\nKayseri,2025-01,1,x\n"),

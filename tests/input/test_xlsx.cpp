@@ -47,9 +47,12 @@ TEST_CASE("each workbook twin loads to its CSV's records", "[xlsx][ods][xls]") {
   };
   for (const auto& [workbook, canonical] : twins) {
     const auto expected = test::records_of(load(canonical));
+    // The monthly workbook's February is a hidden sheet, read only when named.
+    kexport::LoadOptions options;
+    if (workbook == "monthly-sheets") options.sheets = {"Ocak", "Şubat"};
     for (const std::string format : {".xlsx", ".ods", ".xls"}) {
       INFO(workbook + format);
-      const auto from_sheet = test::records_of(load(sheets + workbook + format));
+      const auto from_sheet = test::records_of(load(sheets + workbook + format, options));
       CHECK_FALSE(from_sheet.empty());
       CHECK(from_sheet == expected);
     }
@@ -88,8 +91,17 @@ TEST_CASE("a workbook's sheets are files of their own, with what a reader should
     CHECK(data.files[1].title_rows == 1);
     CHECK(data.files[1].notes ==
           std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_rows, 1, {}}});
+    // A hidden sheet is passed over, and said; named by --sheet, it is read.
     CHECK(data.files[2].name == book + "[Şubat]");
+    CHECK(data.files[2].rows == 0);
     CHECK(data.files[2].notes ==
+          std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_sheet_skipped, 0, {}}});
+    kexport::LoadOptions named;
+    named.sheets = {"Şubat"};
+    const auto hidden = load(book, named);
+    REQUIRE(hidden.files.size() == 1);
+    CHECK(hidden.files[0].rows > 0);
+    CHECK(hidden.files[0].notes ==
           std::vector<kexport::FileNote>{{kexport::FileNote::Kind::hidden_sheet, 0, {}}});
   }
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <random>
 #include <set>
@@ -42,14 +43,15 @@ inline std::vector<int> all_81() {
   return out;
 }
 
-// With `national`, every covered month also has a national total row, at least the provinces' sum.
-// With `all_provinces`, the rows are of all 81 provinces, each of which may drop out of a month
-// (a table of all provinces that leaves out one that exported nothing).
+// With `national`, every covered month also has a national total row: the provinces' sum (which
+// proves that those left out exported nothing) or more. With `all_provinces`, the rows are of all
+// 81 provinces, each of which may rarely drop out of a month (and is then missing unless the
+// national total proves it zero).
 inline Case make_case(std::mt19937_64& rng, bool national = false, bool all_provinces = false) {
   Case c;
   c.provinces = all_provinces ? all_81() : provinces;
   std::bernoulli_distribution covered(0.85), has_country(all_provinces ? 0.1 : 0.45), has_total(0.3),
-      zero(0.05), drops_out(0.08);
+      zero(0.05), drops_out(0.004), exact_national(0.5);
   std::uniform_int_distribution<Cents> value(1, 5'000'000'000);
   const Period first = Period::from_year_month(2023, 1);
   for (int i = 0; i < 42; ++i) {
@@ -76,8 +78,9 @@ inline Case make_case(std::mt19937_64& rng, bool national = false, bool all_prov
       }
       all_sum += sum;
     }
+    // Half the national totals equal the sum of the provinces listed (proving the others zero).
     if (national)
-      c.rows.push_back({0, m, "", all_sum + value(rng)});
+      c.rows.push_back({0, m, "", all_sum + (exact_national(rng) ? 0 : value(rng))});
     else if (!any)
       c.rows.push_back({c.provinces.front(), m, "", value(rng)});
   }
@@ -103,26 +106,57 @@ struct Reference {
     for (const Row& r : c.rows) {
       by_month[{r.province, r.month}].push_back(&r);
       if (r.province != 0) {
-        anywhere.insert(r.province);
         listed[r.month].insert(r.province);
+        anywhere.insert(r.province);
       }
     }
   }
   const Case& c;
   std::map<std::pair<int, Period>, std::vector<const Row*>> by_month;
   std::map<Period, std::set<int>> listed;  // provinces with a row, per month
-  std::set<int> anywhere;                  // provinces with a row in any month
+  std::set<int> anywhere;                  // provinces with a row in any month (never proof of a 0)
 
-  // Whether a province's month is known: it has a row; or the month lists at least 41 of the 81
-  // provinces; or the file lists the province in other months. The national total (0) only by
-  // its own rows.
+  // Whether the month's national total row equals the sum of the provinces listed in it, to the
+  // rounding of the figures: each figure may be off by half their grain (the greatest common
+  // divisor of them all), and the sum by that much per figure, the total's own included.
+  bool proven_zero_elsewhere(Period m) const {
+    const auto national = by_month.find({0, m});
+    if (national == by_month.end()) return false;
+    const Cents stated = *figure(0, m);
+    Cents sum = 0, grain = std::gcd(Cents{0}, stated);
+    std::size_t figures = 1;
+    const auto it = listed.find(m);
+    if (it != listed.end())
+      for (const int p : it->second) {
+        const Cents f = *figure(p, m);
+        sum += f;
+        grain = std::gcd(grain, f);
+        ++figures;
+      }
+    const Cents gap = stated > sum ? stated - sum : sum - stated;
+    return gap == 0 || gap <= static_cast<Cents>(figures) * (grain / 2);
+  }
+  // Whether a province's month is known: it has a row, or the month's national total proves the
+  // provinces left out exported nothing. The national total (0) only by its own rows.
   bool known(int p, Period m) const {
     if (!c.covered.count(m)) return false;
     if (by_month.count({p, m})) return true;
     if (p == 0) return false;
-    const auto it = listed.find(m);
-    if (it != listed.end() && it->second.size() >= 41) return true;
-    return anywhere.count(p) > 0;
+    return proven_zero_elsewhere(m);
+  }
+  // A listed province's (or the national) figure: its total row, else the sum of its countries.
+  std::optional<Cents> figure(int p, Period m) const {
+    const auto it = by_month.find({p, m});
+    if (it == by_month.end()) return std::nullopt;
+    std::optional<Cents> total_row;
+    Cents sum = 0;
+    for (const Row* r : it->second) {
+      if (r->country.empty())
+        total_row = r->cents;
+      else
+        sum += r->cents;
+    }
+    return total_row ? *total_row : sum;
   }
   bool complete(Period m) const {
     for (int p = 1; p <= 81; ++p)

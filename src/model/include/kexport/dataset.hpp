@@ -207,7 +207,17 @@ struct FileNote {
     fitted_name,             // a name written with '?' for lost letters, read as the one name that fits
                              // (`detail`: "?STANBUL → İstanbul")
     months_from_cumulative,  // months worked out as differences of cumulative columns
+    template_month,          // a month not yet published (`detail`: 2026-02): its zeros are absent,
+                             // the figures some rows have in it are read
+    hidden_sheet_skipped,    // a workbook's hidden sheet, not read unless --sheet names it
+    unit_stated,             // the unit a file states (`detail`: where and what it says)
+    unit_by_convention,      // no unit stated: thousands of dollars, as TİM publishes since 2010
+    skipped_row_unknown,     // a row skipped by --skip-bad-rows: its province's month is unknown
+                             // (`detail`: province and month, or what could not be told)
+    total_by_sums,           // a row whose label is no total word but whose amounts are the sum
+                             // of its group's other rows (`detail`: the label): kept out of sums
   };
+  static constexpr Kind last_kind = Kind::total_by_sums;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;
@@ -311,12 +321,12 @@ class Dataset {
   std::int32_t coverage_base = 0;
   std::vector<std::vector<bool>> coverage;  // index = Stream::index(); sources.size() * Stream::kinds
 
-  // Whether a province's figure for a month is known. A record says so; so does a table that
-  // enumerates provinces for the month and leaves the province out (it exported nothing). A
-  // table enumerates provinces in a month when it lists most of them in it
-  // (provinces_that_enumerate), or when it lists the province in its other months. A province a
-  // month's tables say nothing of is missing that month: absence is not zero. The national total
-  // (id 0) is known only where it has a record.
+  // Whether a province's figure for a month is known. Only the data says so: a record of it (a 0
+  // or '-' in its cell is a record of 0), or a table whose national total row equals the sum of
+  // the provinces it lists in that month (to the rounding of its figures), which proves that the
+  // ones it leaves out exported nothing. A province no table speaks of so is missing that month,
+  // however many others a table lists: absence is not zero. The national total (id 0) is known
+  // only where it has a record.
   [[nodiscard]] bool knows(Stream stream, ProvinceId province, Period month) const;
   // How many of the 81 provinces the month is known for.
   [[nodiscard]] std::size_t provinces_known(Stream stream, Period month) const;

@@ -18,8 +18,8 @@ enum class Language { tr, en };
 using ProvinceId = std::uint8_t;
 inline constexpr ProvinceId national_total = 0;
 inline constexpr ProvinceId province_count = 81;  // plate codes 1-81
-// A table that lists at least this many provinces in a month (more than half) enumerates them:
-// a province it leaves out exported nothing that month.
+// A table that lists at least this many provinces in a month (more than half) is a table of
+// provinces: a hint for validate's doubts about units, never proof that the rest exported nothing.
 inline constexpr std::size_t provinces_that_enumerate = province_count / 2 + 1;
 
 struct Province {
