@@ -8,16 +8,18 @@ namespace kexport {
 namespace {
 
 // Each sheet of a workbook is reported as a file of its own, with its own months, provinces and
-// totals: the sheet is loaded alone for that. A sheet without a table has only its note to say.
+// totals: the sheet is loaded alone for that. A sheet without a table, or a hidden one passed over,
+// has only its note to say.
 std::vector<FileValidation> describe_input(const InputFile& input, const Gazetteer& gazetteer,
                                            const LoadOptions& options) {
   Dataset whole = load_dataset({input}, options);
   if (whole.files.size() <= 1) return {describe_file(whole, gazetteer)};
   std::vector<FileValidation> sheets;
   for (const LoadedFile& sheet : whole.files) {
-    const bool no_table = std::any_of(sheet.notes.begin(), sheet.notes.end(),
-                                      [](const FileNote& n) { return n.kind == FileNote::Kind::no_table; });
-    if (no_table) {
+    const bool not_read = std::any_of(sheet.notes.begin(), sheet.notes.end(), [](const FileNote& n) {
+      return n.kind == FileNote::Kind::no_table || n.kind == FileNote::Kind::hidden_sheet_skipped;
+    });
+    if (not_read) {
       FileValidation v;
       v.file = sheet;
       sheets.push_back(std::move(v));
@@ -39,16 +41,19 @@ ValidationReport validate_inputs(const std::vector<InputFile>& files, const Gaze
   options.collect_problems = true;
   ValidationReport report;
   std::vector<InputFile> loaded;
+  std::size_t tables = 0;  // files and sheets read: revisions between sheets count as between files
   for (const InputFile& input : files) {
     try {
-      for (FileValidation& v : describe_input(input, gazetteer, options))
+      for (FileValidation& v : describe_input(input, gazetteer, options)) {
+        if (v.file.layout) ++tables;
         report.files.push_back(std::move(v));
+      }
       loaded.push_back(input);
     } catch (const Error& e) {
       report.files.push_back(failed_file(input.name, e.what(), false));
     }
   }
-  if (loaded.size() > 1) describe_together(report, load_dataset(loaded, options), gazetteer);
+  if (tables > 1) describe_together(report, load_dataset(loaded, options), gazetteer);
   return report;
 }
 

@@ -193,6 +193,8 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
   Cents months_sum = 0;
   std::optional<Cents> total;
   std::size_t total_column = 0;
+  // A total row's cell in a month not yet published is a sum over the template: not Türkiye's.
+  const bool total_row = row_is_total(plan_.layout, cells);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const Column& c = plan_.layout.columns[i];
     const std::string_view cell = trim(cells[i]);
@@ -204,7 +206,7 @@ void SheetRows::read_wide_row(RowsRead& into, const RowSource& rows,
     }
     // A blank says nothing; a zero in a month not yet published is absent too. A dash is a zero.
     if (!c.is_month() || (is_empty_amount(cell) && !is_nil_amount(cell)) ||
-        (plan_.zeros_absent[i] && is_zero_amount(cell)))
+        (plan_.zeros_absent[i] && (is_zero_amount(cell) || total_row)))
       continue;
     const Period period = c.period ? *c.period : month_of_row_year(rows, row_year, *c.month);
     period_text = period.iso();

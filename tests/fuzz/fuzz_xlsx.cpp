@@ -8,7 +8,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "fuzz_zip.hpp"
+#include "zip_pack.hpp"
 #include "input/xlsx_sheet_rows.hpp"
 
 namespace {

@@ -173,8 +173,10 @@ TEST_CASE("the binary reads a workbook as it reads its CSV twin", "[xlsx][cli]")
   CHECK(files[2]["first_period"] == "2025-01");
   CHECK(files[2]["last_period"] == "2025-01");
   CHECK(files[2]["provinces"] == 1);
-  CHECK(files[3]["first_period"] == "2025-02");
-  CHECK(files[3]["provinces"] == 2);
+  // February is a hidden sheet: passed over, and said.
+  CHECK(files[3]["file"] == (dir.path / "monthly-sheets.xls[Şubat]").string());
+  CHECK(files[3]["rows"] == 0);
+  CHECK(files[3]["notes"][0]["kind"] == "hidden_sheet_skipped");
   CHECK(files[4]["format"] == "ods");
   const auto bad = test::run_kexport("--data " + std::string(KEXPORT_TEST_DIR) +
                                      "/malformed/xlsx-formula-without-value.xlsx summary -p Kayseri");

@@ -1,5 +1,6 @@
 // A zip package made in memory from named parts, stored uncompressed: what the workbook fuzz
-// targets wrap their mutated XML in, so that mutations reach the XML rather than deflate's bits.
+// targets wrap their mutated XML in (so that mutations reach the XML rather than deflate's bits),
+// and what the tests' workbooks written cell by cell are packed in (xlsx_writer.hpp).
 #pragma once
 
 #include <zip.h>

@@ -1,0 +1,183 @@
+// Every cell read for what it says, through the binary, as users meet the cases: formulas without
+// a stored result, template months, total rows under unfamiliar labels, hidden sheets. Each of
+// them printed a wrong figure with exit 0 before; the figure is in the comment beside the check.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "helpers.hpp"
+#include "kexport/gazetteer.hpp"
+#include "xlsx_writer.hpp"
+
+namespace fs = std::filesystem;
+using test::run_kexport;
+using test::SheetSpec;
+
+namespace {
+
+std::string write_book(const test::TempDir& dir, const std::string& name, const std::vector<SheetSpec>& sheets) {
+  const fs::path path = dir.path / name;
+  test::write_text(path, test::xlsx_book(sheets));
+  return path.string();
+}
+
+nlohmann::json summary_json(const std::string& data, const std::string& arguments) {
+  const auto run = run_kexport("--data " + data + " summary " + arguments + " -f json");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  return nlohmann::json::parse(run.out);
+}
+
+// The 81 provinces' names, by plate code.
+std::string province(int plate) {
+  return std::string(kexport::Gazetteer::builtin().province_name(static_cast<kexport::ProvinceId>(plate)));
+}
+
+}  // namespace
+
+TEST_CASE("a formula without a stored result is an error at its cell, never a 0", "[cli][reading]") {
+  const test::TempDir dir;
+  // Kayseri's January as a formula openpyxl wrote and nothing computed: read as 0 before ("ihracatı
+  // 0 dolar oldu … yüzde 100 azaldı … 81'inci sırada").
+  const std::string book = write_book(dir, "iller.xlsx",
+                                      {{"İller",
+                                        {{"İl", "Dönem", "Değer"},
+                                         {"Ankara", "2026-01", "#1500000"},
+                                         {"Kayseri", "2025-01", "#310231980.53"},
+                                         {"Kayseri", "2026-01", "=291804236.45"}}}});
+  const auto run = run_kexport("--data " + book + " summary -p Kayseri -m 2026-01");
+  CHECK(run.exit_code == 65);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("iller.xlsx[İller]!C4: a formula without a stored result"));
+
+  // A total row whose every amount is such a formula does not vanish either.
+  const std::string totals = write_book(dir, "toplam.xlsx",
+                                        {{"Sayfa1",
+                                          {{"İl", "Ocak 2026", "Şubat 2026"},
+                                           {"Kayseri", "#100", "#200"},
+                                           {"GENEL TOPLAM", "=SUM(B2:B2)", "=SUM(C2:C2)"}}}});
+  const auto total = run_kexport("--data " + totals + " summary -p Kayseri");
+  CHECK(total.exit_code == 65);
+  CHECK(total.out.empty());
+  CHECK_THAT(total.err, Catch::Contains("toplam.xlsx[Sayfa1]!B3: a formula without a stored result"));
+  // With the results stored, the same workbook reads.
+  const std::string computed = write_book(dir, "hesapli.xlsx",
+                                          {{"Sayfa1",
+                                            {{"İl", "Ocak 2026", "Şubat 2026"},
+                                             {"Kayseri", "#100", "#200"},
+                                             {"GENEL TOPLAM", "=SUM(B2:B2)|100", "=SUM(C2:C2)|200"}}}});
+  CHECK(summary_json(computed, "-p Kayseri -m 2026-02")["value"] == 200.0);
+}
+
+TEST_CASE("months a template leaves at zero are not published, and never make a ranking", "[cli][reading]") {
+  // A chamber's template: OCAK … ARALIK, January published for all 81 provinces, Kayseri's February
+  // typed in early, the rest zeros, and a TOPLAM row of sums. Before: February "complete",
+  // "Kayseri … 81 il arasında 1'inci … Türkiye ihracatının yüzde 100'ü", 80 provinces at −100 %.
+  std::vector<std::string> header = {"İl"};
+  for (const char* month : {"OCAK", "ŞUBAT", "MART", "NİSAN", "MAYIS", "HAZİRAN", "TEMMUZ", "AĞUSTOS", "EYLÜL",
+                            "EKİM", "KASIM", "ARALIK"})
+    header.emplace_back(month);
+  std::vector<std::vector<std::string>> rows = {{"2026 YILI İL BAZINDA İHRACAT (USD)"}, header};
+  long long january = 0;
+  for (int plate = 1; plate <= 81; ++plate) {
+    std::vector<std::string> row = {province(plate), fmt::format("#{}", 1000 + plate)};
+    january += 1000 + plate;
+    row.emplace_back(plate == 38 ? "#5000" : "#0");
+    for (int m = 3; m <= 12; ++m) row.emplace_back("#0");
+    rows.push_back(row);
+  }
+  std::vector<std::string> total = {"TOPLAM", fmt::format("=SUM(B3:B83)|{}", january), "=SUM(C3:C83)|5000"};
+  for (int m = 3; m <= 12; ++m) total.emplace_back("=SUM()|0");
+  rows.push_back(total);
+  const test::TempDir dir;
+  const std::string book = write_book(dir, "sablon.xlsx", {{"2026", rows}});
+
+  const auto february = run_kexport("--data " + book + " rank -m 2026-02");
+  CHECK(february.exit_code == 69);
+  CHECK(february.out.empty());
+  // latest is January, the complete month, and Türkiye's February is not Kayseri's.
+  const auto latest = run_kexport("--data " + book + " rank -f json");
+  REQUIRE(latest.exit_code == 0);
+  CHECK(nlohmann::json::parse(latest.out)["to"] == "2026-01");
+  const auto kayseri = summary_json(book, "-p Kayseri -m 2026-02");
+  CHECK(kayseri["value"] == 5000.0);  // the figure typed in is read
+  CHECK(kayseri["standing"].is_null());
+  CHECK(run_kexport("--data " + book + " summary -p Türkiye -m 2026-02").exit_code == 69);
+  CHECK(run_kexport("--data " + book + " summary -p Ankara -m 2026-02").exit_code == 69);
+  CHECK(run_kexport("--data " + book + " summary -p Ankara -m 2026-03").exit_code == 69);
+  // January is whole: Türkiye is the TOPLAM row, Kayseri ranked among 81.
+  const auto jan = summary_json(book, "-p Kayseri -m 2026-01");
+  CHECK(jan["standing"]["rank"] == 44);  // 1038 $: above the 43 provinces with plates 39-81
+  // validate names the template month.
+  const auto validate = run_kexport("validate " + book + " -f json");
+  CHECK_THAT(validate.out, Catch::Contains("template_month"));
+  CHECK_THAT(validate.out, Catch::Contains("2026-02"));
+}
+
+TEST_CASE("total rows are known by their words, wherever they stand", "[cli][reading]") {
+  // Each label as the province's total beside its countries: before, the unfamiliar ones were a
+  // destination of their own ("T O P L A M (TİM)" among the top buyers) and doubled the month.
+  for (const std::string label : {"TOPLAM (TİM)", "T O P L A M  (TİM)", "KAYSERİ TOPLAMI", "İL TOPLAMI",
+                                  "TOPLAM İHRACAT", "TOPLAM (1000 $)", "Genel Toplam", "Total", "TOTAL EXPORTS"}) {
+    INFO(label);
+    const test::TempDir dir;
+    test::write_text(dir.path / "k.csv", "period,province,country,value_usd\n2026-01,Kayseri,Almanya,60\n"
+                                         "2026-01,Kayseri,Irak,40\n2026-01,Kayseri,\"" +
+                                             label + "\",100\n");
+    const auto doc = summary_json((dir.path / "k.csv").string(), "-p Kayseri");
+    CHECK(doc["value"] == 100.0);
+    CHECK(doc["countries"] == 2);
+    REQUIRE(doc["top_destinations"].size() == 2);
+  }
+  // A subtotal of some rows is neither a destination nor the total.
+  const test::TempDir dir;
+  test::write_text(dir.path / "k.csv", "period,province,country,value_usd\n2026-01,Kayseri,Almanya,60\n"
+                                       "2026-01,Kayseri,Irak,40\n2026-01,Kayseri,ARA TOPLAM,100\n"
+                                       "2026-01,Kayseri,Fas,10\n2026-01,Kayseri,TOPLAM,110\n");
+  const auto doc = summary_json((dir.path / "k.csv").string(), "-p Kayseri");
+  CHECK(doc["value"] == 110.0);
+  CHECK(doc["countries"] == 3);
+  // A sector column's total: "TOPLAM (TİM)" is never a sector.
+  test::write_text(dir.path / "s.csv", "period,province,chapter,value_usd\n2026-01,Kayseri,94,70\n"
+                                       "2026-01,Kayseri,72,30\n2026-01,Kayseri,T O P L A M  (TİM),100\n");
+  const auto top = run_kexport("--data " + (dir.path / "s.csv").string() + " top -p Kayseri --by chapter -f json");
+  REQUIRE(top.exit_code == 0);
+  CHECK_THAT(top.out, !Catch::Contains("TİM"));
+  CHECK(nlohmann::json::parse(top.out)["rows"].size() == 2);
+}
+
+TEST_CASE("a hidden sheet is not read unless named, and validate says it passed over it", "[cli][reading]") {
+  // A hidden "eski" sheet changed 2025-01 to $1,000: before, "+29.180.323,60 %".
+  const test::TempDir dir;
+  const std::string book = write_book(dir, "kayseri.xlsx",
+                                      {{"2025-2026",
+                                        {{"İl", "Dönem", "Değer"},
+                                         {"Kayseri", "2025-01", "#310231980.53"},
+                                         {"Kayseri", "2026-01", "#291804236.45"}}},
+                                       {"eski", {{"İl", "Dönem", "Değer"}, {"Kayseri", "2025-01", "#1000"}}, "hidden"},
+                                       {"çok gizli", {{"İl", "Dönem", "Değer"}, {"Kayseri", "2025-01", "#7"}}, "veryHidden"}});
+  const auto doc = summary_json(book, "-p Kayseri -m 2026-01");
+  CHECK(doc["previous_year"]["value"] == 310231980.53);
+  const auto validate = run_kexport("validate " + book);
+  CHECK_THAT(validate.out, Catch::Contains("kayseri.xlsx[eski]"));
+  CHECK_THAT(validate.out, Catch::Contains("kayseri.xlsx[çok gizli]"));
+  CHECK_THAT(validate.out, Catch::Contains("gizli bir sayfa; okunmadı"));
+  // Named, it is read, as a revision of the visible sheet, and validate lists it.
+  const auto named = run_kexport("--data " + book + " --sheet 2025-2026 --sheet eski summary -p Kayseri -m 2026-01 -f json");
+  REQUIRE(named.exit_code == 0);
+  CHECK(nlohmann::json::parse(named.out)["previous_year"]["value"] == 1000.0);
+}
+
+TEST_CASE("a later sheet that revises an earlier one is listed by validate", "[cli][reading]") {
+  const test::TempDir dir;
+  const std::string book = write_book(dir, "kayseri.xlsx",
+                                      {{"2025", {{"İl", "Dönem", "Değer"}, {"Kayseri", "2025-01", "#100"}}},
+                                       {"2025 revize", {{"İl", "Dönem", "Değer"}, {"Kayseri", "2025-01", "#120"}}}});
+  const auto validate = run_kexport("validate " + book + " -f json");
+  const auto doc = nlohmann::json::parse(validate.out);
+  INFO(validate.out);
+  REQUIRE(doc["revisions"].size() == 1);
+}
