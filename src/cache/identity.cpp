@@ -116,7 +116,7 @@ Request make_request(const std::vector<std::string>& paths, const LoadOptions& o
   o += options.skip_bad_rows ? "skip-bad-rows;" : "";
   o += "listed=" + std::to_string(options.skipped_to_list) + ";";
   if (options.decimal) o += options.decimal == DecimalStyle::comma ? "decimal=comma;" : "decimal=point;";
-  if (options.unit) o += options.unit == ValueUnit::thousand_dollars ? "unit=thousand;" : "unit=usd;";
+  if (options.unit) o += "unit=" + std::string(name_of(*options.unit)) + ";";
   if (options.encoding)
     o += options.encoding == TextEncoding::windows1254 ? "encoding=windows-1254;" : "encoding=utf-8;";
   if (options.source) o += "source=" + *options.source + ";";

@@ -97,8 +97,10 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--source", global.source,
                  "The source to report on when the data holds several (TÜİK, TİM, Ticaret Bakanlığı), and "
                  "the label of rows whose file names no source");
-  app.add_option("--unit", global.unit, "Unit of the values, overriding the headers: usd or thousand")
-      ->check(CLI::IsMember({"usd", "thousand"}));
+  app.add_option("--unit", global.unit,
+                 "Unit of the values of files that state none (a unit in a header or title wins): usd, "
+                 "thousand or million")
+      ->check(CLI::IsMember({"usd", "thousand", "million"}));
   app.add_option("--data-flow", global.data_flow,
                  "The flow of rows whose file does not say theirs (no flow column, no column of imports, no "
                  "title naming one): export or import. Default: export")

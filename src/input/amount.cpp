@@ -150,7 +150,8 @@ AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUn
   if (text.front() == '-') return refuse(text, "a non-negative amount (exports cannot be negative)");
   const char decimal = style == DecimalStyle::point ? '.' : ',';
   const char group = style == DecimalStyle::point ? ',' : '.';
-  const std::size_t places = unit == ValueUnit::dollars ? 2 : 5;
+  // Decimal places down to the cent: dollars 2, thousands 5, millions 8.
+  const std::size_t places = unit == ValueUnit::dollars ? 2 : unit == ValueUnit::thousand_dollars ? 5 : 8;
   if (text.find_first_of("eE") != std::string_view::npos) return parse_scientific(text, decimal, places);
 
   const std::size_t point = text.find(decimal);

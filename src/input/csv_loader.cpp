@@ -116,6 +116,7 @@ class CsvLoad {
     } catch (const DataError&) {
       // A cut inside a quoted field: the rows are read properly later; only notes are sought here.
     }
+    settle_unit(plan_);  // a note may state the unit, or name TİM
   }
 
   // Cuts the data into stretches at line ends, one per core, each read by its own thread into its

@@ -90,10 +90,16 @@ constexpr HeaderAlias header_aliases[] = {
     {"veridurumu", Field::status},
 };
 
-// Words in a value header that give its unit, folded, longest first.
+// Words in a value header that give its unit, folded, longest first. A scale may come with its
+// currency ("bin abd doları", "1000 usd") or alone ("Bin", "1000"), and a currency alone.
+constexpr std::string_view million_markers[] = {"milyonabddolari", "millionusd", "milyonusd", "million",
+                                                "milyon", "mn", "mio"};
 constexpr std::string_view thousand_markers[] = {"binabddolari", "thousandusd", "thousand",
                                                  "1000usd",      "bin",         "1000"};
-constexpr std::string_view dollar_markers[] = {"abddolari", "dolar", "usd"};
+constexpr std::string_view dollar_markers[] = {"abddolari", "dolari", "dolar", "dollars", "dollar", "usd"};
+// Other currencies, which kexport does not convert: the header names them to be refused.
+constexpr std::pair<std::string_view, std::string_view> currency_markers[] = {
+    {"turklirasi", "TL"}, {"tl", "TL"}, {"try", "TL"}, {"euro", "EUR"}, {"avro", "EUR"}, {"eur", "EUR"}};
 
 bool strip_suffix(std::string& text, std::string_view suffix) {
   if (text.size() > suffix.size() && text.ends_with(suffix)) {
@@ -231,27 +237,47 @@ std::string_view field_name(Field field) {
 std::optional<HeaderMatch> match_header(std::string_view header) {
   std::string folded = fold_name(header);
   for (const auto& alias : header_aliases)
-    if (folded == alias.folded) return HeaderMatch{alias.field, std::nullopt};
-  // A value column with its unit: "Değer (1000 $)", "İhracat (Bin ABD Doları)", "value (USD)".
-  std::optional<ValueUnit> unit;
-  for (auto marker : thousand_markers) {
-    if (strip_suffix(folded, marker) || strip_prefix(folded, marker)) {
-      unit = ValueUnit::thousand_dollars;
-      break;
-    }
-  }
-  if (!unit) {
-    for (auto marker : dollar_markers) {
-      if (strip_suffix(folded, marker)) {
-        unit = ValueUnit::dollars;
+    if (folded == alias.folded)
+      // The canonical names say their unit: value_usd is in dollars, whatever --unit says.
+      return HeaderMatch{alias.field, folded == "valueusd" || folded == "importsusd"
+                                          ? std::optional(ValueUnit::dollars)
+                                          : std::nullopt,
+                         std::string()};
+  // A value column with its unit: "Değer (1000 $)", "İhracat (Bin ABD Doları)", "value (USD)",
+  // "İhracat (Milyon $)", or another currency: "Değer (TL)", "İhracat (Bin Euro)".
+  const bool dollar_sign = header.find('$') != std::string_view::npos;
+  std::optional<ValueUnit> scale;
+  std::string currency;
+  bool dollars = dollar_sign;
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const auto& [marker, name] : currency_markers)
+      if (currency.empty() && strip_suffix(folded, marker)) {
+        currency = name;
+        stripped = true;
+      }
+    for (auto marker : dollar_markers)
+      if (!dollars && strip_suffix(folded, marker)) {
+        dollars = stripped = true;
         break;
       }
-    }
+    for (auto marker : million_markers)
+      if (!scale && (strip_suffix(folded, marker) || strip_prefix(folded, marker))) {
+        scale = ValueUnit::million_dollars;
+        stripped = true;
+        break;
+      }
+    for (auto marker : thousand_markers)
+      if (!scale && (strip_suffix(folded, marker) || strip_prefix(folded, marker))) {
+        scale = ValueUnit::thousand_dollars;
+        stripped = true;
+        break;
+      }
   }
-  if (!unit) return std::nullopt;
+  if (!scale && !dollars && currency.empty()) return std::nullopt;
   for (const auto& alias : header_aliases)
     if ((alias.field == Field::value || alias.field == Field::imports) && folded == alias.folded)
-      return HeaderMatch{alias.field, unit};
+      return HeaderMatch{alias.field, scale.value_or(ValueUnit::dollars), currency};
   return std::nullopt;
 }
 

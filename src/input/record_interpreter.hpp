@@ -42,6 +42,7 @@ std::string_view field_name(Field field);  // the canonical column name: "value_
 struct HeaderMatch {
   Field field;
   std::optional<ValueUnit> unit;
+  std::string currency;  // another currency the header names ("TL", "EUR"): refused by the plan
 };
 std::optional<HeaderMatch> match_header(std::string_view header);
 

@@ -55,11 +55,11 @@ std::optional<MonthRange> parse_month_range(std::string_view text) {
   return range;
 }
 
-Column classify_text(std::string_view text, std::optional<ValueUnit>& unit);
+Column classify_text(std::string_view text, StatedUnit& unit);
 
 // A header cell; one in two languages, a line each ("İl\nProvince", "Yıllar\nYears"), is what
 // its first recognisable line says.
-Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
+Column classify_header(std::string_view cell, StatedUnit& unit) {
   const std::string_view text = trim(cell);
   Column column = classify_text(text, unit);
   if (column.field || column.is_month() || column.total || column.cumulative || column.partial_range ||
@@ -74,7 +74,7 @@ Column classify_header(std::string_view cell, std::optional<ValueUnit>& unit) {
   return Column{};
 }
 
-Column classify_text(std::string_view text, std::optional<ValueUnit>& unit) {
+Column classify_text(std::string_view text, StatedUnit& unit) {
   Column column;
   if (text.empty()) return column;
   // TİM's province tables close with KÜMÜLATİF (the year so far): a total of the months like TOPLAM.
@@ -86,7 +86,8 @@ Column classify_text(std::string_view text, std::optional<ValueUnit>& unit) {
   }
   if (auto match = match_header(text)) {
     column.field = match->field;
-    if (match->unit) unit = match->unit;
+    if (match->unit) unit.unit = match->unit;
+    if (!match->currency.empty()) unit.currency = match->currency;
     return column;
   }
   if (auto period = parse_period(text)) {
@@ -230,13 +231,20 @@ Layout find_layout(RowSource& rows) {
   std::array<bool, field_count> best_present{};
   std::string best_header;
   std::size_t title_rows = 0;
+  std::vector<UnitClaim> title_claims;
   for (std::size_t index = 0; index < header_search_limit && rows.next(fields); ++index) {
     Layout layout;
     layout.columns.resize(fields.size());
     std::size_t months = 0;
     bool label = false;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      layout.columns[i] = classify_header(fields[i], layout.unit);
+      StatedUnit stated;
+      layout.columns[i] = classify_header(fields[i], stated);
+      if (stated.says_something()) {
+        layout.unit_claims.push_back({stated, rows.location_of_cell(i), std::string(trim(fields[i]))});
+        if (stated.unit && (layout.columns[i].field == Field::value || layout.columns[i].field == Field::imports))
+          layout.unit = stated.unit;
+      }
       const Column& column = layout.columns[i];
       if (column.is_month()) ++months;
       if (column.field) {
@@ -302,6 +310,7 @@ Layout find_layout(RowSource& rows) {
       layout.title_records = index;
       layout.title_rows = title_rows;
       for (const auto& part : title_parts) layout.title += part + " ";
+      layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
       if (!layout.wide) {
         for (auto& column : layout.columns) {
           Column kept;
@@ -312,8 +321,13 @@ Layout find_layout(RowSource& rows) {
       return layout;
     }
     if (!is_blank(fields)) ++title_rows;
-    for (auto cell : fields)
-      if (!trim(cell).empty()) title_parts.emplace_back(trim(cell));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const std::string_view cell = trim(fields[i]);
+      if (cell.empty()) continue;
+      title_parts.emplace_back(cell);
+      if (const StatedUnit stated = text_unit(cell); stated.says_something())
+        title_claims.push_back({stated, rows.location_of_cell(i), std::string(cell)});
+    }
   }
   if (best_named >= 1)
     throw NoTable({file, best_line, 1, rows.is_sheet()},
@@ -382,18 +396,27 @@ std::optional<Flow> title_flow(std::string_view title) {
   return std::nullopt;  // neither, or both ("DIŞ TİCARET: İHRACAT VE İTHALAT"): the columns decide
 }
 
-std::optional<ValueUnit> title_unit(std::string_view title) {
-  bool thousand = false, dollars = false;
-  for (const auto& word : words_of(title)) {
+StatedUnit text_unit(std::string_view text) {
+  bool thousand = false, million = false, dollars = text.find('$') != std::string_view::npos;
+  StatedUnit stated;
+  if (text.find("\u20BA") != std::string_view::npos) stated.currency = "TL";   // ₺
+  if (text.find("\u20AC") != std::string_view::npos) stated.currency = "EUR";  // €
+  for (const auto& word : words_of(text)) {
     const std::string folded = fold_name(word);
     if (folded == "bin" || folded == "1000" || folded == "thousand" || folded == "000") thousand = true;
-    if (folded == "dolar" || folded == "dolari" || folded == "usd" || folded == "abd") dollars = true;
+    if (folded == "milyon" || folded == "million" || folded == "mn" || folded == "mio") million = true;
+    if (folded == "dolar" || folded == "dolari" || folded == "usd" || folded == "abd" || folded == "dollar" ||
+        folded == "dollars")
+      dollars = true;
+    if (folded == "tl" || folded == "try" || folded == "lirasi") stated.currency = "TL";
+    if (folded == "euro" || folded == "eur" || folded == "avro") stated.currency = "EUR";
   }
-  if (title.find('$') != std::string_view::npos) dollars = true;
-  if (thousand && dollars) return ValueUnit::thousand_dollars;
-  if (dollars) return ValueUnit::dollars;
-  return std::nullopt;
+  if (dollars) stated.unit = million ? ValueUnit::million_dollars
+                             : thousand ? ValueUnit::thousand_dollars
+                                        : ValueUnit::dollars;
+  return stated;
 }
+
 
 std::optional<std::string> text_source(std::string_view text) {
   for (const auto& word : words_of(text)) {

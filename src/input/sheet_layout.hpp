@@ -42,6 +42,35 @@ class RowSource {
   [[nodiscard]] virtual bool is_sheet() const { return false; }
 };
 
+// What a cell (a header, a title, a note, a sheet's name) says of the amounts' unit: dollars and
+// their scale, or another currency, which kexport does not convert.
+struct StatedUnit {
+  std::optional<ValueUnit> unit;
+  std::string currency;  // "TL", "EUR"; empty for none
+  [[nodiscard]] bool says_something() const { return unit.has_value() || !currency.empty(); }
+};
+
+// A place that states the unit, for the plan to check against the others.
+struct UnitClaim {
+  StatedUnit stated;
+  SourceLocation where;
+  std::string text;  // the cell as written
+  // A claim without a cell of its own (a note's row, a sheet's name), placed in the file.
+  static UnitClaim of_file(const StatedUnit& stated, const std::string& file, bool in_sheet, std::string text) {
+    UnitClaim claim;
+    claim.stated = stated;
+    claim.where.file = file;
+    claim.where.in_sheet = in_sheet;
+    claim.text = std::move(text);
+    return claim;
+  }
+};
+
+// What a text of words says of the unit: "(Bin $)", "Milyon ABD Doları", "(TL)", "Bin Euro",
+// "thousand USD". A scale without a currency says nothing here (a title's "1000" is as often a
+// count); a header cell is read by match_header, where "(Bin)" alone is a unit.
+StatedUnit text_unit(std::string_view text);
+
 // What a column of the header holds.
 struct Column {
   std::optional<Field> field;    // a label or value column
@@ -67,6 +96,8 @@ struct Layout {
   std::vector<Column> columns;
   std::array<bool, field_count> present{};
   std::optional<ValueUnit> unit;  // from the value header
+  // Every header and title cell that states a unit or a currency, in the order met.
+  std::vector<UnitClaim> unit_claims;
   bool wide = false;
   bool cumulative = false;  // months are differences of cumulative columns
   // The flow the header says: imports where the only amount column is one of imports. (A
@@ -92,7 +123,6 @@ class NoTable : public DataError {
 
 std::optional<int> title_year(std::string_view title);
 std::optional<std::string> title_province(std::string_view title, const Gazetteer& gazetteer);
-std::optional<ValueUnit> title_unit(std::string_view title);
 // The flow a title names alone: "İTHALAT", "Imports by province"; empty for neither or both.
 std::optional<Flow> title_flow(std::string_view title);
 // The publisher a title or a note names: "TÜİK", "TİM", "Ticaret Bakanlığı".

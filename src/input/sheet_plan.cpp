@@ -55,8 +55,15 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
 
   // The flow of rows that do not name theirs: what the header or the title says, else --flow.
   plan.style.flow = l.flow.value_or(title_flow(l.title).value_or(options.flow.value_or(Flow::exports)));
-  plan.style.unit = options.unit.value_or(l.unit.value_or(title_unit(l.title).value_or(ValueUnit::dollars)));
-  plan.unit_assumed = !options.unit && !l.unit && !title_unit(l.title);
+  plan.file = file;
+  plan.unit_option = options.unit;
+  // A sheet's name may state the unit too: "İhracat (Bin $)".
+  if (const auto open = file.rfind('['); l.in_sheet && open != std::string::npos && file.ends_with("]")) {
+    const std::string sheet = file.substr(open + 1, file.size() - open - 2);
+    if (const StatedUnit stated = text_unit(sheet); stated.says_something())
+      plan.more_claims.push_back(UnitClaim::of_file(stated, file, true, sheet));
+  }
+  settle_unit(plan);
   // A source the file names (its title here, or a note below the data) labels its rows;
   // --source only labels rows of files that name none.
   if (auto source = text_source(l.title)) {
@@ -69,9 +76,11 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
 }
 
 void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells) {
-  if (plan.source_named) return;
   std::string text;
   for (auto cell : cells) text += std::string(cell) + " ";
+  if (const StatedUnit stated = text_unit(text); stated.says_something())
+    plan.more_claims.push_back(UnitClaim::of_file(stated, plan.file, plan.layout.in_sheet, std::string(trim(text))));
+  if (plan.source_named) return;
   if (auto source = text_source(text)) {
     plan.style.default_source = *source;
     plan.source_named = true;
@@ -186,11 +195,73 @@ bool survey_rows(SheetPlan& plan, RowSource& rows, const LoadOptions& options, b
                                 "(291804236.45) to say which",
                                 ambiguous_text));
   plan.style.decimal = decided.value_or(DecimalStyle::point);
+  settle_unit(plan);  // with the notes' units and source now known
   plan.zeros_absent.assign(layout.columns.size(), false);
   plan.nonzero_cells = census.nonzero;
   for (std::size_t i = 0; i < layout.columns.size(); ++i)
     plan.zeros_absent[i] = layout.wide && layout.columns[i].is_month() && census.zeros_absent(i);
   return read_to_end;
+}
+
+namespace {
+
+std::string unit_phrase(const StatedUnit& stated) {
+  if (!stated.currency.empty()) return stated.currency;
+  return std::string(name_of(*stated.unit));
+}
+
+// Whether every year the table shows is 2010 or later (TİM's tables are in thousands since then).
+bool no_year_before_2010(const SheetPlan& plan) {
+  if (plan.year && *plan.year < 2010) return false;
+  if (std::any_of(plan.row_years.begin(), plan.row_years.end(), [](int y) { return y < 2010; })) return false;
+  return std::none_of(plan.layout.columns.begin(), plan.layout.columns.end(),
+                      [](const Column& c) { return c.period && c.period->year() < 2010; });
+}
+
+}  // namespace
+
+void settle_unit(SheetPlan& plan) {
+  std::vector<UnitClaim> claims = plan.layout.unit_claims;
+  claims.insert(claims.end(), plan.more_claims.begin(), plan.more_claims.end());
+  const UnitClaim* first = nullptr;
+  for (const UnitClaim& claim : claims) {
+    if (!claim.stated.currency.empty())
+      throw DataError(claim.where,
+                      fmt::format("'{}' says the amounts are in {}; kexport reports US dollars and converts "
+                                  "no currency: expected a table in dollars (USD, $, ABD doları)",
+                                  excerpt(claim.text), claim.stated.currency));
+    if (!first) {
+      first = &claim;
+    } else if (claim.stated.unit != first->stated.unit) {
+      throw DataError(claim.where,
+                      fmt::format("'{}' says the amounts are in {}, but '{}' ({}) says {}; expected one unit",
+                                  excerpt(claim.text), unit_phrase(claim.stated), excerpt(first->text),
+                                  first->where.line > 0 ? first->where.text() : std::string("above"),
+                                  unit_phrase(first->stated)));
+    }
+  }
+  plan.unit_notes.clear();
+  plan.unit_assumed = false;
+  if (first) {
+    plan.style.unit = *first->stated.unit;
+    // Said where it is news: a unit found outside the value's header (a title, a note, the sheet's
+    // name), or one that --unit would have changed.
+    const bool overridden = plan.unit_option && *plan.unit_option != plan.style.unit;
+    const bool in_header = first->where.line > 0 && first->where.line == plan.layout.header_line;
+    std::string detail = fmt::format("'{}' → {}", excerpt(first->text), unit_phrase(first->stated));
+    if (overridden)
+      detail += " (--unit is for files that state no unit)";
+    if (overridden || !in_header)
+      plan.unit_notes.push_back({FileNote::Kind::unit_stated, overridden ? 1U : 0U, detail});
+  } else if (plan.unit_option) {
+    plan.style.unit = *plan.unit_option;
+  } else if (plan.style.default_source == "TİM" && no_year_before_2010(plan)) {
+    plan.style.unit = ValueUnit::thousand_dollars;
+    plan.unit_notes.push_back({FileNote::Kind::unit_by_convention, 0, {}});
+  } else {
+    plan.style.unit = ValueUnit::dollars;
+    plan.unit_assumed = true;
+  }
 }
 
 std::vector<std::string> unpublished_months(const SheetPlan& plan, bool with_figures) {
@@ -215,6 +286,7 @@ void report_plan(const SheetPlan& plan, LoadedFile& report) {
   report.decimal = plan.style.decimal;
   report.unit = plan.style.unit;
   report.unit_assumed = plan.unit_assumed;
+  report.notes.insert(report.notes.end(), plan.unit_notes.begin(), plan.unit_notes.end());
   report.source = plan.style.default_source;
   report.unpublished = unpublished_months(plan);
   for (const std::string& month : unpublished_months(plan, true))

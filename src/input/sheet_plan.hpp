@@ -31,6 +31,12 @@ struct SheetPlan {
   // the number style: a text amount further down needs the whole survey (UnsettledStyle).
   bool style_settled = true;
   bool unit_assumed = false;  // neither the file nor --unit says dollars or thousands
+  // Where the unit was found (settle_unit): the cells that state it, beside the header's and the
+  // title's (Layout::unit_claims) — notes under the data and the sheet's name.
+  std::vector<UnitClaim> more_claims;
+  std::string file;                         // for messages
+  std::optional<ValueUnit> unit_option;     // --unit: for a table that states no unit
+  std::vector<FileNote> unit_notes;         // what settle_unit decided, for validate
 };
 
 // Thrown when a text amount meets a style that was not settled: the survey is run whole and the
@@ -43,6 +49,12 @@ struct UnsettledStyle : std::exception {
 // column it needs, at its header.
 SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& gazetteer,
                      const LoadOptions& options);
+
+// The unit of the table's amounts, from every place that states one (header, title, notes, the
+// sheet's name) — which must agree, and name dollars — else --unit, else thousands of dollars for a
+// table TİM names with no year before 2010 (its convention since then), else dollars, assumed.
+// Throws DataError at the cell that names another currency or a unit that disagrees.
+void settle_unit(SheetPlan& plan);
 
 // A source named in a note row ("Kaynak: TİM"), unless the title named one.
 void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells);

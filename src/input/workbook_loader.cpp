@@ -83,6 +83,7 @@ bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const s
   if (!plan.source_named && into->note_source && *into->note_source != plan.style.default_source) {
     plan.style.default_source = *into->note_source;
     plan.source_named = true;
+    settle_unit(plan);  // a table TİM names is in thousands by its convention
     reopen_at_data();
     into = read();
   }

@@ -15,11 +15,14 @@ using Names = std::array<std::pair<Enum, std::string_view>, N>;
 
 constexpr Names<DecimalStyle, 2> decimal_names{
     {{DecimalStyle::point, "point"}, {DecimalStyle::comma, "comma"}}};
-constexpr Names<ValueUnit, 5> unit_names{{{ValueUnit::dollars, "USD"},
+constexpr Names<ValueUnit, 8> unit_names{{{ValueUnit::dollars, "USD"},
                                           {ValueUnit::thousand_dollars, "thousand USD"},
+                                          {ValueUnit::million_dollars, "million USD"},
                                           {ValueUnit::dollars, "usd"},
                                           {ValueUnit::thousand_dollars, "thousand"},
-                                          {ValueUnit::thousand_dollars, "thousandusd"}}};
+                                          {ValueUnit::thousand_dollars, "thousandusd"},
+                                          {ValueUnit::million_dollars, "million"},
+                                          {ValueUnit::million_dollars, "millionusd"}}};
 constexpr Names<TextEncoding, 5> encoding_names{{{TextEncoding::utf8, "UTF-8"},
                                                  {TextEncoding::windows1254, "Windows-1254"},
                                                  {TextEncoding::utf8, "utf8"},

@@ -181,3 +181,63 @@ TEST_CASE("a later sheet that revises an earlier one is listed by validate", "[c
   INFO(validate.out);
   REQUIRE(doc["revisions"].size() == 1);
 }
+
+TEST_CASE("a unit named anywhere is read, another currency refused at its cell", "[cli][reading]") {
+  const test::TempDir dir;
+  const auto file = [&](const std::string& name, const std::string& text) {
+    test::write_text(dir.path / name, text);
+    return (dir.path / name).string();
+  };
+  // Before: "(TL)" printed 12 billion *dollars*; "(Bin Euro)" "268 bin dolar".
+  const auto tl = run_kexport("--data " + file("tl.csv", "İL BAZINDA İHRACAT (TL)\nİl,Dönem,Değer\nKayseri,2026-01,12000000000\n") +
+                              " summary -p Kayseri");
+  CHECK(tl.exit_code == 65);
+  CHECK(tl.out.empty());
+  CHECK_THAT(tl.err, Catch::Contains("tl.csv:1:1: 'İL BAZINDA İHRACAT (TL)' says the amounts are in TL"));
+  const auto euro = run_kexport("--data " + file("eur.csv", "İl,Dönem,İhracat (Bin Euro)\nKayseri,2026-01,268\n") +
+                                " summary -p Kayseri");
+  CHECK(euro.exit_code == 65);
+  CHECK_THAT(euro.err, Catch::Contains("eur.csv:1:10: 'İhracat (Bin Euro)' says the amounts are in EUR"));
+  // Before: "(Milyon $)" gave "292 dolar".
+  CHECK(summary_json(file("mn.csv", "İl,Dönem,İhracat (Milyon $)\nKayseri,2026-01,\"291,804236\"\n"), "-p Kayseri")["value"] ==
+        291804236.0);
+  // A unit in a note under the data, or in a sheet's name.
+  CHECK(summary_json(file("note.csv", "İl,Dönem,Değer\nKayseri,2026-01,291804.24\nNot: değerler bin ABD dolarıdır\n"),
+                     "-p Kayseri")["value"] == 291804240.0);
+  const std::string sheet_named =
+      write_book(dir, "sayfa.xlsx", {{"İhracat (Bin $)", {{"İl", "Dönem", "Değer"}, {"Kayseri", "2026-01", "#291804.24"}}}});
+  CHECK(summary_json(sheet_named, "-p Kayseri")["value"] == 291804240.0);
+  // Two places that disagree are an error.
+  const auto both = run_kexport(
+      "--data " + file("both.csv", "İHRACAT (Bin $)\nİl,Dönem,Değer (USD)\nKayseri,2026-01,291804\n") + " summary -p Kayseri");
+  CHECK(both.exit_code == 65);
+  CHECK_THAT(both.err, Catch::Contains("expected one unit"));
+}
+
+TEST_CASE("the unit option sets the unit of files that state none, never of one that does", "[cli][reading]") {
+  const test::TempDir dir;
+  test::write_text(dir.path / "canonical.csv", "period,province,value_usd\n2026-01,Kayseri,291804236.45\n");
+  test::write_text(dir.path / "plain.csv", "Dönem,İl,Değer\n2026-01,Ankara,1500\n");
+  // Before: --unit thousand made the canonical file "291 milyar".
+  const auto both = run_kexport("--data " + dir.path.string() + " --unit thousand summary -p Kayseri -f json");
+  REQUIRE(both.exit_code == 0);
+  CHECK(nlohmann::json::parse(both.out)["value"] == 291804236.45);
+  const auto ankara = run_kexport("--data " + dir.path.string() + " --unit thousand summary -p Ankara -f json");
+  CHECK(nlohmann::json::parse(ankara.out)["value"] == 1500000.0);
+  // validate says the option was not applied to the file that states its unit.
+  const auto validate = run_kexport("validate " + (dir.path / "canonical.csv").string() + " --unit thousand");
+  CHECK_THAT(validate.out, Catch::Contains("(--unit is for files that state no unit)"));
+}
+
+TEST_CASE("a TİM table that states no unit is in thousands of dollars, as TİM publishes", "[cli][reading]") {
+  const test::TempDir dir;
+  // Before: "292 bin dolar", a thousand times too small.
+  test::write_text(dir.path / "tim.csv", "TİM İL BAZINDA İHRACAT 2026\nİL,OCAK\nKAYSERİ,\"291.804,24\"\n");
+  const auto doc = summary_json((dir.path / "tim.csv").string(), "-p Kayseri");
+  CHECK(doc["value"] == 291804240.0);
+  const auto validate = run_kexport("validate " + (dir.path / "tim.csv").string() + " --lang en");
+  CHECK_THAT(validate.out, Catch::Contains("as TİM publishes since 2010"));
+  // Before 2010 TİM published dollars: no such convention.
+  test::write_text(dir.path / "tim2009.csv", "TİM İL BAZINDA İHRACAT 2009\nİL,OCAK\nKAYSERİ,\"81.234.567\"\n");
+  CHECK(summary_json((dir.path / "tim2009.csv").string(), "-p Kayseri")["value"] == 81234567.0);
+}

@@ -98,9 +98,12 @@ TEST_CASE("amounts that could be either style are refused unless told", "[real]"
   kexport::LoadOptions point;
   point.decimal = kexport::DecimalStyle::point;
   CHECK_THROWS_WITH(load("ambiguous.csv", point), Catch::Contains("fractions of a cent"));
+  // --unit does not change a file that states its unit: value_usd is in dollars.
   point.unit = kexport::ValueUnit::thousand_dollars;
-  CHECK(load("ambiguous.csv", point) ==
-        std::vector<std::string>{"Kayseri 2025-01 * * 123400 ", "Kayseri 2025-02 * * 250000 "});
+  CHECK_THROWS_WITH(load("ambiguous.csv", point), Catch::Contains("fractions of a cent"));
+  // A value column that states none is read in the unit --unit gives.
+  CHECK(test::records_of(test::load_text("d.csv", "period,province,Değer\n2025-01,Kayseri,1.234\n", point)) ==
+        std::vector<std::string>{"Kayseri 2025-01 * * 123400 "});
 }
 
 TEST_CASE("mojibake is refused with a hint, never loaded as new names", "[real]") {
@@ -129,12 +132,16 @@ TEST_CASE("the same bytes in UTF-8 and Windows-1254 load alike", "[real]") {
         std::vector<std::string>{"Kayseri 2025-02 IQ * 123450 "});
 }
 
-TEST_CASE("unit and source options override what files say", "[real]") {
+TEST_CASE("unit and source options label files that say neither", "[real]") {
   kexport::LoadOptions options;
   options.unit = kexport::ValueUnit::thousand_dollars;
   options.source = "TİM";
+  // value_usd states dollars: --unit thousand made it "291 milyar" before; it is for files that
+  // state no unit.
   CHECK(load("revision-1.csv", options) ==
-        std::vector<std::string>{"Kayseri 2025-01 * * 10000000 TİM", "Kayseri 2025-02 * * 20000000 TİM"});
+        std::vector<std::string>{"Kayseri 2025-01 * * 10000 TİM", "Kayseri 2025-02 * * 20000 TİM"});
+  CHECK(test::records_of(test::load_text("t.csv", "Dönem,İl,Değer\n2025-01,Kayseri,100\n", options)) ==
+        std::vector<std::string>{"Kayseri 2025-01 * * 10000000 TİM"});
 }
 
 TEST_CASE("validate reports formats, totals, revisions and problems", "[real][validate]") {
@@ -288,8 +295,10 @@ TEST_CASE("validate doubts an assumed unit when figures are a thousand times too
 TEST_CASE("TİM sector table of cumulative columns: the months are their differences", "[real]") {
   check_equivalent("tim-sectors-cumulative.csv");
   const auto report = report_of("tim-sectors-cumulative.csv");
-  REQUIRE(report.notes.size() == 1);
-  CHECK(report.notes[0].kind == kexport::FileNote::Kind::months_from_cumulative);
+  REQUIRE(report.notes.size() == 2);
+  CHECK(report.notes[0] == kexport::FileNote{kexport::FileNote::Kind::unit_stated, 0,
+                                             "'TİM SEKTÖREL BAZDA İL İHRACATI (1000 $)' → thousand USD"});
+  CHECK(report.notes[1].kind == kexport::FileNote::Kind::months_from_cumulative);
   const auto load_text = [](const std::string& text) {
     return kexport::load_dataset({{"c.csv", text, kexport::InputFormat::automatic}}, {});
   };
@@ -312,7 +321,9 @@ TEST_CASE("TİM sector table of cumulative columns: the months are their differe
 TEST_CASE("TÜİK query export: imports beside exports, a record of each flow per row", "[real]") {
   check_equivalent("tuik-query.csv");
   const auto report = report_of("tuik-query.csv");
-  CHECK(report.notes.empty());
+  // The unit is the title's, said; the header's "(USD)" agrees with it.
+  CHECK(report.notes == std::vector<kexport::FileNote>{{kexport::FileNote::Kind::unit_stated, 0,
+                                                        "'ülke ve fasıla göre dış ticaret (ABD Doları)' → USD"}});
   CHECK(report.rows == 6);
   CHECK(report.source == "TÜİK");
   CHECK(report.title_rows == 2);

@@ -12,7 +12,7 @@ namespace kexport {
 // How a file writes numbers: 291804236.45 (point) or 291.804.236,45 (Turkish comma style).
 enum class DecimalStyle { point, comma };
 // The unit a value column is in.
-enum class ValueUnit { dollars, thousand_dollars };
+enum class ValueUnit { dollars, thousand_dollars, million_dollars };
 // A CSV file's text encoding (JSON is UTF-8 by definition).
 enum class TextEncoding { utf8, windows1254 };
 // How a table is laid out: a value column (long), or months as columns (wide).
