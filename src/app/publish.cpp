@@ -11,6 +11,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "kexport/error.hpp"
@@ -54,13 +58,65 @@ void write_file(const fs::path& path, std::string_view content) {
   fd.close(path);
 }
 
-// Whether an existing path may be replaced by a new report: a directory that is empty, or that
-// holds the manifest.json a report leaves.
-bool replaceable(const fs::path& directory) {
+// A file's bytes (empty for an empty file); throws std::system_error when it cannot be read.
+std::string read_whole_file(const std::string& path) {
+  const auto mapped = map_readonly(path);
+  return mapped ? std::string(mapped->bytes) : std::string();
+}
+
+// Why an existing path may not be replaced by a new report, or nothing when it may: it must be an
+// empty directory, or provably a report kexport wrote — its manifest.json is kexport's own, and
+// every other entry is a file the manifest lists with the size and SHA-256 it gives (or a directory
+// on the way to one). A web root that merely holds a manifest.json, a file a person added or
+// edited since, a link: each is someone's, and nothing is replaced.
+std::optional<std::string> not_replaceable(const fs::path& directory) {
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) return false;
-  if (fs::is_empty(directory, ec) && !ec) return true;
-  return fs::is_regular_file(directory / "manifest.json", ec);
+  const auto status = fs::symlink_status(directory, ec);
+  if (!fs::is_directory(status)) return "exists and is not a directory";
+  if (fs::is_empty(directory, ec) && !ec) return std::nullopt;
+  const fs::path manifest_path = directory / "manifest.json";
+  if (!fs::is_regular_file(fs::symlink_status(manifest_path, ec)))
+    return "is not empty and holds no manifest.json of a report kexport wrote";
+  nlohmann::json manifest;
+  try {
+    manifest = nlohmann::json::parse(read_whole_file(manifest_path.string()));
+  } catch (const std::exception&) {
+    return "holds a manifest.json that is not one kexport writes (it is not the JSON of a report)";
+  }
+  std::map<std::string, std::pair<std::uint64_t, std::string>> listed;
+  try {
+    for (const char* key : {"kexport_version", "month", "source", "languages", "inputs", "provinces", "missing",
+                            "national", "files"})
+      if (!manifest.contains(key)) throw std::runtime_error(key);
+    for (const auto& file : manifest.at("files"))
+      listed[file.at("path").get<std::string>()] = {file.at("size").get<std::uint64_t>(),
+                                                    file.at("sha256").get<std::string>()};
+  } catch (const std::exception&) {
+    return "holds a manifest.json that is not one kexport writes (its keys are not a report's)";
+  }
+  std::set<std::string> on_the_way;  // directories that lead to listed files
+  for (const auto& [path, digest] : listed)
+    for (fs::path p = fs::path(path).parent_path(); !p.empty(); p = p.parent_path()) on_the_way.insert(p.string());
+  for (auto it = fs::recursive_directory_iterator(directory, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string relative = fs::relative(it->path(), directory).string();
+    const auto type = it->symlink_status().type();
+    if (type == fs::file_type::directory && on_the_way.count(relative)) continue;
+    if (relative == "manifest.json") continue;
+    const auto entry = listed.find(relative);
+    if (type != fs::file_type::regular || entry == listed.end())
+      return relative + " is not a file of the report its manifest.json lists";
+    std::string bytes;
+    try {
+      bytes = read_whole_file(it->path().string());
+    } catch (const std::exception&) {
+      return relative + " cannot be read to check it against the manifest";
+    }
+    if (bytes.size() != entry->second.first || sha256_hex(bytes) != entry->second.second)
+      return relative + " has changed since kexport wrote it (its size or SHA-256 is not the manifest's)";
+  }
+  if (ec) return "cannot be read to check it: " + ec.message();
+  return std::nullopt;
 }
 
 void sync_directory(const fs::path& directory) {
@@ -139,11 +195,12 @@ std::vector<FileDigest> publish_directory(const std::string& directory,
   if (target.filename().empty()) target = target.parent_path();  // "out/"
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(target, ec));
-  if (exists && !replaceable(target))
-    throw Error(ExitCode::io,
-                directory +
-                    ": exists and is not a report kexport wrote (neither empty nor holding a "
-                    "manifest.json), so it is left as it is; give a new directory, or remove it");
+  if (exists)
+    if (const auto why = not_replaceable(target))
+      throw Error(ExitCode::cannot_create,
+                  directory + ": " + *why +
+                      ", so it is left as it is: only an empty directory or an earlier report, exactly as "
+                      "kexport wrote it, is replaced; give a new directory, or remove this one");
   fs::create_directories(target.parent_path(), ec);
   if (ec) fail(target.parent_path(), "cannot make the directory", ec.value());
 

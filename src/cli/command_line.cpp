@@ -23,8 +23,9 @@ constexpr const char* exit_codes_help = R"(Exit codes:
   66  an input file is missing or unreadable
   69  the requested month is not in the data
   70  internal error
-  74  the output could not be written; --dir is not an earlier report; the cache directory is not the
-      user's own)";
+  73  the output exists and is not kexport's to replace: --dir holds files that are not an earlier
+      report's, as its manifest lists them
+  74  the output could not be written; the cache directory is not the user's own)";
 
 const std::vector<Format> tabular = {Format::table, Format::json, Format::csv, Format::markdown};
 

@@ -184,13 +184,13 @@ TEST_CASE("a report replaces an earlier one whole, and nothing else", "[cli][rep
   const fs::path out = dir.path / "latest";
   const std::string report = data + " report -p Kayseri,Ankara --month 2026-01 --dir " + out.string();
   REQUIRE(run_kexport(report).exit_code == 0);
-  test::write_text(out / "stale.txt", "from an earlier run");
-  fs::create_directory(out / "99-old");
+  // A report for other provinces before it: its files go, and only the new set is there.
+  REQUIRE(run_kexport(data + " report -p Kayseri,Bayburt --month 2026-01 --dir " + out.string()).exit_code == 0);
+  REQUIRE(fs::exists(out / "69-bayburt"));
   const auto again = run_kexport(report);
   CHECK(again.exit_code == 0);
   CHECK(again.out.empty());
-  CHECK_FALSE(fs::exists(out / "stale.txt"));
-  CHECK_FALSE(fs::exists(out / "99-old"));
+  CHECK_FALSE(fs::exists(out / "69-bayburt"));
   CHECK(fs::is_regular_file(out / "38-kayseri" / "index.html"));
   CHECK(fs::is_regular_file(out / "06-ankara" / "index.html"));
   // Nothing is left beside it: neither the new directory's temporary name nor the old report.
@@ -206,10 +206,50 @@ TEST_CASE("a report replaces an earlier one whole, and nothing else", "[cli][rep
     fs::create_directory(mine);
     test::write_text(mine / "thesis.tex", "years of work");
     const auto r = run_kexport(data + " report -p Kayseri --month 2026-01 --dir " + mine.string());
-    CHECK(r.exit_code == 74);
+    CHECK(r.exit_code == 73);
     CHECK(r.out.empty());
-    CHECK_THAT(r.err, Catch::Contains("is not a report kexport wrote"));
+    CHECK_THAT(r.err, Catch::Contains("holds no manifest.json of a report kexport wrote"));
     CHECK(files_under(mine) == std::vector<std::string>{"thesis.tex"});
+  }
+  SECTION("a web root that merely holds a manifest.json is never replaced") {
+    // Before: exit 0, nothing said, and index.html, css/site.css and uyeler.xlsx were gone.
+    const fs::path web = dir.path / "webroot";
+    fs::create_directories(web / "css");
+    test::write_text(web / "index.html", "<h1>Oda</h1>");
+    test::write_text(web / "css" / "site.css", "h1{}");
+    test::write_text(web / "uyeler.xlsx", "members");
+    for (const std::string manifest : {R"({"name":"Oda","start_url":"/"})", ""}) {
+      INFO(manifest);
+      test::write_text(web / "manifest.json", manifest);
+      const auto before = files_under(web);
+      const auto r = run_kexport(data + " report -p Kayseri --month 2026-01 --dir " + web.string());
+      CHECK(r.exit_code == 73);
+      CHECK(r.out.empty());
+      CHECK_THAT(r.err, Catch::Contains("manifest.json that is not one kexport writes"));
+      CHECK(files_under(web) == before);
+      CHECK(test::read_file((web / "index.html").string()) == "<h1>Oda</h1>");
+    }
+  }
+  SECTION("a report a person has added to or edited is never replaced, --force or not") {
+    const auto before = files_under(out);
+    test::write_text(out / "notlar.txt", "basın bülteni taslağı");
+    auto r = run_kexport(report);
+    CHECK(r.exit_code == 73);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("notlar.txt is not a file of the report its manifest.json lists"));
+    CHECK(fs::exists(out / "notlar.txt"));
+    fs::remove(out / "notlar.txt");
+    // An edited page: named, and kept.
+    const fs::path page = out / "38-kayseri" / "index.html";
+    const std::string edited = test::read_file(page.string()) + "<!-- düzeltme -->";
+    test::write_text(page, edited);
+    r = run_kexport(report);
+    CHECK(r.exit_code == 73);
+    CHECK_THAT(r.err, Catch::Contains("38-kayseri/index.html has changed since kexport wrote it"));
+    CHECK(test::read_file(page.string()) == edited);
+    CHECK(run_kexport(report + " --force").exit_code != 0);
+    CHECK(test::read_file(page.string()) == edited);
+    CHECK(files_under(out) == before);
   }
   SECTION("a set that cannot be made leaves the earlier one as it was") {
     const auto before = files_under(out);

@@ -15,6 +15,7 @@ enum class ExitCode : int {
   no_input = 66,     // input file missing or unreadable
   unavailable = 69,  // the requested month is not in the data
   software = 70,     // an internal error: a bug
+  cannot_create = 73,  // the output exists and is not kexport's to replace (a person's files)
   io = 74,           // writing the output failed
 };
 
