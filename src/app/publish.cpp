@@ -1,6 +1,7 @@
 #include "kexport/publish.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <nettle/sha2.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -150,6 +151,36 @@ void move_into_place(const fs::path& fresh, const fs::path& target, bool exists)
   fs::remove_all(old, ec);
 }
 
+// The temporary directory a run writes its report into, beside the target: ".DIR.new-PID-XXXXXX",
+// so that a later run can tell whose it is.
+std::string temporary_prefix(const fs::path& target) {
+  return "." + target.filename().string() + ".new-";
+}
+
+// Removes the temporaries that earlier runs for the same target left when they were killed: those
+// named for it whose process is gone, that are directories (not links) and the user's own. A
+// running report's temporary, or another user's, is left alone.
+void remove_abandoned(const fs::path& target) {
+  const std::string prefix = temporary_prefix(target);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string rest = name.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos ||
+        rest.find_first_not_of("0123456789") != dash)  // digits, then the dash mkdtemp's part follows
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(rest.substr(0, std::min<std::size_t>(dash, 9))));
+    struct stat info {};
+    if (::lstat(entry.path().c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != ::geteuid())
+      continue;
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to ask
+    std::error_code removed;
+    fs::remove_all(entry.path(), removed);
+  }
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -194,6 +225,14 @@ std::vector<FileDigest> publish_directory(const std::string& directory,
   fs::path target = fs::absolute(directory).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();  // "out/"
   std::error_code ec;
+  // A link is followed, as --output follows one: the report goes where it points, and is swapped
+  // in beside that directory, so the link keeps pointing at the new report.
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+    if (hops == 40) fail(target, "cannot follow the links", ELOOP);
+    const fs::path link = fs::read_symlink(target, ec);
+    if (ec) fail(target, "cannot read the link", ec.value());
+    target = (link.is_absolute() ? link : target.parent_path() / link).lexically_normal();
+  }
   const bool exists = fs::exists(fs::symlink_status(target, ec));
   if (exists)
     if (const auto why = not_replaceable(target))
@@ -204,7 +243,9 @@ std::vector<FileDigest> publish_directory(const std::string& directory,
   fs::create_directories(target.parent_path(), ec);
   if (ec) fail(target.parent_path(), "cannot make the directory", ec.value());
 
-  std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".new-XXXXXX")).string();
+  remove_abandoned(target);
+  std::string pattern =
+      (target.parent_path() / (temporary_prefix(target) + std::to_string(::getpid()) + "-XXXXXX")).string();
   if (::mkdtemp(pattern.data()) == nullptr) fail(target.parent_path(), "cannot make a directory in", errno);
   const fs::path fresh = pattern;
   try {

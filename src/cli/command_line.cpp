@@ -16,6 +16,14 @@
 namespace kexport::cli {
 namespace {
 
+// A path option given as "" names nothing: a usage error, never standard output or the current
+// directory by accident.
+const CLI::Validator non_empty_path(
+    [](std::string& value) {
+      return value.empty() ? std::string("an empty path; expected a file or directory name") : std::string();
+    },
+    "", "non-empty path");
+
 constexpr const char* exit_codes_help = R"(Exit codes:
   0   success
   64  usage: a bad option, month, province or country name
@@ -118,7 +126,8 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--output,-o", global.output,
                  "Write the output to this file (whole or not at all) instead of standard output; - is "
                  "standard output")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_path);
 }
 
 }  // namespace
@@ -242,6 +251,7 @@ int run(int argc, char** argv) {
       ->add_option("--dir", report.dir,
                    "The directory to write (replaced whole if it holds an earlier report)")
       ->type_name("DIR")
+      ->check(non_empty_path)
       ->required();
   add_help_footer(report_app, {"kexport report --province Kayseri --month 2026-01 --dir rapor",
                                "kexport report --province all --month latest --dir /var/www/ihracat/latest",

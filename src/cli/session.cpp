@@ -1,9 +1,11 @@
 #include "session.hpp"
 
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "kexport/data_paths.hpp"
@@ -31,6 +33,25 @@ std::size_t terminal_width() {
 }
 
 }  // namespace
+
+void Session::refuse_overwriting_input(const std::string& output) const {
+  struct stat target {};
+  if (::stat(output.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return;
+  const auto same = [&](const std::filesystem::path& input) {
+    struct stat info {};
+    return ::stat(input.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino;
+  };
+  for (const std::string& path : data_paths()) {
+    std::error_code ec;
+    bool found = same(path);
+    if (!found && std::filesystem::is_directory(path, ec))
+      for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+        if (same(entry.path())) found = true;
+    if (found)
+      throw Error(ExitCode::usage, output + ": is one of the data files this run reads (--data " + path +
+                                       "); expected an output file that is not an input");
+  }
+}
 
 std::optional<std::string> Session::source() const {
   if (options_.source.empty()) return std::nullopt;
@@ -89,6 +110,7 @@ CacheSettings Session::cache_settings() {
 }
 
 void Session::emit(const std::string& text) const {
+  if (!options_.output.empty() && options_.output != "-") refuse_overwriting_input(options_.output);
   if (!options_.output.empty())
     write_output_file(options_.output, text);
   else

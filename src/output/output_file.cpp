@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "kexport/error.hpp"
 
 namespace kexport {
@@ -113,6 +115,18 @@ void write_output_file(const std::string& path, std::string_view content) {
     if (S_ISDIR(info.st_mode)) fail(path, "cannot write", EISDIR);
     if (S_ISSOCK(info.st_mode)) return write_to_socket(final_target(path).string(), content);
     if (!S_ISREG(info.st_mode)) return write_in_place(path, content);
+    // As a shell's redirection would: a file the user may not write is not written.
+    if (::access(path.c_str(), W_OK) != 0)
+      throw Error(ExitCode::cannot_create,
+                  path + ": " + std::strerror(errno) +
+                      ": the file is not yours to write (read-only), so it is left as it is");
+    // Replacing a file with other names (hard links) would part them: the others would keep the
+    // old content. It is refused rather than written in place, where a failure would leave half.
+    if (info.st_nlink > 1)
+      throw Error(ExitCode::cannot_create,
+                  path + fmt::format(": the file has {} names (hard links), which a new file would part; "
+                                     "write to another path, or remove the other names",
+                                     info.st_nlink));
     return replace_regular_file(path, final_target(path), &info, content);
   }
   if (errno != ENOENT) fail(path, "cannot write", errno);
