@@ -262,7 +262,10 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
       }
     } catch (const DataError& error) {
       if (!options_.skip_bad_rows) throw;
-      builder_.skip(error.what(), options_.skipped_to_list);
+      RowFields row;
+      for (std::size_t i = 0; i < field_count; ++i)
+        if (has_value_[i]) row[i] = views_[i];
+      builder_.skip(error.what(), options_.skipped_to_list, interpreter_.key_of(row));
     }
   }
 

@@ -352,6 +352,26 @@ std::optional<std::string_view> subtotal_of(std::string_view name) {
   return part;
 }
 
+SkippedKey RecordInterpreter::key_of(const RowFields& row) const {
+  SkippedKey key;
+  try {
+    key.province = trim(text(row, Field::province)).empty() && trim(text(row, Field::province_code)).empty() &&
+                           row_is_national_total(row)
+                       ? national_total
+                       : province_of(row);
+  } catch (...) {
+    key.province.reset();  // a province the row does not tell: any
+  }
+  try {
+    if (row[static_cast<std::size_t>(Field::period)] ||
+        (row[static_cast<std::size_t>(Field::year)] && row[static_cast<std::size_t>(Field::month)]))
+      key.month = period_of(row);
+  } catch (...) {
+    key.month.reset();  // a month the row does not tell: any of the file's
+  }
+  return key;
+}
+
 bool RecordInterpreter::province_subtotal(std::string_view name) const {
   // Only where the label holds a total word at all: most names are told apart by that.
   const auto part = subtotal_of(name);

@@ -169,6 +169,10 @@ class RecordInterpreter {
   // FieldError naming the field at fault.
   void add(const RowFields& row, const ValueStyle& style, std::uint32_t line, bool weight_is_number = false);
 
+  // What a row that could not be read was about, as far as its fields tell (never throws): for
+  // --skip-bad-rows, which makes that province's month unknown rather than short of the row.
+  SkippedKey key_of(const RowFields& row) const;
+
  private:
   Period period_of(const RowFields& row) const;
   ProvinceId province_of(const RowFields& row) const;

@@ -69,7 +69,7 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
         continue;
       }
       if (!options_.skip_bad_rows) throw;
-      into.builder.skip(error.what(), options_.skipped_to_list);
+      into.builder.skip(error.what(), options_.skipped_to_list, into.interpreter.key_of(base_row(cells)));
     }
   }
 }
@@ -77,7 +77,7 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
 RowFields SheetRows::base_row(const std::vector<std::string_view>& cells) const {
   RowFields row;
   if (!plan_.title_province.empty()) row[static_cast<std::size_t>(Field::province)] = plan_.title_province;
-  for (std::size_t i = 0; i < cells.size(); ++i)
+  for (std::size_t i = 0; i < cells.size() && i < plan_.layout.columns.size(); ++i)
     if (const auto& field = plan_.layout.columns[i].field) row[static_cast<std::size_t>(*field)] = cells[i];
   return row;
 }

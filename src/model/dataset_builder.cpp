@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kexport/dataset_builder.hpp"
+#include "kexport/gazetteer.hpp"
 #include "kexport/text.hpp"
 
 namespace kexport {
@@ -190,6 +191,7 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   focus_overlaps_ = focus_overlaps_ || part.focus_overlaps_;
   has_sample_ = has_sample_ || part.has_sample_;
   data_.skipped_count += part.data_.skipped_count;
+  for (const SkippedUnknown& u : part.skipped_unknown_) skipped_unknown_.push_back({file, u.key});
   for (auto& skipped : part.data_.skipped) data_.skipped.push_back(std::move(skipped));
   part.records_ = {};
 }
@@ -213,9 +215,17 @@ void DatasetBuilder::note_rounded(std::uint32_t line, std::string_view written) 
   file.first_rounded = written;
 }
 
-void DatasetBuilder::skip(std::string message, std::size_t keep) {
+void DatasetBuilder::skip(std::string message, std::size_t keep, SkippedKey key) {
   ++data_.skipped_count;
   if (data_.skipped.size() < keep) data_.skipped.push_back({std::move(message)});
+  if (data_.files.empty()) return;
+  skipped_unknown_.push_back({static_cast<std::uint32_t>(data_.files.size() - 1), key});
+  // "Aydın|2026-01"; an empty side is every province, or every month of the file (the writers say so
+  // in the reader's language).
+  const std::string province = !key.province                      ? std::string()
+                               : *key.province == national_total ? std::string("Türkiye")
+                                                                  : std::string(Gazetteer::builtin().province_name(*key.province));
+  note({FileNote::Kind::skipped_row_unknown, 0, province + "|" + (key.month ? key.month->iso() : std::string())});
 }
 
 }  // namespace kexport

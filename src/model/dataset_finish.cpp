@@ -4,6 +4,7 @@
 #include <bitset>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "kexport/dataset_builder.hpp"
 #include "kexport/parallel.hpp"
@@ -274,6 +275,24 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     data.coverage.assign(data.sources.size() * Stream::kinds, {});
   }
   data.known = known_from(sightings, data);
+  // What skipped rows were about is unknown, whatever else the tables say of it.
+  for (const SkippedUnknown& u : skipped_unknown_) {
+    std::set<std::int32_t> months;
+    if (u.key.month)
+      months.insert(u.key.month->index());
+    else
+      for (const auto& [where, table] : sightings)
+        if (std::get<0>(where) == u.file) months.insert(std::get<2>(where));
+    for (std::size_t s = 0; s < data.known.size(); ++s) {
+      const std::size_t span = data.coverage[s].size();
+      for (const std::int32_t month : months) {
+        if (month < data.coverage_base || static_cast<std::size_t>(month - data.coverage_base) >= span) continue;
+        const auto offset = static_cast<std::size_t>(month - data.coverage_base);
+        for (std::size_t p = u.key.province.value_or(1); p <= u.key.province.value_or(province_count); ++p)
+          data.known[s][p * span + offset] = false;
+      }
+    }
+  }
   if (has_sample_) std::tie(data.sample_totals, data.sample_part_bits) = sample_bitmaps(data, sample_of);
   return data;
 }

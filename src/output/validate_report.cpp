@@ -195,7 +195,8 @@ std::string note_line(const FileNote& note, Language lang) {
       return tr ? "birim yazılmamış; TİM'in 2010'dan beri yayımladığı gibi bin dolar kabul edildi"
                 : "no unit stated; read as thousands of dollars, as TİM publishes since 2010";
     case FileNote::Kind::skipped_row_unknown:
-      return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") + note.detail;
+      return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") +
+             skipped_key_text(note.detail, lang);
     case FileNote::Kind::total_by_sums:
       return tr ? fmt::format("'{}' satırı, grubundaki öteki satırların toplamına eşit: toplam satırı "
                               "sayıldı, toplamlara katılmadı",

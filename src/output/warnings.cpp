@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "kexport/text.hpp"
@@ -82,6 +84,15 @@ void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>
   }
 }
 
+std::string skipped_key_text(std::string_view detail, Language language) {
+  const bool tr = language == Language::tr;
+  const auto bar = detail.find('|');
+  const std::string_view province = detail.substr(0, bar);
+  const std::string_view month = bar == std::string_view::npos ? std::string_view() : detail.substr(bar + 1);
+  return fmt::format("{}, {}", province.empty() ? (tr ? "her il" : "every province") : province,
+                     month.empty() ? (tr ? "dosyanın her ayı" : "every month of the file") : month);
+}
+
 void write_skipped_rows(std::ostream& err, const Dataset& data, Language language) {
   if (data.skipped_count == 0) return;
   const bool tr = language == Language::tr;
@@ -93,6 +104,17 @@ void write_skipped_rows(std::ostream& err, const Dataset& data, Language languag
     const std::uint64_t more = data.skipped_count - data.skipped.size();
     err << (tr ? fmt::format("  … ve {} satır daha\n", more) : fmt::format("  … and {} more\n", more));
   }
+  // What they were about is unknown now: said, so that a missing figure is not a surprise.
+  std::vector<std::string> unknown;
+  for (const LoadedFile& file : data.files)
+    for (const FileNote& note : file.notes)
+      if (note.kind == FileNote::Kind::skipped_row_unknown) {
+        std::string text = skipped_key_text(note.detail, language);
+        if (std::find(unknown.begin(), unknown.end(), text) == unknown.end()) unknown.push_back(std::move(text));
+      }
+  if (!unknown.empty())
+    err << (tr ? "  bunların ili ve ayı artık bilinmiyor: " : "  their provinces' months are now unknown: ")
+        << printable(fmt::format("{}", fmt::join(unknown, "; "))) << '\n';
 }
 
 std::string_view passed_over_reason(PassedOver::Why why, Language language) {

@@ -117,9 +117,16 @@ TEST_CASE("exit codes are documented and kept", "[cli]") {
   }
   SECTION("skipped rows are counted and said") {
     const auto r = run_kexport("--skip-bad-rows summary -p Ankara -m 2025-01 -f json --data -",
-                               "period,province,value_usd\n2025-01,Ankara,1\n2025-01,Nowhere,2\n");
+                               "period,province,value_usd\n2025-01,Ankara,1\n2025-01,Bursa,x\n");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.err, Catch::Contains("hatalı 1 satır atlandı") && Catch::Contains("-:3:"));
+    CHECK_THAT(r.err, Catch::Contains("bilinmiyor: Bursa, 2025-01"));
+    // A row whose province cannot be told could be any province's, Ankara's too: unknown.
+    const auto any = run_kexport("--skip-bad-rows summary -p Ankara -m 2025-01 -f json --data -",
+                                 "period,province,value_usd\n2025-01,Ankara,1\n2025-01,Nowhere,2\n");
+    CHECK(any.exit_code == 69);
+    CHECK(any.out.empty());
+    CHECK_THAT(any.err, Catch::Contains("her il, 2025-01"));
   }
 }
 

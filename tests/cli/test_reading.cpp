@@ -241,3 +241,41 @@ TEST_CASE("a TİM table that states no unit is in thousands of dollars, as TİM 
   test::write_text(dir.path / "tim2009.csv", "TİM İL BAZINDA İHRACAT 2009\nİL,OCAK\nKAYSERİ,\"81.234.567\"\n");
   CHECK(summary_json((dir.path / "tim2009.csv").string(), "-p Kayseri")["value"] == 81234567.0);
 }
+
+TEST_CASE("a row skipped by --skip-bad-rows makes its province's month unknown, never short", "[cli][reading]") {
+  const test::TempDir dir;
+  // All 81 in January 2025 and 2026, Aydın's 2026 amount unreadable. Before: "Aydın … 0 dolar …
+  // yüzde 100 azaldı … 81'inci", and Türkiye short by Aydın's row.
+  std::string csv = "period,province_code,value_usd\n";
+  for (int plate = 1; plate <= 81; ++plate) {
+    csv += fmt::format("2025-01,{},{}\n", plate, 1000 + plate);
+    csv += fmt::format("2026-01,{},{}\n", plate, plate == 9 ? std::string("1.2.3") : std::to_string(2000 + plate));
+  }
+  test::write_text(dir.path / "iller.csv", csv);
+  const std::string data = "--data " + (dir.path / "iller.csv").string() + " --skip-bad-rows ";
+  const auto aydin = run_kexport(data + "summary -p Aydın -m 2026-01");
+  CHECK(aydin.exit_code == 69);
+  CHECK(aydin.out.empty());
+  CHECK_THAT(aydin.err, Catch::Contains("iller.csv:"));  // the skipped row, named
+  CHECK_THAT(aydin.err, Catch::Contains("Aydın, 2026-01"));
+  const auto rank = run_kexport(data + "rank -m 2026-01");
+  CHECK(rank.exit_code == 69);
+  CHECK(run_kexport(data + "summary -p Türkiye -m 2026-01").exit_code == 69);
+  // Other provinces' own figures stand; where they rank among 81 does not.
+  const auto kayseri = run_kexport(data + "summary -p Kayseri -m 2026-01 -f json");
+  REQUIRE(kayseri.exit_code == 0);
+  CHECK(nlohmann::json::parse(kayseri.out)["value"] == 2038.0);
+  CHECK(nlohmann::json::parse(kayseri.out)["standing"].is_null());
+
+  // One country row of Kayseri's skipped: the month is not the sum of the others.
+  test::write_text(dir.path / "ulkeler.csv", "period,province,country_code,value_usd\n2026-01,Kayseri,DE,60\n"
+                                             "2026-01,Kayseri,ZZ,40\n2025-01,Kayseri,DE,50\n");
+  const auto short_month = run_kexport("--data " + (dir.path / "ulkeler.csv").string() +
+                                       " --skip-bad-rows summary -p Kayseri -m 2026-01 -f json");
+  CHECK(short_month.exit_code == 69);
+  CHECK(short_month.out.empty());
+  const auto year_before = run_kexport("--data " + (dir.path / "ulkeler.csv").string() +
+                                       " --skip-bad-rows summary -p Kayseri -m 2025-01 -f json");
+  REQUIRE(year_before.exit_code == 0);
+  CHECK(nlohmann::json::parse(year_before.out)["value"] == 50.0);
+}

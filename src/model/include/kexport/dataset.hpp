@@ -213,7 +213,8 @@ struct FileNote {
     unit_stated,             // the unit a file states (`detail`: where and what it says)
     unit_by_convention,      // no unit stated: thousands of dollars, as TİM publishes since 2010
     skipped_row_unknown,     // a row skipped by --skip-bad-rows: its province's month is unknown
-                             // (`detail`: province and month, or what could not be told)
+                             // (`detail`: "Aydın|2026-01"; an empty side: every province, or every
+                             // month of the file)
     total_by_sums,           // a row whose label is no total word but whose amounts are the sum
                              // of its group's other rows (`detail`: the label): kept out of sums
   };

@@ -13,6 +13,13 @@
 
 namespace kexport {
 
+// What a row skipped under --skip-bad-rows was about, as far as its fields tell: its province's
+// month is then unknown, not the sum of the rows that were read. Empty fields: it could be any.
+struct SkippedKey {
+  std::optional<ProvinceId> province;
+  std::optional<Period> month;
+};
+
 class DatasetBuilder {
  public:
   DatasetBuilder() = default;
@@ -68,8 +75,9 @@ class DatasetBuilder {
   // Notes an amount of the current file that was rounded from a float artefact.
   void note_rounded(std::uint32_t line, std::string_view written);
 
-  // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages.
-  void skip(std::string message, std::size_t keep);
+  // Counts a row left out under --skip-bad-rows, keeping the first `keep` messages; what the row
+  // was about becomes unknown (every province, or every month of the file, where it cannot tell).
+  void skip(std::string message, std::size_t keep, SkippedKey key = {});
 
   // Sorts (a large load on `threads` threads, 0: one per core), resolves revisions and builds the
   // coverage. Throws DataError when one file holds the same record twice, naming both lines; with
@@ -102,6 +110,11 @@ class DatasetBuilder {
   // The records in key order, duplicates side by side in the order they came (finish's first step).
   Chunk sorted_records(unsigned threads);
   bool has_sample_ = false;  // any record marked sample
+  struct SkippedUnknown {
+    std::uint32_t file;
+    SkippedKey key;
+  };
+  std::vector<SkippedUnknown> skipped_unknown_;  // what skipped rows leave unknown
   Dataset data_ = initial();
   std::unordered_map<std::size_t, CountryId> known_;
   std::unordered_map<std::string, CountryId> unknown_;
