@@ -487,11 +487,11 @@ std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
     throw FieldError{Field::chapter,
                      quoted(text) + " is not an HS chapter; expected 01 to 99 or a sector name"};
   }
-  // A chapter's name; a TİM sector that is one chapter; or another sector, kept as one of its own.
+  // A TİM sector, under TİM's current name (its own classification: never an HS chapter, though
+  // some cover one); a chapter's name; or another sector, kept as written.
+  if (const Sector* sector = gazetteer_.find_sector(text)) return builder_.sector(sector->name);
   if (const Chapter* chapter = gazetteer_.find_chapter_named(text))
     return static_cast<std::uint8_t>(chapter->code);
-  if (const Sector* sector = gazetteer_.find_sector(text); sector && sector->chapters.size() == 1)
-    return static_cast<std::uint8_t>(sector->chapters.front());
   return builder_.sector(text);
 }
 

@@ -126,17 +126,21 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
   if (sectors_csv.empty()) return;
   Table sectors(sectors_csv, "sectors.csv");
   while (sectors.next()) {
-    Sector sector{sectors.get("name"), sectors.get("name_en"), {}};
+    Sector sector{sectors.get("name"), sectors.get("name_en"), {}, {}};
     for (const auto& code : split_aliases(sectors.get("chapters")))
       sector.chapters.push_back(std::stoi(code));
+    sector.aliases = split_aliases(sectors.get("aliases"));
     sectors_.push_back(std::move(sector));
   }
 }
 
 const Sector* Gazetteer::find_sector(std::string_view name) const {
   const std::string folded = fold_name(name);
-  for (const Sector& sector : sectors_)
+  for (const Sector& sector : sectors_) {
     if (fold_name(sector.name) == folded || fold_name(sector.name_en) == folded) return &sector;
+    for (const std::string& alias : sector.aliases)
+      if (fold_name(alias) == folded) return &sector;
+  }
   return nullptr;
 }
 

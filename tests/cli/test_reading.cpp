@@ -279,3 +279,23 @@ TEST_CASE("a row skipped by --skip-bad-rows makes its province's month unknown, 
   REQUIRE(year_before.exit_code == 0);
   CHECK(nlohmann::json::parse(year_before.out)["value"] == 50.0);
 }
+
+TEST_CASE("TİM's sectors stay TİM's: two sectors of one HS chapter, older spellings", "[cli][reading]") {
+  // Before: refused at "!21:21" since "Makine ve Aksamları" and "İklimlendirme Sanayii" are both
+  // HS chapter 84, and when loaded, sectors were renamed to chapters.
+  const test::TempDir dir;
+  test::write_text(dir.path / "tim.csv",
+                   "TİM KAYSERİ İLİ SEKTÖREL İHRACAT (1000 $)\nSEKTÖR,İL,OCAK 2026\n"
+                   "Makine ve Aksamları,KAYSERİ,\"30.000\"\nİklimlendirme Sanayii,KAYSERİ,\"20.000\"\n"
+                   "Elektrik Elektronik,KAYSERİ,\"10.000\"\nGemi ve Yat,KAYSERİ,\"1.000,5\"\n");
+  const auto top = run_kexport("--data " + (dir.path / "tim.csv").string() + " top -p Kayseri --by chapter -f json");
+  INFO(top.err);
+  REQUIRE(top.exit_code == 0);
+  const auto rows = nlohmann::json::parse(top.out)["rows"];
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0]["name"] == "Makine ve Aksamları");
+  CHECK(rows[0]["value"] == 30000000.0);
+  CHECK(rows[1]["name"] == "İklimlendirme Sanayii");
+  CHECK(rows[2]["name"] == "Elektrik Elektronik ve Hizmet");  // the older spelling, under today's name
+  CHECK(rows[3]["name"] == "Gemi Yat ve Hizmetleri");
+}

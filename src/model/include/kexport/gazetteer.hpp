@@ -46,9 +46,10 @@ struct Chapter {
 
 // A sector as TİM publishes it, and the HS chapters it corresponds to.
 struct Sector {
-  std::string name;     // TİM's Turkish name
+  std::string name;     // TİM's Turkish name, as TİM writes it now
   std::string name_en;  // in English
-  std::vector<int> chapters;
+  std::vector<int> chapters;  // the HS chapters it mostly covers: a guide, never a mapping
+  std::vector<std::string> aliases;  // older spellings ("Elektrik Elektronik", "Gemi ve Yat")
 };
 
 // A Turkish free zone ("KAYSERİ SERBEST BÖLGESİ", "Ege Serbest Bölgesi"): TİM's country tables list
