@@ -9,15 +9,18 @@
 namespace kexport::english {
 
 std::string amount_short(Cents cents) {
+  const auto magnitude = static_cast<std::uint64_t>(std::llabs(cents));
+  // Below a dollar the cents are the figure: a positive amount is never "$0".
+  if (magnitude > 0 && magnitude < 100) return fmt::format("${}.{:02}", 0, magnitude);
   // Below a hundred thousand dollars rounding would lose too much: exact dollars.
-  if (std::llabs(cents) < 10'000'000) return "$" + format_dollars(std::llabs(cents), Language::en);
-  const double dollars = static_cast<double>(std::llabs(cents)) / 100.0;
-  if (dollars >= 999'500'000.0)
-    return "$" + format_decimal(dollars / 1e9, 2, Language::en, Trim::trailing_zeros) + " billion";
-  if (dollars >= 999'950.0)
-    return "$" + format_decimal(dollars / 1e6, 1, Language::en, Trim::trailing_zeros) + " million";
-  const auto thousands = static_cast<std::int64_t>(std::llround(dollars / 1e3));
-  return fmt::format("${},000", thousands);
+  if (magnitude < 10'000'000) return "$" + format_dollars(static_cast<Cents>(magnitude), Language::en);
+  // Rounded exactly, half up, carried into the next unit: $999,500 is $1 million, not "$1000,000".
+  const std::uint64_t thousands = divide_half_up(magnitude, 100'000);
+  if (thousands < 1000) return fmt::format("${},000", thousands);
+  const std::uint64_t billion_hundredths = divide_half_up(magnitude, 1'000'000'000);
+  if (billion_hundredths < 100)
+    return "$" + format_units(divide_half_up(magnitude, 10'000'000), 1, Language::en) + " million";
+  return "$" + format_units(billion_hundredths, 2, Language::en) + " billion";
 }
 
 std::string percent(double value) {

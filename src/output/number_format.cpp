@@ -1,6 +1,8 @@
 #include "kexport/number_format.hpp"
 
 #include <fmt/format.h>
+
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -29,8 +31,45 @@ std::string two_decimals(double value, Language language) {
 
 }  // namespace
 
+namespace {
+
+// The value's shortest decimal form (what it was computed as: 0.625, not the binary 0.62499…),
+// rounded half up at `decimals` places: "0.63". printf's rounding of the binary value printed an
+// exact 0.625 as 0.62 and 1.05 as 1.1 but 9.95 as 9.9.
+std::string rounded_half_up(double magnitude, int decimals) {
+  char buffer[400];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, magnitude, std::chars_format::fixed);
+  if (ec != std::errc{}) return fmt::format("{:.{}f}", magnitude, decimals);
+  std::string digits(buffer, end);
+  std::size_t point = digits.find('.');
+  if (point == std::string::npos) {
+    point = digits.size();
+    digits += '.';
+  }
+  digits.append(static_cast<std::size_t>(decimals) + 1, '0');  // room to round at
+  const std::size_t keep = point + static_cast<std::size_t>(decimals) + (decimals > 0 ? 1 : 0);
+  const bool up = digits[point + static_cast<std::size_t>(decimals) + 1] >= '5';
+  digits.resize(keep);
+  if (up) {
+    std::size_t i = digits.size();
+    while (i > 0) {
+      --i;
+      if (digits[i] == '.') continue;
+      if (digits[i] != '9') {
+        ++digits[i];
+        break;
+      }
+      digits[i] = '0';
+      if (i == 0) digits.insert(digits.begin(), '1');
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
 std::string format_decimal(double value, int decimals, Language language, Trim trim) {
-  const std::string text = fmt::format("{:.{}f}", std::abs(value), decimals);
+  const std::string text = rounded_half_up(std::abs(value), decimals);
   const std::size_t point = text.find('.');
   const std::string whole = text.substr(0, point);
   std::string fraction = point == std::string::npos ? std::string() : text.substr(point + 1);
@@ -47,6 +86,19 @@ std::string format_decimal(double value, int decimals, Language language, Trim t
   return grouped + (language == Language::tr ? ',' : '.') + fraction;
 }
 
+std::uint64_t divide_half_up(std::uint64_t value, std::uint64_t unit) {
+  return value / unit + (value % unit >= unit - unit / 2 ? 1 : 0);
+}
+
+std::string format_units(std::uint64_t count, int decimals, Language language) {
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  std::string fraction = decimals > 0 ? fmt::format("{:0{}}", count % scale, decimals) : std::string();
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  const std::string whole = group_digits(count / scale, group_separator(language));
+  return fraction.empty() ? whole : whole + (language == Language::tr ? ',' : '.') + fraction;
+}
+
 std::string format_dollars(Cents cents, Language language) {
   // Round to whole dollars, half away from zero, in integers.
   const bool negative = cents < 0;
@@ -59,8 +111,8 @@ std::string format_dollars(Cents cents, Language language) {
 
 std::string format_change(double percent, Language language) {
   // Sign from the rounded figure, so that -0.001 % prints as 0,00 % and never as "-0,00 %".
-  const double rounded = std::round(percent * 100.0) / 100.0;
-  const char* sign = rounded > 0 ? "+" : rounded < 0 ? "-" : "";
+  const bool zero = rounded_half_up(std::abs(percent), 2).find_first_not_of("0.") == std::string::npos;
+  const char* sign = zero ? "" : percent > 0 ? "+" : "-";
   return language == Language::tr ? fmt::format("{}{} %", sign, two_decimals(percent, language))
                                   : fmt::format("{}{}%", sign, two_decimals(percent, language));
 }

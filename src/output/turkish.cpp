@@ -269,9 +269,12 @@ std::string thousands_words(std::int64_t thousands) {
 }
 
 std::string dollar_figure(Cents cents) {
+  const auto magnitude = static_cast<std::uint64_t>(std::llabs(cents));
+  // Below a dollar the cents are the figure: a positive amount is never "0 dolar".
+  if (magnitude > 0 && magnitude < 100) return fmt::format("0,{:02}", magnitude);
   // Below a hundred thousand dollars rounding to thousands would lose too much: exact dollars.
   if (std::llabs(cents) < exact_below_cents) return format_dollars(std::llabs(cents), Language::tr);
-  return thousands_words((std::llabs(cents) + 50'000) / 100'000);
+  return thousands_words(static_cast<std::int64_t>(divide_half_up(magnitude, 100'000)));
 }
 
 std::string amount_words(Cents cents) {
@@ -280,11 +283,13 @@ std::string amount_words(Cents cents) {
 
 std::string amount_short(Cents cents) {
   if (std::llabs(cents) < exact_below_cents) return amount_words(cents);
-  const double dollars = static_cast<double>(std::llabs(cents)) / 100.0;
-  const auto one_decimal = [](double v) { return format_decimal(v, 1, Language::tr, Trim::zero_fraction); };
-  if (dollars >= 999'950'000.0) return one_decimal(dollars / 1e9) + " milyar dolar";
-  if (dollars >= 999'950.0) return one_decimal(dollars / 1e6) + " milyon dolar";
-  return fmt::format("{} bin dolar", static_cast<std::int64_t>(std::llround(dollars / 1e3)));
+  // Rounded exactly, half up, carried into the next unit: 999 500 $ is "1 milyon", never "1000 bin".
+  const auto magnitude = static_cast<std::uint64_t>(std::llabs(cents));
+  const std::uint64_t thousands = divide_half_up(magnitude, 100'000);
+  if (thousands < 1000) return fmt::format("{} bin dolar", thousands);
+  const std::uint64_t million_tenths = divide_half_up(magnitude, 10'000'000);
+  if (million_tenths < 10'000) return format_units(million_tenths, 1, Language::tr) + " milyon dolar";
+  return format_units(divide_half_up(magnitude, 10'000'000'000), 1, Language::tr) + " milyar dolar";
 }
 
 std::string percent_number(double percent) {

@@ -299,3 +299,18 @@ TEST_CASE("TİM's sectors stay TİM's: two sectors of one HS chapter, older spel
   CHECK(rows[2]["name"] == "Elektrik Elektronik ve Hizmet");  // the older spelling, under today's name
   CHECK(rows[3]["name"] == "Gemi Yat ve Hizmetleri");
 }
+
+TEST_CASE("prose never says 0 dolar for a positive amount, and rounds an exact half up", "[cli][reading]") {
+  const test::TempDir dir;
+  // One cent, a year after 3 dollars: before, "0 dolar oldu … yüzde 99,67 azaldı".
+  test::write_text(dir.path / "k.csv", "period,province,value_usd\n2025-01,Kayseri,3\n2026-01,Kayseri,0.01\n");
+  const auto text = run_kexport("--data " + (dir.path / "k.csv").string() + " summary -p Kayseri -f text");
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("0,01 dolar"));
+  CHECK_THAT(text.out, !Catch::Contains(" 0 dolar"));
+  // A change of exactly 0,625 %: before, "0,62".
+  test::write_text(dir.path / "c.csv", "period,province,value_usd\n2025-01,Kayseri,100000\n2026-01,Kayseri,100625\n");
+  const auto change = run_kexport("--data " + (dir.path / "c.csv").string() + " summary -p Kayseri -f text");
+  REQUIRE(change.exit_code == 0);
+  CHECK_THAT(change.out, Catch::Contains("yüzde 0,63"));
+}

@@ -1,6 +1,7 @@
 // How numbers are written for people, in Turkish or English style. Rounding lives here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "kexport/dataset.hpp"
@@ -32,6 +33,13 @@ enum class Trim {
 // A number without sign, rounded to `decimals` places and grouped in the language's style:
 // 1200 -> "1.200,00" (tr) / "1,200.00" (en).
 std::string format_decimal(double value, int decimals, Language language, Trim trim = Trim::nothing);
+
+// Exact rounding of money for prose: `value` over `unit`, half up ("1 050 000 $ in tenths of a
+// million" is 11, never the 10 a double's 1.05 gives).
+std::uint64_t divide_half_up(std::uint64_t value, std::uint64_t unit);
+// A count of 10^-decimals units, grouped, its fraction's trailing zeros left out: 105 at 1 decimal
+// is "10,5" (tr) or "10.5" (en); 100 is "10".
+std::string format_units(std::uint64_t count, int decimals, Language language);
 
 // Exact decimal dollars from cents, for machines: 29180423645 -> "291804236.45".
 std::string cents_to_decimal(Cents cents);
