@@ -16,6 +16,7 @@ namespace {
 constexpr std::size_t header_search_limit = 40;
 
 // "1 Ocak-31 Mart 2025", "Ocak-Mart 2025", "OCAK - MART": the first and last month, and the year.
+// "1 - 31 ARALIK 2024", TİM's days of one month, is that month alone.
 struct MonthRange {
   int first = 0, last = 0;
   std::optional<int> year;
@@ -46,8 +47,11 @@ std::optional<MonthRange> parse_month_range(std::string_view text) {
     if (side.empty() || (side[0] >= '0' && side[0] <= '9')) return std::nullopt;
     return parse_month(side);
   };
-  const auto first = month_of(text.substr(0, dash));
+  const std::string_view left = trim(text.substr(0, dash));
+  const bool day_alone = !left.empty() && left.size() <= 2 &&
+                         std::all_of(left.begin(), left.end(), [](char c) { return c >= '0' && c <= '9'; });
   const auto last = month_of(text.substr(dash + dash_size));
+  const auto first = day_alone ? last : month_of(left);
   if (!first || !last || *last < *first) return std::nullopt;
   if (range.year && (*range.year < Period::min_year || *range.year > Period::max_year)) return std::nullopt;
   range.first = *first;
@@ -63,10 +67,12 @@ Column classify_header(std::string_view cell, StatedUnit& unit) {
   const std::string_view text = trim(cell);
   Column column = classify_text(text, unit);
   if (column.field || column.is_month() || column.total || column.cumulative || column.partial_range ||
-      text.find('\n') == std::string_view::npos)
+      (text.find('\n') == std::string_view::npos && text.find('/') == std::string_view::npos))
     return column;
+  // "İl / Province": read like two lines.
+  const char separator = text.find('\n') != std::string_view::npos ? '\n' : '/';
   for (std::size_t from = 0; from <= text.size();) {
-    const std::size_t end = std::min(text.find('\n', from), text.size());
+    const std::size_t end = std::min(text.find(separator, from), text.size());
     column = classify_text(trim(text.substr(from, end - from)), unit);
     if (column.field || column.is_month() || column.total) return column;
     from = end + 1;
@@ -93,6 +99,18 @@ Column classify_text(std::string_view text, StatedUnit& unit) {
   if (auto period = parse_period(text)) {
     column.period = *period;
     return column;
+  }
+  // A month with its unit: "Aralık 2024 (1000 $)". The unit is the cell's claim; the rest names
+  // the month.
+  if (const auto open = text.find('('); open != std::string_view::npos && open > 0 && text.back() == ')') {
+    const StatedUnit stated = text_unit(text.substr(open));
+    const std::string_view month = trim(text.substr(0, open));
+    StatedUnit inner;
+    Column bare = classify_text(month, inner);
+    if (stated.says_something() && bare.is_month()) {
+      unit = stated;
+      return bare;
+    }
   }
   if (const auto range = parse_month_range(text)) {
     // A range's last month names the column; whether it is one month or a span, its kind says.

@@ -22,13 +22,15 @@ SourceLocation locate(std::string_view text, std::size_t offset, const std::stri
 }
 
 char detect_delimiter(std::string_view text) {
-  // Spreadsheets pad title rows with delimiters, so the header need not be the first line: the
-  // candidate seen most often on any one of the first lines wins, counting only outside quotes.
+  // The candidate found on the most of the first lines wins, counting only outside quotes: a
+  // delimiter separates every row, the header's too, where a decimal comma ("100,00" in a file
+  // delimited by ';') is only on the data rows. Spreadsheets pad title rows with delimiters, so
+  // the header need not be the first line; a tie goes to the candidate seen most often on one line.
   constexpr std::size_t lines_read = 40;
-  std::size_t best_count = 0;
+  std::pair<std::size_t, std::size_t> best_score{0, 0};  // (lines with it, most on one line)
   char best = ',';
   for (char candidate : {',', ';', '\t'}) {
-    std::size_t on_line = 0, most = 0, lines = 0;
+    std::size_t on_line = 0, most = 0, lines = 0, lines_with = 0;
     bool quoted = false;
     for (std::size_t i = 0; i < text.size() && lines < lines_read; ++i) {
       const char c = text[i];
@@ -36,6 +38,7 @@ char detect_delimiter(std::string_view text) {
       if (quoted) continue;
       if (c == '\n') {
         most = std::max(most, on_line);
+        lines_with += on_line > 0 ? 1 : 0;
         on_line = 0;
         ++lines;
       } else if (c == candidate) {
@@ -43,8 +46,9 @@ char detect_delimiter(std::string_view text) {
       }
     }
     most = std::max(most, on_line);
-    if (most > best_count) {
-      best_count = most;
+    lines_with += on_line > 0 ? 1 : 0;
+    if (const std::pair score{lines_with, most}; score > best_score) {
+      best_score = score;
       best = candidate;
     }
   }

@@ -314,3 +314,18 @@ TEST_CASE("prose never says 0 dolar for a positive amount, and rounds an exact h
   REQUIRE(change.exit_code == 0);
   CHECK_THAT(change.out, Catch::Contains("yüzde 0,63"));
 }
+
+TEST_CASE("header styles people type are read", "[cli][reading]") {
+  const test::TempDir dir;
+  const auto value_of = [&](const std::string& name, const std::string& text, const std::string& month) {
+    test::write_text(dir.path / name, text);
+    return summary_json((dir.path / name).string(), "-p Kayseri -m " + month)["value"];
+  };
+  // Before: "no header line found", while the same file with whole numbers loaded.
+  CHECK(value_of("semicolon.csv", "İl;Ocak 2025;Şubat 2025\nKAYSERİ;100,00;200,50\n", "2025-02") == 200.5);
+  // TİM's days of a month; a month with its unit; a header in two languages on one line.
+  CHECK(value_of("days.csv", "İl,1 - 31 ARALIK 2024\nKAYSERİ,100\n", "2024-12") == 100.0);
+  CHECK(value_of("unit.csv", "İl,Aralık 2024 (1000 $)\nKAYSERİ,\"100,5\"\n", "2024-12") == 100500.0);
+  CHECK(value_of("bilingual.csv", "İl / Province,Dönem / Period,Değer / Value\nKAYSERİ,2024-12,100\n", "2024-12") ==
+        100.0);
+}
