@@ -41,6 +41,10 @@ void check_content(const InputFile& file, InputFormat format) {
   const std::string_view bytes = file.view();
   const bool workbook = format == InputFormat::xlsx || format == InputFormat::ods;
   if (workbook && !is_zip(bytes)) {
+    if (bytes.empty())
+      throw DataError({file.name, 0, 0},
+                      "an empty file (0 bytes), not a workbook; expected the workbook as saved, "
+                      "perhaps downloaded again");
     if (is_compound_document(bytes))
       throw DataError({file.name, 0, 0},
                       "a compound document, not a zip package: a workbook protected by a password, or an old "
@@ -49,6 +53,8 @@ void check_content(const InputFile& file, InputFormat format) {
                     "not a workbook: it starts like text (a CSV file named like a spreadsheet?); expected an "
                     ".xlsx or .ods file, or the file named .csv");
   }
+  if (format == InputFormat::xls && bytes.empty())
+    throw DataError({file.name, 0, 0}, "an empty file (0 bytes), not a workbook; expected the workbook as saved");
   if (format == InputFormat::xls && !is_compound_document(bytes))
     throw DataError(
         {file.name, 0, 0},

@@ -329,3 +329,18 @@ TEST_CASE("header styles people type are read", "[cli][reading]") {
   CHECK(value_of("bilingual.csv", "İl / Province,Dönem / Period,Değer / Value\nKAYSERİ,2024-12,100\n", "2024-12") ==
         100.0);
 }
+
+TEST_CASE("messages name what is wrong where it is", "[cli][reading]") {
+  const test::TempDir dir;
+  // A negative import: before, "(exports cannot be negative)".
+  test::write_text(dir.path / "i.csv", "period,province,value_usd,flow\n2026-01,Kayseri,-5,ithalat\n");
+  const auto negative = run_kexport("--data " + (dir.path / "i.csv").string() + " summary -p Kayseri");
+  CHECK(negative.exit_code == 65);
+  CHECK_THAT(negative.err, Catch::Contains("i.csv:2:17") && Catch::Contains("exports and imports are never negative"));
+  // An empty .xlsx: before, "it starts like text".
+  test::write_text(dir.path / "bos.xlsx", "");
+  const auto empty = run_kexport("--data " + (dir.path / "bos.xlsx").string() + " summary -p Kayseri");
+  CHECK(empty.exit_code == 65);
+  CHECK(empty.out.empty());
+  CHECK_THAT(empty.err, Catch::Contains("bos.xlsx: an empty file (0 bytes), not a workbook"));
+}
