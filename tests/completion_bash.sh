@@ -32,6 +32,13 @@ expect() {
 expect "kexport summary --province Kay" "Kayseri"
 expect "kexport summary -p Tür" "Türkiye"
 expect "kexport report --province Ağ" "Ağrı"
+# As --province matches: any case, Turkish letters folded.
+expect "kexport summary -p kay" "Kayseri"
+expect "kexport summary -p Sanl" "Şanlıurfa"
+expect "kexport summary -p Istan" "İstanbul"
+expect "kexport summary -p agri" "Ağrı"
+expect "kexport summary -p tur" "Türkiye"
+expect "kexport summary -p IZM" "İzmir"
 expect "kexport report -p al" "all"
 expect "kexport top --province Tür" ""
 expect "kexport su" "summary"
