@@ -240,6 +240,34 @@ std::string fit_width(std::string_view utf8, std::size_t columns) {
   return out + "…";
 }
 
+std::string wrap_to_width(std::string_view utf8, std::size_t columns) {
+  if (columns == 0) return std::string(utf8);
+  std::string out;
+  for (std::size_t from = 0; from <= utf8.size();) {
+    const std::size_t end = std::min(utf8.find('\n', from), utf8.size());
+    const std::string_view line = utf8.substr(from, end - from);
+    std::size_t used = 0;
+    for (std::size_t at = 0; at < line.size();) {
+      const std::size_t space = std::min(line.find(' ', at), line.size());
+      const std::string_view word = line.substr(at, space - at);
+      const std::size_t width = display_width(word);
+      if (used > 0 && used + 1 + width > columns) {
+        out += '\n';
+        used = 0;
+      } else if (used > 0) {
+        out += ' ';
+        ++used;
+      }
+      out += word;
+      used += width;
+      at = space + 1;
+    }
+    if (end < utf8.size()) out += '\n';
+    from = end + 1;
+  }
+  return out;
+}
+
 std::string printable(std::string_view utf8, bool keep_newlines) {
   // Most text has nothing to replace: checked byte by byte first, without decoding.
   const bool plain = std::all_of(utf8.begin(), utf8.end(), [](char ch) {

@@ -3,6 +3,9 @@
 #include <array>
 #include <utility>
 
+#include <sstream>
+
+#include "kexport/text.hpp"
 #include "kexport/report.hpp"
 
 namespace kexport {
@@ -35,6 +38,12 @@ void write_summary(std::ostream& out, const Summary& summary, Format format, con
     case Format::json:
       return write_summary_json(out, summary, style.language);
     case Format::text:
+      if (style.width > 0) {  // on a terminal: lines as wide as it is
+        std::ostringstream prose;
+        write_summary_text(prose, summary, style.language);
+        out << wrap_to_width(prose.str(), style.width);
+        return;
+      }
       return write_summary_text(out, summary, style.language);
     case Format::markdown:
       return write_summary_markdown(out, summary, style.language);

@@ -97,12 +97,13 @@ std::vector<std::size_t> shown_columns(const Section& section) {
 }
 
 void write_table(std::ostream& out, const Report& report, const TableStyle& style) {
-  out << paint(report.title, Tone::strong, style.color) << "\n";
-  if (!report.warning.empty()) out << paint(report.warning, Tone::fall, style.color) << "\n";
+  out << paint_wrapped(report.title, Tone::strong, style) << "\n";
+  if (!report.warning.empty())
+    out << paint_wrapped(report.warning, Tone::fall, style) << "\n";
   for (const Section& section : report.sections) {
     if (section.rows.empty()) continue;
     out << '\n';
-    if (!section.title.empty()) out << paint(section.title, Tone::strong, style.color) << '\n';
+    if (!section.title.empty()) out << paint_wrapped(section.title, Tone::strong, style) << '\n';
     std::vector<Align> align;
     std::vector<Cell> header;
     const std::vector<std::size_t> shown = shown_columns(section);

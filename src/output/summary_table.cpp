@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "kexport/text.hpp"
 #include "kexport/number_format.hpp"
 #include "kexport/report.hpp"
 #include "labels.hpp"
@@ -100,7 +101,7 @@ void write_countries(std::ostream& out, std::string_view title, const std::vecto
   if (list.empty()) return;
   const output::Labels& words = output::labels(style.language);
   out << '\n'
-      << output::paint(fmt::format(fmt::runtime(title), list.size()), Tone::strong, style.color) << '\n';
+      << output::paint_wrapped(fmt::format(fmt::runtime(title), list.size()), Tone::strong, style) << '\n';
   output::TextTable top({Align::right, Align::left, Align::right, Align::right, Align::right});
   top.add_header({std::string(words.rank), std::string(words.country), std::string(words.value),
                   std::string(words.share), std::string(words.change_yoy)});
@@ -124,7 +125,7 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
   const output::Labels& words = output::labels(style.language);
   const std::string month = output::month_label(s.period, style.language);
   out << '\n'
-      << output::paint(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style.color) << "\n";
+      << output::paint_wrapped(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style) << "\n";
   if (!in.any_known()) {
     out << output::paint(output::say(style, "Veride bu döneme ait ithalat yok.",
                                      "The data holds no imports for this period."),
@@ -133,7 +134,7 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
     return;
   }
   write_figures(out, in, s.period, words.origins, style);
-  out << '\n' << output::paint(std::string(words.trade_title), Tone::strong, style.color) << '\n';
+  out << '\n' << output::paint_wrapped(std::string(words.trade_title), Tone::strong, style) << '\n';
   output::TextTable trade(
       {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right});
   trade.add_header({"", std::string(words.period), std::string(words.balance),
@@ -159,7 +160,7 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
 void write_unit_values(std::ostream& out, const Summary& s, const TableStyle& style) {
   const output::Labels& words = output::labels(style.language);
   const UnitValues& u = *s.unit_value;
-  out << '\n' << output::paint(std::string(words.unit_value), Tone::strong, style.color) << '\n';
+  out << '\n' << output::paint_wrapped(std::string(words.unit_value), Tone::strong, style) << '\n';
   output::TextTable table({Align::left, Align::right, Align::right});
   table.add_header({"", output::province_name(s.province), output::province_name(national_total)});
   const auto cell = [&](std::optional<double> v) {
@@ -185,9 +186,14 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
     subtitle += fmt::format(" · {}: {}", words.source, output::sample_source_label(style.language));
   else if (!s.source.empty())
     subtitle += fmt::format(" · {}: {}", words.source, s.source);
-  out << output::paint(title, Tone::strong, style.color) << " · " << subtitle << "\n";
+  // Too wide for the terminal: the province on a line of its own, the rest wrapped below it.
+  if (style.width > 0 && display_width(title + " · " + subtitle) > style.width)
+    out << output::paint(title, Tone::strong, style.color) << '\n'
+        << output::paint_wrapped(subtitle, Tone::plain, style) << "\n";
+  else
+    out << output::paint(title, Tone::strong, style.color) << " · " << subtitle << "\n";
   if (s.sample.any())
-    out << output::paint(output::sample_notice(s.sample, style.language), Tone::fall, style.color) << '\n';
+    out << output::paint_wrapped(output::sample_notice(s.sample, style.language), Tone::fall, style) << '\n';
   out << '\n';
 
   write_figures(out, s, s.period, words.countries, style);

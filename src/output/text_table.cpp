@@ -6,6 +6,60 @@
 
 namespace kexport::output {
 
+namespace {
+
+// Rows that said different things must still: where cutting made two labels alike ("Geçen yılın
+// ayn…" for both "Geçen yılın aynı ayı" and "Geçen yılın aynı dönemi"), they keep their ends
+// instead, around an ellipsis in the middle ("Geçen…aynı ayı", "Geçen…ı dönemi").
+void keep_distinct(std::vector<std::vector<Cell>>& rows, const std::vector<std::string>& before, std::size_t column,
+                   std::size_t target) {
+  const auto width_of = [](char32_t c) {
+    std::string one;
+    append_utf8(one, c);
+    return display_width(one);
+  };
+  const auto middle_cut = [&](const std::string& text) {
+    const std::u32string points = to_code_points(text);
+    std::size_t head_width = 0, tail_width = 0, head = 0, tail = points.size();
+    const std::size_t room = target > 1 ? target - 1 : 0;
+    // The end says what differs: it gets the larger half.
+    while (tail > head && tail_width + width_of(points[tail - 1]) <= room - room / 3) {
+      --tail;
+      tail_width += width_of(points[tail]);
+    }
+    while (head < tail && head_width + tail_width + width_of(points[head]) <= room) {
+      head_width += width_of(points[head]);
+      ++head;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < head; ++i) append_utf8(out, points[i]);
+    out += "…";
+    for (std::size_t i = tail; i < points.size(); ++i) append_utf8(out, points[i]);
+    return out;
+  };
+  for (std::size_t a = 0; a < rows.size(); ++a)
+    for (std::size_t b = a + 1; b < rows.size(); ++b) {
+      if (column >= rows[a].size() || column >= rows[b].size()) continue;
+      if (rows[a][column].text != rows[b][column].text || before[a] == before[b]) continue;
+      rows[a][column].text = middle_cut(before[a]);
+      rows[b][column].text = middle_cut(before[b]);
+    }
+}
+
+}  // namespace
+
+std::string paint_wrapped(const std::string& raw, Tone tone, const TableStyle& style) {
+  const std::string wrapped = wrap_to_width(printable(raw), style.width);
+  std::string out;
+  for (std::size_t from = 0; from <= wrapped.size();) {
+    const std::size_t end = std::min(wrapped.find('\n', from), wrapped.size());
+    if (from > 0) out += '\n';
+    out += paint(wrapped.substr(from, end - from), tone, style.color);
+    from = end + 1;
+  }
+  return out;
+}
+
 std::string paint(const std::string& raw, Tone tone, bool color) {
   const std::string text = printable(raw);  // names from data never send control codes
   if (!color || tone == Tone::plain || text.empty()) return text;
@@ -48,8 +102,12 @@ void TextTable::write(std::ostream& out, const std::string& indent, const TableS
         const std::size_t over = total() - style.width;
         const std::size_t target =
             std::max(narrowest, widths[widest] > over ? widths[widest] - over : narrowest);
-        for (auto& row : rows)
+        std::vector<std::string> before;
+        for (auto& row : rows) {
+          before.push_back(widest < row.size() ? row[widest].text : std::string());
           if (widest < row.size()) row[widest].text = fit_width(row[widest].text, target);
+        }
+        keep_distinct(rows, before, widest, target);
       } else if (columns > 2) {
         --columns;
       } else {

@@ -42,5 +42,8 @@ class TextTable {
 
 // Text in a tone, for a terminal that shows colour.
 std::string paint(const std::string& text, Tone tone, bool color);
+// The same for a sentence that may be longer than the terminal: broken into lines at spaces to
+// the style's width (if it has one), each line painted.
+std::string paint_wrapped(const std::string& text, Tone tone, const TableStyle& style);
 
 }  // namespace kexport::output

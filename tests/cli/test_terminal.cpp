@@ -66,3 +66,30 @@ TEST_CASE("on a terminal, tables fit its width; NO_COLOR takes away colour only"
   }
   CHECK(rows > 20);
 }
+
+TEST_CASE("a narrow terminal wraps the notices and keeps distinct rows distinct", "[cli][terminal]") {
+  // Before: the sample's notice ran to 175 columns in a 60-column terminal, and at 50 columns
+  // "Geçen yılın aynı ayı" and "Geçen yılın aynı dönemi" both became "Geçen y…".
+  for (const int width : {60, 50}) {
+    INFO(width);
+    const std::string screen =
+        on_terminal("COLUMNS=" + std::to_string(width) + " NO_COLOR=1", "summary -p Kayseri -m 2026-01");
+    std::istringstream lines(screen);
+    std::vector<std::string> labels;
+    for (std::string line; std::getline(lines, line);) {
+      INFO(line);
+      CHECK(kexport::display_width(line) <= static_cast<std::size_t>(width));
+      if (line.starts_with("Ge")) labels.push_back(line.substr(0, line.find("  ")));
+    }
+    CHECK_THAT(screen, Catch::Contains("uydurmadır"));
+    REQUIRE(labels.size() >= 2);
+    CHECK(labels[0] != labels[1]);  // the month a year earlier, and the year to date a year earlier
+  }
+  // Prose is wrapped to the terminal too.
+  const std::string prose = on_terminal("COLUMNS=60 NO_COLOR=1", "summary -p Kayseri -m 2026-01 -f text");
+  std::istringstream lines(prose);
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(kexport::display_width(line) <= 60);
+  }
+}

@@ -30,6 +30,10 @@ std::size_t display_width(std::string_view utf8);
 // boundary, with "…" in its last column when it was cut.
 std::string fit_width(std::string_view utf8, std::size_t columns);
 
+// Text broken into lines of at most `columns` terminal columns at spaces (a word longer than a
+// line stands alone on its own); the lines it already has are kept. 0 leaves it as it is.
+std::string wrap_to_width(std::string_view utf8, std::size_t columns);
+
 // Text safe to print anywhere: tabs, line ends and other C0 and C1 control characters, DEL and
 // the bidirectional overrides (which reorder what a terminal shows) become a space (tab, line
 // ends) or U+FFFD. With `keep_newlines`, '\n' is kept (multi-line prose).
