@@ -159,6 +159,13 @@ bool ProvinceTimeline::sample_in(Period from, Period to) const {
   return false;
 }
 
+std::vector<Period> ProvinceTimeline::sample_months(Period from, Period to) const {
+  std::vector<Period> months;
+  for (Period m = from; m <= to; m = m.plus_months(1))
+    if (const auto i = slot(m); i && sample_[*i]) months.push_back(m);
+  return months;
+}
+
 std::optional<Period> ProvinceTimeline::last_known() const {
   for (std::size_t i = known_.size(); i-- > 0;)
     if (known_[i]) return Period::from_index(data_.coverage_base + static_cast<std::int32_t>(i));

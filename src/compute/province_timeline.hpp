@@ -45,6 +45,8 @@ class ProvinceTimeline {
   [[nodiscard]] std::optional<Period> last_known() const;
   // Whether any month in [from, to] rests on made-up (sample) figures: for a slice, its parts.
   [[nodiscard]] bool sample_in(Period from, Period to) const;
+  // The months from `from` to `to` whose figure rests on made-up data, in order.
+  [[nodiscard]] std::vector<Period> sample_months(Period from, Period to) const;
 
  private:
   ProvinceTimeline(const Dataset& data, std::size_t span);

@@ -236,7 +236,8 @@ Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream strea
   };
   imports.balance_rolling_12m = window_balance(summary.rolling_12m, imports.rolling_12m);
   imports.balance_year_to_date = window_balance(summary.year_to_date, imports.year_to_date);
-  imports.sample_values = timeline.sample_in(month.plus_months(-23), month);
+  imports.sample_months = timeline.sample_months(month.plus_months(-23), month);
+  imports.sample_values = !imports.sample_months.empty();
   imports.sample_origins =
       !imports.top_origins.empty() && (data.sample_parts(stream, summary.province, month) ||
                                        data.sample_parts(stream, summary.province, month.plus_months(-12)));
@@ -295,6 +296,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   if (const Stream imports{stream.source, Flow::imports}; data.has(imports)) {
     summary.imports = imports_of(data, gazetteer, imports, summary, query.top_n, summary.gaps);
     summary.sample.imports = summary.imports->sample_values;
+    summary.sample.import_months = summary.imports->sample_months;
     summary.sample.origins = summary.imports->sample_origins;
   }
   // Value per kilogram, where the data weighs the source's goods: the province's (Turkey's on the

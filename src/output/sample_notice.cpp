@@ -39,7 +39,22 @@ std::string sample_notice(const SampleParts& parts, Language language) {
     named.push_back(tr ? "iller arası sıralama" : "the rank among provinces");
     named.push_back(tr ? "Türkiye içindeki pay" : "the share of Türkiye");
   }
-  if (parts.imports) named.push_back(tr ? "ithalat tutarları" : "the import figures");
+  // Imports name their made-up months: the others are published figures.
+  std::string import_months;
+  if (parts.imports && !parts.import_months.empty()) {
+    std::vector<std::string> months;
+    for (const Period m : parts.import_months) months.push_back(m.iso());
+    const std::vector<std::string_view> views(months.begin(), months.end());
+    const bool one = months.size() == 1;
+    import_months = tr ? fmt::format("ithalatın {} {} (ve {} hesaplanan denge ile karşılama oranı)",
+                                     listed(views, language), one ? "ayı tutarı" : "aylarının tutarları",
+                                     one ? "onunla" : "onlarla")
+                       : fmt::format("the imports of {} (and the balance and coverage reckoned with {})",
+                                     listed(views, language), one ? "it" : "them");
+  }
+  if (parts.imports)
+    named.push_back(!import_months.empty() ? std::string_view(import_months)
+                                           : (tr ? "ithalat tutarları" : "the import figures"));
   if (parts.origins)
     named.push_back(tr ? "ithalatın ülkelere göre dağılımı" : "the split of imports by country");
   if (tr)

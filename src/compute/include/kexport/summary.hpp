@@ -109,6 +109,7 @@ struct SampleParts {
   bool sectors = false;       // the split by sector
   bool standing = false;      // rank and share of Turkey: other provinces' figures
   bool imports = false;       // the imports' figures, and the balance and coverage made with them
+  std::vector<Period> import_months;  // which months of imports are made up (the others are not)
   bool origins = false;       // the split of imports by country
   [[nodiscard]] bool any() const {
     return value || destinations || sectors || standing || imports || origins;
@@ -165,6 +166,7 @@ struct Imports : FlowFigures {
   TradeBalance balance_year_to_date;
   // Whether made-up (sample) figures are among the months the comparisons reach, or the split.
   bool sample_values = false;
+  std::vector<Period> sample_months;  // which of those months are made up
   bool sample_origins = false;
 };
 
