@@ -22,9 +22,14 @@ Cell province_cell(ProvinceId p, const std::vector<std::string>& hrefs) {
 
 std::vector<Card> turkey_cards(const Summary& t, Language lang) {
   std::vector<Card> cards = month_cards(t, t.period, lang);
-  cards.push_back(
-      {std::string(labels(lang).previous_month), dollars(t.previous_month.value, lang),
-       change_span(t.previous_month.change_pct, lang) + (lang == Language::tr ? " bir önceki aya göre" : " on the month before")});
+  // The month before, with its own value: the change beside it is the reported month's on it, and
+  // says so ("Ocak 2026: −9,17 %"), never read as the month before's own change.
+  const Period before = t.period.plus_months(-1);
+  cards.push_back({fmt::format("{} ({})", labels(lang).previous_month, month_label(before, lang)),
+                   dollars(t.previous_month.value, lang),
+                   (lang == Language::tr ? fmt::format("{} buna göre ", month_label(t.period, lang))
+                                         : fmt::format("{} on it: ", month_label(t.period, lang))) +
+                       change_span(t.previous_month.change_pct, lang)});
   return cards;
 }
 

@@ -176,6 +176,11 @@ TEST_CASE("the index says what the analysts count, from the ranking rank writes"
   CHECK_THAT(english, Catch::Contains("In January 2026, " + std::to_string(above) +
                                       " provinces exported more than $1 billion."));
   CHECK_THAT(index, Catch::Contains("<html lang=\"tr\">"));
+  // Türkiye's card of the month before names that month, and says whose change it shows: before,
+  // December's value stood beside January's change on it as if it were December's.
+  CHECK_THAT(index, Catch::Contains("Bir önceki ay (Aralık 2025)"));
+  CHECK_THAT(index, Catch::Contains("Ocak 2026 buna göre"));
+  CHECK_THAT(english, Catch::Contains("Previous month (December 2025)"));
   CHECK_THAT(english, Catch::Contains("<html lang=\"en\">"));
 }
 
