@@ -45,9 +45,11 @@ tr.strong td{font-weight:700}
 tr.mark td{background:#e8f1fb}
 table.compact{font-size:.875rem}
 table.compact td,table.compact th{padding:.2rem .4rem}
-.pair{display:grid;gap:0 2rem}
-.pair>*{min-width:0}
-@media (min-width:52rem){.pair{grid-template-columns:1fr 1fr}}
+.pair{display:flex;flex-wrap:wrap;gap:0 1.5rem}
+.pair>*{flex:1 1 0;min-width:fit-content;max-width:100%}
+@media (max-width:48rem){.pair>*{flex-basis:100%;min-width:0}}
+.pair table{font-size:.875rem}
+.pair td,.pair th{padding:.25rem .35rem}
 figure{margin:1.5rem 0}
 figure svg{display:block;width:100%;max-width:50rem;height:auto}
 .release{border-left:3px solid var(--line);padding-left:1rem;max-width:46rem}
@@ -65,7 +67,7 @@ h2{font-size:10pt;margin:.7rem 0 .25rem;break-after:avoid}
 .card{padding:.25rem .4rem}
 .card .figure{font-size:10pt}
 .card .label,.card .note,th{font-size:7pt}
-.pair{grid-template-columns:1fr 1fr;gap:0 1rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
 table{font-size:7.5pt}
 th,td{padding:.05rem .3rem}
 table.compact{font-size:6.5pt}

@@ -10,13 +10,14 @@
 #include "kexport/report.hpp"
 #include "labels.hpp"
 #include "names.hpp"
+#include "kexport/text.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {
 namespace {
 
 constexpr int width = 800;
-constexpr int height = 640;
+constexpr int base_height = 640;  // taller by a line for each line of a notice past two
 constexpr const char* font = "font-family=\"'DejaVu Sans', 'Liberation Sans', Arial, sans-serif\"";
 constexpr const char* ink = "#1f2933";
 constexpr const char* muted = "#7b8794";
@@ -76,6 +77,17 @@ std::string text(int x, int y, const std::string& content, std::string_view extr
 
 void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
   const bool tr = lang == Language::tr;
+  // The notice of made-up figures at the foot, broken at spaces to the chart's 800 pixels.
+  std::vector<std::string> notice;
+  if (s.sample.any()) {
+    const std::string wrapped = wrap_to_width(output::sample_notice(s.sample, lang), 108);
+    for (std::size_t from = 0; from <= wrapped.size();) {
+      const std::size_t end = std::min(wrapped.find('\n', from), wrapped.size());
+      notice.push_back(wrapped.substr(from, end - from));
+      from = end + 1;
+    }
+  }
+  const int height = base_height + 14 * std::max(0, static_cast<int>(notice.size()) - 2);
   const std::string month = output::month_label(s.period, lang);
   out << fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
@@ -95,7 +107,8 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
               fmt::format("font-size=\"12\" fill=\"{}\"", muted));
 
   // Monthly bars.
-  const int left = 64, right = width - 48, top = 84, bottom = 300;
+  // The right margin holds the label of the month's imports, beside its point, clear of the bars.
+  const int left = 64, right = width - 60, top = 84, bottom = 300;
   Cents max_value = 0;
   for (const MonthPoint& m : s.trend)
     max_value = std::max({max_value, m.value.value_or(0), m.year_earlier.value_or(0)});
@@ -157,9 +170,8 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
       points += fmt::format("{}{},{}", points.empty() ? "" : " ", x, y);
       out << fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"/>\n", x, y, imports_line);
       if (m.period == s.period)
-        out << text(x, y - 8, millions(*m.value, lang),
-                    fmt::format("font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"",
-                                imports_line));
+        out << text(right + 6, y + 4, millions(*m.value, lang),
+                    fmt::format("font-size=\"12\" font-weight=\"bold\" fill=\"{}\"", imports_line));
     }
     flush();
   }
@@ -193,18 +205,9 @@ void write_summary_svg(std::ostream& out, const Summary& s, Language lang) {
   const std::string source = label.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + label + " · ";
   out << text(24, height - 16, xml(source + (tr ? "Hazırlayan: kexport" : "Made with kexport")),
               fmt::format("font-size=\"11\" fill=\"{}\"", muted));
-  if (s.sample.any()) {
-    // A long notice goes on two lines, broken at a space: the chart is 800 pixels wide.
-    const std::string notice = output::sample_notice(s.sample, lang);
-    constexpr std::size_t line_bytes = 118;
-    std::size_t cut = notice.size() > line_bytes ? notice.rfind(' ', line_bytes) : std::string::npos;
-    const std::vector<std::string> lines =
-        cut == std::string::npos ? std::vector<std::string>{notice}
-                                 : std::vector<std::string>{notice.substr(0, cut), notice.substr(cut + 1)};
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      out << text(24, height - 32 - 14 * static_cast<int>(lines.size() - 1 - i), xml(lines[i]),
-                  fmt::format("font-size=\"11\" font-weight=\"bold\" fill=\"{}\"", highlight));
-  }
+  for (std::size_t i = 0; i < notice.size(); ++i)
+    out << text(24, height - 32 - 14 * static_cast<int>(notice.size() - 1 - i), xml(notice[i]),
+                fmt::format("font-size=\"11\" font-weight=\"bold\" fill=\"{}\"", highlight));
   out << "</svg>\n";
 }
 

@@ -166,11 +166,46 @@ def check_page(browser, path, report_dir, expected_text):
         ".filter(d => d > 1).length")
     if overflowing:
         fail(f"{path}: {overflowing} cards, headings or paragraphs overflow their boxes")
+    check_tables_and_chart(browser, path, 1200)
     for href in browser.evaluate("Array.from(document.querySelectorAll('a[href]'), a => a.href)"):
         parsed = urllib.parse.urlparse(href)
         target = urllib.request.url2pathname(parsed.path)
         if parsed.scheme != "file" or not target.startswith(report_dir + os.sep) or not os.path.isfile(target):
             fail(f"{path}: the link {href} is not a file of the report")
+
+
+def check_tables_and_chart(browser, path, width):
+    """At a laptop's or a wide screen's width no table needs its scrollbar, and no two labels of the
+    chart overlap or leave it."""
+    scrolling = browser.evaluate(
+        "Array.from(document.querySelectorAll('.scroll'), e => e.scrollWidth - e.clientWidth)"
+        ".filter(d => d > 1).length")
+    if scrolling:
+        fail(f"{path}: at {width} px {scrolling} tables overflow their place and scroll")
+    clashes = browser.evaluate("""(() => {
+        let found = 0;
+        for (const svg of document.querySelectorAll('figure svg')) {
+          const edge = svg.getBoundingClientRect();
+          const boxes = Array.from(svg.querySelectorAll('text'), t => t.getBoundingClientRect())
+            .filter(b => b.width > 0);
+          for (const b of boxes) if (b.left < edge.left - 1 || b.right > edge.right + 1) ++found;
+          for (let i = 0; i < boxes.length; ++i)
+            for (let j = i + 1; j < boxes.length; ++j) {
+              const a = boxes[i], b = boxes[j];
+              if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) ++found;
+            }
+        }
+        return found;
+      })()""")
+    if clashes:
+        fail(f"{path}: at {width} px {clashes} labels of the chart overlap or leave it")
+
+
+def check_widths(browser, path):
+    """The same at a laptop's and a wide screen's widths."""
+    for width in (1366, 1920):
+        browser.open(file_url(path), width)
+        check_tables_and_chart(browser, path, width)
 
 
 def check_print(browser, path):
@@ -252,6 +287,10 @@ def main():
                 pages.append(page)
         for page in pages:
             check_phone(browser, page)
+        # Laptop and wide screens: the indexes and the longest province page in each language.
+        for page in pages:
+            if os.path.basename(os.path.dirname(page)) in ("report", "38-kayseri"):
+                check_widths(browser, page)
         if shots:
             os.makedirs(shots, exist_ok=True)
             screenshot(browser, os.path.join(report, "index.html"), os.path.join(shots, "report-index.png"), 1100, 1400)
