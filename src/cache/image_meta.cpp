@@ -23,6 +23,7 @@ json describe(const LoadedFile& f) {
           {"bom", f.byte_order_mark},
           {"decimal", f.decimal ? name_of(*f.decimal) : ""},
           {"unit", f.unit ? name_of(*f.unit) : ""},
+          {"unit_assumed", f.unit_assumed},
           {"source", f.source},
           {"rows", f.rows},
           {"title_rows", f.title_rows},
@@ -47,6 +48,7 @@ LoadedFile restore_file(const json& j) {
   j.at("bom").get_to(f.byte_order_mark);
   f.decimal = parse_decimal_style(j.at("decimal").get<std::string>());
   f.unit = parse_unit(j.at("unit").get<std::string>());
+  j.at("unit_assumed").get_to(f.unit_assumed);
   j.at("source").get_to(f.source);
   j.at("rows").get_to(f.rows);
   j.at("title_rows").get_to(f.title_rows);

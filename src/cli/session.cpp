@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +12,8 @@
 #include "kexport/data_paths.hpp"
 #include "kexport/error.hpp"
 #include "kexport/output_file.hpp"
+#include "kexport/report.hpp"
+#include "kexport/validate.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -101,6 +104,12 @@ Dataset Session::load(const DataNeeds& needs, Language language) const {
   write_passed_over_notes(std::cerr, loaded.passed_over, language);
   if (!loaded.cache_note.empty()) std::cerr << "kexport: note: " << loaded.cache_note << '\n';
   write_skipped_rows(std::cerr, loaded.data, language);
+  // Files that state no unit, read as dollars: every command says when the figures look like
+  // thousands, not only validate.
+  if (std::any_of(loaded.data.files.begin(), loaded.data.files.end(), [](const LoadedFile& f) { return f.unit_assumed; }))
+    if (const auto doubt = doubt_unit(loaded.data, Gazetteer::builtin()))
+      std::cerr << "kexport: " << (language == Language::tr ? "uyarı: " : "warning: ")
+                << unit_doubt_line(*doubt, language) << '\n';
   return std::move(loaded.data);
 }
 

@@ -98,19 +98,6 @@ std::string exact_amount(Cents cents, Language lang) {
                      lang == Language::tr ? ',' : '.', magnitude % 100);
 }
 
-std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
-  const std::string amount = format_dollars(d.cents, lang) + " $";
-  if (lang == Language::tr)
-    return fmt::format(
-        "birim belirtilmemiş, tutarlar dolar sayıldı; ama {} {} yalnızca {}: tutarlar bin dolar "
-        "olabilir (öyleyse --unit thousand)",
-        d.province, d.month.iso(), amount);
-  return fmt::format(
-      "no unit stated, the amounts were read as dollars; but {} {} is only {}: they may be "
-      "thousands of dollars (if so, --unit thousand)",
-      d.province, d.month.iso(), amount);
-}
-
 std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lang) {
   const Cents gap = t.total - t.sum_of_parts;
   const std::string what = fmt::format(fmt::runtime(gap > 0 ? w.total_exceeds : w.total_short),
@@ -245,6 +232,20 @@ std::string encoding_text(const LoadedFile& f) {
 }
 
 }  // namespace
+
+std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
+  const std::string amount = format_dollars(d.cents, lang) + " $";
+  if (lang == Language::tr)
+    return fmt::format(
+        "birim belirtilmemiş, tutarlar dolar sayıldı; ama {} {} yalnızca {}: tutarlar bin dolar "
+        "olabilir (öyleyse --unit thousand)",
+        d.province, d.month.iso(), amount);
+  return fmt::format(
+      "no unit stated, the amounts were read as dollars; but {} {} is only {}: they may be "
+      "thousands of dollars (if so, --unit thousand)",
+      d.province, d.month.iso(), amount);
+}
+
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
   const ValidateWords& w = style.language == Language::tr ? turkish : english;

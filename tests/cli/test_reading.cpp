@@ -344,3 +344,24 @@ TEST_CASE("messages name what is wrong where it is", "[cli][reading]") {
   CHECK(empty.out.empty());
   CHECK_THAT(empty.err, Catch::Contains("bos.xlsx: an empty file (0 bytes), not a workbook"));
 }
+
+TEST_CASE("figures that look like thousands read as dollars are said by every command", "[cli][reading]") {
+  // No unit stated, no TİM convention: before, only validate hinted that Kayseri's 291.804 was
+  // thousands; summary printed "291 bin dolar" and said nothing.
+  const test::TempDir dir;
+  std::string csv = "İl,Ocak 2026\n";
+  for (int plate = 1; plate <= 81; ++plate) csv += fmt::format("{},{}\n", province(plate), plate == 69 ? "512" : "291804");
+  test::write_text(dir.path / "iller.csv", csv);
+  for (const std::string command : {"summary -p Kayseri", "rank", "series -p Kayseri"}) {
+    INFO(command);
+    const auto run = run_kexport("--data " + (dir.path / "iller.csv").string() + " " + command);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("uyarı: birim belirtilmemiş") && Catch::Contains("--unit thousand"));
+    // Cached or not, the same.
+    const auto again = run_kexport("--data " + (dir.path / "iller.csv").string() + " " + command);
+    CHECK(again.err == run.err);
+  }
+  // Said once it is settled, never again.
+  const auto settled = run_kexport("--data " + (dir.path / "iller.csv").string() + " --unit thousand summary -p Kayseri");
+  CHECK_THAT(settled.err, !Catch::Contains("birim belirtilmemiş"));
+}

@@ -48,6 +48,10 @@ struct FileValidation {
   [[nodiscard]] std::size_t problem_count() const;  // its problems and totals below their parts
 };
 
+// Where a dataset's amounts, read as dollars, look like thousands: a month of Türkiye's exports
+// under a billion dollars, or a province's under a thousand. Empty when they look right.
+std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const Gazetteer& gazetteer);
+
 struct RevisionNote {
   std::string earlier_file;
   std::string later_file;

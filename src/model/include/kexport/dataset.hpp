@@ -235,8 +235,8 @@ struct LoadedFile {
   bool byte_order_mark = false;  // UTF-8 with a BOM
   std::optional<DecimalStyle> decimal;
   std::optional<ValueUnit> unit;
-  // The unit is the default (dollars): neither the file nor --unit names one. Known to validate,
-  // which loads afresh; not kept in the cache image.
+  // The unit is the default (dollars): neither the file nor --unit names one (and no convention
+  // settles it): every command warns when its figures look like thousands.
   bool unit_assumed = false;
   std::string source;                    // the source label given to rows without one, if any
   std::uint64_t rows = 0;                // records read from it
