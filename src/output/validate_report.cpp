@@ -143,8 +143,6 @@ std::string_view note_key(FileNote::Kind kind) {
       return "unit_by_convention";
     case FileNote::Kind::skipped_row_unknown:
       return "skipped_row_unknown";
-    case FileNote::Kind::total_by_sums:
-      return "total_by_sums";
   }
   return {};
 }
@@ -184,13 +182,6 @@ std::string note_line(const FileNote& note, Language lang) {
     case FileNote::Kind::skipped_row_unknown:
       return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") +
              skipped_key_text(note.detail, lang);
-    case FileNote::Kind::total_by_sums:
-      return tr ? fmt::format("'{}' satırı, grubundaki öteki satırların toplamına eşit: toplam satırı "
-                              "sayıldı, toplamlara katılmadı",
-                              note.detail)
-                : fmt::format("'{}' equals the sum of the other rows of its group: read as a total, "
-                              "kept out of sums",
-                              note.detail);
   }
   return {};
 }

@@ -167,17 +167,7 @@ struct Reference {
   // sum of its country rows; empty when the month is not known.
   std::optional<Cents> total(int p, Period m) const {
     if (!known(p, m)) return std::nullopt;
-    std::optional<Cents> total_row;
-    Cents sum = 0;
-    const auto it = by_month.find({p, m});
-    if (it != by_month.end())
-      for (const Row* r : it->second) {
-        if (r->country.empty())
-          total_row = r->cents;
-        else
-          sum += r->cents;
-      }
-    return total_row ? *total_row : sum;
+    return figure(p, m).value_or(0);  // known and not listed: proven zero
   }
   // Turkey: the national total rows where the case has them, else the 81's sum in complete months.
   std::optional<Cents> turkey(Period m) const {

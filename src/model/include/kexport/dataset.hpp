@@ -215,10 +215,8 @@ struct FileNote {
     skipped_row_unknown,     // a row skipped by --skip-bad-rows: its province's month is unknown
                              // (`detail`: "Aydın|2026-01"; an empty side: every province, or every
                              // month of the file)
-    total_by_sums,           // a row whose label is no total word but whose amounts are the sum
-                             // of its group's other rows (`detail`: the label): kept out of sums
   };
-  static constexpr Kind last_kind = Kind::total_by_sums;
+  static constexpr Kind last_kind = Kind::skipped_row_unknown;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;
