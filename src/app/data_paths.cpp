@@ -1,8 +1,12 @@
 #include "kexport/data_paths.hpp"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+
+#include "kexport/error.hpp"
 
 namespace kexport {
 namespace {
@@ -36,6 +40,25 @@ std::vector<std::string> data_paths(const std::vector<std::string>& given, const
   const fs::path installed = executable_dir(argv0) / ".." / KEXPORT_INSTALL_DATA_SUFFIX;
   if (fs::is_directory(installed, ec)) return {installed.lexically_normal().string()};
   return {KEXPORT_SOURCE_DATA_DIR};
+}
+
+void refuse_writing_over_input(const std::string& output, const std::vector<std::string>& data_paths) {
+  struct stat target {};
+  if (::stat(output.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return;
+  const auto same = [&](const std::filesystem::path& input) {
+    struct stat info {};
+    return ::stat(input.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino;
+  };
+  for (const std::string& path : data_paths) {
+    std::error_code ec;
+    bool found = same(path);
+    if (!found && std::filesystem::is_directory(path, ec))
+      for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+        if (same(entry.path())) found = true;
+    if (found)
+      throw Error(ExitCode::usage, output + ": is one of the data files this run reads (--data " + path +
+                                       "); expected an output file that is not an input");
+  }
 }
 
 }  // namespace kexport

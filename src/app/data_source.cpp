@@ -1,5 +1,7 @@
 #include "kexport/data_source.hpp"
 
+#include <algorithm>
+
 namespace kexport {
 
 DataNeeds needs_of(const SummaryQuery& query) {
@@ -34,6 +36,10 @@ LoadedData load(const DataSource& source, const DataNeeds& needs) {
   } else {
     loaded.data = load_paths(source.paths, options);
   }
+  // Every command says when figures read as dollars look like thousands, not only validate.
+  if (std::any_of(loaded.data.files.begin(), loaded.data.files.end(),
+                  [](const LoadedFile& f) { return f.unit_assumed; }))
+    loaded.unit_doubt = doubt_unit(loaded.data, Gazetteer::builtin());
   return loaded;
 }
 

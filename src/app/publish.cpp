@@ -168,10 +168,10 @@ void remove_abandoned(const fs::path& target) {
     if (!name.starts_with(prefix)) continue;
     const std::string rest = name.substr(prefix.size());
     const auto dash = rest.find('-');
-    if (dash == 0 || dash == std::string::npos ||
-        rest.find_first_not_of("0123456789") != dash)  // digits, then the dash mkdtemp's part follows
+    if (dash == 0 || dash == std::string::npos || dash > 9 ||
+        rest.find_first_not_of("0123456789") != dash)  // a pid's digits, then mkdtemp's part
       continue;
-    const auto pid = static_cast<pid_t>(std::stol(rest.substr(0, std::min<std::size_t>(dash, 9))));
+    const auto pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
     struct stat info {};
     if (::lstat(entry.path().c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != ::geteuid())
       continue;

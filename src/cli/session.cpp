@@ -1,19 +1,15 @@
 #include "session.hpp"
 
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 #include "kexport/data_paths.hpp"
 #include "kexport/error.hpp"
 #include "kexport/output_file.hpp"
 #include "kexport/report.hpp"
-#include "kexport/validate.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -36,25 +32,6 @@ std::size_t terminal_width() {
 }
 
 }  // namespace
-
-void Session::refuse_overwriting_input(const std::string& output) const {
-  struct stat target {};
-  if (::stat(output.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return;
-  const auto same = [&](const std::filesystem::path& input) {
-    struct stat info {};
-    return ::stat(input.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino;
-  };
-  for (const std::string& path : data_paths()) {
-    std::error_code ec;
-    bool found = same(path);
-    if (!found && std::filesystem::is_directory(path, ec))
-      for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-        if (same(entry.path())) found = true;
-    if (found)
-      throw Error(ExitCode::usage, output + ": is one of the data files this run reads (--data " + path +
-                                       "); expected an output file that is not an input");
-  }
-}
 
 std::optional<std::string> Session::source() const {
   if (options_.source.empty()) return std::nullopt;
@@ -104,12 +81,9 @@ Dataset Session::load(const DataNeeds& needs, Language language) const {
   write_passed_over_notes(std::cerr, loaded.passed_over, language);
   if (!loaded.cache_note.empty()) std::cerr << "kexport: note: " << loaded.cache_note << '\n';
   write_skipped_rows(std::cerr, loaded.data, language);
-  // Files that state no unit, read as dollars: every command says when the figures look like
-  // thousands, not only validate.
-  if (std::any_of(loaded.data.files.begin(), loaded.data.files.end(), [](const LoadedFile& f) { return f.unit_assumed; }))
-    if (const auto doubt = doubt_unit(loaded.data, Gazetteer::builtin()))
-      std::cerr << "kexport: " << (language == Language::tr ? "uyarı: " : "warning: ")
-                << unit_doubt_line(*doubt, language) << '\n';
+  if (loaded.unit_doubt)
+    std::cerr << "kexport: " << (language == Language::tr ? "uyarı: " : "warning: ")
+              << unit_doubt_line(*loaded.unit_doubt, language) << '\n';
   return std::move(loaded.data);
 }
 
@@ -119,7 +93,7 @@ CacheSettings Session::cache_settings() {
 }
 
 void Session::emit(const std::string& text) const {
-  if (!options_.output.empty() && options_.output != "-") refuse_overwriting_input(options_.output);
+  if (!options_.output.empty() && options_.output != "-") refuse_writing_over_input(options_.output, data_paths());
   if (!options_.output.empty())
     write_output_file(options_.output, text);
   else

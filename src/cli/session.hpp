@@ -52,8 +52,6 @@ class Session {
 
   // The finished answer, in one piece: to --output (see write_output_file), or to standard output.
   void emit(const std::string& text) const;
-  // Exit 64 when --output names one of the files --data reads: writing would destroy the input.
-  void refuse_overwriting_input(const std::string& output) const;
 
  private:
   GlobalOptions options_;

@@ -44,22 +44,43 @@ using TableSightings = std::map<std::tuple<std::uint32_t, std::size_t, std::int3
 template <typename Records>
 TableSightings sightings_of(const Records& records) {
   TableSightings seen;
-  // Records come sorted by key, a key's records by file: a (province, month) block holds each
-  // file's rows for it, interleaved; each file's are resolved apart.
+  // First what each table lists: a lookup per (province, month) block of a file, not per record.
+  std::set<std::pair<std::size_t, std::int32_t>> with_national;  // (stream, month) of national rows
+  std::uint64_t last_block = ~std::uint64_t{0};
+  std::uint32_t last_file = ~std::uint32_t{0};
+  for (const auto& r : records) {
+    const std::uint64_t block = r.key >> RecordKey::month_shift;
+    if (block == last_block && r.file == last_file) continue;
+    last_block = block;
+    last_file = r.file;
+    const RecordKey key = RecordKey::unpack(r.key);
+    seen[{r.file, key.stream().index(), key.month.index()}].listed.set(key.province);
+    if (key.province == national_total) with_national.insert({key.stream().index(), key.month.index()});
+  }
+  if (with_national.empty()) return seen;  // no total row can prove anything: the common load
+
+  // Then, only in the months a national total row is in, each table's figures to check it
+  // against. Records come sorted by key, a key's records by file: a block holds each file's rows,
+  // interleaved; each file's are resolved apart.
   std::vector<std::pair<std::uint32_t, TotalParts>> by_file;
   for (std::size_t i = 0; i < records.size();) {
     const std::uint64_t block = records[i].key >> RecordKey::month_shift;
+    std::size_t end = i;
+    while (end < records.size() && records[end].key >> RecordKey::month_shift == block) ++end;
+    const RecordKey key = RecordKey::unpack(block << RecordKey::month_shift);
+    if (!with_national.count({key.stream().index(), key.month.index()})) {
+      i = end;
+      continue;
+    }
     by_file.clear();
-    for (; i < records.size() && records[i].key >> RecordKey::month_shift == block; ++i) {
+    for (; i < end; ++i) {
       const auto& r = records[i];
       auto it = std::find_if(by_file.begin(), by_file.end(), [&](const auto& f) { return f.first == r.file; });
       if (it == by_file.end()) it = by_file.insert(by_file.end(), {r.file, TotalParts{}});
       it->second.add(RecordKey::unpack(r.key), r.cents);
     }
-    const RecordKey key = RecordKey::unpack(block << RecordKey::month_shift);
     for (const auto& [file, parts] : by_file) {
       TableMonth& table = seen[{file, key.stream().index(), key.month.index()}];
-      table.listed.set(key.province);
       const Cents figure = parts.resolve();
       table.grain = std::gcd(table.grain, figure);
       if (key.province == national_total) {

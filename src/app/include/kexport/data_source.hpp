@@ -12,6 +12,7 @@
 #include "kexport/dataset.hpp"
 #include "kexport/load.hpp"
 #include "kexport/summary.hpp"
+#include "kexport/validate.hpp"
 
 namespace kexport {
 
@@ -43,6 +44,8 @@ struct LoadedData {
   Dataset data;
   std::string cache_note;               // a damaged image replaced, an unsafe directory, …
   std::vector<PassedOver> passed_over;  // directory entries that were not read
+  // Where files that state no unit were read as dollars and their figures look like thousands.
+  std::optional<FileValidation::UnitDoubt> unit_doubt;
 };
 LoadedData load(const DataSource& source, const DataNeeds& needs);
 
