@@ -299,7 +299,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     // Only this province's monthly total is kept (a focused load): which country or sector a row
     // names does not matter, only whether it is a total row. Those fields are not looked up.
     const auto names_part = [&](std::string_view name, std::string_view code) {
-      return !trim(name).empty() ? !is_total_label(name) && !province_subtotal(name) : !trim(code).empty();
+      if (trim(name).empty()) return !trim(code).empty();
+      return !may_name_total(name) || (!is_total_label(name) && !province_subtotal(name));
     };
     key.country = names_part(text(row, Field::country), text(row, Field::country_code)) ? 1 : all_countries;
     key.chapter = names_part(text(row, Field::chapter), {}) ? 1 : all_chapters;

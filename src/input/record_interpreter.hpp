@@ -71,6 +71,10 @@ inline bool is_nil_amount(std::string_view cell) {
   return cell == "-" || cell == "\u2013" || cell == "\u2014";
 }
 
+// Whether a label may name a total at all: it holds "toplam" or "total" in some case, its letters
+// read in a row. Cheap, and false for nearly every name: what the other total tests ask first.
+bool may_name_total(std::string_view text);
+
 // Words that stand for "all" in a country or sector column: TOPLAM, Toplam, GENEL TOPLAM, Total.
 bool is_total_label(std::string_view text);
 

@@ -64,9 +64,25 @@ bool is_total_companion(std::string_view word) {
   return false;
 }
 
-// Whether a label may name a total at all: it holds "toplam" or "total" in some case, its letters
-// read in a row. Most labels are told apart by this alone, without folding.
+
+}  // namespace
+
 bool may_name_total(std::string_view text) {
+  // Asked of every label of every row of a focused load, so most names are ruled out without a
+  // scan: a label that starts with neither t nor g (the total words, "Genel Toplam") can be a total
+  // only with its total word last ("İL TOPLAMI", "KAYSERİ TOPLAMI (TİM)"), in its last bytes.
+  if (text.empty()) return false;
+  const char first = static_cast<char>(text[0] | 0x20);
+  if (first != 't' && first != 'g') {
+    // "opl" of toplam or "tal" of total, in any case, among the last 16 bytes.
+    bool found = false;
+    for (std::size_t k = text.size() > 16 ? text.size() - 14 : 2; k < text.size() && !found; ++k) {
+      if ((text[k] | 0x20) != 'l') continue;
+      const char a = static_cast<char>(text[k - 2] | 0x20), b = static_cast<char>(text[k - 1] | 0x20);
+      found = (a == 'o' && b == 'p') || (a == 't' && b == 'a');
+    }
+    if (!found) return false;
+  }
   char letters[64];
   std::size_t n = 0;
   for (const char c : text) {
@@ -78,8 +94,6 @@ bool may_name_total(std::string_view text) {
   return read.find("toplam") != std::string_view::npos || read.find("total") != std::string_view::npos;
 }
 
-}  // namespace
-
 bool is_group_label(std::string_view text) {
   text = trim(text);
   // Roman numerals I-XX or a single capital letter, then a dot and a space: "I. TARIM", "A. ...".
@@ -87,7 +101,9 @@ bool is_group_label(std::string_view text) {
   while (i < text.size() && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X')) ++i;
   if (i == 0 && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') i = 1;
   if (i > 0 && i + 1 < text.size() && text[i] == '.' && text[i + 1] == ' ') return true;
-  // A subtotal of some rows ("ARA TOPLAM", "Subtotal") is a group, not the whole.
+  // A subtotal of some rows ("ARA TOPLAM", "Subtotal") is a group, not the whole. Asked of every
+  // label of every row: the first letter rules out all others before any scan.
+  if (text.empty() || !(text[0] == 'A' || text[0] == 'a' || text[0] == 'S' || text[0] == 's')) return false;
   if (!may_name_total(text)) return false;
   const auto words = label_words(text);
   for (std::size_t w = 0; w < words.size(); ++w)
