@@ -14,6 +14,7 @@
 #include "kexport/text.hpp"
 #include "loaders.hpp"
 #include "sheet_rows.hpp"
+#include "stretches.hpp"
 
 namespace kexport::input {
 namespace {
@@ -52,9 +53,6 @@ struct Stretch {
   RowsRead read;
   std::size_t end = 0;  // where its last record ended
 };
-
-// Below this many bytes of data, threads cost more than they save.
-constexpr std::size_t parallel_threshold = 4 << 20;
 
 std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? "tab" : std::string(1, delimiter);

@@ -14,9 +14,6 @@ namespace kexport::input {
 
 namespace {
 
-// Below this many bytes, threads cost more than they save.
-constexpr std::size_t parallel_threshold = 4 << 20;
-
 // The lines of text[begin, end), the first of which is line `first_line` (from 0), into the builder.
 void read_lines(std::string_view text, std::size_t begin, std::size_t end, std::uint64_t first_line,
                 const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,

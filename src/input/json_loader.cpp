@@ -208,9 +208,6 @@ bool read_array_at_once(const DecodedText& decoded, const InputFile& file, const
   return true;
 }
 
-// Below this many bytes, threads cost more than they save.
-constexpr std::size_t parallel_threshold = 4 << 20;
-
 }  // namespace
 
 void load_json(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder& builder,

@@ -1,6 +1,7 @@
 #include "record_interpreter.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <charconv>
 
 #include "kexport/text.hpp"
@@ -81,8 +82,8 @@ std::string_view text(const RowFields& row, Field field) {
 SkippedKey RecordInterpreter::key_of(const RowFields& row) const {
   SkippedKey key;
   try {
-    key.province = trim(text(row, Field::province)).empty() && trim(text(row, Field::province_code)).empty() &&
-                           row_is_national_total(row)
+    key.province = trim(text(row, Field::province)).empty() &&
+                           trim(text(row, Field::province_code)).empty() && row_is_national_total(row)
                        ? national_total
                        : province_of(row);
   } catch (...) {
@@ -155,7 +156,10 @@ ProvinceId RecordInterpreter::province_of(const RowFields& row) const {
                       plate, gazetteer_.province_name(by_code), gazetteer_.province_name(*by_name))};
     return by_code;
   }
-  if (!by_name) throw FieldError{Field::province, "the province is empty; expected a province name"};
+  if (!by_name)
+    throw FieldError{Field::province,
+                     "the province is empty; expected a province name (a name merged over several rows is "
+                     "read only in the first: write it in each row)"};
   return *by_name;
 }
 
@@ -163,11 +167,22 @@ CountryId RecordInterpreter::country_of(const RowFields& row) {
   const std::string_view name = trim(row[static_cast<std::size_t>(Field::country)].value_or(""));
   const std::string_view code = trim(row[static_cast<std::size_t>(Field::country_code)].value_or(""));
   std::optional<std::size_t> by_code;
-  if (!code.empty()) {
+  // TÜİK's own numeric country codes ("004" is Germany there, Afghanistan in ISO 3166): not in
+  // the gazetteer, so never read as a country. Beside a name, the name says which country it is.
+  const bool numeric_code =
+      !code.empty() && code.size() <= 4 && std::all_of(code.begin(), code.end(), is_digit);
+  if (numeric_code && !name.empty()) {
+    builder_.note({FileNote::Kind::numeric_country_codes, 0, {}});
+  } else if (!code.empty()) {
     by_code = gazetteer_.find_country_code(code);
     if (!by_code)
       throw FieldError{Field::country_code,
-                       quoted(code) + " is not a country code; expected ISO 3166-1 alpha-2, e.g. DE"};
+                       numeric_code
+                           ? quoted(code) +
+                                 " is a numeric country code (TÜİK's), which kexport does not "
+                                 "read; expected ISO 3166-1 alpha-2, e.g. DE, or a column of "
+                                 "country names beside it"
+                           : quoted(code) + " is not a country code; expected ISO 3166-1 alpha-2, e.g. DE"};
   }
   if (name.empty()) {
     return by_code ? builder_.known_country(*by_code, gazetteer_.country_name(*by_code, Language::tr))
@@ -218,7 +233,7 @@ std::uint8_t RecordInterpreter::chapter_of(const RowFields& row) {
   if (const Sector* sector = gazetteer_.find_sector(text)) return builder_.sector(sector->name);
   if (const Chapter* chapter = gazetteer_.find_chapter_named(text))
     return static_cast<std::uint8_t>(chapter->code);
-  return builder_.sector(text);
+  return builder_.unfamiliar_sector(text);
 }
 
 bool RecordInterpreter::sample_of(const RowFields& row) {
@@ -304,6 +319,12 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     };
     key.country = names_part(text(row, Field::country), text(row, Field::country_code)) ? 1 : all_countries;
     key.chapter = names_part(text(row, Field::chapter), {}) ? 1 : all_chapters;
+    // A part named without a code, or a sector by name, is looked up after all: a label the
+    // gazetteer does not know may be an unlabelled total, which must not be added as a part.
+    if (key.country != all_countries && trim(text(row, Field::country_code)).empty())
+      key.country = remembered(countries_, text(row, Field::country), {}, [&] { return country_of(row); });
+    if (key.chapter != all_chapters && !is_digit(trim(text(row, Field::chapter)).front()))
+      key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
   } else {
     key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),
                              [&] { return country_of(row); });
@@ -329,10 +350,19 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
   std::optional<Cents> grams;
   if (const std::string_view weight = trim(text(row, Field::weight)); !weight.empty() && weight != "-")
     grams = grams_of(weight, weight_is_number ? DecimalStyle::point : style.decimal);
-  builder_.add(key, *cents, line, sample);
+  // A row under a label the gazetteer does not know is held until the file's sums tell whether it
+  // is a part or a total.
+  const bool unfamiliar = builder_.is_unfamiliar(key);
+  const auto add = [&](Cents figure) {
+    if (unfamiliar)
+      builder_.add_unfamiliar(key, figure, line, sample);
+    else
+      builder_.add(key, figure, line, sample);
+  };
+  add(*cents);
   if (grams) {
     key.measure = Measure::weight;
-    builder_.add(key, *grams, line, sample);
+    add(*grams);
   }
 }
 

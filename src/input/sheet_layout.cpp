@@ -237,6 +237,67 @@ void join_year_row(Layout& layout, RowSource& rows) {
   layout.header_rows = 2;
 }
 
+// A year alone in a cell ("2025"), as written over its months.
+std::optional<int> year_cell(std::string_view cell) {
+  cell = trim(cell);
+  int year = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
+  if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || year < Period::min_year ||
+      year > Period::max_year)
+    return std::nullopt;
+  return year;
+}
+
+// Years over their months: "2025" written once over OCAK…ARALIK (merged across them, or in the
+// first cell of the span), the months in the row below. Each month takes the year written
+// nearest to its left. True where the row below is such a row of months: then it is the header's
+// second row. Under a label column the row below is blank. Where it is not such a row, `below`
+// holds it, for the search to go on from (not_months); none where there is no row below.
+enum class MonthRow { joined, not_months, none };
+
+MonthRow join_month_row(Layout& layout, const std::vector<std::optional<int>>& years, RowSource& rows,
+                        std::vector<std::string_view>& below) {
+  if (!rows.next(below)) return MonthRow::none;
+  std::optional<int> year;
+  std::vector<std::pair<std::size_t, Column>> months;
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    if (i < years.size() && years[i]) year = years[i];
+    const std::string_view cell = trim(below[i]);
+    if (i < layout.columns.size() && layout.columns[i].field) {
+      if (!cell.empty()) return MonthRow::not_months;
+      continue;
+    }
+    if (cell.empty()) continue;
+    StatedUnit unit;
+    Column column = classify_header(cell, unit);
+    if (column.field || !year) return MonthRow::not_months;
+    if (column.month) {
+      column.period = Period::from_year_month(*year, *column.month);
+      column.month.reset();
+    } else if (!column.period && !column.total && !column.cumulative && !column.partial_range) {
+      return MonthRow::not_months;
+    }
+    months.emplace_back(i, column);
+  }
+  if (std::none_of(months.begin(), months.end(), [](const auto& m) { return m.second.period.has_value(); }))
+    return MonthRow::not_months;
+  if (layout.columns.size() < below.size()) layout.columns.resize(below.size());
+  for (auto& [i, column] : months) layout.columns[i] = column;
+  layout.header_rows = 2;
+  return MonthRow::joined;
+}
+
+// "?l", "De?er": a '?' beside a letter, as a code page without the letter leaves it.
+bool has_lost_letter(std::string_view cell) {
+  const auto letter = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t i = 0; i < cell.size(); ++i)
+    if (cell[i] == '?' && ((i > 0 && letter(cell[i - 1])) || (i + 1 < cell.size() && letter(cell[i + 1]))))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Layout find_layout(RowSource& rows) {
@@ -245,12 +306,34 @@ Layout find_layout(RowSource& rows) {
   std::vector<std::string> title_parts;
   // The line that named the most known columns, for the message when none makes a header.
   std::size_t best_named = 0;
+  std::string lost_letter_cell;  // the first header cell with '?' for a letter
   std::uint64_t best_line = 1;
   std::array<bool, field_count> best_present{};
   std::string best_header;
   std::size_t title_rows = 0;
   std::vector<UnitClaim> title_claims;
-  for (std::size_t index = 0; index < header_search_limit && rows.next(fields); ++index) {
+  // A row above the header: its words are the title's, and may state the unit.
+  const auto add_title = [&](const std::vector<std::string_view>& cells) {
+    if (!is_blank(cells)) ++title_rows;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const std::string_view cell = trim(cells[i]);
+      if (cell.empty()) continue;
+      title_parts.emplace_back(cell);
+      if (const StatedUnit stated = text_unit(cell); stated.says_something())
+        title_claims.push_back({stated, rows.location_of_cell(i), std::string(cell)});
+    }
+  };
+  // A row read ahead (below a row of years) and found not to be their months: the next one to look at.
+  std::vector<std::string_view> replayed;
+  bool replay = false;
+  const auto next_row = [&] {
+    if (!replay) return rows.next(fields);
+    fields = std::move(replayed);
+    replayed = {};
+    replay = false;
+    return true;
+  };
+  for (std::size_t index = 0; index < header_search_limit && next_row(); ++index) {
     Layout layout;
     layout.columns.resize(fields.size());
     std::size_t months = 0;
@@ -258,9 +341,12 @@ Layout find_layout(RowSource& rows) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       StatedUnit stated;
       layout.columns[i] = classify_header(fields[i], stated);
+      if (!layout.columns[i].field && lost_letter_cell.empty() && has_lost_letter(fields[i]))
+        lost_letter_cell = trim(fields[i]);
       if (stated.says_something()) {
         layout.unit_claims.push_back({stated, rows.location_of_cell(i), std::string(trim(fields[i]))});
-        if (stated.unit && (layout.columns[i].field == Field::value || layout.columns[i].field == Field::imports))
+        if (stated.unit &&
+            (layout.columns[i].field == Field::value || layout.columns[i].field == Field::imports))
           layout.unit = stated.unit;
       }
       const Column& column = layout.columns[i];
@@ -305,6 +391,40 @@ Layout find_layout(RowSource& rows) {
       best_present = layout.present;
       best_header = excerpt(fmt::format("{}", fmt::join(fields, ", ")), 200);
     }
+    // A row of labels and years alone, the months below them: one header of two rows.
+    if (!layout.has(Field::value) && !layout.has(Field::year) && label && months == 0) {
+      std::vector<std::optional<int>> years(fields.size());
+      for (std::size_t i = 0; i < fields.size(); ++i)
+        if (!layout.columns[i].field) years[i] = year_cell(fields[i]);
+      if (std::any_of(years.begin(), years.end(), [](const auto& y) { return y.has_value(); })) {
+        const std::uint64_t line = rows.row_line();
+        HeaderCells cells;
+        for (std::size_t i = 0; i < fields.size(); ++i) cells.push_back(rows.location_of_cell(i));
+        // Read as a title row first, as it is if no months follow.
+        const std::size_t titles_before = title_parts.size();
+        const std::size_t claims_before = title_claims.size();
+        add_title(fields);
+        const MonthRow below = join_month_row(layout, years, rows, replayed);
+        if (below == MonthRow::joined) {
+          title_parts.resize(titles_before);
+          title_claims.resize(claims_before);
+          --title_rows;
+          layout.header_line = line;
+          while (cells.size() < layout.columns.size()) cells.push_back(cells.back());
+          resolve_ranges(layout, cells);
+          check_month_columns(layout, cells);
+          layout.wide = true;
+          layout.in_sheet = rows.is_sheet();
+          layout.title_records = index;
+          layout.title_rows = title_rows;
+          for (const auto& part : title_parts) layout.title += part + " ";
+          layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
+          return layout;
+        }
+        replay = below == MonthRow::not_months;
+        continue;
+      }
+    }
     const bool long_header = layout.has(Field::value) && (label || layout.has(Field::period));
     const bool wide_header = !layout.has(Field::value) && label && months >= 1;
     if (long_header || wide_header) layout.header_line = rows.row_line();
@@ -338,21 +458,25 @@ Layout find_layout(RowSource& rows) {
       }
       return layout;
     }
-    if (!is_blank(fields)) ++title_rows;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string_view cell = trim(fields[i]);
-      if (cell.empty()) continue;
-      title_parts.emplace_back(cell);
-      if (const StatedUnit stated = text_unit(cell); stated.says_something())
-        title_claims.push_back({stated, rows.location_of_cell(i), std::string(cell)});
-    }
+    add_title(fields);
   }
+  // A file saved in a code page without Turkish letters (LibreOffice's default CSV export is
+  // Latin-1) has '?' for them: "?l", "De?er" name no column.
+  const std::string lost_letters =
+      lost_letter_cell.empty()
+          ? std::string()
+          : fmt::format(
+                "; '{}' has '?' for letters: was the file saved in a code page without Turkish "
+                "letters (LibreOffice's default CSV export is Latin-1)? Save it again as UTF-8",
+                lost_letter_cell);
   if (best_named >= 1)
-    throw NoTable({file, best_line, 1, rows.is_sheet()},
-                  RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header);
+    throw NoTable(
+        {file, best_line, 1, rows.is_sheet()},
+        RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header + lost_letters);
   throw NoTable({file, 1, 1, rows.is_sheet()},
                 "no header line found; expected a line naming the columns, e.g. "
-                "period,province,value_usd (or İl, Ülke, Değer, or months as columns)");
+                "period,province,value_usd (or İl, Ülke, Değer, or months as columns)" +
+                    lost_letters);
 }
 
 // --- rows below the header ------------------------------------------------------------------

@@ -12,6 +12,9 @@
 
 namespace kexport::input {
 
+// Below this many bytes of data a file is read on one thread: threads cost more than they save.
+inline constexpr std::size_t parallel_threshold = 4 << 20;
+
 // Parts of a file read on a thread each, each into a builder of its own, with what each threw.
 struct Stretches {
   std::vector<std::unique_ptr<DatasetBuilder>> parts;

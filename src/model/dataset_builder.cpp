@@ -65,6 +65,9 @@ CountryId DatasetBuilder::unknown_country(std::string_view written) {
   const CountryId id = next_country_id(data_);
   data_.countries.push_back({std::string(trim(written)), std::nullopt});
   unknown_.emplace(std::move(key), id);
+  if (unfamiliar_countries_.size() <= id) unfamiliar_countries_.resize(std::size_t{id} + 1);
+  unfamiliar_countries_[id] = true;
+  any_unfamiliar_ = true;
   return id;
 }
 
@@ -88,6 +91,13 @@ std::uint8_t DatasetBuilder::sector(std::string_view name) {
   return code;
 }
 
+std::uint8_t DatasetBuilder::unfamiliar_sector(std::string_view name) {
+  const std::uint8_t code = sector(name);
+  unfamiliar_sectors_[code] = true;
+  any_unfamiliar_ = true;
+  return code;
+}
+
 void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, bool sample) {
   if (keeps_only_total(key.province)) {
     RecordKey total = key;
@@ -104,6 +114,21 @@ void DatasetBuilder::add(const RecordKey& key, Cents cents, std::uint32_t line, 
     return;
   }
   records_.push_back(Pending::of(key.packed(), cents, data_.files.size() - 1, sample, line));
+  has_sample_ = has_sample_ || sample;
+  ++data_.files.back().rows;
+}
+
+void DatasetBuilder::add_unfamiliar(const RecordKey& key, Cents cents, std::uint32_t line, bool sample) {
+  // Where only the province's total is kept, its month is still the current file's: a revision by
+  // another file is seen (focus_overlaps) before the row is settled.
+  if (keeps_only_total(key.province)) {
+    RecordKey total = key;
+    total.country = all_countries;
+    total.chapter = all_chapters;
+    other_total(total.packed());
+    last_other_ = ~std::uint64_t{0};
+  }
+  unfamiliar_.push_back(Pending::of(key.packed(), cents, data_.files.size() - 1, sample, line));
   has_sample_ = has_sample_ || sample;
   ++data_.files.back().rows;
 }
@@ -126,7 +151,11 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   std::vector<SourceId> sources;
   for (const std::string& name : part.data_.sources) sources.push_back(source(name));
   std::vector<std::uint8_t> sectors_map;
-  for (const std::string& name : part.data_.sectors) sectors_map.push_back(sector(name));
+  for (std::size_t i = 0; i < part.data_.sectors.size(); ++i) {
+    const std::string& name = part.data_.sectors[i];
+    const bool unfamiliar = part.unfamiliar_sectors_[Dataset::first_sector_code + i];
+    sectors_map.push_back(unfamiliar ? unfamiliar_sector(name) : sector(name));
+  }
 
   const auto file = static_cast<std::uint32_t>(data_.files.size() - 1);
   // Stretches of one file mostly meet names in the same order, so that their ids are already
@@ -160,6 +189,14 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
     absorbed_.push_back(std::move(chunk));
   }
   part.absorbed_.clear();
+  for (Pending r : part.unfamiliar_) {
+    RecordKey key = RecordKey::unpack(r.key);
+    key.country = countries[key.country];
+    key.source = sources[key.source];
+    if (key.chapter >= Dataset::first_sector_code)
+      key.chapter = sectors_map[key.chapter - Dataset::first_sector_code];
+    unfamiliar_.push_back(Pending::of(key.packed(), r.cents, file, r.sample, r.line));
+  }
   LoadedFile& file_report = data_.files.back();
   const LoadedFile& part_report = part.data_.files.back();
   file_report.rows += part_report.rows;
@@ -222,10 +259,12 @@ void DatasetBuilder::skip(std::string message, std::size_t keep, SkippedKey key)
   skipped_unknown_.push_back({static_cast<std::uint32_t>(data_.files.size() - 1), key});
   // "Aydın|2026-01"; an empty side is every province, or every month of the file (the writers say so
   // in the reader's language).
-  const std::string province = !key.province                      ? std::string()
-                               : *key.province == national_total ? std::string("Türkiye")
-                                                                  : std::string(Gazetteer::builtin().province_name(*key.province));
-  note({FileNote::Kind::skipped_row_unknown, 0, province + "|" + (key.month ? key.month->iso() : std::string())});
+  const std::string province = !key.province ? std::string()
+                               : *key.province == national_total
+                                   ? std::string("Türkiye")
+                                   : std::string(Gazetteer::builtin().province_name(*key.province));
+  note({FileNote::Kind::skipped_row_unknown, 0,
+        province + "|" + (key.month ? key.month->iso() : std::string())});
 }
 
 }  // namespace kexport

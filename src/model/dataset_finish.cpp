@@ -75,7 +75,8 @@ TableSightings sightings_of(const Records& records) {
     by_file.clear();
     for (; i < end; ++i) {
       const auto& r = records[i];
-      auto it = std::find_if(by_file.begin(), by_file.end(), [&](const auto& f) { return f.first == r.file; });
+      auto it =
+          std::find_if(by_file.begin(), by_file.end(), [&](const auto& f) { return f.first == r.file; });
       if (it == by_file.end()) it = by_file.insert(by_file.end(), {r.file, TotalParts{}});
       it->second.add(RecordKey::unpack(r.key), r.cents);
     }
@@ -231,6 +232,7 @@ DatasetBuilder::Chunk DatasetBuilder::sorted_records(unsigned threads) {
 
 Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
   if (data_.sources.empty()) data_.sources.emplace_back();
+  settle_unfamiliar();
   // The other provinces of a focused load enter as one total row per month.
   for (const auto& [packed, other] : others_)
     records_.push_back(
@@ -307,7 +309,8 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     for (std::size_t s = 0; s < data.known.size(); ++s) {
       const std::size_t span = data.coverage[s].size();
       for (const std::int32_t month : months) {
-        if (month < data.coverage_base || static_cast<std::size_t>(month - data.coverage_base) >= span) continue;
+        if (month < data.coverage_base || static_cast<std::size_t>(month - data.coverage_base) >= span)
+          continue;
         const auto offset = static_cast<std::size_t>(month - data.coverage_base);
         for (std::size_t p = u.key.province.value_or(1); p <= u.key.province.value_or(province_count); ++p)
           data.known[s][p * span + offset] = false;

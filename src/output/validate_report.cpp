@@ -143,6 +143,10 @@ std::string_view note_key(FileNote::Kind kind) {
       return "unit_by_convention";
     case FileNote::Kind::skipped_row_unknown:
       return "skipped_row_unknown";
+    case FileNote::Kind::total_by_sums:
+      return "total_by_sums";
+    case FileNote::Kind::numeric_country_codes:
+      return "numeric_country_codes";
   }
   return {};
 }
@@ -165,12 +169,14 @@ std::string note_line(const FileNote& note, Language lang) {
       return tr ? "sütunlar yılbaşından birikimli; aylar, art arda iki sütunun farkı olarak hesaplandı"
                 : "the columns are cumulative from January; each month is the difference of two in a row";
     case FileNote::Kind::template_month:
-      return tr ? fmt::format("{} henüz yayımlanmamış bir ay (şablon): sıfırları yok sayıldı, yalnız dolu "
-                              "hücreleri okundu",
-                              note.detail)
-                : fmt::format("{} is a month not yet published (a template): its zeros are absent, only "
-                              "its filled cells were read",
-                              note.detail);
+      return tr ? fmt::format(
+                      "{} henüz yayımlanmamış bir ay (şablon): sıfırları yok sayıldı, yalnız dolu "
+                      "hücreleri okundu",
+                      note.detail)
+                : fmt::format(
+                      "{} is a month not yet published (a template): its zeros are absent, only "
+                      "its filled cells were read",
+                      note.detail);
     case FileNote::Kind::hidden_sheet_skipped:
       return tr ? "gizli bir sayfa; okunmadı (okumak için --sheet ile adını verin)"
                 : "a hidden sheet, not read (name it with --sheet to read it)";
@@ -182,6 +188,19 @@ std::string note_line(const FileNote& note, Language lang) {
     case FileNote::Kind::skipped_row_unknown:
       return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") +
              skipped_key_text(note.detail, lang);
+    case FileNote::Kind::total_by_sums:
+      return tr ? fmt::format(
+                      "'{}' satırları, gruplarının öteki satırlarının toplamına eşit: toplam satırı "
+                      "sayıldı, toplamlara katılmadı",
+                      note.detail)
+                : fmt::format(
+                      "the rows of '{}' equal the sum of the other rows of their group: read as a "
+                      "total, kept out of the sums",
+                      note.detail);
+    case FileNote::Kind::numeric_country_codes:
+      return tr ? "sayısal ülke kodları (TÜİK'in) okunmadı; ülkeler yanlarındaki adlarından okundu"
+                : "numeric country codes (TÜİK's) were not read; the countries were read by the names beside "
+                  "them";
   }
   return {};
 }
@@ -236,7 +255,6 @@ std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
       "thousands of dollars (if so, --unit thousand)",
       d.province, d.month.iso(), amount);
 }
-
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
   const ValidateWords& w = style.language == Language::tr ? turkish : english;

@@ -215,8 +215,12 @@ struct FileNote {
     skipped_row_unknown,     // a row skipped by --skip-bad-rows: its province's month is unknown
                              // (`detail`: "Aydın|2026-01"; an empty side: every province, or every
                              // month of the file)
+    total_by_sums,           // a row under an unfamiliar label (`detail`) that equals the sum of the
+                             // other rows of its group wherever the file uses it: a total, kept out
+                             // of the sums
+    numeric_country_codes,   // numeric country codes (TÜİK's), not read: the names beside them are
   };
-  static constexpr Kind last_kind = Kind::skipped_row_unknown;
+  static constexpr Kind last_kind = Kind::numeric_country_codes;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;

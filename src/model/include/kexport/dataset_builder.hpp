@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bitset>
 
 #include <optional>
 #include <string>
@@ -39,6 +40,18 @@ class DatasetBuilder {
   SourceId source(std::string_view name);
   // A sector that is not an HS chapter, by name: a code from Dataset::first_sector_code up.
   std::uint8_t sector(std::string_view name);
+  // A sector under a name the gazetteer does not know (neither TİM's nor a chapter's).
+  std::uint8_t unfamiliar_sector(std::string_view name);
+
+  // Whether a record's country or sector is a name the gazetteer does not know. Such a row may be
+  // a part, or a total under a label no word gives away ("HEPSİ", "DÜNYA"): add_unfamiliar() holds
+  // it until finish() tells which by the sums of its group.
+  [[nodiscard]] bool is_unfamiliar(const RecordKey& key) const {
+    return any_unfamiliar_ &&
+           ((key.country < unfamiliar_countries_.size() && unfamiliar_countries_[key.country]) ||
+            unfamiliar_sectors_[key.chapter]);
+  }
+  void add_unfamiliar(const RecordKey& key, Cents cents, std::uint32_t line, bool sample = false);
 
   // Keeps every record of one province (and the national total rows) but only the monthly totals
   // of the others: enough for any question about that province, in a fraction of the memory.
@@ -134,6 +147,15 @@ class DatasetBuilder {
   // The entry of the others' month `packed`, given by the current file.
   OtherTotal& other_total(std::uint64_t packed);
   static Dataset initial();
+
+  // Rows under unfamiliar labels (see is_unfamiliar) and the ids of those labels.
+  bool any_unfamiliar_ = false;
+  std::vector<bool> unfamiliar_countries_;
+  std::bitset<256> unfamiliar_sectors_;  // by chapter code
+  std::vector<Pending> unfamiliar_;
+  // Tells which unfamiliar labels are totals (a row equal to the sum of the other rows of its group
+  // wherever the file uses it): those become total rows, the rest parts. finish()'s first step.
+  void settle_unfamiliar();
 };
 
 }  // namespace kexport
