@@ -379,9 +379,9 @@ TEST_CASE("the lists show the gazetteer, and with data what it covers", "[analys
                       "period,province,country,chapter,value_usd\n2025-01,Kayseri,Atlantis,94,5\n"
                       "2025-03,Kayseri,Almanya,Uzay Turizmi,5\n");
   const auto coverage = kexport::compute_coverage(data, gazetteer());
-  std::ostringstream provinces, country_list, chapter_list;
-  kexport::write_province_list(provinces, gazetteer(), &coverage, kexport::Format::csv, {});
-  CHECK_THAT(provinces.str(), Catch::Contains("38,Kayseri,TR72,,2,2025-01,2025-03,\r\n"));
+  std::ostringstream province_list, country_list, chapter_list;
+  kexport::write_province_list(province_list, gazetteer(), &coverage, kexport::Format::csv, {});
+  CHECK_THAT(province_list.str(), Catch::Contains("38,Kayseri,TR72,,2,2025-01,2025-03,\r\n"));
   kexport::write_country_list(country_list, gazetteer(), &coverage, kexport::Format::csv, {});
   CHECK_THAT(country_list.str(), Catch::Contains("DE,DEU,Almanya,ALMANYA,Germany,1,2025-03,2025-03,\r\n"));
   CHECK_THAT(country_list.str(), Catch::Contains(",,Atlantis,,,1,2025-01,2025-01,\r\n"));
