@@ -1,5 +1,7 @@
 #include "decode.hpp"
 
+#include <fmt/format.h>
+
 #include "bytes.hpp"
 #include "kexport/parallel.hpp"
 
@@ -321,6 +323,22 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
   for (const Finding& finding : findings) {  // the first problem in the file wins
     if (finding.kind == Finding::none) continue;
     if (finding.kind == Finding::not_utf8 && forced != TextEncoding::utf8) {
+      // Before its first byte that is not UTF-8 the text is UTF-8; if it holds letters beyond ASCII
+      // there, they were written in UTF-8, and the file mixes two encodings (a line pasted from a
+      // Windows-1254 file, say): no one code page reads it whole.
+      const std::string_view before = text.substr(0, finding.offset);
+      const auto beyond_ascii = std::find_if(before.begin(), before.end(),
+                                             [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (beyond_ascii != before.end()) {
+        const SourceLocation utf8_at =
+            locate(text, static_cast<std::size_t>(beyond_ascii - before.begin()), file.name);
+        throw DataError(locate(text, finding.offset, file.name),
+                        fmt::format("a byte that is not UTF-8, in a file written in UTF-8 before it ('{}' on line "
+                                    "{}): the file mixes two encodings; expected one throughout (save the lines "
+                                    "from here again as UTF-8)",
+                                    word_at(text, static_cast<std::size_t>(beyond_ascii - before.begin())),
+                                    utf8_at.line));
+      }
       forced = TextEncoding::windows1254;
       break;
     }

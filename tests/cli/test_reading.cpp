@@ -458,6 +458,15 @@ TEST_CASE("messages name what is wrong where it is", "[cli][reading]") {
   CHECK(empty.exit_code == 65);
   CHECK(empty.out.empty());
   CHECK_THAT(empty.err, Catch::Contains("bos.xlsx: an empty file (0 bytes), not a workbook"));
+  // A UTF-8 file with one line in Windows-1254: before, "'AydÄ±n' is garbled" at line 3, a line
+  // that is right, rather than the line that is not.
+  test::write_text(dir.path / "mixed.csv",
+                   "period,province,value_usd\n2026-01,Kayseri,100\n2026-01,Aydın,5\n2026-01,\xDE" "anl\xFD" "urfa,7\n");
+  const auto mixed = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
+  CHECK(mixed.exit_code == 65);
+  CHECK(mixed.out.empty());
+  CHECK_THAT(mixed.err, Catch::Contains("mixed.csv:4:9") && Catch::Contains("mixes two encodings") &&
+                            Catch::Contains("'Aydın' on line 3"));
   // LibreOffice's default CSV export (Latin-1: ö kept, İ and ğ lost to '?'): before, only "no
   // header line found", with no word of the encoding.
   test::write_text(dir.path / "latin1.csv", "?l;D\xF6nem;De?er\nKAYSER?;2026-01;100\n");
