@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "kexport/gazetteer.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 namespace {
 

@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "kexport/cache.hpp"
-#include "kexport/cache_directory.hpp"
-#include "kexport/cache_identity.hpp"
-#include "kexport/cache_image.hpp"
-#include "kexport/error.hpp"
+#include "kexport/app/cache.hpp"
+#include "kexport/cache/cache_directory.hpp"
+#include "kexport/cache/cache_identity.hpp"
+#include "kexport/cache/cache_image.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 namespace {

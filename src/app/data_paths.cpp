@@ -1,4 +1,4 @@
-#include "kexport/data_paths.hpp"
+#include "kexport/app/data_paths.hpp"
 
 #include <sys/stat.h>
 
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 namespace {

@@ -1,4 +1,4 @@
-#include "kexport/data_source.hpp"
+#include "kexport/app/data_source.hpp"
 
 #include <algorithm>
 

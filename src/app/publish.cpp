@@ -1,8 +1,8 @@
-#include "kexport/publish.hpp"
+#include "kexport/app/publish.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <nettle/sha2.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,9 +18,9 @@
 #include <set>
 #include <sstream>
 
-#include "kexport/error.hpp"
-#include "kexport/file_io.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/file_io.hpp"
 
 namespace kexport {
 namespace {
@@ -86,8 +86,8 @@ std::optional<std::string> not_replaceable(const fs::path& directory) {
   }
   std::map<std::string, std::pair<std::uint64_t, std::string>> listed;
   try {
-    for (const char* key : {"kexport_version", "month", "source", "languages", "inputs", "provinces", "missing",
-                            "national", "files"})
+    for (const char* key : {"kexport_version", "month", "source", "languages", "inputs", "provinces",
+                            "missing", "national", "files"})
       if (!manifest.contains(key)) throw std::runtime_error(key);
     for (const auto& file : manifest.at("files"))
       listed[file.at("path").get<std::string>()] = {file.at("size").get<std::uint64_t>(),
@@ -97,9 +97,10 @@ std::optional<std::string> not_replaceable(const fs::path& directory) {
   }
   std::set<std::string> on_the_way;  // directories that lead to listed files
   for (const auto& [path, digest] : listed)
-    for (fs::path p = fs::path(path).parent_path(); !p.empty(); p = p.parent_path()) on_the_way.insert(p.string());
-  for (auto it = fs::recursive_directory_iterator(directory, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+    for (fs::path p = fs::path(path).parent_path(); !p.empty(); p = p.parent_path())
+      on_the_way.insert(p.string());
+  for (auto it = fs::recursive_directory_iterator(directory, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const std::string relative = fs::relative(it->path(), directory).string();
     const auto type = it->symlink_status().type();
     if (type == fs::file_type::directory && on_the_way.count(relative)) continue;

@@ -1,8 +1,8 @@
-#include "kexport/validate_files.hpp"
+#include "kexport/app/validate_files.hpp"
 
 #include <algorithm>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 namespace {

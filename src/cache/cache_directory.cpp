@@ -1,4 +1,4 @@
-#include "kexport/cache_directory.hpp"
+#include "kexport/cache/cache_directory.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "kexport/error.hpp"
-#include "kexport/file_io.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/file_io.hpp"
 
 namespace kexport::cache {
 namespace {

@@ -1,4 +1,4 @@
-#include "kexport/cache_identity.hpp"
+#include "kexport/cache/cache_identity.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,8 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "kexport/cache_image_format.hpp"
-#include "kexport/error.hpp"
+#include "kexport/cache/cache_image_format.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::cache {
 namespace {

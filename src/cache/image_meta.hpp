@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kexport/dataset.hpp"
+#include "kexport/model/dataset.hpp"
 
 namespace kexport::cache {
 

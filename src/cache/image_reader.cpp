@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "image_meta.hpp"
-#include "kexport/cache_image.hpp"
+#include "kexport/cache/cache_image.hpp"
 
 namespace kexport::cache {
 namespace {

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "image_meta.hpp"
-#include "kexport/cache_image.hpp"
-#include "kexport/error.hpp"
-#include "kexport/file_io.hpp"
+#include "kexport/cache/cache_image.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/file_io.hpp"
 
 namespace kexport::cache {
 namespace {

@@ -10,8 +10,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "kexport/error.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "kexport/analysis.hpp"
-#include "kexport/publication.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/compute/publication.hpp"
+#include "kexport/compute/summary.hpp"
 #include "session.hpp"
 
 namespace kexport::cli {

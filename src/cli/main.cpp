@@ -1,5 +1,5 @@
 #include "command_line.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
 
 int main(int argc, char** argv) {
   // The process ends with its command: its input files stay mapped to the end (see there why).

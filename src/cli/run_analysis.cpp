@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::cli {
 namespace {

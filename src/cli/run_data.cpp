@@ -2,9 +2,9 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "kexport/cache.hpp"
-#include "kexport/error.hpp"
-#include "kexport/validate_files.hpp"
+#include "kexport/app/cache.hpp"
+#include "kexport/app/validate_files.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::cli {
 

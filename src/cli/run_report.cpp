@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "kexport/error.hpp"
-#include "kexport/load.hpp"
-#include "kexport/publish.hpp"
+#include "kexport/app/publish.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::cli {
 namespace {

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "kexport/data_paths.hpp"
-#include "kexport/error.hpp"
-#include "kexport/output_file.hpp"
-#include "kexport/report.hpp"
+#include "kexport/app/data_paths.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/output/output_file.hpp"
+#include "kexport/output/report.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -93,7 +93,8 @@ CacheSettings Session::cache_settings() {
 }
 
 void Session::emit(const std::string& text) const {
-  if (!options_.output.empty() && options_.output != "-") refuse_writing_over_input(options_.output, data_paths());
+  if (!options_.output.empty() && options_.output != "-")
+    refuse_writing_over_input(options_.output, data_paths());
   if (!options_.output.empty())
     write_output_file(options_.output, text);
   else

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "kexport/data_source.hpp"
-#include "kexport/report.hpp"
+#include "kexport/app/data_source.hpp"
+#include "kexport/output/report.hpp"
 
 namespace kexport::cli {
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <map>
 
-#include "kexport/analysis.hpp"
+#include "kexport/compute/analysis.hpp"
 
 namespace kexport {
 namespace {

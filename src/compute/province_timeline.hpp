@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/dataset.hpp"
+#include "kexport/model/dataset.hpp"
 
 namespace kexport::compute {
 

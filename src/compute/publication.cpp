@@ -1,11 +1,11 @@
-#include "kexport/publication.hpp"
+#include "kexport/compute/publication.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "kexport/error.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/parallel.hpp"
 #include "resolve.hpp"
 
 namespace kexport {

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kexport/analysis.hpp"
-#include "kexport/error.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/model/error.hpp"
 #include "province_timeline.hpp"
 #include "resolve.hpp"
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kexport/error.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::compute {
 

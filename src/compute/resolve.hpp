@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "kexport/analysis.hpp"
-#include "kexport/dataset.hpp"
-#include "kexport/gazetteer.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/model/dataset.hpp"
+#include "kexport/model/gazetteer.hpp"
 #include "province_timeline.hpp"
 
 namespace kexport::compute {

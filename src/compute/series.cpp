@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
-#include "kexport/analysis.hpp"
-#include "kexport/error.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/model/error.hpp"
 #include "province_timeline.hpp"
 #include "resolve.hpp"
 

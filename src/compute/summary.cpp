@@ -1,9 +1,9 @@
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 #include "province_timeline.hpp"
 #include "resolve.hpp"
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <map>
 
-#include "kexport/analysis.hpp"
-#include "kexport/error.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/model/error.hpp"
 #include "province_timeline.hpp"
 #include "resolve.hpp"
 

@@ -1,10 +1,10 @@
-#include "kexport/validate.hpp"
+#include "kexport/compute/validate.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 

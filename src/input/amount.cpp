@@ -1,11 +1,11 @@
-#include "kexport/amount.hpp"
+#include "kexport/input/amount.hpp"
 
 #include "plain_cents.hpp"
 
 #include <fmt/format.h>
 #include <limits>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 namespace {
@@ -147,7 +147,8 @@ AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUn
   const char* expected = style == DecimalStyle::point ? "a non-negative number like 291804236.45"
                                                       : "a non-negative number like 291.804.236,45";
   if (text.empty()) return {std::nullopt, "the amount is empty; expected a number"};
-  if (text.front() == '-') return refuse(text, "a non-negative amount (exports and imports are never negative)");
+  if (text.front() == '-')
+    return refuse(text, "a non-negative amount (exports and imports are never negative)");
   const char decimal = style == DecimalStyle::point ? '.' : ',';
   const char group = style == DecimalStyle::point ? ',' : '.';
   // Decimal places down to the cent: dollars 2, thousands 5, millions 8.

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "bytes.hpp"
-#include "kexport/error.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 namespace {

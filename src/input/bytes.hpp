@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
 
 namespace kexport {
 

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 #include "lazy_library.hpp"
 
 namespace kexport::input {

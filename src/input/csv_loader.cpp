@@ -9,9 +9,9 @@
 
 #include "bytes.hpp"
 #include "decode.hpp"
-#include "kexport/csv_reader.hpp"
-#include "kexport/parallel.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/csv_reader.hpp"
+#include "kexport/model/parallel.hpp"
+#include "kexport/model/text.hpp"
 #include "loaders.hpp"
 #include "sheet_rows.hpp"
 #include "stretches.hpp"

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "bytes.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,8 +15,8 @@
 
 #include <unistd.h>
 
-#include "kexport/csv_reader.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/csv_reader.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::input {
 namespace {
@@ -332,12 +332,13 @@ DecodedText decode_text(const InputFile& file, std::optional<TextEncoding> force
       if (beyond_ascii != before.end()) {
         const SourceLocation utf8_at =
             locate(text, static_cast<std::size_t>(beyond_ascii - before.begin()), file.name);
-        throw DataError(locate(text, finding.offset, file.name),
-                        fmt::format("a byte that is not UTF-8, in a file written in UTF-8 before it ('{}' on line "
-                                    "{}): the file mixes two encodings; expected one throughout (save the lines "
-                                    "from here again as UTF-8)",
-                                    word_at(text, static_cast<std::size_t>(beyond_ascii - before.begin())),
-                                    utf8_at.line));
+        throw DataError(
+            locate(text, finding.offset, file.name),
+            fmt::format("a byte that is not UTF-8, in a file written in UTF-8 before it ('{}' on line "
+                        "{}): the file mixes two encodings; expected one throughout (save the lines "
+                        "from here again as UTF-8)",
+                        word_at(text, static_cast<std::size_t>(beyond_ascii - before.begin())),
+                        utf8_at.line));
       }
       forced = TextEncoding::windows1254;
       break;

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
 
 namespace kexport::input {
 

@@ -2,7 +2,7 @@
 // currency its value column states ("Değer (1000 $)", "İhracat (Milyon $)", "Değer (TL)").
 #include <fmt/format.h>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 #include "record_interpreter.hpp"
 
 namespace kexport::input {
@@ -92,7 +92,7 @@ constexpr HeaderAlias header_aliases[] = {
 // Words in a value header that give its unit, folded, longest first. A scale may come with its
 // currency ("bin abd doları", "1000 usd") or alone ("Bin", "1000"), and a currency alone.
 constexpr std::string_view million_markers[] = {"milyonabddolari", "millionusd", "milyonusd", "million",
-                                                "milyon", "mn", "mio"};
+                                                "milyon",          "mn",         "mio"};
 constexpr std::string_view thousand_markers[] = {"binabddolari", "thousandusd", "thousand",
                                                  "1000usd",      "bin",         "1000"};
 constexpr std::string_view dollar_markers[] = {"abddolari", "dolari", "dolar", "dollars", "dollar", "usd"};
@@ -127,10 +127,10 @@ std::optional<HeaderMatch> match_header(std::string_view header) {
   for (const auto& alias : header_aliases)
     if (folded == alias.folded)
       // The canonical names say their unit: value_usd is in dollars, whatever --unit says.
-      return HeaderMatch{alias.field, folded == "valueusd" || folded == "importsusd"
-                                          ? std::optional(ValueUnit::dollars)
-                                          : std::nullopt,
-                         std::string()};
+      return HeaderMatch{
+          alias.field,
+          folded == "valueusd" || folded == "importsusd" ? std::optional(ValueUnit::dollars) : std::nullopt,
+          std::string()};
   // A value column with its unit: "Değer (1000 $)", "İhracat (Bin ABD Doları)", "value (USD)",
   // "İhracat (Milyon $)", or another currency: "Değer (TL)", "İhracat (Bin Euro)".
   const bool dollar_sign = header.find('$') != std::string_view::npos;

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "json_parse.hpp"
-#include "kexport/csv_reader.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/csv_reader.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::input {
 

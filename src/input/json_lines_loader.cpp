@@ -5,8 +5,8 @@
 
 #include "bytes.hpp"
 #include "json_parse.hpp"
-#include "kexport/parallel.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/parallel.hpp"
+#include "kexport/model/text.hpp"
 #include "loaders.hpp"
 #include "stretches.hpp"
 

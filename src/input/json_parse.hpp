@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "json_flat.hpp"
-#include "kexport/dataset_builder.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/dataset_builder.hpp"
 #include "record_interpreter.hpp"
 
 namespace kexport::input {

@@ -1,14 +1,14 @@
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
 
 #include "decode.hpp"
-#include "kexport/csv_reader.hpp"
-#include "kexport/error.hpp"
-#include "kexport/parallel.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/csv_reader.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/parallel.hpp"
+#include "kexport/model/text.hpp"
 #include "loaders.hpp"
 
 namespace kexport {
@@ -54,7 +54,8 @@ void check_content(const InputFile& file, InputFormat format) {
                     ".xlsx or .ods file, or the file named .csv");
   }
   if (format == InputFormat::xls && bytes.empty())
-    throw DataError({file.name, 0, 0}, "an empty file (0 bytes), not a workbook; expected the workbook as saved");
+    throw DataError({file.name, 0, 0},
+                    "an empty file (0 bytes), not a workbook; expected the workbook as saved");
   if (format == InputFormat::xls && !is_compound_document(bytes))
     throw DataError(
         {file.name, 0, 0},

@@ -3,9 +3,9 @@
 
 #include "decode.hpp"
 
-#include "kexport/dataset_builder.hpp"
-#include "kexport/gazetteer.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/dataset_builder.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 namespace kexport::input {
 

@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::input {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 #include "workbook_part.hpp"
 
 namespace kexport::input {

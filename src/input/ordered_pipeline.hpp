@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "kexport/parallel.hpp"
+#include "kexport/model/parallel.hpp"
 
 namespace kexport::input {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "kexport/amount.hpp"
+#include "kexport/input/amount.hpp"
 
 namespace kexport::input {
 

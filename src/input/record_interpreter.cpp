@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 #include "plain_cents.hpp"
 
 namespace kexport::input {

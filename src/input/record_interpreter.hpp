@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kexport/amount.hpp"
-#include "kexport/dataset_builder.hpp"
-#include "kexport/gazetteer.hpp"
+#include "kexport/input/amount.hpp"
+#include "kexport/model/dataset_builder.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 namespace kexport::input {
 

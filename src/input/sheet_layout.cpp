@@ -7,7 +7,7 @@
 #include <charconv>
 #include <map>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::input {
 namespace {

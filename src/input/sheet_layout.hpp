@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include "kexport/error.hpp"
-#include "kexport/file_format.hpp"
-#include "kexport/gazetteer.hpp"
-#include "kexport/period.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/file_format.hpp"
+#include "kexport/model/gazetteer.hpp"
+#include "kexport/model/period.hpp"
+#include "kexport/model/text.hpp"
 #include "record_interpreter.hpp"
 
 namespace kexport::input {
@@ -56,7 +56,8 @@ struct UnitClaim {
   SourceLocation where;
   std::string text;  // the cell as written
   // A claim without a cell of its own (a note's row, a sheet's name), placed in the file.
-  static UnitClaim of_file(const StatedUnit& stated, const std::string& file, bool in_sheet, std::string text) {
+  static UnitClaim of_file(const StatedUnit& stated, const std::string& file, bool in_sheet,
+                           std::string text) {
     UnitClaim claim;
     claim.stated = stated;
     claim.where.file = file;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::input {
 namespace {
@@ -79,7 +79,8 @@ void read_note(SheetPlan& plan, const std::vector<std::string_view>& cells) {
   std::string text;
   for (auto cell : cells) text += std::string(cell) + " ";
   if (const StatedUnit stated = text_unit(text); stated.says_something())
-    plan.more_claims.push_back(UnitClaim::of_file(stated, plan.file, plan.layout.in_sheet, std::string(trim(text))));
+    plan.more_claims.push_back(
+        UnitClaim::of_file(stated, plan.file, plan.layout.in_sheet, std::string(trim(text))));
   if (plan.source_named) return;
   if (auto source = text_source(text)) {
     plan.style.default_source = *source;
@@ -249,8 +250,7 @@ void settle_unit(SheetPlan& plan) {
     const bool overridden = plan.unit_option && *plan.unit_option != plan.style.unit;
     const bool in_header = first->where.line > 0 && first->where.line == plan.layout.header_line;
     std::string detail = fmt::format("'{}' → {}", excerpt(first->text), unit_phrase(first->stated));
-    if (overridden)
-      detail += " (--unit is for files that state no unit)";
+    if (overridden) detail += " (--unit is for files that state no unit)";
     if (overridden || !in_header)
       plan.unit_notes.push_back({FileNote::Kind::unit_stated, overridden ? 1U : 0U, detail});
   } else if (plan.unit_option) {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
 #include "sheet_layout.hpp"
 
 namespace kexport::input {
@@ -34,9 +34,9 @@ struct SheetPlan {
   // Where the unit was found (settle_unit): the cells that state it, beside the header's and the
   // title's (Layout::unit_claims) — notes under the data and the sheet's name.
   std::vector<UnitClaim> more_claims;
-  std::string file;                         // for messages
-  std::optional<ValueUnit> unit_option;     // --unit: for a table that states no unit
-  std::vector<FileNote> unit_notes;         // what settle_unit decided, for validate
+  std::string file;                      // for messages
+  std::optional<ValueUnit> unit_option;  // --unit: for a table that states no unit
+  std::vector<FileNote> unit_notes;      // what settle_unit decided, for validate
 };
 
 // Thrown when a text amount meets a style that was not settled: the survey is run whole and the

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::input {
 
@@ -117,7 +117,8 @@ void SheetRows::add_exports_and_imports(RowsRead& into, const RowSource& rows, R
   const bool has_imports = written(imports);
   // The amount of imports is read before the exports' record is added: a refused row leaves
   // nothing behind (--skip-bad-rows skips it whole).
-  if (has_imports && has_exports && !is_nil_amount(trim(imports)) && (plan_.style_settled || rows.is_number(*imports_column_))) {
+  if (has_imports && has_exports && !is_nil_amount(trim(imports)) &&
+      (plan_.style_settled || rows.is_number(*imports_column_))) {
     const ValueStyle& style = style_of(rows, *imports_column_);
     if (const AmountResult amount = parse_amount(trim(imports), style.decimal, style.unit); !amount.cents)
       throw DataError(rows.location_of_cell(*imports_column_), amount.problem);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "kexport/dataset_builder.hpp"
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/dataset_builder.hpp"
 #include "record_interpreter.hpp"
 #include "sheet_plan.hpp"
 

@@ -4,7 +4,7 @@
 #include <memory>
 #include <vector>
 
-#include "kexport/parallel.hpp"
+#include "kexport/model/parallel.hpp"
 
 namespace kexport::input {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/dataset_builder.hpp"
+#include "kexport/model/dataset_builder.hpp"
 
 namespace kexport::input {
 

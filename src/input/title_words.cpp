@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 #include "sheet_layout.hpp"
 
 namespace kexport::input {
@@ -84,12 +84,12 @@ StatedUnit text_unit(std::string_view text) {
     if (folded == "tl" || folded == "try" || folded == "lirasi") stated.currency = "TL";
     if (folded == "euro" || folded == "eur" || folded == "avro") stated.currency = "EUR";
   }
-  if (dollars) stated.unit = million ? ValueUnit::million_dollars
-                             : thousand ? ValueUnit::thousand_dollars
-                                        : ValueUnit::dollars;
+  if (dollars)
+    stated.unit = million    ? ValueUnit::million_dollars
+                  : thousand ? ValueUnit::thousand_dollars
+                             : ValueUnit::dollars;
   return stated;
 }
-
 
 std::optional<std::string> text_source(std::string_view text) {
   for (const auto& word : words_of(text)) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 #include "record_interpreter.hpp"
 
 namespace kexport::input {
@@ -57,13 +57,13 @@ bool is_total_word(std::string_view word) {
 // "İL TOPLAMI", "TOTAL EXPORTS", "TÜRKİYE TOPLAMI", a publisher's name.
 bool is_total_companion(std::string_view word) {
   for (const std::string_view companion :
-       {"genel", "grand", "general", "ihracat", "ihracati", "export", "exports", "il", "ili", "iller",
-        "province", "provinces", "turkiye", "turkey", "ulke", "ulkeler", "countries", "sektor",
-        "sektorler", "sectors", "tum", "all", "tim", "tuik", "deger", "value", "usd", "dolar"})
+       {"genel", "grand",   "general",   "ihracat",  "ihracati",  "export",  "exports",
+        "il",    "ili",     "iller",     "province", "provinces", "turkiye", "turkey",
+        "ulke",  "ulkeler", "countries", "sektor",   "sektorler", "sectors", "tum",
+        "all",   "tim",     "tuik",      "deger",    "value",     "usd",     "dolar"})
     if (word == companion) return true;
   return false;
 }
-
 
 }  // namespace
 

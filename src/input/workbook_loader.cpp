@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "kexport/error.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/text.hpp"
 #include "sheet_plan.hpp"
 #include "sheet_rows.hpp"
 

@@ -7,9 +7,9 @@
 #include <map>
 
 #include "compound_file.hpp"
-#include "kexport/error.hpp"
-#include "kexport/file_format.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/file_format.hpp"
+#include "kexport/model/text.hpp"
 #include "spreadsheet_dates.hpp"
 
 namespace kexport::input {

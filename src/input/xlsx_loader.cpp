@@ -11,8 +11,7 @@ void load_xlsx(const InputFile& file, const Gazetteer& gazetteer, DatasetBuilder
   std::vector<WorkbookSheet> sheets;
   for (const XlsxSheet& sheet : workbook.sheets()) sheets.push_back({sheet.name, sheet.hidden});
   const auto open = [&](std::size_t index, std::uint64_t& hidden_rows) -> std::unique_ptr<RowSource> {
-    return std::make_unique<XlsxSheetRows>(workbook, workbook.sheets()[index], hidden_rows,
-                                           options.threads);
+    return std::make_unique<XlsxSheetRows>(workbook, workbook.sheets()[index], hidden_rows, options.threads);
   };
   load_workbook(file.name, sheets, open, "xlsx", gazetteer, builder, options);
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 #include "sheet_row_buffer.hpp"
 #include "xlsx_row_pieces.hpp"
 #include "xlsx_workbook.hpp"

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "byte_search.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::input {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "kexport/error.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/parallel.hpp"
 
 namespace kexport::input {
 namespace {

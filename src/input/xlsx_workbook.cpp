@@ -4,8 +4,8 @@
 #include <charconv>
 #include <map>
 
-#include "kexport/error.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/text.hpp"
 #include "spreadsheet_dates.hpp"
 #include "workbook_part.hpp"
 

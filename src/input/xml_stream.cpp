@@ -9,7 +9,7 @@
 #include <limits>
 
 #include "byte_search.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport::input {
 

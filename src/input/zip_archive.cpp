@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 #include "lazy_library.hpp"
 
 namespace kexport::input {

@@ -1,4 +1,4 @@
-#include "kexport/csv_reader.hpp"
+#include "kexport/model/csv_reader.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include <immintrin.h>
 #endif
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 

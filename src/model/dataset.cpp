@@ -1,9 +1,9 @@
 // The dataset's questions: where a province's rows are, and what the data knows of each month.
-#include "kexport/dataset.hpp"
+#include "kexport/model/dataset.hpp"
 
 #include <algorithm>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 

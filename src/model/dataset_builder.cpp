@@ -2,9 +2,9 @@
 // merging of builders that read parts of a file side by side. finish() is in dataset_finish.cpp.
 #include <algorithm>
 
-#include "kexport/dataset_builder.hpp"
-#include "kexport/gazetteer.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/dataset_builder.hpp"
+#include "kexport/model/gazetteer.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 

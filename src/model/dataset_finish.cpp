@@ -6,8 +6,8 @@
 #include <numeric>
 #include <set>
 
-#include "kexport/dataset_builder.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/dataset_builder.hpp"
+#include "kexport/model/parallel.hpp"
 
 namespace kexport {
 

@@ -1,4 +1,4 @@
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
-#include "kexport/file_format.hpp"
+#include "kexport/model/file_format.hpp"
 
 #include <array>
 #include <string>
 #include <utility>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 namespace {

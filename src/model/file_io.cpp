@@ -1,11 +1,11 @@
-#include "kexport/file_io.hpp"
+#include "kexport/model/file_io.hpp"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 

@@ -1,12 +1,12 @@
-#include "kexport/gazetteer.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
-#include "kexport/csv_reader.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/csv_reader.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 namespace detail {

@@ -1,4 +1,4 @@
-#include "kexport/large_allocator.hpp"
+#include "kexport/model/large_allocator.hpp"
 
 #include <sys/mman.h>
 

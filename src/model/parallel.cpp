@@ -1,4 +1,4 @@
-#include "kexport/parallel.hpp"
+#include "kexport/model/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -1,10 +1,10 @@
-#include "kexport/period.hpp"
+#include "kexport/model/period.hpp"
 
 #include <fmt/format.h>
 #include <array>
 #include <charconv>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport {
 namespace {

@@ -1,4 +1,4 @@
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -5,7 +5,7 @@
 #include <map>
 #include <tuple>
 
-#include "kexport/dataset_builder.hpp"
+#include "kexport/model/dataset_builder.hpp"
 
 namespace kexport {
 

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "grid.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 #include "labels.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"

@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "grid.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"
 #include "labels.hpp"
 
 namespace kexport {

@@ -1,6 +1,6 @@
-#include "kexport/english.hpp"
+#include "kexport/output/english.hpp"
 
-#include "kexport/number_format.hpp"
+#include "kexport/output/number_format.hpp"
 
 #include <fmt/format.h>
 #include <cmath>

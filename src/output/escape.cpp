@@ -1,6 +1,6 @@
 #include "escape.hpp"
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::output {
 

@@ -5,8 +5,8 @@
 
 #include <sstream>
 
-#include "kexport/text.hpp"
-#include "kexport/report.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/report.hpp"
 
 namespace kexport {
 namespace {

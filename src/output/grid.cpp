@@ -7,8 +7,8 @@
 
 #include "escape.hpp"
 #include "json_values.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/number_format.hpp"
 #include "labels.hpp"
 #include "text_table.hpp"
 
@@ -98,8 +98,7 @@ std::vector<std::size_t> shown_columns(const Section& section) {
 
 void write_table(std::ostream& out, const Report& report, const TableStyle& style) {
   out << paint_wrapped(report.title, Tone::strong, style) << "\n";
-  if (!report.warning.empty())
-    out << paint_wrapped(report.warning, Tone::fall, style) << "\n";
+  if (!report.warning.empty()) out << paint_wrapped(report.warning, Tone::fall, style) << "\n";
   for (const Section& section : report.sections) {
     if (section.rows.empty()) continue;
     out << '\n';

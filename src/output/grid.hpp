@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "kexport/dataset.hpp"
-#include "kexport/report.hpp"
+#include "kexport/model/dataset.hpp"
+#include "kexport/output/report.hpp"
 
 namespace kexport::output {
 

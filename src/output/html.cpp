@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "escape.hpp"
-#include "kexport/number_format.hpp"
+#include "kexport/output/number_format.hpp"
 #include "labels.hpp"
 
 namespace kexport::output::html {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
 
 namespace kexport::output::html {
 

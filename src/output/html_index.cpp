@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "html_pages.hpp"
-#include "kexport/english.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/output/english.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/turkish.hpp"
 #include "labels.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"

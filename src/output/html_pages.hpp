@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "html.hpp"
-#include "kexport/publication.hpp"
+#include "kexport/compute/publication.hpp"
 
 namespace kexport::output::html {
 

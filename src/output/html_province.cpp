@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "html_pages.hpp"
-#include "kexport/english.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/output/english.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
+#include "kexport/output/turkish.hpp"
 #include "labels.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"

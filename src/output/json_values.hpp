@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
 
 namespace kexport::output {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "kexport/gazetteer.hpp"
-#include "kexport/period.hpp"
+#include "kexport/model/gazetteer.hpp"
+#include "kexport/model/period.hpp"
 
 namespace kexport::output {
 

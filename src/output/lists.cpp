@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "grid.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"
 #include "labels.hpp"
 
 namespace kexport {

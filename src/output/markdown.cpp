@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "escape.hpp"
-#include "kexport/english.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/output/english.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
+#include "kexport/output/turkish.hpp"
 #include "labels.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "kexport/analysis.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/compute/summary.hpp"
 
 namespace kexport::output {
 

@@ -1,4 +1,4 @@
-#include "kexport/number_format.hpp"
+#include "kexport/output/number_format.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "kexport/output_file.hpp"
+#include "kexport/output/output_file.hpp"
 
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace kexport {
 

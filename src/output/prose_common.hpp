@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
 #include "names.hpp"
 
 namespace kexport::output {

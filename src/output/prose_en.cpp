@@ -4,10 +4,10 @@
 #include <cmath>
 #include <optional>
 
-#include "kexport/english.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/english.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 #include "names.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <optional>
 
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
-#include "kexport/text.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
+#include "kexport/output/turkish.hpp"
 #include "names.hpp"
 #include "prose_common.hpp"
 #include "sample_notice.hpp"

@@ -1,4 +1,4 @@
-#include "kexport/publication_files.hpp"
+#include "kexport/output/publication_files.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "html_pages.hpp"
-#include "kexport/parallel.hpp"
-#include "kexport/report.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/parallel.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/report.hpp"
 #include "names.hpp"
 
 namespace kexport {

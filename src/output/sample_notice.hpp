@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kexport/gazetteer.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 namespace kexport::output {
 

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_values.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"
 

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "kexport/text.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 #include "labels.hpp"
 #include "names.hpp"
 #include "sample_notice.hpp"
@@ -125,7 +125,8 @@ void write_imports(std::ostream& out, const Summary& s, const TableStyle& style)
   const output::Labels& words = output::labels(style.language);
   const std::string month = output::month_label(s.period, style.language);
   out << '\n'
-      << output::paint_wrapped(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style) << "\n";
+      << output::paint_wrapped(fmt::format(fmt::runtime(words.imports_of), month), Tone::strong, style)
+      << "\n";
   if (!in.any_known()) {
     out << output::paint(output::say(style, "Veride bu döneme ait ithalat yok.",
                                      "The data holds no imports for this period."),

@@ -6,11 +6,11 @@
 #include <cmath>
 
 #include "escape.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 #include "labels.hpp"
 #include "names.hpp"
-#include "kexport/text.hpp"
 #include "sample_notice.hpp"
 
 namespace kexport {

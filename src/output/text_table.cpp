@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::output {
 
@@ -11,8 +11,8 @@ namespace {
 // Rows that said different things must still: where cutting made two labels alike ("Geçen yılın
 // ayn…" for both "Geçen yılın aynı ayı" and "Geçen yılın aynı dönemi"), they keep their ends
 // instead, around an ellipsis in the middle ("Geçen…aynı ayı", "Geçen…ı dönemi").
-void keep_distinct(std::vector<std::vector<Cell>>& rows, const std::vector<std::string>& before, std::size_t column,
-                   std::size_t target) {
+void keep_distinct(std::vector<std::vector<Cell>>& rows, const std::vector<std::string>& before,
+                   std::size_t column, std::size_t target) {
   const auto width_of = [](char32_t c) {
     std::string one;
     append_utf8(one, c);

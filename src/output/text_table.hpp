@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"
 
 namespace kexport::output {
 

@@ -1,14 +1,14 @@
-#include "kexport/turkish.hpp"
+#include "kexport/output/turkish.hpp"
 
-#include "kexport/number_format.hpp"
+#include "kexport/output/number_format.hpp"
 
 #include <fmt/format.h>
 #include <array>
 #include <cmath>
 #include <cstdlib>
 
-#include "kexport/period.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/period.hpp"
+#include "kexport/model/text.hpp"
 
 namespace kexport::turkish {
 namespace {

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "json_values.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 #include "text_table.hpp"
 
 namespace kexport {

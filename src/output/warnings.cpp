@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
-#include "kexport/text.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/model/text.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
+#include "kexport/output/turkish.hpp"
 #include "names.hpp"
 
 namespace kexport {
@@ -110,7 +110,8 @@ void write_skipped_rows(std::ostream& err, const Dataset& data, Language languag
     for (const FileNote& note : file.notes)
       if (note.kind == FileNote::Kind::skipped_row_unknown) {
         std::string text = skipped_key_text(note.detail, language);
-        if (std::find(unknown.begin(), unknown.end(), text) == unknown.end()) unknown.push_back(std::move(text));
+        if (std::find(unknown.begin(), unknown.end(), text) == unknown.end())
+          unknown.push_back(std::move(text));
       }
   if (!unknown.empty())
     err << (tr ? "  bunların ili ve ayı artık bilinmiyor: " : "  their provinces' months are now unknown: ")

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/data_paths.hpp"
+#include "kexport/app/data_paths.hpp"
 
 namespace {
 

@@ -12,11 +12,11 @@
 
 #include "helpers.hpp"
 #include "image_seal.hpp"
-#include "kexport/analysis.hpp"
-#include "kexport/cache.hpp"
-#include "kexport/cache_image.hpp"
-#include "kexport/error.hpp"
-#include "kexport/report.hpp"
+#include "kexport/app/cache.hpp"
+#include "kexport/cache/cache_image.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/output/report.hpp"
 #include "reference_model.hpp"
 
 namespace fs = std::filesystem;

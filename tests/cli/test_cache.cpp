@@ -15,7 +15,7 @@
 
 #include "helpers.hpp"
 #include "image_seal.hpp"
-#include "kexport/cache_image.hpp"
+#include "kexport/cache/cache_image.hpp"
 
 namespace fs = std::filesystem;
 using test::run_kexport;

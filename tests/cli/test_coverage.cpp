@@ -117,8 +117,9 @@ TEST_CASE("a table that leaves a province out says nothing of it, unless its tot
 
   // A total row larger than the provinces listed (beyond the rounding of whole dollars: half a
   // dollar a figure) proves nothing either.
-  const auto larger = run_kexport(
-      data_of("larger.csv", csv + fmt::format("2026-01,,Türkiye,{}\n", listed_2026 + 41)) + "rank -m 2026-01");
+  const auto larger =
+      run_kexport(data_of("larger.csv", csv + fmt::format("2026-01,,Türkiye,{}\n", listed_2026 + 41)) +
+                  "rank -m 2026-01");
   CHECK(larger.exit_code == 69);
 
   // A total row equal to the provinces listed proves that Bayburt exported nothing: 0, ranked last.

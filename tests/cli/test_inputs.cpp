@@ -7,7 +7,7 @@
 #include <map>
 #include <sstream>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 #include "helpers.hpp"
 

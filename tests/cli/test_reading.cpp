@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "helpers.hpp"
-#include "kexport/gazetteer.hpp"
+#include "kexport/model/gazetteer.hpp"
 #include "xlsx_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -461,7 +461,9 @@ TEST_CASE("messages name what is wrong where it is", "[cli][reading]") {
   // A UTF-8 file with one line in Windows-1254: before, "'AydÄ±n' is garbled" at line 3, a line
   // that is right, rather than the line that is not.
   test::write_text(dir.path / "mixed.csv",
-                   "period,province,value_usd\n2026-01,Kayseri,100\n2026-01,Aydın,5\n2026-01,\xDE" "anl\xFD" "urfa,7\n");
+                   "period,province,value_usd\n2026-01,Kayseri,100\n2026-01,Aydın,5\n2026-01,\xDE"
+                   "anl\xFD"
+                   "urfa,7\n");
   const auto mixed = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
   CHECK(mixed.exit_code == 65);
   CHECK(mixed.out.empty());

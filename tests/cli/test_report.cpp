@@ -190,7 +190,8 @@ TEST_CASE("a report replaces an earlier one whole, and nothing else", "[cli][rep
   const std::string report = data + " report -p Kayseri,Ankara --month 2026-01 --dir " + out.string();
   REQUIRE(run_kexport(report).exit_code == 0);
   // A report for other provinces before it: its files go, and only the new set is there.
-  REQUIRE(run_kexport(data + " report -p Kayseri,Bayburt --month 2026-01 --dir " + out.string()).exit_code == 0);
+  REQUIRE(run_kexport(data + " report -p Kayseri,Bayburt --month 2026-01 --dir " + out.string()).exit_code ==
+          0);
   REQUIRE(fs::exists(out / "69-bayburt"));
   const auto again = run_kexport(report);
   CHECK(again.exit_code == 0);

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 namespace {
 

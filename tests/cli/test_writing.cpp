@@ -44,8 +44,8 @@ TEST_CASE("report --dir through a link writes where the link points, and keeps t
   CHECK(fs::is_regular_file(real / "manifest.json"));
   // Again, over the earlier report: the link still points at the report, now the new one.
   const auto first = test::read_file((real / "manifest.json").string());
-  REQUIRE(run_kexport(data + "report -p Kayseri,Niğde -m 2026-01 --dir " + (dir.path / "latest").string()).exit_code ==
-          0);
+  REQUIRE(run_kexport(data + "report -p Kayseri,Niğde -m 2026-01 --dir " + (dir.path / "latest").string())
+              .exit_code == 0);
   CHECK(fs::is_symlink(dir.path / "latest"));
   CHECK(fs::is_directory(dir.path / "latest" / "51-nigde"));
   CHECK(test::read_file((real / "manifest.json").string()) != first);
@@ -56,12 +56,15 @@ TEST_CASE("report --dir through a link writes where the link points, and keeps t
   // A link through a link, relative, to a directory that is not there yet: made where they point.
   fs::create_directory_symlink("www/yeni", dir.path / "relative");
   fs::create_directory_symlink("relative", dir.path / "twice");
-  REQUIRE(run_kexport(data + "report -p Kayseri -m 2026-01 --dir " + (dir.path / "twice").string()).exit_code == 0);
+  REQUIRE(
+      run_kexport(data + "report -p Kayseri -m 2026-01 --dir " + (dir.path / "twice").string()).exit_code ==
+      0);
   CHECK(fs::is_symlink(dir.path / "twice"));
   CHECK(fs::is_regular_file(dir.path / "www" / "yeni" / "manifest.json"));
 }
 
-TEST_CASE("a killed report's temporaries are removed by a later run, a running one's kept", "[cli][writing]") {
+TEST_CASE("a killed report's temporaries are removed by a later run, a running one's kept",
+          "[cli][writing]") {
   // Before: every killed run left a .DIR.new-XXXXXX of several MB that no run removed.
   const test::TempDir dir;
   const fs::path abandoned = dir.path / (".out.new-" + std::to_string(ended_process()) + "-AbC123");
@@ -71,7 +74,8 @@ TEST_CASE("a killed report's temporaries are removed by a later run, a running o
     fs::create_directory(p);
     test::write_text(p / "index.html", "half");
   }
-  REQUIRE(run_kexport(data + "report -p Kayseri -m 2026-01 --dir " + (dir.path / "out").string()).exit_code == 0);
+  REQUIRE(run_kexport(data + "report -p Kayseri -m 2026-01 --dir " + (dir.path / "out").string()).exit_code ==
+          0);
   CHECK_FALSE(fs::exists(abandoned));
   CHECK(fs::exists(running / "index.html"));
   CHECK(fs::exists(someone_elses / "index.html"));
@@ -136,7 +140,8 @@ TEST_CASE("an output file the user may not write, one with other names, or an in
   CHECK(self.exit_code == 64);
   CHECK_THAT(self.err, Catch::Contains("is one of the data files this run reads"));
   CHECK(test::read_file(input.string()) == "period,province,value_usd\n2026-01,Kayseri,100\n");
-  const auto in_directory = run_kexport("--data " + dir.path.string() + " summary -p Kayseri -o " + input.string());
+  const auto in_directory =
+      run_kexport("--data " + dir.path.string() + " summary -p Kayseri -o " + input.string());
   CHECK(in_directory.exit_code == 64);
   // An ordinary file is still replaced, whole.
   const fs::path fresh = dir.path / "yeni.json";

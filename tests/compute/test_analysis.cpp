@@ -4,9 +4,9 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "kexport/analysis.hpp"
-#include "kexport/error.hpp"
-#include "kexport/report.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/output/report.hpp"
 #include "reference_model.hpp"
 
 using kexport::Period;

@@ -5,8 +5,8 @@
 #include <random>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
-#include "kexport/publication.hpp"
+#include "kexport/compute/publication.hpp"
+#include "kexport/model/error.hpp"
 
 using namespace kexport;
 

@@ -4,7 +4,7 @@
 
 #include "compute/resolve.hpp"
 #include "helpers.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 using kexport::ExitCode;
 using kexport::Period;

@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/model/error.hpp"
 
 using kexport::Cents;
 using kexport::Period;

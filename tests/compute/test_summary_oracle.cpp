@@ -8,8 +8,8 @@
 #include <set>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/model/error.hpp"
 #include "reference_model.hpp"
 
 using kexport::Cents;

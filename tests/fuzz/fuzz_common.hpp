@@ -3,9 +3,9 @@
 // kexport::Error — a clear message and an exit code — never a crash, a hang or a sanitizer report.
 #pragma once
 
-#include "kexport/error.hpp"
-#include "kexport/load.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/error.hpp"
 
 inline void load_and_answer(const kexport::InputFile& file) {
   for (const bool collect : {false, true}) {

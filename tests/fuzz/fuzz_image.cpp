@@ -11,10 +11,10 @@
 #include <string>
 
 #include "image_seal.hpp"
-#include "kexport/analysis.hpp"
-#include "kexport/cache_image.hpp"
-#include "kexport/error.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/cache/cache_image.hpp"
+#include "kexport/compute/analysis.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/model/error.hpp"
 
 namespace {
 const kexport::cache::ImageKey key = test::fixed_key();

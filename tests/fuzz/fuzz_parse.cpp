@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "kexport/amount.hpp"
-#include "kexport/period.hpp"
-#include "kexport/text.hpp"
+#include "kexport/input/amount.hpp"
+#include "kexport/model/period.hpp"
+#include "kexport/model/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "zip_pack.hpp"
 #include "input/xlsx_sheet_rows.hpp"
+#include "zip_pack.hpp"
 
 namespace {
 

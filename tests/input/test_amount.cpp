@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "kexport/amount.hpp"
+#include "kexport/input/amount.hpp"
 
 using kexport::DecimalStyle;
 using kexport::parse_amount;

@@ -3,8 +3,8 @@
 
 #include "helpers.hpp"
 #include "input/record_interpreter.hpp"
-#include "kexport/error.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/parallel.hpp"
 
 using kexport::DataError;
 using kexport::Period;

@@ -6,7 +6,7 @@
 
 #include "helpers.hpp"
 #include "input/decode.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 using kexport::TextEncoding;
 using namespace std::string_literals;

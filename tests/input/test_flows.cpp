@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 using kexport::Flow;
 using test::load_text;
@@ -61,8 +61,8 @@ TEST_CASE("columns of exports and imports give a record of each per row", "[flow
                             "Kayseri,2025-03,12,-\n"   // nothing imported
                             "Kayseri,2025-04,13,\n");  // a blank: imports unknown, no record
   const std::vector<std::string> expected = {
-      "Kayseri 2025-01 * * 1000 ",        "Kayseri 2025-01 * * 400  import", "Kayseri 2025-02 * * 0 ",
-      "Kayseri 2025-02 * * 500  import",  "Kayseri 2025-03 * * 0  import",   "Kayseri 2025-03 * * 1200 ",
+      "Kayseri 2025-01 * * 1000 ",       "Kayseri 2025-01 * * 400  import", "Kayseri 2025-02 * * 0 ",
+      "Kayseri 2025-02 * * 500  import", "Kayseri 2025-03 * * 0  import",   "Kayseri 2025-03 * * 1200 ",
       "Kayseri 2025-04 * * 1300 "};
   CHECK(read == expected);
   // A row with neither amount says nothing, and is an error like any empty amount.

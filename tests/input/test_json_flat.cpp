@@ -10,8 +10,8 @@
 #include "helpers.hpp"
 #include "input/json_flat.hpp"
 #include "input/loaders.hpp"
-#include "kexport/error.hpp"
-#include "kexport/parallel.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/model/parallel.hpp"
 
 using namespace kexport;
 

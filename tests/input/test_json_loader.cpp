@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 using test::load_text;
 

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
-#include "kexport/error.hpp"
-#include "kexport/report.hpp"
-#include "kexport/validate_files.hpp"
+#include "kexport/app/validate_files.hpp"
+#include "kexport/model/error.hpp"
+#include "kexport/output/report.hpp"
 
 namespace {
 
@@ -322,8 +322,9 @@ TEST_CASE("TÜİK query export: imports beside exports, a record of each flow pe
   check_equivalent("tuik-query.csv");
   const auto report = report_of("tuik-query.csv");
   // The unit is the title's, said; the header's "(USD)" agrees with it.
-  CHECK(report.notes == std::vector<kexport::FileNote>{{kexport::FileNote::Kind::unit_stated, 0,
-                                                        "'ülke ve fasıla göre dış ticaret (ABD Doları)' → USD"}});
+  CHECK(report.notes ==
+        std::vector<kexport::FileNote>{{kexport::FileNote::Kind::unit_stated, 0,
+                                        "'ülke ve fasıla göre dış ticaret (ABD Doları)' → USD"}});
   CHECK(report.rows == 6);
   CHECK(report.source == "TÜİK");
   CHECK(report.title_rows == 2);

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "input/record_interpreter.hpp"
-#include "kexport/dataset_builder.hpp"
+#include "kexport/model/dataset_builder.hpp"
 
 using kexport::Period;
 using kexport::input::Field;

@@ -8,7 +8,7 @@
 
 #include "helpers.hpp"
 #include "input/spreadsheet_dates.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include "helpers.hpp"
 #include "input/xlsx_row_pieces.hpp"
 #include "input/xlsx_sheet_rows.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/error.hpp"
 
 namespace {
 

@@ -1,2 +1,2 @@
 // Must not compile: the cache stores what input loads, below any writer of reports.
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"

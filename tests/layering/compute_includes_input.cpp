@@ -1,2 +1,2 @@
 // Must not compile: computing answers never reads files (the app layer does).
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"

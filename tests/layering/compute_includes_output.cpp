@@ -1,2 +1,2 @@
 // Must not compile: compute returns facts; naming and writing them is the output layer's.
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"

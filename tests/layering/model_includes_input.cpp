@@ -1,2 +1,2 @@
 // Must not compile: the model is the lowest layer and cannot see the input layer's headers.
-#include "kexport/load.hpp"
+#include "kexport/input/load.hpp"

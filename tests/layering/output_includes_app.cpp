@@ -1,2 +1,2 @@
 // Must not compile: writers know nothing of the use cases above them.
-#include "kexport/cache.hpp"
+#include "kexport/app/cache.hpp"

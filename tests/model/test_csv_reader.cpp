@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "kexport/csv_reader.hpp"
+#include "kexport/model/csv_reader.hpp"
 
 using kexport::CsvReader;
 

@@ -5,8 +5,8 @@
 #include <map>
 #include <random>
 
-#include "kexport/dataset_builder.hpp"
-#include "kexport/error.hpp"
+#include "kexport/model/dataset_builder.hpp"
+#include "kexport/model/error.hpp"
 
 using kexport::Cents;
 using kexport::DatasetBuilder;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "kexport/gazetteer.hpp"
+#include "kexport/model/gazetteer.hpp"
 
 using kexport::Gazetteer;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "kexport/period.hpp"
+#include "kexport/model/period.hpp"
 
 using kexport::Period;
 

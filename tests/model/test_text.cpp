@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "kexport/text.hpp"
+#include "kexport/model/text.hpp"
 
 using kexport::fold_name;
 

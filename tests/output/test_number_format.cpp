@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "kexport/english.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/output/english.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/turkish.hpp"
 
 using kexport::Language;
 

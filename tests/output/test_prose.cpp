@@ -3,8 +3,8 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "kexport/number_format.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/number_format.hpp"
+#include "kexport/output/report.hpp"
 
 using kexport::Period;
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "kexport/publication_files.hpp"
+#include "kexport/output/publication_files.hpp"
 
 using namespace kexport;
 

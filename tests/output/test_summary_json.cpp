@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "kexport/report.hpp"
+#include "kexport/output/report.hpp"
 
 using kexport::Period;
 

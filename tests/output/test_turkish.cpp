@@ -1,8 +1,8 @@
 // Turkish grammar against tables written by hand, independently of the rules in the code.
 #include <catch2/catch.hpp>
 
-#include "kexport/gazetteer.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/model/gazetteer.hpp"
+#include "kexport/output/turkish.hpp"
 
 using kexport::turkish::Suffix;
 using kexport::turkish::suffixed;

@@ -7,8 +7,8 @@
 
 #include <set>
 
-#include "kexport/gazetteer.hpp"
-#include "kexport/turkish.hpp"
+#include "kexport/model/gazetteer.hpp"
+#include "kexport/output/turkish.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "kexport/dataset.hpp"
-#include "kexport/load.hpp"
-#include "kexport/summary.hpp"
+#include "kexport/compute/summary.hpp"
+#include "kexport/input/load.hpp"
+#include "kexport/model/dataset.hpp"
 #include "output/names.hpp"
 
 namespace test {

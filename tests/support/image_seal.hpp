@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string>
 
-#include "kexport/cache_image.hpp"
+#include "kexport/cache/cache_image.hpp"
 
 namespace test {
 

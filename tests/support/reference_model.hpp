@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "kexport/period.hpp"
+#include "kexport/model/period.hpp"
 
 namespace oracle {
 

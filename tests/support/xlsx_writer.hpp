@@ -37,7 +37,8 @@ inline std::string xml_escaped(const std::string& text) {
 
 inline std::string column_name(std::size_t index) {
   std::string name;
-  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
   return name;
 }
 
@@ -78,21 +79,22 @@ inline std::string xlsx_book(const std::vector<SheetSpec>& sheets) {
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     workbook += fmt::format(R"(<sheet name="{}" sheetId="{}" state="{}" r:id="rId{}"/>)",
                             xml_escaped(sheets[i].name), i + 1, sheets[i].state, i + 1);
-    rels += fmt::format(R"(<Relationship Id="rId{}" Type="{}/worksheet" Target="worksheets/sheet{}.xml"/>)", i + 1,
-                        relationships, i + 1);
+    rels += fmt::format(R"(<Relationship Id="rId{}" Type="{}/worksheet" Target="worksheets/sheet{}.xml"/>)",
+                        i + 1, relationships, i + 1);
     parts.emplace_back(fmt::format("xl/worksheets/sheet{}.xml", i + 1), sheet_xml(sheets[i]));
   }
   workbook += "</sheets></workbook>";
   rels += "</Relationships>";
-  parts.insert(parts.begin(),
-               {{"[Content_Types].xml",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)"},
-                {"_rels/.rels",
-                 fmt::format(
-                     R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{}/officeDocument" Target="xl/workbook.xml"/></Relationships>)",
-                     relationships)},
-                {"xl/workbook.xml", workbook},
-                {"xl/_rels/workbook.xml.rels", rels}});
+  parts.insert(
+      parts.begin(),
+      {{"[Content_Types].xml",
+        R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)"},
+       {"_rels/.rels",
+        fmt::format(
+            R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{}/officeDocument" Target="xl/workbook.xml"/></Relationships>)",
+            relationships)},
+       {"xl/workbook.xml", workbook},
+       {"xl/_rels/workbook.xml.rels", rels}});
   return pack_zip(parts);
 }
 
