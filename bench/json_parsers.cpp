@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "json_flat.hpp"
+#include "json/json_flat.hpp"
 
 namespace {
 

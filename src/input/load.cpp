@@ -4,7 +4,7 @@
 #include <cctype>
 #include <memory>
 
-#include "decode.hpp"
+#include "io/decode.hpp"
 #include "kexport/model/csv_reader.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"

@@ -1,7 +1,7 @@
 // The format-specific loaders behind load_dataset().
 #pragma once
 
-#include "decode.hpp"
+#include "io/decode.hpp"
 
 #include "kexport/input/load.hpp"
 #include "kexport/model/dataset_builder.hpp"

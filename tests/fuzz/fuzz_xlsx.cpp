@@ -8,7 +8,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "input/xlsx_sheet_rows.hpp"
+#include "input/xlsx/xlsx_sheet_rows.hpp"
 #include "zip_pack.hpp"
 
 namespace {

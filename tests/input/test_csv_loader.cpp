@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "input/record_interpreter.hpp"
+#include "input/table/record_interpreter.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"
 

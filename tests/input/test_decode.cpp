@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "helpers.hpp"
-#include "input/decode.hpp"
+#include "input/io/decode.hpp"
 #include "kexport/model/error.hpp"
 
 using kexport::TextEncoding;

@@ -8,7 +8,7 @@
 #include <random>
 
 #include "helpers.hpp"
-#include "input/json_flat.hpp"
+#include "input/json/json_flat.hpp"
 #include "input/loaders.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"

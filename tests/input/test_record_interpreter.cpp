@@ -2,7 +2,7 @@
 // loader (CSV, JSON, a spreadsheet's sheet) relies on a value meaning the same thing in.
 #include <catch2/catch.hpp>
 
-#include "input/record_interpreter.hpp"
+#include "input/table/record_interpreter.hpp"
 #include "kexport/model/dataset_builder.hpp"
 
 using kexport::Period;

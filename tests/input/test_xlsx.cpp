@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "helpers.hpp"
-#include "input/spreadsheet_dates.hpp"
+#include "input/table/spreadsheet_dates.hpp"
 #include "kexport/model/error.hpp"
 
 namespace {

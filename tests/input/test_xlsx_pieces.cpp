@@ -6,8 +6,8 @@
 #include <filesystem>
 
 #include "helpers.hpp"
-#include "input/xlsx_row_pieces.hpp"
-#include "input/xlsx_sheet_rows.hpp"
+#include "input/xlsx/xlsx_row_pieces.hpp"
+#include "input/xlsx/xlsx_sheet_rows.hpp"
 #include "kexport/model/error.hpp"
 
 namespace {

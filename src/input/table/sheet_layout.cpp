@@ -1,0 +1,544 @@
+#include "table/sheet_layout.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+
+#include "kexport/model/text.hpp"
+
+namespace kexport::input {
+namespace {
+
+// How many records from the top are searched for the header.
+constexpr std::size_t header_search_limit = 40;
+
+// "1 Ocak-31 Mart 2025", "Ocak-Mart 2025", "OCAK - MART": the first and last month, and the year.
+// "1 - 31 ARALIK 2024", TİM's days of one month, is that month alone.
+struct MonthRange {
+  int first = 0, last = 0;
+  std::optional<int> year;
+};
+
+std::optional<MonthRange> parse_month_range(std::string_view text) {
+  MonthRange range;
+  if (text.size() > 5 && text[text.size() - 5] == ' ') {
+    const std::string_view tail = text.substr(text.size() - 4);
+    if (std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      range.year = (tail[0] - '0') * 1000 + (tail[1] - '0') * 100 + (tail[2] - '0') * 10 + (tail[3] - '0');
+      text = trim(text.substr(0, text.size() - 5));
+    }
+  }
+  std::size_t dash = text.find('-');
+  std::size_t dash_size = 1;
+  if (dash == std::string_view::npos) {
+    dash = text.find("\xE2\x80\x93");  // an en dash
+    dash_size = 3;
+  }
+  if (dash == std::string_view::npos) return std::nullopt;
+  const auto month_of = [](std::string_view side) -> std::optional<int> {
+    side = trim(side);
+    std::size_t digits = 0;  // a day before the month: "31 Mart", "31.Mart"
+    while (digits < side.size() && side[digits] >= '0' && side[digits] <= '9') ++digits;
+    if (digits > 0 && digits <= 2)
+      side = trim(side.substr(digits + (digits < side.size() && side[digits] == '.' ? 1 : 0)));
+    if (side.empty() || (side[0] >= '0' && side[0] <= '9')) return std::nullopt;
+    return parse_month(side);
+  };
+  const std::string_view left = trim(text.substr(0, dash));
+  const bool day_alone = !left.empty() && left.size() <= 2 &&
+                         std::all_of(left.begin(), left.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto last = month_of(text.substr(dash + dash_size));
+  const auto first = day_alone ? last : month_of(left);
+  if (!first || !last || *last < *first) return std::nullopt;
+  if (range.year && (*range.year < Period::min_year || *range.year > Period::max_year)) return std::nullopt;
+  range.first = *first;
+  range.last = *last;
+  return range;
+}
+
+Column classify_text(std::string_view text, StatedUnit& unit);
+
+// A header cell; one in two languages, a line each ("İl\nProvince", "Yıllar\nYears"), is what
+// its first recognisable line says.
+Column classify_header(std::string_view cell, StatedUnit& unit) {
+  const std::string_view text = trim(cell);
+  Column column = classify_text(text, unit);
+  if (column.field || column.is_month() || column.total || column.cumulative || column.partial_range ||
+      (text.find('\n') == std::string_view::npos && text.find('/') == std::string_view::npos))
+    return column;
+  // "İl / Province": read like two lines.
+  const char separator = text.find('\n') != std::string_view::npos ? '\n' : '/';
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t end = std::min(text.find(separator, from), text.size());
+    column = classify_text(trim(text.substr(from, end - from)), unit);
+    if (column.field || column.is_month() || column.total) return column;
+    from = end + 1;
+  }
+  return Column{};
+}
+
+Column classify_text(std::string_view text, StatedUnit& unit) {
+  Column column;
+  if (text.empty()) return column;
+  // TİM's province tables close with KÜMÜLATİF (the year so far): a total of the months like TOPLAM.
+  if (const std::string folded = fold_name(text); is_total_label(text) || folded == "yillik" ||
+                                                  folded == "yilliktoplam" || folded == "kumulatif" ||
+                                                  folded == "cumulative") {
+    column.total = true;
+    return column;
+  }
+  if (auto match = match_header(text)) {
+    column.field = match->field;
+    if (match->unit) unit.unit = match->unit;
+    if (!match->currency.empty()) unit.currency = match->currency;
+    return column;
+  }
+  if (auto period = parse_period(text)) {
+    column.period = *period;
+    return column;
+  }
+  // A month with its unit: "Aralık 2024 (1000 $)". The unit is the cell's claim; the rest names
+  // the month.
+  if (const auto open = text.find('('); open != std::string_view::npos && open > 0 && text.back() == ')') {
+    const StatedUnit stated = text_unit(text.substr(open));
+    const std::string_view month = trim(text.substr(0, open));
+    StatedUnit inner;
+    Column bare = classify_text(month, inner);
+    if (stated.says_something() && bare.is_month()) {
+      unit = stated;
+      return bare;
+    }
+  }
+  if (const auto range = parse_month_range(text)) {
+    // A range's last month names the column; whether it is one month or a span, its kind says.
+    if (range->year)
+      column.period = Period::from_year_month(*range->year, range->last);
+    else
+      column.month = range->last;
+    column.cumulative = range->first == 1 && range->last > 1;
+    column.partial_range = range->first > 1 && range->last > range->first;
+    return column;
+  }
+  if (!(text.front() >= '0' && text.front() <= '9')) column.month = parse_month(text);
+  return column;
+}
+
+// Where each header cell is, for messages: the header row's, even once the row below is read.
+using HeaderCells = std::vector<SourceLocation>;
+
+bool is_label_field(Field f) {
+  return f == Field::province || f == Field::province_code || f == Field::country ||
+         f == Field::country_code || f == Field::chapter;
+}
+
+// Month columns either all carry their year ("2026-01", "Ocak 2025") or none does ("Ocak", with
+// the year from a column or the title): a sheet that mixes them cannot be read one way.
+void check_month_columns(const Layout& layout, const HeaderCells& at) {
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (!c.is_month()) continue;
+    for (std::size_t j = 0; j < i; ++j)
+      if (layout.columns[j].period == c.period && layout.columns[j].month == c.month)
+        throw DataError(at.at(i),
+                        fmt::format("a second column for {}; expected each month once",
+                                    c.period ? c.period->iso() : std::string(month_name_tr(*c.month))));
+  }
+  const auto with_year = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                      [](const Column& c) { return c.period.has_value(); });
+  const auto without_year = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                         [](const Column& c) { return c.month.has_value(); });
+  if (with_year == layout.columns.end() || without_year == layout.columns.end()) return;
+  const auto column = static_cast<std::size_t>(without_year - layout.columns.begin());
+  throw DataError(at.at(column),
+                  fmt::format("a month column without its year ({}) beside month columns with theirs ({}); "
+                              "expected every month column to carry its year, or none",
+                              month_name_tr(*without_year->month), with_year->period->iso()));
+}
+
+// Ranges of months among the month columns. Where the sheet has months of its own beyond January,
+// ranges are their totals and are left out. A sheet whose months come as cumulative columns from
+// January, one through each month, gives each month as the difference between two of them; any
+// other range cannot be split into months, and the sheet is refused.
+void resolve_ranges(Layout& layout, const HeaderCells& at) {
+  const auto is_range = [](const Column& c) { return c.cumulative || c.partial_range; };
+  const auto month_of = [](const Column& c) { return c.period ? c.period->month() : *c.month; };
+  bool any_range = false, months_of_its_own = false;
+  for (const Column& c : layout.columns) {
+    if (is_range(c))
+      any_range = true;
+    else if (c.is_month() && month_of(c) != 1)
+      months_of_its_own = true;
+  }
+  if (!any_range) return;
+  if (months_of_its_own) {
+    for (Column& c : layout.columns)
+      if (is_range(c)) c = Column{};
+    return;
+  }
+  std::map<std::pair<int, int>, std::size_t> through;  // (year or 0, month) → column
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    const Column& c = layout.columns[i];
+    if (!c.is_month()) continue;
+    if (c.partial_range)
+      throw DataError(at.at(i),
+                      "a range of months that does not start in January, in a sheet without months of "
+                      "its own; expected months as columns, or cumulative columns from January");
+    through.emplace(std::pair{c.period ? c.period->year() : 0, month_of(c)}, i);
+  }
+  for (const auto& [key, i] : through) {
+    if (key.second == 1) continue;
+    const auto before = through.find({key.first, key.second - 1});
+    if (before == through.end())
+      throw DataError(at.at(i),
+                      fmt::format("a cumulative column through {} without one through {}; expected "
+                                  "cumulative columns for every month from January, whose differences are "
+                                  "the months",
+                                  month_name_tr(key.second), month_name_tr(key.second - 1)));
+    layout.columns[i].minus_column = before->second;
+  }
+  layout.cumulative = true;
+}
+
+// Months in one header row and their years in the row below — "OCAK" over "2024" and "2025", in
+// a cell merged over both: each column's month (its own, or the one to its left over it) and the
+// year below make its period. Leaves the layout as it was when the row below is not one of years.
+void join_year_row(Layout& layout, RowSource& rows) {
+  std::vector<std::string_view> below;
+  if (!rows.next(below)) return;
+  int month = 0;  // the month over this column; 0 for none
+  std::vector<std::pair<std::size_t, Period>> periods;
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    const Column column = i < layout.columns.size() ? layout.columns[i] : Column{};
+    const std::string_view cell = trim(below[i]);
+    if (column.month) {
+      month = *column.month;
+    } else if (column.field || column.period || column.total || column.cumulative || column.partial_range) {
+      month = 0;
+      if (!cell.empty()) return;  // under a column that is not a month, a year row is blank
+      continue;
+    }
+    if (cell.empty()) continue;
+    int year = 0;
+    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
+    if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || month == 0 ||
+        year < Period::min_year || year > Period::max_year)
+      return;
+    periods.emplace_back(i, Period::from_year_month(year, month));
+  }
+  if (periods.empty()) return;
+  if (layout.columns.size() < below.size()) layout.columns.resize(below.size());
+  for (const auto& [i, period] : periods) {
+    layout.columns[i].month.reset();
+    layout.columns[i].period = period;
+  }
+  layout.header_rows = 2;
+}
+
+// A year alone in a cell ("2025"), as written over its months.
+std::optional<int> year_cell(std::string_view cell) {
+  cell = trim(cell);
+  int year = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
+  if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || year < Period::min_year ||
+      year > Period::max_year)
+    return std::nullopt;
+  return year;
+}
+
+// Years over their months: "2025" written once over OCAK…ARALIK (merged across them, or in the
+// first cell of the span), the months in the row below. Each month takes the year written
+// nearest to its left. True where the row below is such a row of months: then it is the header's
+// second row. Under a label column the row below is blank. Where it is not such a row, `below`
+// holds it, for the search to go on from (not_months); none where there is no row below.
+enum class MonthRow { joined, not_months, none };
+
+MonthRow join_month_row(Layout& layout, const std::vector<std::optional<int>>& years, RowSource& rows,
+                        std::vector<std::string_view>& below) {
+  if (!rows.next(below)) return MonthRow::none;
+  std::optional<int> year;
+  std::vector<std::pair<std::size_t, Column>> months;
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    if (i < years.size() && years[i]) year = years[i];
+    const std::string_view cell = trim(below[i]);
+    if (i < layout.columns.size() && layout.columns[i].field) {
+      if (!cell.empty()) return MonthRow::not_months;
+      continue;
+    }
+    if (cell.empty()) continue;
+    StatedUnit unit;
+    Column column = classify_header(cell, unit);
+    if (column.field || !year) return MonthRow::not_months;
+    if (column.month) {
+      column.period = Period::from_year_month(*year, *column.month);
+      column.month.reset();
+    } else if (!column.period && !column.total && !column.cumulative && !column.partial_range) {
+      return MonthRow::not_months;
+    }
+    months.emplace_back(i, column);
+  }
+  if (std::none_of(months.begin(), months.end(), [](const auto& m) { return m.second.period.has_value(); }))
+    return MonthRow::not_months;
+  if (layout.columns.size() < below.size()) layout.columns.resize(below.size());
+  for (auto& [i, column] : months) layout.columns[i] = column;
+  layout.header_rows = 2;
+  return MonthRow::joined;
+}
+
+// "?l", "De?er": a '?' beside a letter, as a code page without the letter leaves it.
+bool has_lost_letter(std::string_view cell) {
+  const auto letter = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t i = 0; i < cell.size(); ++i)
+    if (cell[i] == '?' && ((i > 0 && letter(cell[i - 1])) || (i + 1 < cell.size() && letter(cell[i + 1]))))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+Layout find_layout(RowSource& rows) {
+  const std::string& file = rows.file_name();
+  std::vector<std::string_view> fields;
+  std::vector<std::string> title_parts;
+  // The line that named the most known columns, for the message when none makes a header.
+  std::size_t best_named = 0;
+  std::string lost_letter_cell;  // the first header cell with '?' for a letter
+  std::uint64_t best_line = 1;
+  std::array<bool, field_count> best_present{};
+  std::string best_header;
+  std::size_t title_rows = 0;
+  std::vector<UnitClaim> title_claims;
+  // A row above the header: its words are the title's, and may state the unit.
+  const auto add_title = [&](const std::vector<std::string_view>& cells) {
+    if (!is_blank(cells)) ++title_rows;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const std::string_view cell = trim(cells[i]);
+      if (cell.empty()) continue;
+      title_parts.emplace_back(cell);
+      if (const StatedUnit stated = text_unit(cell); stated.says_something())
+        title_claims.push_back({stated, rows.location_of_cell(i), std::string(cell)});
+    }
+  };
+  // A row read ahead (below a row of years) and found not to be their months: the next one to look at.
+  std::vector<std::string_view> replayed;
+  bool replay = false;
+  const auto next_row = [&] {
+    if (!replay) return rows.next(fields);
+    fields = std::move(replayed);
+    replayed = {};
+    replay = false;
+    return true;
+  };
+  for (std::size_t index = 0; index < header_search_limit && next_row(); ++index) {
+    Layout layout;
+    layout.columns.resize(fields.size());
+    std::size_t months = 0;
+    bool label = false;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      StatedUnit stated;
+      layout.columns[i] = classify_header(fields[i], stated);
+      if (!layout.columns[i].field && lost_letter_cell.empty() && has_lost_letter(fields[i]))
+        lost_letter_cell = trim(fields[i]);
+      if (stated.says_something()) {
+        layout.unit_claims.push_back({stated, rows.location_of_cell(i), std::string(trim(fields[i]))});
+        if (stated.unit &&
+            (layout.columns[i].field == Field::value || layout.columns[i].field == Field::imports))
+          layout.unit = stated.unit;
+      }
+      const Column& column = layout.columns[i];
+      if (column.is_month()) ++months;
+      if (column.field) {
+        const auto slot = static_cast<std::size_t>(*column.field);
+        if (layout.present[slot])
+          throw DataError(
+              rows.location_of_cell(i),
+              fmt::format("a second '{}' column; expected each column once", field_name(*column.field)));
+        layout.present[slot] = true;
+        label = label || is_label_field(*column.field);
+      }
+    }
+    // A table whose only amount is of imports is a table of imports: its column is the value.
+    if (layout.has(Field::imports) && !layout.has(Field::value)) {
+      for (auto& column : layout.columns)
+        if (column.field == Field::imports) column.field = Field::value;
+      layout.present[static_cast<std::size_t>(Field::imports)] = false;
+      layout.present[static_cast<std::size_t>(Field::value)] = true;
+      layout.flow = Flow::imports;
+    }
+    // Where a column of the header is, for a message at its cell.
+    const auto cell_of = [&](Field field) {
+      const auto at = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                   [&](const Column& c) { return c.field == field; });
+      return rows.location_of_cell(static_cast<std::size_t>(at - layout.columns.begin()));
+    };
+    if (layout.has(Field::imports) && layout.has(Field::weight))
+      throw DataError(cell_of(Field::weight),
+                      "a weight column beside columns of exports and imports, which says whose weight it "
+                      "is; expected a weight in a table of one flow");
+    if (layout.has(Field::imports) && layout.has(Field::flow))
+      throw DataError(cell_of(Field::imports),
+                      "a flow column beside a column of imports; expected either a flow column naming "
+                      "each row's flow, or columns of exports and imports");
+    const auto named =
+        static_cast<std::size_t>(std::count(layout.present.begin(), layout.present.end(), true));
+    if (named > best_named) {
+      best_named = named;
+      best_line = rows.row_line();
+      best_present = layout.present;
+      best_header = excerpt(fmt::format("{}", fmt::join(fields, ", ")), 200);
+    }
+    // A row of labels and years alone, the months below them: one header of two rows.
+    if (!layout.has(Field::value) && !layout.has(Field::year) && label && months == 0) {
+      std::vector<std::optional<int>> years(fields.size());
+      for (std::size_t i = 0; i < fields.size(); ++i)
+        if (!layout.columns[i].field) years[i] = year_cell(fields[i]);
+      if (std::any_of(years.begin(), years.end(), [](const auto& y) { return y.has_value(); })) {
+        const std::uint64_t line = rows.row_line();
+        HeaderCells cells;
+        for (std::size_t i = 0; i < fields.size(); ++i) cells.push_back(rows.location_of_cell(i));
+        // Read as a title row first, as it is if no months follow.
+        const std::size_t titles_before = title_parts.size();
+        const std::size_t claims_before = title_claims.size();
+        add_title(fields);
+        const MonthRow below = join_month_row(layout, years, rows, replayed);
+        if (below == MonthRow::joined) {
+          title_parts.resize(titles_before);
+          title_claims.resize(claims_before);
+          --title_rows;
+          layout.header_line = line;
+          while (cells.size() < layout.columns.size()) cells.push_back(cells.back());
+          resolve_ranges(layout, cells);
+          check_month_columns(layout, cells);
+          layout.wide = true;
+          layout.in_sheet = rows.is_sheet();
+          layout.title_records = index;
+          layout.title_rows = title_rows;
+          for (const auto& part : title_parts) layout.title += part + " ";
+          layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
+          return layout;
+        }
+        replay = below == MonthRow::not_months;
+        continue;
+      }
+    }
+    const bool long_header = layout.has(Field::value) && (label || layout.has(Field::period));
+    const bool wide_header = !layout.has(Field::value) && label && months >= 1;
+    if (long_header || wide_header) layout.header_line = rows.row_line();
+    if (wide_header) {
+      HeaderCells header_cells;
+      for (std::size_t i = 0; i < fields.size(); ++i) header_cells.push_back(rows.location_of_cell(i));
+      // Months named alone, with no year in a column or the title so far: their years may be in
+      // the row below. (A sheet that needs them and has none is refused by plan_sheet.)
+      std::string title_so_far;
+      for (const auto& part : title_parts) title_so_far += part + " ";
+      const bool months_alone =
+          std::any_of(layout.columns.begin(), layout.columns.end(), [](const Column& c) { return c.month; });
+      if (months_alone && !layout.has(Field::year) && !title_year(title_so_far)) join_year_row(layout, rows);
+      while (header_cells.size() < layout.columns.size()) header_cells.push_back(header_cells.back());
+      resolve_ranges(layout, header_cells);
+      check_month_columns(layout, header_cells);
+    }
+    if (long_header || wide_header) {
+      layout.wide = wide_header;
+      layout.in_sheet = rows.is_sheet();
+      layout.title_records = index;
+      layout.title_rows = title_rows;
+      for (const auto& part : title_parts) layout.title += part + " ";
+      layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
+      if (!layout.wide) {
+        for (auto& column : layout.columns) {
+          Column kept;
+          kept.field = column.field;
+          column = kept;
+        }
+      }
+      return layout;
+    }
+    add_title(fields);
+  }
+  // A file saved in a code page without Turkish letters (LibreOffice's default CSV export is
+  // Latin-1) has '?' for them: "?l", "De?er" name no column.
+  const std::string lost_letters =
+      lost_letter_cell.empty()
+          ? std::string()
+          : fmt::format(
+                "; '{}' has '?' for letters: was the file saved in a code page without Turkish "
+                "letters (LibreOffice's default CSV export is Latin-1)? Save it again as UTF-8",
+                lost_letter_cell);
+  if (best_named >= 1)
+    throw NoTable(
+        {file, best_line, 1, rows.is_sheet()},
+        RecordInterpreter::missing_fields(best_present) + "; the header has: " + best_header + lost_letters);
+  throw NoTable({file, 1, 1, rows.is_sheet()},
+                "no header line found; expected a line naming the columns, e.g. "
+                "period,province,value_usd (or İl, Ülke, Değer, or months as columns)" +
+                    lost_letters);
+}
+
+// --- rows below the header ------------------------------------------------------------------
+
+bool is_blank(const std::vector<std::string_view>& fields) {
+  if (!fields.empty() && !fields[0].empty() && fields[0][0] != ' ' && fields[0][0] != '\t') return false;
+  return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); });
+}
+
+bool is_note(const std::vector<std::string_view>& fields) {
+  // Data rows start with a number or a name; notes with "*", "(" or a word like "Kaynak".
+  if (!fields.empty() && !fields[0].empty() && fields[0][0] >= '0' && fields[0][0] <= '9') return false;
+  std::string_view first;
+  std::size_t filled = 0;
+  for (auto f : fields) {
+    if (trim(f).empty()) continue;
+    if (filled++ == 0) first = trim(f);
+  }
+  if (first.empty()) return false;
+  if (first.front() == '*' || first.starts_with("(*")) return true;
+  if (filled > 1) return false;
+  const std::string folded = fold_name(first.substr(0, std::min<std::size_t>(first.size(), 24)));
+  for (std::string_view prefix :
+       {"kaynak", "source", "not", "note", "aciklama", "gecici", "provisional", "veri"})
+    if (folded.starts_with(prefix)) return true;
+  return false;
+}
+
+bool row_is_group(const Layout& layout, const std::vector<std::string_view>& fields) {
+  for (std::size_t i = 0; i < fields.size() && i < layout.columns.size(); ++i) {
+    const auto& field = layout.columns[i].field;
+    if (field && (*field == Field::chapter || *field == Field::country || *field == Field::province) &&
+        is_group_label(fields[i]))
+      return true;
+  }
+  return false;
+}
+
+bool is_empty_amount(std::string_view cell) {
+  return cell.empty() || is_nil_amount(cell) || cell == ".." || cell == "...";
+}
+
+bool is_zero_amount(std::string_view cell) {
+  if (is_nil_amount(cell)) return true;
+  bool digit = false;
+  for (const char c : cell) {
+    if (c == '0')
+      digit = true;
+    else if (c != '.' && c != ',' && c != ' ')
+      return false;
+  }
+  return digit;
+}
+
+bool row_is_total(const Layout& layout, const std::vector<std::string_view>& cells) {
+  for (std::size_t i = 0; i < cells.size() && i < layout.columns.size(); ++i) {
+    const auto& field = layout.columns[i].field;
+    if (field && (*field == Field::chapter || *field == Field::country || *field == Field::province) &&
+        is_total_label(cells[i]))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace kexport::input
