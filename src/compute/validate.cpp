@@ -62,8 +62,7 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     const auto it = country_sum.find({key.stream().index(), key.month.index(), key.country});
     if (it == country_sum.end() || it->second == data.cents[row]) continue;
     checks.push_back({data.sources[key.source], key.flow, std::string(gazetteer.province_name(key.province)),
-                      country_name(data, gazetteer, key.country), key.month, "provinces", data.cents[row],
-                      it->second});
+                      data.countries[key.country], key.month, "provinces", data.cents[row], it->second});
   }
   for (std::size_t row = 0; row < data.size();) {
     const RecordKey first = data.key(row);
@@ -184,13 +183,23 @@ FileValidation failed_file(const std::string& name, const std::string& problem, 
   return v;
 }
 
+namespace {
+
+// One country as two datasets name it: the same gazetteer entry, or the same name as written.
+bool same_country(const std::optional<CountryEntry>& a, const std::optional<CountryEntry>& b) {
+  if (!a || !b) return a.has_value() == b.has_value();
+  return a->gazetteer ? a->gazetteer == b->gazetteer : !b->gazetteer && a->written == b->written;
+}
+
+}  // namespace
+
 void describe_together(ValidationReport& report, const Dataset& all, const Gazetteer& gazetteer) {
   // Checks within one file were reported with it; here only those that need several files.
   for (const TotalCheck& check : check_totals(all, gazetteer)) {
     const bool seen = std::any_of(report.files.begin(), report.files.end(), [&](const FileValidation& f) {
       return std::any_of(f.totals.begin(), f.totals.end(), [&](const TotalCheck& t) {
         return t.province == check.province && t.month == check.month && t.parts == check.parts &&
-               t.source == check.source && t.flow == check.flow && t.country == check.country;
+               t.source == check.source && t.flow == check.flow && same_country(t.country, check.country);
       });
     });
     if (!seen) report.combined_totals.push_back(check);
@@ -202,8 +211,8 @@ void describe_together(ValidationReport& report, const Dataset& all, const Gazet
     report.revisions.push_back(
         {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source], r.key.flow,
          std::string(gazetteer.province_name(r.key.province)), r.key.month,
-         r.key.country == all_countries ? "" : country_name(all, gazetteer, r.key.country), r.key.chapter,
-         r.old_cents, r.new_cents});
+         r.key.country == all_countries ? std::nullopt : std::optional(all.countries[r.key.country]),
+         r.key.chapter, r.old_cents, r.new_cents});
   }
 }
 

@@ -102,7 +102,8 @@ std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lan
   const Cents gap = t.total - t.sum_of_parts;
   const std::string what = fmt::format(fmt::runtime(gap > 0 ? w.total_exceeds : w.total_short),
                                        format_dollars(gap > 0 ? gap : -gap, lang) + " $");
-  const std::string whose = t.country.empty() ? t.province : t.province + " · " + t.country;
+  const std::string whose =
+      t.country ? t.province + " · " + t.country->name(Gazetteer::builtin(), lang) : t.province;
   return fmt::format("{} {} {} ({}): {}", whose, t.month.iso(), t.source, t.parts, what);
 }
 
@@ -331,7 +332,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
                       tr ? "yeni ($)" : "new ($)"});
     for (const RevisionNote& r : report.revisions) {
       std::string what = fmt::format("{} {}", r.province, r.month.iso());
-      if (!r.country.empty()) what += " " + r.country;
+      if (r.country) what += " " + r.country->name(Gazetteer::builtin(), lang);
       if (r.chapter) what += fmt::format(" {:02}", r.chapter);
       if (!r.source.empty()) what += " " + r.source;
       table.add_row({what, fmt::format(fmt::runtime(w.revised), r.earlier_file, r.later_file),
@@ -361,7 +362,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
   const auto total_json = [&](const TotalCheck& t) {
     return Json{{"source", t.source},
                 {"province", t.province},
-                {"country", t.country.empty() ? Json() : Json(t.country)},
+                {"country", t.country ? Json(t.country->name(Gazetteer::builtin(), Language::tr)) : Json()},
                 {"period", t.month.iso()},
                 {"parts", t.parts},
                 {"total", output::json_dollars(t.total)},
@@ -431,15 +432,16 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
   }
   Json revisions = Json::array();
   for (const RevisionNote& r : report.revisions)
-    revisions.push_back({{"earlier_file", r.earlier_file},
-                         {"later_file", r.later_file},
-                         {"source", r.source},
-                         {"province", r.province},
-                         {"period", r.month.iso()},
-                         {"country", r.country.empty() ? Json(nullptr) : Json(r.country)},
-                         {"chapter", r.chapter == 0 ? Json(nullptr) : Json(r.chapter)},
-                         {"old_value", output::json_dollars(r.old_value)},
-                         {"new_value", output::json_dollars(r.new_value)}});
+    revisions.push_back(
+        {{"earlier_file", r.earlier_file},
+         {"later_file", r.later_file},
+         {"source", r.source},
+         {"province", r.province},
+         {"period", r.month.iso()},
+         {"country", r.country ? Json(r.country->name(Gazetteer::builtin(), Language::tr)) : Json(nullptr)},
+         {"chapter", r.chapter == 0 ? Json(nullptr) : Json(r.chapter)},
+         {"old_value", output::json_dollars(r.old_value)},
+         {"new_value", output::json_dollars(r.new_value)}});
   Json combined = Json::array();
   for (const TotalCheck& t : report.combined_totals) combined.push_back(total_json(t));
   Json not_read = Json::array();

@@ -76,3 +76,27 @@ TEST_CASE("validate: unpublished months as YYYY-MM, counts in the singular where
   CHECK_THAT(table.out, Catch::Contains("1 note row"));
   CHECK_THAT(table.out, Catch::Contains("records"));
 }
+
+TEST_CASE("validate: countries named in the reader's language, the JSON's names unchanged",
+          "[cli][validate]") {
+  // Before: "Türkiye · Almanya" and "Kayseri 2026-01 Almanya" in English.
+  const test::TempDir dir;
+  test::write_text(
+      dir.path / "a.csv",
+      "period,province,country,value_usd\n2026-01,Kayseri,Almanya,60\n2026-01,Türkiye,Almanya,50\n");
+  test::write_text(dir.path / "b.csv", "period,province,country,value_usd\n2026-01,Kayseri,Almanya,70\n");
+  const auto en = run_kexport("validate " + (dir.path / "a.csv").string() + " " +
+                              (dir.path / "b.csv").string() + " --lang en");
+  CHECK_THAT(en.out,
+             Catch::Contains("Türkiye · Germany 2026-01") && Catch::Contains("Kayseri 2026-01 Germany"));
+  CHECK_THAT(en.out, !Catch::Contains("Almanya"));
+  const auto tr =
+      run_kexport("validate " + (dir.path / "a.csv").string() + " " + (dir.path / "b.csv").string());
+  CHECK_THAT(tr.out,
+             Catch::Contains("Türkiye · Almanya 2026-01") && Catch::Contains("Kayseri 2026-01 Almanya"));
+  const auto json = nlohmann::json::parse(run_kexport("validate " + (dir.path / "a.csv").string() + " " +
+                                                      (dir.path / "b.csv").string() + " -f json --lang en")
+                                              .out);
+  CHECK(json["revisions"][0]["country"] == "Almanya");
+  CHECK(json["files"][0]["totals"][0]["country"] == "Almanya");
+}

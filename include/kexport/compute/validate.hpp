@@ -16,7 +16,9 @@ struct TotalCheck {
   std::string source;
   Flow flow = Flow::exports;
   std::string province;  // display name; "Türkiye" for a national total
-  std::string country;   // a country's subtotal ("ALMANYA TOPLAM"); empty for all destinations
+  // A country's subtotal ("ALMANYA TOPLAM"), named by the writer in the reader's language; none
+  // for all destinations.
+  std::optional<CountryEntry> country;
   Period month;
   std::string parts;  // "countries", "chapters", "provinces"
   Cents total = 0;
@@ -59,7 +61,7 @@ struct RevisionNote {
   Flow flow = Flow::exports;
   std::string province;
   Period month;
-  std::string country;  // "" for the province total
+  std::optional<CountryEntry> country;  // none for the province total
   int chapter = 0;
   Cents old_value = 0;
   Cents new_value = 0;
