@@ -6,6 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <gsf/gsf-outfile-msole.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-output-memory.h>
+
+#include <array>
 #include <filesystem>
 
 #include "helpers.hpp"
@@ -30,6 +35,103 @@ nlohmann::json summary_json(const std::string& data, const std::string& argument
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   return nlohmann::json::parse(run.out);
+}
+
+// An .xls workbook of one sheet: text and number cells written as BIFF8 records, its merged
+// ranges ("first row, last row, first column, last column", 0-based) after them, in a compound
+// document written by libgsf.
+std::string xls_book(const std::vector<std::vector<std::string>>& rows,
+                     const std::vector<std::array<std::uint16_t, 4>>& merged) {
+  const auto u16 = [](std::string& out, unsigned value) {
+    out += static_cast<char>(value & 0xFF);
+    out += static_cast<char>(value >> 8 & 0xFF);
+  };
+  const auto record = [&](std::string& out, unsigned type, const std::string& data) {
+    u16(out, type);
+    u16(out, static_cast<unsigned>(data.size()));
+    out += data;
+  };
+  // UTF-8 (the tests' Turkish letters are all in the BMP) as UTF-16LE.
+  const auto utf16 = [&](const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      unsigned code = c;
+      std::size_t length = 1;
+      if (c >= 0xE0) {
+        code = (c & 0x0F) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6 |
+               (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+        length = 3;
+      } else if (c >= 0xC0) {
+        code = (c & 0x1F) << 6 | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+        length = 2;
+      }
+      u16(out, code);
+      i += length;
+    }
+    return out;
+  };
+  const auto bof = [&](unsigned kind) {
+    std::string data;
+    u16(data, 0x0600);
+    u16(data, kind);
+    data.append(12, '\0');
+    return data;
+  };
+  std::string sheet;
+  record(sheet, 0x0809, bof(0x0010));
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      const std::string& cell = rows[r][c];
+      if (cell.empty()) continue;
+      std::string data;
+      u16(data, static_cast<unsigned>(r));
+      u16(data, static_cast<unsigned>(c));
+      u16(data, 0);
+      if (cell[0] == '#') {
+        const double value = std::stod(cell.substr(1));
+        data.append(reinterpret_cast<const char*>(&value), sizeof value);
+        record(sheet, 0x0203, data);
+      } else {
+        const std::string text = utf16(cell);
+        u16(data, static_cast<unsigned>(text.size() / 2));
+        data += '\x01';
+        record(sheet, 0x0204, data + text);
+      }
+    }
+  std::string ranges;
+  u16(ranges, static_cast<unsigned>(merged.size()));
+  for (const auto& range : merged)
+    for (const std::uint16_t field : range) u16(ranges, field);
+  record(sheet, 0x00E5, ranges);
+  record(sheet, 0x000A, "");
+  const std::string name = utf16("Sayfa1");
+  std::string globals;
+  record(globals, 0x0809, bof(0x0005));
+  const std::size_t boundsheet_size = 4 + 6 + 2 + name.size();
+  std::string boundsheet;
+  const auto offset = static_cast<std::uint32_t>(globals.size() + boundsheet_size + 4);  // after the EOF
+  boundsheet.append(reinterpret_cast<const char*>(&offset), 4);
+  boundsheet += '\0';
+  boundsheet += '\0';
+  boundsheet += static_cast<char>(name.size() / 2);
+  boundsheet += '\x01';
+  record(globals, 0x0085, boundsheet + name);
+  record(globals, 0x000A, "");
+  const std::string stream = globals + sheet;
+
+  GsfOutput* memory = gsf_output_memory_new();
+  GsfOutfile* document = gsf_outfile_msole_new(memory);
+  GsfOutput* workbook = gsf_outfile_new_child(document, "Workbook", FALSE);
+  gsf_output_write(workbook, stream.size(), reinterpret_cast<const guint8*>(stream.data()));
+  gsf_output_close(workbook);
+  g_object_unref(workbook);
+  gsf_output_close(GSF_OUTPUT(document));
+  g_object_unref(document);
+  const auto* bytes = gsf_output_memory_get_bytes(GSF_OUTPUT_MEMORY(memory));
+  std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(gsf_output_size(memory)));
+  g_object_unref(memory);
+  return out;
 }
 
 // The 81 provinces' names, by plate code.
@@ -422,6 +524,69 @@ TEST_CASE("header styles people type are read", "[cli][reading]") {
   CHECK(summary_json(book, "-p Kayseri -m 2025-01")["value"] == 10000.0);
   // A year row over something else than months is not taken for one: the search goes on below it.
   CHECK(value_of("notmonths.csv", "İl;2025\nİl;Dönem;Değer\nKAYSERİ;2025-01;7\n", "2025-01") == 7.0);
+}
+
+TEST_CASE("a province merged down over its countries' rows is each row's province", "[cli][reading]") {
+  // Before: "the province is empty" at A3. A merged range keeps its text in its first cell only.
+  const test::TempDir dir;
+  SheetSpec sheet{"İhracat",
+                  {{"İl", "Ülke", "Ocak 2026"},
+                   {"KAYSERİ", "Almanya", "#60"},
+                   {"", "Irak", "#30"},
+                   {"", "Fas", "#10"},
+                   {"AYDIN", "Almanya", "#5"},
+                   {"", "Irak", "#2"}}};
+  sheet.merged = {"A2:A4", "A5:A6"};
+  const std::string book = write_book(dir, "merged.xlsx", {sheet});
+  const auto kayseri = summary_json(book, "-p Kayseri -m 2026-01");
+  CHECK(kayseri["value"] == 100.0);
+  CHECK(kayseri["countries"] == 3);
+  CHECK(summary_json(book, "-p Aydın -m 2026-01")["value"] == 7.0);
+  // The same in an .ods file, where the first cell says how many rows it spans and the cells
+  // below it are covered ones.
+  const auto cell = [](const std::string& text, const std::string& attributes = "") {
+    return "<table:table-cell office:value-type=\"string\"" + attributes + "><text:p>" + text +
+           "</text:p></table:table-cell>";
+  };
+  const auto number = [](int value) {
+    return fmt::format(R"(<table:table-cell office:value-type="float" office:value="{}"/>)", value);
+  };
+  const std::string covered = "<table:covered-table-cell/>";
+  const std::string content =
+      R"(<?xml version="1.0" encoding="UTF-8"?><office:document-content )"
+      R"(xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" )"
+      R"(xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" )"
+      R"(xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>)"
+      R"(<table:table table:name="İhracat"><table:table-row>)" +
+      cell("İl") + cell("Ülke") + cell("Ocak 2026") + "</table:table-row><table:table-row>" +
+      cell("KAYSERİ", R"( table:number-rows-spanned="3" table:number-columns-spanned="1")") +
+      cell("Almanya") + number(60) + "</table:table-row><table:table-row>" + covered + cell("Irak") +
+      number(30) + "</table:table-row><table:table-row>" + covered + cell("Fas") + number(10) +
+      "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+  test::write_text(
+      dir.path / "merged.ods",
+      pack_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                {"META-INF/manifest.xml",
+                 R"(<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:)"
+                 R"(opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" )"
+                 R"(manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>)"
+                 R"(</manifest:manifest>)"},
+                {"content.xml", content}}));
+  CHECK(summary_json((dir.path / "merged.ods").string(), "-p Kayseri -m 2026-01")["value"] == 100.0);
+  // And in an .xls workbook, whose MERGEDCELLS record follows the cells.
+  test::write_text(dir.path / "merged.xls", xls_book({{"İl", "Ülke", "Ocak 2026"},
+                                                      {"KAYSERİ", "Almanya", "#60"},
+                                                      {"", "Irak", "#30"},
+                                                      {"", "Fas", "#10"}},
+                                                     {{{1, 3, 0, 0}}}));
+  CHECK(summary_json((dir.path / "merged.xls").string(), "-p Kayseri -m 2026-01")["value"] == 100.0);
+  // An empty province cell that no merged range covers is still refused, never taken from above.
+  sheet.merged = {"A2:A3"};
+  const std::string unmerged = write_book(dir, "unmerged.xlsx", {sheet});
+  const auto refused = run_kexport("--data " + unmerged + " summary -p Kayseri -m 2026-01");
+  CHECK(refused.exit_code == 65);
+  CHECK_THAT(refused.err,
+             Catch::Contains("unmerged.xlsx[İhracat]!A4") && Catch::Contains("the province is empty"));
 }
 
 TEST_CASE("TÜİK's numeric country codes are never read as ISO codes", "[cli][reading]") {

@@ -17,7 +17,8 @@ namespace test {
 struct SheetSpec {
   std::string name;
   std::vector<std::vector<std::string>> rows;
-  std::string state = "visible";  // or "hidden", "veryHidden"
+  std::string state = "visible";         // or "hidden", "veryHidden"
+  std::vector<std::string> merged = {};  // ranges of merged cells, "A2:A4", written after the rows
 };
 
 inline std::string xml_escaped(const std::string& text) {
@@ -64,7 +65,13 @@ inline std::string sheet_xml(const SheetSpec& sheet) {
     }
     xml += "</row>";
   }
-  return xml + "</sheetData></worksheet>";
+  xml += "</sheetData>";
+  if (!sheet.merged.empty()) {
+    xml += fmt::format(R"(<mergeCells count="{}">)", sheet.merged.size());
+    for (const std::string& range : sheet.merged) xml += fmt::format(R"(<mergeCell ref="{}"/>)", range);
+    xml += "</mergeCells>";
+  }
+  return xml + "</worksheet>";
 }
 
 // The bytes of an .xlsx file holding the sheets, in order.

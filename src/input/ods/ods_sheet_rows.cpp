@@ -114,6 +114,13 @@ class OdsSheetRows::Handler final : public XmlHandler {
   void begin_cell(const char** attributes) {
     in_cell_ = true;
     cell_repeat_ = repeat_count(xml_attribute(attributes, "number-columns-repeated"));
+    // A range merged down from this cell: the rows below hold covered cells, without its text.
+    if (const std::uint64_t rows = repeat_count(xml_attribute(attributes, "number-rows-spanned")); rows > 1) {
+      const std::uint64_t columns = repeat_count(xml_attribute(attributes, "number-columns-spanned"));
+      rows_.merged_.push_back(
+          {row_.number, saturating_add(row_.number, rows - 1, max_rows + 1), column_,
+           saturating_add(column_, static_cast<std::size_t>(columns - 1), max_columns + 1)});
+    }
     value_type_ = xml_attribute(attributes, "value-type");
     error_ = qualified_attribute(attributes, "calcext:value-type") == "error";
     value_ = xml_attribute(attributes, "value");

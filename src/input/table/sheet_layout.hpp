@@ -40,6 +40,12 @@ class RowSource {
   // A spreadsheet's sheet: positions are cell references, and a row's empty cells at its end are
   // left out (a short row is not a ragged one).
   [[nodiscard]] virtual bool is_sheet() const { return false; }
+  // Where the current row's cell in `column` lies in a range of cells merged down from a row
+  // above (a province's name over its countries' rows): that row. A spreadsheet keeps a merged
+  // range's text in its first cell only.
+  [[nodiscard]] virtual std::optional<std::uint64_t> merged_from(std::size_t /*column*/) const {
+    return std::nullopt;
+  }
 };
 
 // What a cell (a header, a title, a note, a sheet's name) says of the amounts' unit: dollars and

@@ -1,6 +1,7 @@
 #include "table/sheet_row_buffer.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kexport::input {
 
@@ -24,6 +25,19 @@ bool BufferedSheetRows::next(std::vector<std::string_view>& cells) {
   }
   cells.assign(current_.cells.begin(), current_.cells.end());
   return true;
+}
+
+std::optional<std::uint64_t> BufferedSheetRows::merged_from(std::size_t column) const {
+  if (!found_merged_) {
+    found_merged_.emplace();
+    find_merged(*found_merged_);
+  }
+  for (const std::vector<MergedRange>* ranges : {&merged_, &*std::as_const(found_merged_)})
+    for (const MergedRange& r : *ranges)
+      if (r.first_row < number_ && number_ <= r.last_row && r.first_column <= column &&
+          column <= r.last_column)
+        return r.first_row;
+  return std::nullopt;
 }
 
 SourceLocation BufferedSheetRows::location_of_cell(std::size_t column) const {

@@ -21,6 +21,12 @@ struct SheetRow {
   std::optional<std::size_t> formula_without_value;  // a column
 };
 
+// A range of cells merged down over more than one row: 1-based rows, 0-based columns.
+struct MergedRange {
+  std::uint64_t first_row = 0, last_row = 0;
+  std::size_t first_column = 0, last_column = 0;
+};
+
 class BufferedSheetRows : public RowSource {
  public:
   // Raises `hidden_rows` to the hidden rows this reader met: a sheet may be opened more than
@@ -36,6 +42,7 @@ class BufferedSheetRows : public RowSource {
   }
   [[nodiscard]] std::optional<DataError> row_problem() const final;
   [[nodiscard]] bool is_sheet() const final { return true; }
+  [[nodiscard]] std::optional<std::uint64_t> merged_from(std::size_t column) const final;
 
  protected:
   // `name` is the sheet as messages name it: "book.xlsx[Sheet]".
@@ -44,13 +51,20 @@ class BufferedSheetRows : public RowSource {
   // Completes more rows into `completed_`; false when the sheet has no more.
   virtual bool read_more() = 0;
 
+  // The sheet's merged ranges, for a format that finds them only when asked (.xlsx writes them
+  // after its rows): called once, the first time merged_from() is.
+  virtual void find_merged(std::vector<MergedRange>& /*into*/) const {}
+
   std::string name_;
   std::deque<SheetRow> completed_;
+  // Merged ranges a format met as it read its rows (.ods marks them at their first cell).
+  std::vector<MergedRange> merged_;
   std::uint64_t hidden_rows_ = 0;
 
  private:
   SheetRow current_;
-  std::uint64_t number_ = 0;  // the row given last
+  std::uint64_t number_ = 0;                                      // the row given last
+  mutable std::optional<std::vector<MergedRange>> found_merged_;  // find_merged()'s, once asked
   std::uint64_t& hidden_rows_seen_;
 };
 

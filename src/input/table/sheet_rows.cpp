@@ -26,7 +26,22 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
       if (*field == Field::chapter || *field == Field::country || *field == Field::province)
         label_columns.push_back(i);
     }
+  // The last text each label column held, and its row: a name merged down over the rows below it
+  // (a province over its countries) is written in the first of them only.
+  const bool sheet = rows.is_sheet();
+  std::vector<std::string> label_text(sheet ? columns : 0);
+  std::vector<std::uint64_t> label_row(sheet ? columns : 0, 0);
   while (rows.next(cells)) {
+    if (sheet)
+      for (const std::size_t i : label_columns) {
+        if (i < cells.size() && !trim(cells[i]).empty()) {
+          if (label_text[i] != cells[i]) label_text[i] = cells[i];
+          label_row[i] = rows.row_line();
+        } else if (label_row[i] != 0 && rows.merged_from(i) == label_row[i]) {
+          if (cells.size() <= i) cells.resize(i + 1);
+          cells[i] = label_text[i];
+        }
+      }
     // A row that starts with a digit (a month, a year, a code) is neither blank nor a note.
     const bool starts_with_digit =
         !cells.empty() && !cells[0].empty() && cells[0][0] >= '0' && cells[0][0] <= '9';

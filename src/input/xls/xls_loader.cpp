@@ -11,7 +11,7 @@ class XlsSheetRows final : public BufferedSheetRows {
  public:
   XlsSheetRows(const XlsWorkbook& workbook, std::size_t sheet, std::uint64_t& hidden_rows)
       : BufferedSheetRows(workbook.file() + "[" + workbook.sheets()[sheet].name + "]", hidden_rows) {
-    auto rows = workbook.read_sheet(sheet, hidden_rows_);
+    auto rows = workbook.read_sheet(sheet, hidden_rows_, merged_);
     completed_.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   }
 

@@ -36,6 +36,7 @@ enum : std::uint16_t {
   boolerr = 0x0205,
   formula = 0x0006,
   string_record = 0x0207,
+  merged_cells = 0x00E5,
 };
 
 struct Record {
@@ -339,7 +340,8 @@ void XlsWorkbook::read_globals() {
   }
 }
 
-std::vector<SheetRow> XlsWorkbook::read_sheet(std::size_t sheet, std::uint64_t& hidden_rows) const {
+std::vector<SheetRow> XlsWorkbook::read_sheet(std::size_t sheet, std::uint64_t& hidden_rows,
+                                              std::vector<MergedRange>& merged) const {
   const std::string name = file_ + "[" + sheets_.at(sheet).name + "]";
   Records records(stream_, sheet_offsets_.at(sheet), file_);
   Record record;
@@ -437,6 +439,18 @@ std::vector<SheetRow> XlsWorkbook::read_sheet(std::size_t sheet, std::uint64_t& 
           put(fields, error_text(fields.u8(8)), false);
         }
         break;
+      case merged_cells: {
+        // A count, then each range's first and last row and first and last column, 2 bytes each.
+        const std::size_t room = record.data.size() >= 2 ? (record.data.size() - 2) / 8 : 0;
+        const std::size_t count = std::min<std::size_t>(room, record.data.size() >= 2 ? fields.u16(0) : 0);
+        for (std::size_t i = 0; i < count; ++i) {
+          const std::uint64_t first_row = fields.u16(2 + 8 * i) + 1u, last_row = fields.u16(4 + 8 * i) + 1u;
+          const std::size_t first_column = fields.u16(6 + 8 * i), last_column = fields.u16(8 + 8 * i);
+          if (last_row > first_row && last_column >= first_column)
+            merged.push_back({first_row, last_row, first_column, last_column});
+        }
+        break;
+      }
       case string_record:
         if (pending_string) {
           Pieces text = with_continues(record, records, 0);

@@ -29,7 +29,9 @@ class XlsWorkbook {
   [[nodiscard]] const std::vector<WorkbookSheet>& sheets() const { return sheets_; }
   [[nodiscard]] const std::string& file() const { return file_; }
   // The sheet's rows that hold a cell, in order; `hidden_rows` counts those of them hidden.
-  [[nodiscard]] std::vector<SheetRow> read_sheet(std::size_t sheet, std::uint64_t& hidden_rows) const;
+  // The sheet's rows, and into `merged` its ranges of cells merged down over several rows.
+  [[nodiscard]] std::vector<SheetRow> read_sheet(std::size_t sheet, std::uint64_t& hidden_rows,
+                                                 std::vector<MergedRange>& merged) const;
 
  private:
   void read_globals();

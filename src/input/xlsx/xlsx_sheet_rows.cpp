@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"
 
@@ -19,6 +21,8 @@ unsigned workers_for(unsigned threads) {
 XlsxSheetRows::XlsxSheetRows(const XlsxWorkbook& workbook, const XlsxSheet& sheet, std::uint64_t& hidden_rows,
                              unsigned threads, std::size_t piece_bytes)
     : BufferedSheetRows(workbook.file() + "[" + sheet.name + "]", hidden_rows),
+      archive_(workbook.archive()),
+      part_(sheet.part),
       names_{name_, workbook.file() + ": " + sheet.part},
       cutter_(workbook.archive(), sheet.part, piece_bytes),
       pipeline_([this] { return cutter_.next(); },
@@ -34,6 +38,50 @@ void XlsxSheetRows::number(SheetRow& row) {
                     row.number, last_row_));
   if (row.number == 0) row.number = next;
   last_row_ = row.number;
+}
+
+namespace {
+
+// "AB12" as its 0-based column and its row; nothing for another text.
+std::optional<std::pair<std::size_t, std::uint64_t>> cell_reference(std::string_view text) {
+  std::size_t column = 0;
+  std::size_t at = 0;
+  for (; at < text.size() && text[at] >= 'A' && text[at] <= 'Z' && at < 3; ++at)
+    column = column * 26 + static_cast<std::size_t>(text[at] - 'A' + 1);
+  std::uint64_t row = 0;
+  const auto [end, ec] = std::from_chars(text.data() + at, text.data() + text.size(), row);
+  if (at == 0 || ec != std::errc{} || end != text.data() + text.size() || row == 0) return std::nullopt;
+  return std::pair{column - 1, row};
+}
+
+}  // namespace
+
+void XlsxSheetRows::find_merged(std::vector<MergedRange>& into) const {
+  ZipArchive::Entry entry(archive_, part_);
+  constexpr std::string_view tag = "<mergeCell ";
+  constexpr std::size_t keep = 256;  // a tag cut at a piece's end is read whole with the next
+  std::string text;
+  std::vector<char> piece(std::size_t{1} << 20);
+  for (std::size_t got; (got = entry.read(piece.data(), piece.size())) > 0;) {
+    text.append(piece.data(), got);
+    std::size_t searched = 0;
+    for (std::size_t at; (at = text.find(tag, searched)) != std::string::npos;) {
+      const std::size_t close = text.find('>', at);
+      if (close == std::string::npos) break;
+      searched = close;
+      const std::string_view element(text.data() + at, close - at);
+      const std::size_t ref = element.find("ref=\"");
+      if (ref == std::string_view::npos) continue;
+      const std::string_view value = element.substr(ref + 5, element.find('"', ref + 5) - (ref + 5));
+      const std::size_t colon = value.find(':');
+      if (colon == std::string_view::npos) continue;
+      const auto first = cell_reference(value.substr(0, colon));
+      const auto last = cell_reference(value.substr(colon + 1));
+      if (first && last && last->second > first->second && last->first >= first->first)
+        into.push_back({first->second, last->second, first->first, last->first});
+    }
+    text.erase(0, std::max(searched, text.size() > keep ? text.size() - keep : std::size_t{0}));
+  }
 }
 
 bool XlsxSheetRows::read_more() {

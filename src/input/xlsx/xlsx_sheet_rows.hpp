@@ -29,9 +29,14 @@ class XlsxSheetRows final : public BufferedSheetRows {
 
  private:
   bool read_more() override;
+  // The sheet's <mergeCell ref="A2:A5"/> ranges, which .xlsx writes after its rows: the part is
+  // read through once more, the first time a label cell is found empty.
+  void find_merged(std::vector<MergedRange>& into) const override;
   // Numbers a row that has no number of its own; refuses rows out of order.
   void number(SheetRow& row);
 
+  const ZipArchive& archive_;
+  std::string part_;
   SheetNames names_;
   RowPieceCutter cutter_;
   OrderedPipeline<RowPiece, ParsedRows> pipeline_;  // after cutter_: its threads stop first
