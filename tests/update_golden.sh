@@ -5,10 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/kexport}
 export NO_COLOR=1
+# Each command's standard output, and its standard error (the warnings users see) beside it in
+# FILE.stderr where it writes any. A command that fails stops the update, saying why.
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
 while IFS='|' read -r file arguments data environment; do
   case "$file" in ''|'#'*) continue ;; esac
   # shellcheck disable=SC2086
-  env $environment "$bin" --data "${data:-data}" $arguments > "tests/golden/$file" 2>/dev/null || true
+  if ! env $environment "$bin" --data "${data:-data}" $arguments > "tests/golden/$file" 2> "$err"; then
+    echo "update_golden: kexport --data ${data:-data} $arguments failed:" >&2
+    cat "$err" >&2
+    exit 1
+  fi
+  if [ -s "$err" ]; then cp "$err" "tests/golden/$file.stderr"; else rm -f "tests/golden/$file.stderr"; fi
 done < tests/golden/commands.txt
 # The report's file list and manifest (hashes left out) are written by their own test.
 KEXPORT_UPDATE_GOLDEN=1 XDG_CACHE_HOME=$(mktemp -d) "$(dirname "$bin")/tests/kexport_tests" "[report][golden]" >/dev/null

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -47,6 +48,9 @@ TEST_CASE("every golden case of the manifest matches the binary's output", "[cli
         run_kexport(source + " " + fields[1], "", fields[3], std::string(KEXPORT_TEST_DIR) + "/..");
     CHECK(r.exit_code == 0);
     CHECK(r.out == golden(file));
+    // The warnings on standard error are part of what a user sees: FILE.stderr, or none.
+    const std::string stderr_file = std::string(KEXPORT_TEST_DIR) + "/golden/" + file + ".stderr";
+    CHECK(r.err == (std::filesystem::exists(stderr_file) ? test::read_file(stderr_file) : std::string()));
     ++cases;
   }
   CHECK(cases >= 30);
