@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
+#include "kexport/model/error.hpp"
 
 using test::run_kexport;
 
@@ -116,4 +117,26 @@ TEST_CASE("kexport --version names the gazetteer's revision", "[cli][help]") {
   CHECK(std::regex_search(
       r.out, std::regex("^kexport [0-9]+\\.[0-9]+\\.[0-9]+\\ngazetteer of [0-9]{4}-[0-9]{2}-[0-9]{2}: 81 "
                         "provinces, [0-9]+ countries, 97 HS chapters")));
+}
+
+TEST_CASE("the README, the manual and --help list exactly the exit codes kexport has", "[cli][help]") {
+  std::set<int> codes;
+  for (const kexport::ExitCode code : kexport::all_exit_codes) codes.insert(static_cast<int>(code));
+  // The codes a document lists in its section between `from` and the next line starting `next`,
+  // each on a line matching `line`.
+  const auto listed = [](const std::string& text, const std::string& from, const std::string& next,
+                         const std::regex& line) {
+    std::set<int> found;
+    std::istringstream in(text.substr(text.find(from) + from.size()));
+    for (std::string row; std::getline(in, row) && !row.starts_with(next);)
+      if (std::smatch m; std::regex_search(row, m, line)) found.insert(std::stoi(m[1]));
+    return found;
+  };
+  const std::string dir = std::string(KEXPORT_TEST_DIR) + "/../";
+  CHECK(listed(test::read_file(dir + "README.md"), "## Exit codes\n", "## ", std::regex(R"(^\| (\d+) \|)")) ==
+        codes);
+  CHECK(listed(test::read_file(dir + "man/kexport.1"), ".SH EXIT STATUS\n", ".SH",
+               std::regex(R"(^\.B (\d+)$)")) == codes);
+  const auto help = test::run_kexport("--help");
+  CHECK(listed(help.out, "Exit codes:\n", "\x01", std::regex(R"(^  (\d+)  )")) == codes);
 }

@@ -18,6 +18,10 @@ enum class ExitCode : int {
   cannot_create = 73,  // the output exists and is not kexport's to replace (a person's files)
   io = 74,             // writing the output failed
 };
+// Every exit code, for the test that holds the README, the manual and --help to this list.
+inline constexpr ExitCode all_exit_codes[] = {
+    ExitCode::ok,          ExitCode::usage,    ExitCode::data,          ExitCode::no_input,
+    ExitCode::unavailable, ExitCode::software, ExitCode::cannot_create, ExitCode::io};
 
 // Every failure the library reports carries the exit code it should end the run with.
 class Error : public std::runtime_error {
