@@ -6,13 +6,10 @@
 
 #include <fmt/format.h>
 
-#include <gsf/gsf-outfile-msole.h>
-#include <gsf/gsf-outfile.h>
-#include <gsf/gsf-output-memory.h>
-
 #include <array>
 #include <filesystem>
 
+#include "compound_document.hpp"
 #include "helpers.hpp"
 #include "kexport/model/gazetteer.hpp"
 #include "xlsx_writer.hpp"
@@ -120,18 +117,7 @@ std::string xls_book(const std::vector<std::vector<std::string>>& rows,
   record(globals, 0x000A, "");
   const std::string stream = globals + sheet;
 
-  GsfOutput* memory = gsf_output_memory_new();
-  GsfOutfile* document = gsf_outfile_msole_new(memory);
-  GsfOutput* workbook = gsf_outfile_new_child(document, "Workbook", FALSE);
-  gsf_output_write(workbook, stream.size(), reinterpret_cast<const guint8*>(stream.data()));
-  gsf_output_close(workbook);
-  g_object_unref(workbook);
-  gsf_output_close(GSF_OUTPUT(document));
-  g_object_unref(document);
-  const auto* bytes = gsf_output_memory_get_bytes(GSF_OUTPUT_MEMORY(memory));
-  std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(gsf_output_size(memory)));
-  g_object_unref(memory);
-  return out;
+  return compound_document(stream);
 }
 
 // The 81 provinces' names, by plate code.
