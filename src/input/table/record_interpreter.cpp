@@ -323,7 +323,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     // gazetteer does not know may be an unlabelled total, which must not be added as a part.
     if (key.country != all_countries && trim(text(row, Field::country_code)).empty())
       key.country = remembered(countries_, text(row, Field::country), {}, [&] { return country_of(row); });
-    if (key.chapter != all_chapters && !is_digit(trim(text(row, Field::chapter)).front()))
+    if (const std::string_view chapter = trim(text(row, Field::chapter));
+        key.chapter != all_chapters && !chapter.empty() && !is_digit(chapter.front()))
       key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
   } else {
     key.country = remembered(countries_, text(row, Field::country), text(row, Field::country_code),

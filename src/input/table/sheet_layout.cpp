@@ -202,6 +202,17 @@ void resolve_ranges(Layout& layout, const HeaderCells& at) {
   layout.cumulative = true;
 }
 
+// A year alone in a cell ("2025"), as written over or under its months.
+std::optional<int> year_cell(std::string_view cell) {
+  cell = trim(cell);
+  int year = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
+  if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || year < Period::min_year ||
+      year > Period::max_year)
+    return std::nullopt;
+  return year;
+}
+
 // Months in one header row and their years in the row below — "OCAK" over "2024" and "2025", in
 // a cell merged over both: each column's month (its own, or the one to its left over it) and the
 // year below make its period. Leaves the layout as it was when the row below is not one of years.
@@ -221,12 +232,9 @@ void join_year_row(Layout& layout, RowSource& rows) {
       continue;
     }
     if (cell.empty()) continue;
-    int year = 0;
-    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
-    if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || month == 0 ||
-        year < Period::min_year || year > Period::max_year)
-      return;
-    periods.emplace_back(i, Period::from_year_month(year, month));
+    const std::optional<int> year = year_cell(cell);
+    if (!year || month == 0) return;
+    periods.emplace_back(i, Period::from_year_month(*year, month));
   }
   if (periods.empty()) return;
   if (layout.columns.size() < below.size()) layout.columns.resize(below.size());
@@ -235,17 +243,6 @@ void join_year_row(Layout& layout, RowSource& rows) {
     layout.columns[i].period = period;
   }
   layout.header_rows = 2;
-}
-
-// A year alone in a cell ("2025"), as written over its months.
-std::optional<int> year_cell(std::string_view cell) {
-  cell = trim(cell);
-  int year = 0;
-  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), year);
-  if (ec != std::errc{} || end != cell.data() + cell.size() || cell.size() != 4 || year < Period::min_year ||
-      year > Period::max_year)
-    return std::nullopt;
-  return year;
 }
 
 // Years over their months: "2025" written once over OCAK…ARALIK (merged across them, or in the
@@ -322,6 +319,27 @@ Layout find_layout(RowSource& rows) {
       if (const StatedUnit stated = text_unit(cell); stated.says_something())
         title_claims.push_back({stated, rows.location_of_cell(i), std::string(cell)});
     }
+  };
+  // The layout of a header found in the search's `index`th record, with the title above it.
+  const auto finished = [&](Layout& layout, HeaderCells cells, bool wide, std::size_t index) {
+    if (wide) {
+      while (cells.size() < layout.columns.size()) cells.push_back(cells.back());
+      resolve_ranges(layout, cells);
+      check_month_columns(layout, cells);
+    } else {
+      for (auto& column : layout.columns) {
+        Column kept;
+        kept.field = column.field;
+        column = kept;
+      }
+    }
+    layout.wide = wide;
+    layout.in_sheet = rows.is_sheet();
+    layout.title_records = index;
+    layout.title_rows = title_rows;
+    for (const auto& part : title_parts) layout.title += part + " ";
+    layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
+    return std::move(layout);
   };
   // A row read ahead (below a row of years) and found not to be their months: the next one to look at.
   std::vector<std::string_view> replayed;
@@ -410,16 +428,7 @@ Layout find_layout(RowSource& rows) {
           title_claims.resize(claims_before);
           --title_rows;
           layout.header_line = line;
-          while (cells.size() < layout.columns.size()) cells.push_back(cells.back());
-          resolve_ranges(layout, cells);
-          check_month_columns(layout, cells);
-          layout.wide = true;
-          layout.in_sheet = rows.is_sheet();
-          layout.title_records = index;
-          layout.title_rows = title_rows;
-          for (const auto& part : title_parts) layout.title += part + " ";
-          layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
-          return layout;
+          return finished(layout, std::move(cells), true, index);
         }
         replay = below == MonthRow::not_months;
         continue;
@@ -427,36 +436,20 @@ Layout find_layout(RowSource& rows) {
     }
     const bool long_header = layout.has(Field::value) && (label || layout.has(Field::period));
     const bool wide_header = !layout.has(Field::value) && label && months >= 1;
-    if (long_header || wide_header) layout.header_line = rows.row_line();
-    if (wide_header) {
+    if (long_header || wide_header) {
+      layout.header_line = rows.row_line();
       HeaderCells header_cells;
       for (std::size_t i = 0; i < fields.size(); ++i) header_cells.push_back(rows.location_of_cell(i));
       // Months named alone, with no year in a column or the title so far: their years may be in
       // the row below. (A sheet that needs them and has none is refused by plan_sheet.)
-      std::string title_so_far;
-      for (const auto& part : title_parts) title_so_far += part + " ";
       const bool months_alone =
           std::any_of(layout.columns.begin(), layout.columns.end(), [](const Column& c) { return c.month; });
-      if (months_alone && !layout.has(Field::year) && !title_year(title_so_far)) join_year_row(layout, rows);
-      while (header_cells.size() < layout.columns.size()) header_cells.push_back(header_cells.back());
-      resolve_ranges(layout, header_cells);
-      check_month_columns(layout, header_cells);
-    }
-    if (long_header || wide_header) {
-      layout.wide = wide_header;
-      layout.in_sheet = rows.is_sheet();
-      layout.title_records = index;
-      layout.title_rows = title_rows;
-      for (const auto& part : title_parts) layout.title += part + " ";
-      layout.unit_claims.insert(layout.unit_claims.begin(), title_claims.begin(), title_claims.end());
-      if (!layout.wide) {
-        for (auto& column : layout.columns) {
-          Column kept;
-          kept.field = column.field;
-          column = kept;
-        }
+      if (wide_header && months_alone && !layout.has(Field::year)) {
+        std::string title_so_far;
+        for (const auto& part : title_parts) title_so_far += part + " ";
+        if (!title_year(title_so_far)) join_year_row(layout, rows);
       }
-      return layout;
+      return finished(layout, std::move(header_cells), wide_header, index);
     }
     add_title(fields);
   }

@@ -32,16 +32,6 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
   std::vector<std::string> label_text(sheet ? columns : 0);
   std::vector<std::uint64_t> label_row(sheet ? columns : 0, 0);
   while (rows.next(cells)) {
-    if (sheet)
-      for (const std::size_t i : label_columns) {
-        if (i < cells.size() && !trim(cells[i]).empty()) {
-          if (label_text[i] != cells[i]) label_text[i] = cells[i];
-          label_row[i] = rows.row_line();
-        } else if (label_row[i] != 0 && rows.merged_from(i) == label_row[i]) {
-          if (cells.size() <= i) cells.resize(i + 1);
-          cells[i] = label_text[i];
-        }
-      }
     // A row that starts with a digit (a month, a year, a code) is neither blank nor a note.
     const bool starts_with_digit =
         !cells.empty() && !cells[0].empty() && cells[0][0] >= '0' && cells[0][0] <= '9';
@@ -60,6 +50,17 @@ void SheetRows::read(RowSource& rows, RowsRead& into) const {
       ++into.group_rows;
       continue;
     }
+    // Asked of data rows only: an .xlsx sheet reads its merged ranges the first time it is asked.
+    if (sheet)
+      for (const std::size_t i : label_columns) {
+        if (i < cells.size() && !trim(cells[i]).empty()) {
+          if (label_text[i] != cells[i]) label_text[i] = cells[i];
+          label_row[i] = rows.row_line();
+        } else if (label_row[i] != 0 && rows.merged_from(i) == label_row[i]) {
+          if (cells.size() <= i) cells.resize(i + 1);
+          cells[i] = label_text[i];
+        }
+      }
     try {
       if (auto problem = rows.row_problem()) throw *problem;
       if (cells.size() != columns) {

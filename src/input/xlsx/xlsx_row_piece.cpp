@@ -19,17 +19,6 @@ std::uint64_t parse_number(std::string_view text) {
   return ec == std::errc{} && end == text.data() + text.size() ? value : 0;
 }
 
-// "C12" → column 3 (1-based); 0 when the reference has no letters.
-std::size_t column_of(std::string_view reference) {
-  std::size_t column = 0;
-  for (const char c : reference) {
-    if (c < 'A' || c > 'Z') break;
-    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
-    if (column > XlsxSheetRows::max_columns) return column;  // refused by the caller
-  }
-  return column;
-}
-
 // Whether an element's or attribute's name is `local`, with or without a namespace prefix. The
 // walk below compares every name it meets, so this avoids measuring them first.
 bool named(const char* name, const char* local) {
@@ -229,6 +218,16 @@ class PieceReader {
 };
 
 }  // namespace
+
+std::size_t column_of(std::string_view reference) {
+  std::size_t column = 0;
+  for (const char c : reference) {
+    if (c < 'A' || c > 'Z') break;
+    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    if (column > XlsxSheetRows::max_columns) return column;  // refused by the caller
+  }
+  return column;
+}
 
 ParsedRows parse_row_piece(RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names) {
   const std::string_view xml = piece.xml;

@@ -34,6 +34,10 @@ struct SheetNames {
 // Throws DataError for XML that is not well formed, at its line and column in the part.
 // Parses a piece on one line in place (its text is changed), and any other from a copy: a message's
 // column on one line is the offset pugixml gives, while line ends may move in a text decoded in place.
+// "C12" → column 3 (1-based); 0 when the reference has no letters, more than XlsxSheetRows::max_columns
+// when it names a column past the last.
+std::size_t column_of(std::string_view reference);
+
 ParsedRows parse_row_piece(RowPiece& piece, const XlsxWorkbook& workbook, const SheetNames& names);
 
 }  // namespace kexport::input

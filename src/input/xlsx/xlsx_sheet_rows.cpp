@@ -44,13 +44,13 @@ namespace {
 
 // "AB12" as its 0-based column and its row; nothing for another text.
 std::optional<std::pair<std::size_t, std::uint64_t>> cell_reference(std::string_view text) {
-  std::size_t column = 0;
-  std::size_t at = 0;
-  for (; at < text.size() && text[at] >= 'A' && text[at] <= 'Z' && at < 3; ++at)
-    column = column * 26 + static_cast<std::size_t>(text[at] - 'A' + 1);
+  const std::size_t column = column_of(text);
+  const std::size_t letters = text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
   std::uint64_t row = 0;
-  const auto [end, ec] = std::from_chars(text.data() + at, text.data() + text.size(), row);
-  if (at == 0 || ec != std::errc{} || end != text.data() + text.size() || row == 0) return std::nullopt;
+  if (column == 0 || column > XlsxSheetRows::max_columns || letters == std::string_view::npos)
+    return std::nullopt;
+  const auto [end, ec] = std::from_chars(text.data() + letters, text.data() + text.size(), row);
+  if (ec != std::errc{} || end != text.data() + text.size() || row == 0) return std::nullopt;
   return std::pair{column - 1, row};
 }
 
