@@ -125,8 +125,10 @@ std::string_view passed_over_reason(PassedOver::Why why, Language language) {
       return tr ? "ikili çalışma kitabı (.xlsb) okunmaz; .xlsx ya da CSV olarak kaydedin"
                 : "binary workbooks (.xlsb) are not read; save it as .xlsx or CSV";
     case PassedOver::Why::not_data:
-      return tr ? "veri dosyası değil (.csv, .tsv, .json, .jsonl, .xlsx, .xls, .ods okunur)"
-                : "not a data file (.csv, .tsv, .json, .jsonl, .xlsx, .xls and .ods are read)";
+      // The extensions are input's (extensions_read()); a test holds this list to them.
+      return tr ? "veri dosyası değil (.csv, .tsv, .json, .jsonl, .ndjson, .xlsx, .xlsm, .xls, .ods okunur)"
+                : "not a data file (.csv, .tsv, .json, .jsonl, .ndjson, .xlsx, .xlsm, .xls and .ods are "
+                  "read)";
     case PassedOver::Why::documentation:
       return tr ? "belge" : "documentation";
     case PassedOver::Why::hidden:

@@ -83,8 +83,8 @@ std::optional<MappedBytes> map_descriptor(int fd, std::size_t size, bool keep_de
 // shootdown on every core for each.
 void keep_mappings_until_exit();
 
-// Reads a path: a file, a directory (its .csv, .tsv, .json, .jsonl and .ndjson files in any
-// case, sorted by name, not recursive), or "-" for standard input. Throws Error(no_input) when
+// Reads a path: a file, a directory (its files of the extensions_read(), sorted by name, not
+// recursive), or "-" for standard input. Throws Error(no_input) when
 // missing or unreadable.
 std::vector<InputFile> read_input(const std::string& path);
 
@@ -112,5 +112,10 @@ Dataset load_paths(const std::vector<std::string>& paths, const LoadOptions& opt
 
 // The format a file's name or content suggests.
 InputFormat detect_format(const InputFile& file);
+
+// The extensions of the files a directory's listing reads, in any case: .csv, .tsv, …, .ods.
+std::vector<std::string_view> extensions_read();
+// The same as text for people: ".csv, .tsv, … .xls<last_joiner>.ods".
+std::string extensions_read_text(std::string_view last_joiner);
 
 }  // namespace kexport

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "formats.hpp"
 #include "io/bytes.hpp"
 #include "kexport/input/load.hpp"
 #include "kexport/model/error.hpp"
@@ -66,27 +67,15 @@ InputFile read_file(const fs::path& path, const std::string& shown) {
   return file;
 }
 
-// A file name's extension in lower case: "B.CSV" and "x.Csv" are CSV files too.
-std::string extension_of(const fs::path& path) {
-  std::string ext = path.extension().string();
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext;
-}
-
-bool is_data_file(const fs::path& path) {
-  const std::string ext = extension_of(path);
-  return ext == ".csv" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".tsv" ||
-         ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods";
-}
-
 PassedOver::Why why_passed_over(const fs::directory_entry& entry) {
   const std::string name = entry.path().filename().string();
-  const std::string ext = extension_of(entry.path());
   std::error_code ec;
   if (name.starts_with(".")) return PassedOver::Why::hidden;
   if (entry.is_directory(ec)) return PassedOver::Why::directory;
-  if (ext == ".xlsb") return PassedOver::Why::spreadsheet;
+  // A workbook of a format known but not read (.xlsb): the note says how to make it readable.
+  const std::string ext = input::lower_extension(name);
+  const input::FormatRow* format = input::row_of_extension(ext);
+  if (format && !format->is_text) return PassedOver::Why::spreadsheet;
   if (ext == ".md" || name.starts_with("README") || name.starts_with("readme"))
     return PassedOver::Why::documentation;
   return PassedOver::Why::not_data;
@@ -174,7 +163,8 @@ InputListing list_input(const std::string& path) {
   std::vector<PassedOver> passed_over;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (is_data_file(it->path()) && !it->is_directory(type_ec))
+    if (input::read_from_directories(input::lower_extension(it->path().filename().string())) &&
+        !it->is_directory(type_ec))
       entries.push_back(it->path());
     else
       passed_over.push_back({it->path().string(), why_passed_over(*it)});
@@ -190,7 +180,7 @@ InputListing list_input(const std::string& path) {
       if (entry.why == PassedOver::Why::spreadsheet)
         spreadsheets += (spreadsheets.empty() ? "" : ", ") + fs::path(entry.path).filename().string();
     throw Error(ExitCode::no_input,
-                path + ": no .csv, .tsv, .json, .jsonl, .xlsx, .xls or .ods files in this directory" +
+                path + ": no " + extensions_read_text(" or ") + " files in this directory" +
                     (spreadsheets.empty() ? std::string()
                                           : "; it holds spreadsheets (" + spreadsheets +
                                                 ") in formats that are not read: save them as .xlsx or CSV"));
