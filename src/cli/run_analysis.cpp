@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "kexport/model/error.hpp"
+#include "options.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -97,6 +98,75 @@ int run_rank(const Session& session, RankCommand command) {
   write_passed_over(std::cerr, ranking.passed_over, ranking.to, national_total, lang);
   write_gaps(std::cerr, ranking.gaps, lang);
   return 0;
+}
+
+void add_summary(CLI::App& app, Action& chosen) {
+  auto [sub, command] = add_command<SummaryCommand>(
+      app, chosen, "summary",
+      "A province's exports in a month, with the usual comparisons and top destinations", run_summary);
+  sub->add_option("--province,-p", command->query.province, "Province name or plate code (e.g. Kayseri, 38)")
+      ->required();
+  add_month_option(sub, command->month);
+  add_top_option(sub, command->query.top_n, "How many destinations to list");
+  add_presentation(sub, command->look,
+                   {Format::table, Format::json, Format::text, Format::markdown, Format::svg, Format::html});
+  add_help_footer(sub, {R"(kexport summary --province Kayseri --month 2026-01)",
+                        R"(kexport summary -p 38 -m latest --format text --lang en)",
+                        R"(kexport summary -p Kayseri -f json | jq '.value, .previous_year.change_pct')"});
+}
+
+void add_series(CLI::App& app, Action& chosen) {
+  auto [sub, command] = add_command<SeriesCommand>(
+      app, chosen, "series", "One row per month: value, changes, rolling 12 months and year to date",
+      run_series);
+  sub->add_option("--province,-p", command->province,
+                  "Province (default: Türkiye as a whole, when the data allows)");
+  sub->add_option("--country,-c", command->country, "Only trade with this country (name or ISO code)");
+  sub->add_option("--chapter", command->chapter, "Only this sector (HS chapter number or a sector name)");
+  sub->add_option("--from", command->from, "First month, YYYY-MM or latest (default: the data's first)");
+  sub->add_option("--to", command->to, "Last month, YYYY-MM or latest (default: the data's last)");
+  add_flow_option(sub, command->flow);
+  add_presentation(sub, command->look, tabular);
+  add_help_footer(sub, {R"(kexport series --province Kayseri --from 2025-01 --to 2026-01)",
+                        R"(kexport series -p Kayseri --country Almanya --format csv)",
+                        R"(kexport series --flow import -p Kayseri -f json)"});
+}
+
+void add_top(CLI::App& app, Action& chosen) {
+  auto [sub, command] = add_command<TopCommand>(
+      app, chosen, "top", "A province's largest destinations or sectors, with what changed on a year earlier",
+      run_top);
+  sub->add_option("--province,-p", command->query.province, "Province name or plate code")->required();
+  add_month_option(sub, command->month);
+  sub->add_option("--by", command->by, "Rank destinations (country) or sectors (chapter)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"country", "chapter"}));
+  add_top_option(sub, command->query.n, "How many destinations or sectors to list");
+  add_window_option(sub, command->window);
+  add_flow_option(sub, command->flow);
+  add_presentation(sub, command->look, tabular);
+  add_help_footer(sub, {R"(kexport top --province Kayseri --month 2026-01)",
+                        R"(kexport top -p Kayseri --period 12m --top 5)",
+                        R"(kexport top -p Kayseri --flow import -f csv)"});
+}
+
+void add_rank(CLI::App& app, Action& chosen) {
+  auto [sub, command] = add_command<RankCommand>(
+      app, chosen, "rank", "Every province ranked, with its share of Türkiye and its rank a year earlier",
+      run_rank);
+  add_month_option(sub, command->month);
+  add_window_option(sub, command->window);
+  sub->add_option(
+         "--by", command->by,
+         "Rank by value, by change on a year earlier, by the trade balance (exports - imports) or by "
+         "the coverage ratio (exports / imports)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"value", "change", "balance", "coverage"}));
+  add_flow_option(sub, command->flow);
+  sub->add_option("--province,-p", command->province, "A province to highlight");
+  add_presentation(sub, command->look, tabular);
+  add_help_footer(sub, {R"(kexport rank --month 2026-01 --province Kayseri)",
+                        R"(kexport rank --period 12m --by change)", R"(kexport rank -m 2026-01 -f csv)"});
 }
 
 }  // namespace kexport::cli

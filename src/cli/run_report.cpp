@@ -9,6 +9,7 @@
 #include "kexport/app/publish.hpp"
 #include "kexport/input/load.hpp"
 #include "kexport/model/error.hpp"
+#include "options.hpp"
 
 namespace kexport::cli {
 namespace {
@@ -65,6 +66,32 @@ int run_report(const Session& session, const ReportCommand& command) {
                              publication.provinces.size() + publication.missing.size(), written.size() + 1,
                              command.dir);
   return 0;
+}
+
+void add_report(CLI::App& app, Action& chosen) {
+  auto [sub, command] = add_command<ReportCommand>(
+      app, chosen, "report",
+      "The month's publication as a directory: for each province a web page, the press release in "
+      "Turkish and English, a Markdown report, the chart and the JSON; Turkey's page on top, with the "
+      "provinces ranked; a manifest of every file. Written whole or not at all",
+      run_report);
+  sub->add_option("--province,-p", command->provinces,
+                  "Provinces by name or plate code, separated by commas, or all (the default)")
+      ->delimiter(',')
+      ->capture_default_str();
+  add_month_option(sub, command->month);
+  sub->add_option("--lang", command->lang,
+                  "Languages: tr, en, tr,en or en,tr (the first names the plain files)")
+      ->capture_default_str();
+  add_top_option(sub, command->top_n, "How many destinations each province's documents list");
+  sub->add_option("--dir", command->dir,
+                  "The directory to write (replaced whole if it holds an earlier report)")
+      ->type_name("DIR")
+      ->check(non_empty_path)
+      ->required();
+  add_help_footer(sub, {"kexport report --province Kayseri --month 2026-01 --dir rapor",
+                        "kexport report --province all --month latest --dir /var/www/ihracat/latest",
+                        "kexport report -p Kayseri,Niğde,Nevşehir --lang tr --dir bolge"});
 }
 
 }  // namespace kexport::cli
