@@ -169,7 +169,7 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
     if (!name.ends_with(cache::image_extension)) continue;
     CacheEntry entry;
     entry.file = settings.directory / name;
-    entry.state = "unreadable";
+    entry.state = CacheEntry::State::unreadable;
     auto mapped = directory.map(name);
     if (mapped) entry.bytes = mapped->bytes.size();
     if (mapped && key) {
@@ -185,9 +185,9 @@ std::vector<CacheEntry> list_cache(const CacheSettings& settings) {
         about.at("given").get_to(request.given);
         about.at("resolved").get_to(request.resolved);
         about.at("options").get_to(request.options);
-        entry.state = "stale";
+        entry.state = CacheEntry::State::stale;
         if (cache::identity_hash(request, cache::input_states(request)) == image.identity())
-          entry.state = "current";
+          entry.state = CacheEntry::State::current;
       } catch (const std::exception&) {  // damaged or not sealed (BadImage), or its inputs are gone (Error)
       }
     }
@@ -205,7 +205,7 @@ ClearedCache clear_cache(const CacheSettings& settings, bool stale_only) {
   std::vector<std::string> doomed;
   if (stale_only)
     for (const CacheEntry& entry : list_cache(settings))
-      if (entry.state != "current") doomed.push_back(entry.file.filename().string());
+      if (entry.state != CacheEntry::State::current) doomed.push_back(entry.file.filename().string());
   const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
   for (const std::string& name : directory.names()) {
     // Temporary files a killed writer left behind ("….kxc.tmp.PID"): with --stale, only those

@@ -29,11 +29,17 @@ void write_cache_info(std::ostream& out, const std::filesystem::path& directory,
                      {"inputs", say(style, "Girdiler", "Inputs"), Kind::text}};
   // States are stable codes for machines, words for people.
   const bool for_people = format == Format::table || format == Format::markdown;
-  const auto state = [&](const std::string& code) {
-    if (!for_people || style.language != Language::tr) return code;
-    if (code == "current") return std::string("güncel");
-    if (code == "stale") return std::string("eskimiş");
-    return std::string("okunamıyor");
+  const bool turkish = for_people && style.language == Language::tr;
+  const auto state = [&](CacheEntry::State code) -> std::string {
+    switch (code) {
+      case CacheEntry::State::current:
+        return turkish ? "güncel" : "current";
+      case CacheEntry::State::stale:
+        return turkish ? "eskimiş" : "stale";
+      case CacheEntry::State::unreadable:
+        break;
+    }
+    return turkish ? "okunamıyor" : "unreadable";
   };
   std::uint64_t total = 0;
   for (const CacheEntry& e : entries) {

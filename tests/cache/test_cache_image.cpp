@@ -257,12 +257,12 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
   SECTION("cache info says what is current and what is stale; clear removes it all") {
     auto entries = kexport::list_cache(settings);
     REQUIRE(entries.size() == 1);
-    CHECK(entries[0].state == "current");
+    CHECK(entries[0].state == kexport::CacheEntry::State::current);
     CHECK(entries[0].records == fresh.size());
     CHECK(entries[0].inputs == std::vector<std::string>{fs::weakly_canonical(file).string()});
     write_text(file, random_csv(6, true));
     entries = kexport::list_cache(settings);
-    CHECK(entries[0].state == "stale");
+    CHECK(entries[0].state == kexport::CacheEntry::State::stale);
     write_text(entries[0].file.string() + ".tmp.123", "left by a killed writer");
     // --stale keeps current images and fresh temporary files (a writer may be filling them).
     kexport::LoadOptions other = options;
@@ -273,7 +273,7 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
     CHECK(stale.bytes == entries[0].bytes);
     entries = kexport::list_cache(settings);
     REQUIRE(entries.size() == 1);
-    CHECK(entries[0].state == "current");
+    CHECK(entries[0].state == kexport::CacheEntry::State::current);
     const auto cleared = kexport::clear_cache(settings);
     CHECK(cleared.files == 2);
     CHECK(cleared.bytes == entries[0].bytes + 23);

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "kexport/cache/cache_entry.hpp"
 #include "kexport/input/load.hpp"
+#include "kexport/model/cache_entry.hpp"
 #include "kexport/model/dataset.hpp"
 
 namespace kexport {

@@ -6,11 +6,10 @@
 #include <ostream>
 #include <string_view>
 
-#include "kexport/cache/cache_entry.hpp"
 #include "kexport/compute/analysis.hpp"
 #include "kexport/compute/summary.hpp"
 #include "kexport/compute/validate.hpp"
-#include "kexport/input/load.hpp"
+#include "kexport/model/cache_entry.hpp"
 
 namespace kexport {
 

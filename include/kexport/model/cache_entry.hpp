@@ -1,5 +1,6 @@
 // What the cache holds and what clearing it removed, as `kexport cache info` and `cache clear`
-// report them.
+// report them: plain facts that app gathers and output writes, so that neither the cache's code
+// nor its formats reach the writers.
 #pragma once
 
 #include <cstdint>
@@ -16,9 +17,12 @@ struct CacheEntry {
   std::int64_t written_unix = 0;    // when the image was written
   std::vector<std::string> inputs;  // the files it was made from
   std::uint64_t records = 0;
-  // "current": its inputs are unchanged; "stale": they changed, or are gone (it will be rewritten
-  // or can be cleared); "unreadable": not an image of this version of kexport, or damaged.
-  std::string state;
+  enum class State {
+    current,     // its inputs are unchanged
+    stale,       // they changed, or are gone: it will be rewritten, or can be cleared
+    unreadable,  // not an image of this version of kexport, or damaged
+  };
+  State state = State::unreadable;
 };
 struct ClearedCache {
   std::uint64_t files = 0;
