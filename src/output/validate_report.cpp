@@ -1,22 +1,16 @@
-// The validate report: for people, a block per file; for machines, one JSON document.
+// The validate report for people: a block per file (validate_json.cpp writes it for machines).
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "json_values.hpp"
 #include "kexport/output/number_format.hpp"
 #include "kexport/output/report.hpp"
 #include "text_table.hpp"
+#include "validate_lines.hpp"
 
 namespace kexport {
 namespace {
-
-std::vector<std::string> flow_names(const std::vector<Flow>& flows) {
-  std::vector<std::string> names;
-  for (const Flow flow : flows) names.emplace_back(name_of(flow));
-  return names;
-}
 
 struct ValidateWords {
   std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, free_zones,
@@ -122,126 +116,6 @@ std::string mismatch_line(const TotalColumnMismatch& m, Language lang) {
                      m.written, dollars(m.stated), dollars(m.months));
 }
 
-std::string_view note_key(FileNote::Kind kind) {
-  switch (kind) {
-    case FileNote::Kind::hidden_sheet:
-      return "hidden_sheet";
-    case FileNote::Kind::hidden_rows:
-      return "hidden_rows";
-    case FileNote::Kind::no_table:
-      return "no_table";
-    case FileNote::Kind::fitted_name:
-      return "fitted_name";
-    case FileNote::Kind::months_from_cumulative:
-      return "months_from_cumulative";
-    case FileNote::Kind::template_month:
-      return "template_month";
-    case FileNote::Kind::hidden_sheet_skipped:
-      return "hidden_sheet_skipped";
-    case FileNote::Kind::unit_stated:
-      return "unit_stated";
-    case FileNote::Kind::unit_by_convention:
-      return "unit_by_convention";
-    case FileNote::Kind::skipped_row_unknown:
-      return "skipped_row_unknown";
-    case FileNote::Kind::total_by_sums:
-      return "total_by_sums";
-    case FileNote::Kind::numeric_country_codes:
-      return "numeric_country_codes";
-  }
-  return {};
-}
-
-std::string note_line(const FileNote& note, Language lang) {
-  const bool tr = lang == Language::tr;
-  switch (note.kind) {
-    case FileNote::Kind::hidden_sheet:
-      return tr ? "gizli bir sayfa; ötekiler gibi okundu" : "a hidden sheet, read like the others";
-    case FileNote::Kind::hidden_rows:
-      return tr ? fmt::format("{} gizli satır ötekiler gibi okundu", note.count)
-                : fmt::format("{} hidden row{} read like the others", note.count, note.count == 1 ? "" : "s");
-    case FileNote::Kind::no_table:
-      return (tr ? "tablo yok, okunmadı: " : "no table, not read: ") + note.detail;
-    case FileNote::Kind::fitted_name:
-      return (tr ? "Türkçe harfleri ? olmuş ad, uyan tek adla okundu: "
-                 : "a name with '?' for its Turkish letters, read as the one name that fits: ") +
-             note.detail;
-    case FileNote::Kind::months_from_cumulative:
-      return tr ? "sütunlar yılbaşından birikimli; aylar, art arda iki sütunun farkı olarak hesaplandı"
-                : "the columns are cumulative from January; each month is the difference of two in a row";
-    case FileNote::Kind::template_month:
-      return tr ? fmt::format(
-                      "{} henüz yayımlanmamış bir ay (şablon): sıfırları yok sayıldı, yalnız dolu "
-                      "hücreleri okundu",
-                      note.detail)
-                : fmt::format(
-                      "{} is a month not yet published (a template): its zeros are absent, only "
-                      "its filled cells were read",
-                      note.detail);
-    case FileNote::Kind::hidden_sheet_skipped:
-      return tr ? "gizli bir sayfa; okunmadı (okumak için --sheet ile adını verin)"
-                : "a hidden sheet, not read (name it with --sheet to read it)";
-    case FileNote::Kind::unit_stated:
-      return (tr ? "birim dosyadan: " : "unit from the file: ") + note.detail;
-    case FileNote::Kind::unit_by_convention:
-      return tr ? "birim yazılmamış; TİM'in 2010'dan beri yayımladığı gibi bin dolar kabul edildi"
-                : "no unit stated; read as thousands of dollars, as TİM publishes since 2010";
-    case FileNote::Kind::skipped_row_unknown:
-      return (tr ? "atlanan satır yüzünden bilinmiyor: " : "unknown because of a skipped row: ") +
-             skipped_key_text(note.detail, lang);
-    case FileNote::Kind::total_by_sums:
-      return tr ? fmt::format(
-                      "'{}' satırları, gruplarının öteki satırlarının toplamına eşit: toplam satırı "
-                      "sayıldı, toplamlara katılmadı",
-                      note.detail)
-                : fmt::format(
-                      "the rows of '{}' equal the sum of the other rows of their group: read as a "
-                      "total, kept out of the sums",
-                      note.detail);
-    case FileNote::Kind::numeric_country_codes:
-      return tr ? "sayısal ülke kodları (TÜİK'in) okunmadı; ülkeler yanlarındaki adlarından okundu"
-                : "numeric country codes (TÜİK's) were not read; the countries were read by the names beside "
-                  "them";
-  }
-  return {};
-}
-
-std::string_view passed_over_key(PassedOver::Why why) {
-  switch (why) {
-    case PassedOver::Why::spreadsheet:
-      return "spreadsheet";
-    case PassedOver::Why::not_data:
-      return "not_data";
-    case PassedOver::Why::documentation:
-      return "documentation";
-    case PassedOver::Why::hidden:
-      return "hidden";
-    case PassedOver::Why::directory:
-      return "directory";
-  }
-  return {};
-}
-
-// "2 tutar bir programın kayan nokta artığıyla yazılmış (ilki 4. satırda: '0.30000000000000004'); en
-// yakın kuruşa yuvarlandı".
-std::string rounded_line(const LoadedFile& f, Language lang) {
-  if (lang == Language::tr)
-    return fmt::format(
-        "{} tutar bir programın kayan nokta artığıyla yazılmış (ilki {}. satırda: '{}'); en "
-        "yakın kuruşa yuvarlandı",
-        f.rounded_amounts, f.first_rounded_line, f.first_rounded);  // satır: a line or a sheet's row
-  return fmt::format(
-      "{} amount{} written with a float artefact (the first on {} {}: '{}') {} rounded to the "
-      "nearest cent",
-      f.rounded_amounts, f.rounded_amounts == 1 ? "" : "s", f.is_sheet() ? "row" : "line",
-      f.first_rounded_line, f.first_rounded, f.rounded_amounts == 1 ? "was" : "were");
-}
-
-// "UTF-8", "UTF-8 with BOM", "Windows-1254", as the report has always said.
-std::string encoding_text(const LoadedFile& f) {
-  return std::string(name_of(*f.encoding)) + (f.byte_order_mark ? " with BOM" : "");
-}
-
 }  // namespace
 
 std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
@@ -272,7 +146,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
       if (f.file.layout) format.emplace_back(name_of(*f.file.layout));
       if (!f.file.delimiter.empty())
         format.push_back(fmt::format("'{}'", f.file.delimiter == "tab" ? "\\t" : f.file.delimiter));
-      if (f.file.encoding) format.push_back(encoding_text(f.file));
+      if (f.file.encoding) format.push_back(output::encoding_text(f.file));
       if (f.file.decimal)
         format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
       if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
@@ -305,8 +179,10 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     if (f.unit_doubt) table.add_row({std::string(w.notices), unit_doubt_line(*f.unit_doubt, lang)});
     for (const auto& mismatch : f.file.total_mismatches)
       table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
-    if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), rounded_line(f.file, lang)});
-    for (const FileNote& note : f.file.notes) table.add_row({std::string(w.notices), note_line(note, lang)});
+    if (f.file.rounded_amounts > 0)
+      table.add_row({std::string(w.notices), output::rounded_line(f.file, lang)});
+    for (const FileNote& note : f.file.notes)
+      table.add_row({std::string(w.notices), output::note_line(note, lang)});
     if (f.problem_count() == 0 && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
     for (const auto& problem : f.file.problems)
       table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
@@ -355,104 +231,6 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     out << fmt::format(fmt::runtime(w.not_clean), problems) << '\n';
   else
     out << fmt::format(fmt::runtime(w.not_clean), problems, problems == 1 ? "" : "s") << '\n';
-}
-
-void write_validation_json(std::ostream& out, const ValidationReport& report) {
-  using Json = nlohmann::ordered_json;
-  const auto total_json = [&](const TotalCheck& t) {
-    return Json{{"source", t.source},
-                {"province", t.province},
-                {"country", t.country ? Json(t.country->name(Gazetteer::builtin(), Language::tr)) : Json()},
-                {"period", t.month.iso()},
-                {"parts", t.parts},
-                {"total", output::json_dollars(t.total)},
-                {"sum_of_parts", output::json_dollars(t.sum_of_parts)}};
-  };
-  Json files = Json::array();
-  for (const FileValidation& f : report.files) {
-    Json totals = Json::array();
-    for (const TotalCheck& t : f.totals) totals.push_back(total_json(t));
-    Json missing = Json::array();
-    for (Period m : f.missing_months) missing.push_back(m.iso());
-    // Notices as sentences (stable since the first release), and the same as fields.
-    Json notices = Json::array();
-    Json mismatches = Json::array();
-    if (f.file.rounded_amounts > 0)
-      notices.push_back(f.file.name + ": " + rounded_line(f.file, Language::en));
-    for (const TotalColumnMismatch& m : f.file.total_mismatches) {
-      notices.push_back(fmt::format(
-          "{}: the total {} is not the sum of the months ({}.{:02} USD against {}.{:02} USD)", m.where.text(),
-          m.written, m.stated / 100, m.stated % 100, m.months / 100, m.months % 100));
-      mismatches.push_back({{"position", m.where.text()},
-                            {"line", m.where.line},
-                            {"column", m.where.column},
-                            {"written", m.written},
-                            {"total", output::json_dollars(m.stated)},
-                            {"sum_of_months", output::json_dollars(m.months)}});
-    }
-    Json notes = Json::array();
-    for (const FileNote& note : f.file.notes) {
-      notices.push_back(f.file.name + ": " + note_line(note, Language::en));
-      notes.push_back({{"kind", note_key(note.kind)}, {"count", note.count}, {"detail", note.detail}});
-    }
-    files.push_back(
-        {{"file", f.file.name},
-         {"readable", !f.fatal},
-         {"format", f.file.format},
-         {"layout", f.file.layout ? name_of(*f.file.layout) : ""},
-         {"delimiter", f.file.delimiter},
-         {"encoding", f.file.encoding ? encoding_text(f.file) : ""},
-         {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
-         {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
-         {"sources", f.sources},
-         {"flows", flow_names(f.flows)},
-         {"rows", f.file.rows},
-         {"title_rows", f.file.title_rows},
-         {"note_rows", f.file.note_rows},
-         {"group_rows", f.file.group_rows},
-         {"first_period", f.first_month ? Json(f.first_month->iso()) : Json(nullptr)},
-         {"last_period", f.last_month ? Json(f.last_month->iso()) : Json(nullptr)},
-         {"missing_periods", missing},
-         {"unpublished_months", f.file.unpublished},
-         {"provinces", f.provinces},
-         {"countries", f.countries},
-         {"unknown_countries", f.unknown_countries},
-         {"free_zones", f.free_zones},
-         {"unit_assumed", f.file.unit_assumed},
-         {"unit_doubt", f.unit_doubt ? Json{{"province", f.unit_doubt->province},
-                                            {"period", f.unit_doubt->month.iso()},
-                                            {"value_usd", output::json_dollars(f.unit_doubt->cents)}}
-                                     : Json()},
-         {"totals", totals},
-         {"notices", notices},
-         {"total_mismatches", mismatches},
-         {"rounded_amounts", f.file.rounded_amounts},
-         {"notes", notes},
-         {"problems", f.file.problems}});
-  }
-  Json revisions = Json::array();
-  for (const RevisionNote& r : report.revisions)
-    revisions.push_back(
-        {{"earlier_file", r.earlier_file},
-         {"later_file", r.later_file},
-         {"source", r.source},
-         {"province", r.province},
-         {"period", r.month.iso()},
-         {"country", r.country ? Json(r.country->name(Gazetteer::builtin(), Language::tr)) : Json(nullptr)},
-         {"chapter", r.chapter == 0 ? Json(nullptr) : Json(r.chapter)},
-         {"old_value", output::json_dollars(r.old_value)},
-         {"new_value", output::json_dollars(r.new_value)}});
-  Json combined = Json::array();
-  for (const TotalCheck& t : report.combined_totals) combined.push_back(total_json(t));
-  Json not_read = Json::array();
-  for (const PassedOver& entry : report.passed_over)
-    not_read.push_back({{"path", entry.path}, {"reason", passed_over_key(entry.why)}});
-  Json doc{{"clean", report.clean()},
-           {"files", files},
-           {"combined_totals", combined},
-           {"revisions", revisions},
-           {"not_read", not_read}};
-  out << doc.dump(2) << '\n';
 }
 
 }  // namespace kexport

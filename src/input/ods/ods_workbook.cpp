@@ -23,7 +23,7 @@ class Manifest final : public XmlHandler {
 
 // The sheets of content.xml: the top-level <table:table> elements of <office:spreadsheet>, and the
 // automatic table styles that hide a sheet (<style:table-properties table:display="false">).
-class SheetList final : public XmlHandler {
+class OdsSheetList final : public XmlHandler {
  public:
   void start(std::string_view name, const char** attributes) override {
     if (name == "style") {
@@ -68,7 +68,7 @@ OdsWorkbook::OdsWorkbook(std::string_view bytes, const std::string& file) : arch
   if (!archive_.has(content_part))
     throw DataError({file, 0, 0},
                     "a zip package without content.xml; expected an OpenDocument spreadsheet (.ods)");
-  SheetList list;
+  OdsSheetList list;
   parse_part(archive_, content_part, list);
   sheets_ = std::move(list.sheets);
 }

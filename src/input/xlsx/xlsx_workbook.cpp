@@ -51,7 +51,7 @@ std::string relationships_part(const std::string& part) {
   return dir + "_rels/" + name + ".rels";
 }
 
-class SheetList final : public XmlHandler {
+class XlsxSheetList final : public XmlHandler {
  public:
   void start(std::string_view name, const char** attributes) override {
     if (name == "workbookPr") {
@@ -153,7 +153,7 @@ XlsxWorkbook::XlsxWorkbook(std::string_view bytes, const std::string& file) : ar
 }
 
 void XlsxWorkbook::read_sheet_list(const std::string& workbook_part) {
-  SheetList list;
+  XlsxSheetList list;
   parse_part(archive_, workbook_part, list);
   date1904_ = list.date1904;
   Relationships relationships;
