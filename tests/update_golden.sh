@@ -21,12 +21,14 @@ while IFS='|' read -r file arguments data environment; do
 done < tests/golden/commands.txt
 # The report's file list and manifest (hashes left out) are written by their own test.
 KEXPORT_UPDATE_GOLDEN=1 XDG_CACHE_HOME=$(mktemp -d) "$(dirname "$bin")/tests/kexport_tests" "[report][golden]" >/dev/null
-# The README shows the output of these commands: replace the block after each marker.
+# The README and the guide show the output of these commands: replace the block after each marker.
 replace_block() {
-  awk -v marker="<!-- $1 -->" -v golden="$2" '
-    $0 == marker { print; getline; print; while ((getline line < golden) > 0) print line; skip = 1; next }
-    skip && /^```$/ { skip = 0 }
-    !skip { print }' README.md > README.md.tmp && mv README.md.tmp README.md
+  for document in README.md docs/guide.md; do
+    awk -v marker="<!-- $1 -->" -v golden="$2" '
+      $0 == marker { print; getline; print; while ((getline line < golden) > 0) print line; close(golden); skip = 1; next }
+      skip && /^```$/ { skip = 0 }
+      !skip { print }' "$document" > "$document.tmp" && mv "$document.tmp" "$document"
+  done
 }
 replace_block example-summary tests/golden/summary-kayseri-2026-01.txt
 replace_block example-text tests/golden/summary-kayseri-2026-01.tr.txt

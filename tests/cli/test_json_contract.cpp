@@ -1,5 +1,5 @@
-// Every command's JSON, through the real binary, against the key tables in README.md: the same
-// keys in the same order, each of a documented type. The README is the contract; this test keeps
+// Every command's JSON, through the real binary, against the key tables in docs/json.md: the same
+// keys in the same order, each of a documented type. docs/json.md is the contract; this test keeps
 // the two from drifting apart.
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -21,9 +21,9 @@ struct DocumentedKey {
   std::vector<std::string> types;  // "string", "number", "boolean", "array", "object", "null"
 };
 
-// The tables that follow each "<!-- json: NAME -->" marker in README.md.
+// The tables that follow each "<!-- json: NAME -->" marker in docs/json.md.
 std::map<std::string, std::vector<DocumentedKey>> documented() {
-  std::istringstream readme(test::read_file(std::string(KEXPORT_TEST_DIR) + "/../README.md"));
+  std::istringstream readme(test::read_file(std::string(KEXPORT_TEST_DIR) + "/../docs/json.md"));
   std::map<std::string, std::vector<DocumentedKey>> tables;
   const std::regex marker(R"(<!-- json: (\S+) -->)");
   const std::regex row(R"(^\| `([a-z_0-9]+)` \| ([a-z ]+) \|)");
@@ -91,7 +91,7 @@ const std::string bundled = std::string("--data ") + KEXPORT_DATA_DIR + " ";
 
 }  // namespace
 
-TEST_CASE("the README documents a table for every JSON document", "[cli][json]") {
+TEST_CASE("docs/json.md documents a table for every JSON document", "[cli][json]") {
   const auto tables = documented();
   for (const char* name : {"summary",
                            "summary.previous_month",
