@@ -41,6 +41,10 @@ install(FILES ${KEXPORT_COMPLETIONS}/kexport.fish DESTINATION ${CMAKE_INSTALL_DA
 install(FILES packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${KEXPORT_CHANGELOG_GZ} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The guide, the input formats, the JSON contract and the rest the README points to.
+install(FILES docs/guide.md docs/input.md docs/json.md docs/figures.md docs/cache.md docs/performance.md
+              docs/architecture.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kexport)

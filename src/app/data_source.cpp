@@ -39,7 +39,7 @@ LoadedData load(const DataSource& source, const DataNeeds& needs) {
   // Every command says when figures read as dollars look like thousands, not only validate.
   if (std::any_of(loaded.data.files.begin(), loaded.data.files.end(),
                   [](const LoadedFile& f) { return f.unit_assumed; }))
-    loaded.unit_doubt = doubt_unit(loaded.data, Gazetteer::builtin());
+    loaded.unit_doubt = doubt_unit(loaded.data);
   return loaded;
 }
 

@@ -53,7 +53,7 @@ ValidationReport validate_inputs(const std::vector<InputFile>& files, const Gaze
       report.files.push_back(failed_file(input.name, e.what(), false));
     }
   }
-  if (tables > 1) describe_together(report, load_dataset(loaded, options), gazetteer);
+  if (tables > 1) describe_together(report, load_dataset(loaded, options));
   return report;
 }
 

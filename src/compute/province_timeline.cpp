@@ -88,13 +88,13 @@ ProvinceTimeline::ProvinceTimeline(const Dataset& data, Stream stream, ProvinceI
 }
 
 ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, Stream stream, Slice slice,
-                                          std::string& basis) {
+                                          TurkeyMadeOf& made_of) {
   const auto [national_begin, national_end] = data.rows_of(stream, national_total);
   if (national_begin != national_end) {
-    basis = "national_total";
+    made_of = TurkeyMadeOf::national_total_rows;
     return ProvinceTimeline(data, stream, national_total, slice);
   }
-  basis = "sum_of_provinces";
+  made_of = TurkeyMadeOf::sum_of_provinces;
   ProvinceTimeline sum(data,
                        stream.index() < data.coverage.size() ? data.coverage[stream.index()].size() : 0);
   for (std::size_t i = 0; i < sum.known_.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/compute/kinds.hpp"
 #include "kexport/model/dataset.hpp"
 
 namespace kexport::compute {
@@ -31,7 +32,7 @@ class ProvinceTimeline {
   // Turkey as a whole: the national total rows where the data has them, else the sum of the 81
   // provinces in the months that are complete (Dataset::complete). `basis` says which. A month
   // that can speak for neither is not known.
-  static ProvinceTimeline turkey(const Dataset& data, Stream stream, Slice slice, std::string& basis);
+  static ProvinceTimeline turkey(const Dataset& data, Stream stream, Slice slice, TurkeyMadeOf& made_of);
 
   // The month's value; empty when the month is not known, or the slice's breakdown is missing.
   [[nodiscard]] std::optional<Cents> total(Period month) const;

@@ -70,10 +70,10 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
                     exports_complete ? " for imports" : ""));
   }
   if (auto gap = incomplete(before_from, before_to))
-    ranking.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
+    ranking.gaps.push_back({Comparison::previous_year, Gap::Part::comparison, gap->first, gap->second});
 
   const compute::ProvinceTimeline turkey =
-      compute::ProvinceTimeline::turkey(data, stream, {}, ranking.turkey_basis);
+      compute::ProvinceTimeline::turkey(data, stream, {}, ranking.turkey_made_of);
   ranking.turkey = turkey.window(ranking.from, ranking.to);
 
   for (ProvinceId p = 1; p <= province_count; ++p) {

@@ -30,10 +30,13 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   const ProvinceId province =
       query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
   series.province = province;
-  if (province == national_total)
-    timeline.emplace(compute::ProvinceTimeline::turkey(data, stream, slice, series.turkey_basis));
-  else
+  if (province == national_total) {
+    TurkeyMadeOf made_of = TurkeyMadeOf::national_total_rows;
+    timeline.emplace(compute::ProvinceTimeline::turkey(data, stream, slice, made_of));
+    series.turkey_made_of = made_of;
+  } else {
     timeline.emplace(data, stream, province, slice);
+  }
   compute::require_known(data, gazetteer, stream, province, *timeline);
 
   const auto first = data.first_month(stream), last = data.last_month(stream);

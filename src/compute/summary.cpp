@@ -62,12 +62,12 @@ MaybeCents year_earlier(const Values& before, Id id, bool covered, Member member
 std::optional<Standing> standing_of(const Dataset& data, Stream stream, ProvinceId province, Period month,
                                     MaybeCents value) {
   if (province == national_total || !value) return std::nullopt;
-  std::string basis;
-  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, stream, {}, basis).total(month);
+  TurkeyMadeOf made_of = TurkeyMadeOf::national_total_rows;
+  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, stream, {}, made_of).total(month);
   const bool complete = data.complete(stream, month);
   if (!complete && !turkey) return std::nullopt;
   Standing standing;
-  standing.national_total_row = basis == "national_total";
+  standing.national_total_row = made_of == TurkeyMadeOf::national_total_rows;
   standing.share_of_turkey = share_pct(*value, turkey);
   if (complete) {
     std::size_t larger = 0;
@@ -109,10 +109,10 @@ namespace {
 
 // A flow's month against the calendar's comparison periods, with the gaps that leave a figure or
 // its comparison out.
-// A province's figures month by month, or Turkey's (`basis` says on which basis).
+// A province's figures month by month, or Turkey's (`made_of` says how they were had).
 compute::ProvinceTimeline timeline_of(const Dataset& data, Stream stream, ProvinceId province,
-                                      std::string& basis) {
-  return province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, basis)
+                                      TurkeyMadeOf& made_of) {
+  return province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, made_of)
                                     : compute::ProvinceTimeline(data, stream, province);
 }
 
@@ -128,20 +128,20 @@ void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow,
              std::vector<Gap>& gaps) {
   // A window's own months missing leave the figure out; only when it is there does a gap in what
   // it is compared with need saying.
-  const auto note_gap = [&](const char* figure, Gap::Part part, Period from, Period to) {
+  const auto note_gap = [&](Comparison figure, Gap::Part part, Period from, Period to) {
     if (auto span = timeline.missing(from, to))
       gaps.push_back({figure, part, span->first, span->second, flow});
   };
   c.value = timeline.total(month);
-  const auto compare_month = [&](MonthComparison& m, const char* figure, Period period) {
+  const auto compare_month = [&](MonthComparison& m, Comparison figure, Period period) {
     m.period = period;
     m.value = timeline.total(period);
     m.change_pct = percent_change(c.value, m.value);
     note_gap(figure, Gap::Part::comparison, period, period);
   };
-  compare_month(c.previous_month, "previous_month", month.plus_months(-1));
-  compare_month(c.previous_year, "previous_year", month.plus_months(-12));
-  const auto compare_window = [&](WindowComparison& w, const char* figure, Period from) {
+  compare_month(c.previous_month, Comparison::previous_month, month.plus_months(-1));
+  compare_month(c.previous_year, Comparison::previous_year, month.plus_months(-12));
+  const auto compare_window = [&](WindowComparison& w, Comparison figure, Period from) {
     w.from = from;
     w.to = month;
     w.value = timeline.window(from, month);
@@ -152,8 +152,8 @@ void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow,
     else
       note_gap(figure, Gap::Part::comparison, from.plus_months(-12), month.plus_months(-12));
   };
-  compare_window(c.rolling_12m, "rolling_12m", month.plus_months(-11));
-  compare_window(c.year_to_date, "year_to_date", month.january());
+  compare_window(c.rolling_12m, Comparison::rolling_12m, month.plus_months(-11));
+  compare_window(c.year_to_date, Comparison::year_to_date, month.january());
 }
 
 // The countries of a flow in the month, largest first, with their shares of `total` and their
@@ -216,8 +216,8 @@ TradeBalance balance_of(Period from, Period to, MaybeCents exports, MaybeCents i
 Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream stream, const Summary& summary,
                    std::size_t limit, std::vector<Gap>& gaps) {
   const Period month = summary.period;
-  std::string basis;
-  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, basis);
+  TurkeyMadeOf made_of{};
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, made_of);
   Imports imports;
   std::vector<Gap> own_gaps;
   compare(timeline, month, Flow::imports, imports, own_gaps);
@@ -251,8 +251,8 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.province = compute::resolve_province(gazetteer, query.province);
   const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
   summary.source = data.sources[stream.source];
-  std::string turkey_basis;
-  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, turkey_basis);
+  TurkeyMadeOf turkey_made_of = TurkeyMadeOf::national_total_rows;
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, turkey_made_of);
   summary.period = compute::resolve_month(data, gazetteer, stream, summary.province, timeline, query.month,
                                           summary.passed_over);
   const Period month = summary.period;
@@ -265,7 +265,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
       countries_of(data, gazetteer, stream, summary.province, month, summary.value, year_earlier_covered,
                    query.top_n, summary.countries, countries_sum);
   if (summary.value && countries_sum > *summary.value)
-    summary.parts_over_total.push_back({"countries", month, month, *summary.value, countries_sum});
+    summary.parts_over_total.push_back({Breakdown::countries, month, month, *summary.value, countries_sum});
 
   summary.trend = trend_of(timeline, month);
   summary.standing = standing_of(data, stream, summary.province, month, summary.value);
@@ -277,9 +277,9 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
                             data.sample_parts(stream, summary.province, summary.previous_year.period);
   summary.sample.destinations = parts_sample && !summary.top_destinations.empty();
   if (summary.standing) {
-    std::string basis;
+    TurkeyMadeOf made_of{};
     summary.sample.standing =
-        compute::ProvinceTimeline::turkey(data, stream, {}, basis).sample_in(month, month);
+        compute::ProvinceTimeline::turkey(data, stream, {}, made_of).sample_in(month, month);
     for (ProvinceId p = 1; p <= province_count && !summary.sample.standing; ++p)
       summary.sample.standing = data.sample_total(stream, p, month);
   }
@@ -290,7 +290,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   for (const auto& [chapter, value] : compute::chapter_values(data, stream, summary.province, month))
     sectors_sum = checked_add(sectors_sum, value);
   if (summary.value && sectors_sum > *summary.value)
-    summary.parts_over_total.push_back({"sectors", month, month, *summary.value, sectors_sum});
+    summary.parts_over_total.push_back({Breakdown::sectors, month, month, *summary.value, sectors_sum});
 
   // Imports from the same source, where the data holds any: never another source's.
   if (const Stream imports{stream.source, Flow::imports}; data.has(imports)) {

@@ -73,7 +73,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   const Period before_from = top.from.plus_months(-12), before_to = top.to.plus_months(-12);
   top.previous_total = timeline.window(before_from, before_to);
   if (auto gap = timeline.missing(before_from, before_to))
-    top.gaps.push_back({"previous_year", Gap::Part::comparison, gap->first, gap->second});
+    top.gaps.push_back({Comparison::previous_year, Gap::Part::comparison, gap->first, gap->second});
 
   std::optional<Period> unsplit;
   const auto now = sums(data, timeline, stream, province, query.by, top.from, top.to, unsplit);
@@ -94,8 +94,9 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   Cents parts_sum = 0;
   for (const auto& [id, value] : *now) parts_sum = checked_add(parts_sum, value);
   if (top.total && parts_sum > *top.total)
-    top.parts_over_total = PartsOverTotal{query.by == TopBy::country ? "countries" : "sectors", top.from,
-                                          top.to, *top.total, parts_sum};
+    top.parts_over_total =
+        PartsOverTotal{query.by == TopBy::country ? Breakdown::countries : Breakdown::sectors, top.from,
+                       top.to, *top.total, parts_sum};
   for (const auto& [id, value] : *now) {
     if (value <= 0) continue;
     TopRow row = entry_of(data, query.by, id);

@@ -39,7 +39,7 @@ std::string country_name(const Dataset& data, const Gazetteer& gazetteer, Countr
 
 // Compares every total row with the sum of its parts, per stream, province and month. The rows
 // are sorted by that key, so each month of a province is one block: two linear passes.
-std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazetteer) {
+std::vector<TotalCheck> check_totals(const Dataset& data) {
   // The provinces' total rows per stream and month, for the national total rows.
   std::map<std::pair<std::size_t, std::int32_t>, Cents> provinces_sum;
   // The provinces' rows per stream, month and country, for the countries' national subtotals.
@@ -61,8 +61,8 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
       continue;
     const auto it = country_sum.find({key.stream().index(), key.month.index(), key.country});
     if (it == country_sum.end() || it->second == data.cents[row]) continue;
-    checks.push_back({data.sources[key.source], key.flow, std::string(gazetteer.province_name(key.province)),
-                      data.countries[key.country], key.month, "provinces", data.cents[row], it->second});
+    checks.push_back({data.sources[key.source], key.flow, key.province, data.countries[key.country],
+                      key.month, Breakdown::provinces, data.cents[row], it->second});
   }
   for (std::size_t row = 0; row < data.size();) {
     const RecordKey first = data.key(row);
@@ -80,22 +80,16 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
     }
     // Weights are checked only through the values they belong to.
     if (!total || first.measure == Measure::weight) continue;
-    const auto add = [&](const char* kind, Cents sum) {
+    const auto add = [&](Breakdown kind, Cents sum) {
       if (sum == *total) return;
-      checks.push_back({data.sources[first.source],
-                        first.flow,
-                        std::string(gazetteer.province_name(first.province)),
-                        {},
-                        first.month,
-                        kind,
-                        *total,
-                        sum});
+      checks.push_back(
+          {data.sources[first.source], first.flow, first.province, {}, first.month, kind, *total, sum});
     };
-    if (countries) add("countries", *countries);
-    if (chapters) add("chapters", *chapters);
+    if (countries) add(Breakdown::countries, *countries);
+    if (chapters) add(Breakdown::chapters, *chapters);
     if (first.province == national_total) {
       auto it = provinces_sum.find({first.stream().index(), first.month.index()});
-      if (it != provinces_sum.end()) add("provinces", it->second);
+      if (it != provinces_sum.end()) add(Breakdown::provinces, it->second);
     }
   }
   return checks;
@@ -107,7 +101,7 @@ std::vector<TotalCheck> check_totals(const Dataset& data, const Gazetteer& gazet
 // Türkiye's exports since 1990 is under a billion dollars, and no province that exports at all
 // sells abroad for under a thousand dollars in a month: a figure below those says the file is in
 // thousands, though it does not say so.
-std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const Gazetteer& gazetteer) {
+std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data) {
   constexpr Cents national_floor = Cents{1'000'000'000} * 100;
   constexpr Cents province_floor = Cents{1'000} * 100;
   // Per flow and month: imports are not added to exports.
@@ -119,20 +113,20 @@ std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const G
       continue;
     const Cents cents = data.cents[row];
     if (key.province == national_total) {
-      if (cents > 0 && cents < national_floor && !national) national = {"Türkiye", key.month, cents};
+      if (cents > 0 && cents < national_floor && !national) national = {national_total, key.month, cents};
       continue;
     }
     auto& [sum, count] = provinces_in_month[{key.flow, key.month.index()}];
     sum = checked_add(sum, cents);
     ++count;
-    if (cents > 0 && cents < province_floor && !province)
-      province = {std::string(gazetteer.province_name(key.province)), key.month, cents};
+    if (cents > 0 && cents < province_floor && !province) province = {key.province, key.month, cents};
   }
   if (national) return national;
   for (const auto& [flow_month, sum_count] : provinces_in_month)
     if (sum_count.second >= provinces_that_enumerate && sum_count.first > 0 &&
         sum_count.first < national_floor)
-      return FileValidation::UnitDoubt{"Türkiye", Period::from_index(flow_month.second), sum_count.first};
+      return FileValidation::UnitDoubt{national_total, Period::from_index(flow_month.second),
+                                       sum_count.first};
   return province;
 }
 
@@ -166,8 +160,8 @@ FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
       std::string name = country_name(data, gazetteer, static_cast<CountryId>(id));
       (is_free_zone(name) ? v.free_zones : v.unknown_countries).push_back(std::move(name));
     }
-  v.totals = check_totals(data, gazetteer);
-  if (v.file.unit_assumed) v.unit_doubt = doubt_unit(data, gazetteer);
+  v.totals = check_totals(data);
+  if (v.file.unit_assumed) v.unit_doubt = doubt_unit(data);
   if (data.size() == 0 && v.file.problems.empty())
     v.file.problems.push_back(
         v.file.name + ": no records: the file has a header but no data below it; expected at least one row");
@@ -193,9 +187,9 @@ bool same_country(const std::optional<CountryEntry>& a, const std::optional<Coun
 
 }  // namespace
 
-void describe_together(ValidationReport& report, const Dataset& all, const Gazetteer& gazetteer) {
+void describe_together(ValidationReport& report, const Dataset& all) {
   // Checks within one file were reported with it; here only those that need several files.
-  for (const TotalCheck& check : check_totals(all, gazetteer)) {
+  for (const TotalCheck& check : check_totals(all)) {
     const bool seen = std::any_of(report.files.begin(), report.files.end(), [&](const FileValidation& f) {
       return std::any_of(f.totals.begin(), f.totals.end(), [&](const TotalCheck& t) {
         return t.province == check.province && t.month == check.month && t.parts == check.parts &&
@@ -210,7 +204,7 @@ void describe_together(ValidationReport& report, const Dataset& all, const Gazet
     if (r.key.measure == Measure::weight) continue;
     report.revisions.push_back(
         {all.files[r.old_file].name, all.files[r.new_file].name, all.sources[r.key.source], r.key.flow,
-         std::string(gazetteer.province_name(r.key.province)), r.key.month,
+         r.key.province, r.key.month,
          r.key.country == all_countries ? std::nullopt : std::optional(all.countries[r.key.country]),
          r.key.chapter, r.old_cents, r.new_cents});
   }

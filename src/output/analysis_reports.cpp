@@ -69,7 +69,9 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
       {"flow", Value::of_text(std::string(name_of(series.flow)))},
       {"sample", Value::of_flag(series.sample)},
       {"currency", Value::of_text("USD")},
-      {"turkey_basis", text_or_null(series.turkey_basis)}};
+      {"turkey_basis", series.turkey_made_of
+                           ? Value::of_text(std::string(output::code_of(*series.turkey_made_of)))
+                           : Value::null()}};
   if (series.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
@@ -90,9 +92,9 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
                             Value::of_number(row.year_to_date_change), Value::of_flag(!row.covered)});
     section.faint.push_back(!row.covered);
   }
-  if (!series.turkey_basis.empty())
+  if (series.turkey_made_of)
     report.notes.push_back(
-        series.turkey_basis == "national_total"
+        *series.turkey_made_of == TurkeyMadeOf::national_total_rows
             ? say(style, "Türkiye: verideki ulusal toplam satırları.",
                   "Türkiye: the data's national total rows.")
             : say(style, "Türkiye: 81 ilin toplamı.", "Türkiye: the sum of the 81 provinces."));
@@ -221,7 +223,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
                  {"to", Value::of_text(ranking.to.iso())},
                  {"currency", Value::of_text("USD")},
                  {"turkey", Value::of_money(ranking.turkey)},
-                 {"turkey_basis", Value::of_text(ranking.turkey_basis)}};
+                 {"turkey_basis", Value::of_text(std::string(output::code_of(ranking.turkey_made_of)))}};
   if (ranking.sample) report.warning = output::sample_table_notice(style.language);
   Section section;
   section.key = "rows";
@@ -259,7 +261,7 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
   }
   report.sections.push_back(std::move(section));
   report.notes.push_back(
-      ranking.turkey_basis == "national_total"
+      ranking.turkey_made_of == TurkeyMadeOf::national_total_rows
           ? say(style, "Paylar, verideki ulusal toplama göre.", "Shares are of the data's national total.")
           : say(style, "Paylar, 81 ilin toplamına göre.", "Shares are of the 81 provinces' sum."));
   output::write_report(out, report, format, style);

@@ -181,7 +181,7 @@ void write_unit_values(std::ostream& out, const Summary& s, Language lang) {
 
 void write_parts_over_total(std::ostream& out, const Summary& s, Language lang) {
   for (const PartsOverTotal& c : s.parts_over_total) {
-    if (c.parts != "countries") continue;
+    if (c.parts != Breakdown::countries) continue;
     out << "<p>"
         << text(lang == Language::tr
                     ? fmt::format(

@@ -37,4 +37,22 @@ std::string series_subject(const Series& series, Language language) {
   return slice.empty() ? subject : subject + " → " + slice;
 }
 
+std::string_view code_of(Breakdown parts) {
+  switch (parts) {
+    case Breakdown::countries:
+      return "countries";
+    case Breakdown::chapters:
+      return "chapters";
+    case Breakdown::sectors:
+      return "sectors";
+    case Breakdown::provinces:
+      return "provinces";
+  }
+  return {};
+}
+
+std::string_view code_of(TurkeyMadeOf made_of) {
+  return made_of == TurkeyMadeOf::national_total_rows ? "national_total" : "sum_of_provinces";
+}
+
 }  // namespace kexport::output

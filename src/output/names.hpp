@@ -17,4 +17,8 @@ std::string sector_code(const SectorRef& sector);  // "72"; empty for a sector t
 // What a series is of: "Kayseri", "Kayseri → Almanya · Halılar ve diğer yer kaplamaları".
 std::string series_subject(const Series& series, Language language);
 
+// The stable codes JSON and CSV give compute's enums.
+std::string_view code_of(Breakdown parts);       // "countries", "chapters", "sectors", "provinces"
+std::string_view code_of(TurkeyMadeOf made_of);  // "national_total", "sum_of_provinces"
+
 }  // namespace kexport::output

@@ -202,7 +202,7 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
 
   write_countries(out, words.top_title, s.top_destinations, style);
   for (const PartsOverTotal& c : s.parts_over_total) {
-    if (c.parts != "countries") continue;
+    if (c.parts != Breakdown::countries) continue;
     out << '\n'
         << output::say(
                style,

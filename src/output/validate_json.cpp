@@ -5,6 +5,7 @@
 
 #include "json_values.hpp"
 #include "kexport/output/report.hpp"
+#include "names.hpp"
 #include "validate_lines.hpp"
 
 namespace kexport {
@@ -14,10 +15,10 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
   const auto total_json = [&](const TotalCheck& t) {
     return Ordered{
         {"source", t.source},
-        {"province", t.province},
+        {"province", output::province_name(t.province)},
         {"country", t.country ? Ordered(t.country->name(Gazetteer::builtin(), Language::tr)) : Ordered()},
         {"period", t.month.iso()},
-        {"parts", t.parts},
+        {"parts", output::code_of(t.parts)},
         {"total", output::json_dollars(t.total)},
         {"sum_of_parts", output::json_dollars(t.sum_of_parts)}};
   };
@@ -89,7 +90,7 @@ void write_validation_json(std::ostream& out, const ValidationReport& report) {
     revisions.push_back({{"earlier_file", r.earlier_file},
                          {"later_file", r.later_file},
                          {"source", r.source},
-                         {"province", r.province},
+                         {"province", output::province_name(r.province)},
                          {"period", r.month.iso()},
                          {"country", r.country ? Ordered(r.country->name(Gazetteer::builtin(), Language::tr))
                                                : Ordered(nullptr)},

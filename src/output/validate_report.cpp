@@ -6,6 +6,7 @@
 #include "json_values.hpp"
 #include "kexport/output/number_format.hpp"
 #include "kexport/output/report.hpp"
+#include "names.hpp"
 #include "text_table.hpp"
 #include "validate_lines.hpp"
 
@@ -97,8 +98,9 @@ std::string total_line(const TotalCheck& t, const ValidateWords& w, Language lan
   const std::string what = fmt::format(fmt::runtime(gap > 0 ? w.total_exceeds : w.total_short),
                                        format_dollars(gap > 0 ? gap : -gap, lang) + " $");
   const std::string whose =
-      t.country ? t.province + " · " + t.country->name(Gazetteer::builtin(), lang) : t.province;
-  return fmt::format("{} {} {} ({}): {}", whose, t.month.iso(), t.source, t.parts, what);
+      t.country ? output::province_name(t.province) + " · " + t.country->name(Gazetteer::builtin(), lang)
+                : output::province_name(t.province);
+  return fmt::format("{} {} {} ({}): {}", whose, t.month.iso(), t.source, output::code_of(t.parts), what);
 }
 
 // "tuik.csv:6:61: the total 25.600.001 is not the sum of the months ($25,600,001,000.00 written, …)".
@@ -124,11 +126,11 @@ std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
     return fmt::format(
         "birim belirtilmemiş, tutarlar dolar sayıldı; ama {} {} yalnızca {}: tutarlar bin dolar "
         "olabilir (öyleyse --unit thousand)",
-        d.province, d.month.iso(), amount);
+        output::province_name(d.province), d.month.iso(), amount);
   return fmt::format(
       "no unit stated, the amounts were read as dollars; but {} {} is only {}: they may be "
       "thousands of dollars (if so, --unit thousand)",
-      d.province, d.month.iso(), amount);
+      output::province_name(d.province), d.month.iso(), amount);
 }
 
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
@@ -207,7 +209,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     table.add_header({tr ? "kayıt" : "record", tr ? "dosyalar" : "files", tr ? "eski ($)" : "old ($)",
                       tr ? "yeni ($)" : "new ($)"});
     for (const RevisionNote& r : report.revisions) {
-      std::string what = fmt::format("{} {}", r.province, r.month.iso());
+      std::string what = fmt::format("{} {}", output::province_name(r.province), r.month.iso());
       if (r.country) what += " " + r.country->name(Gazetteer::builtin(), lang);
       if (r.chapter) what += fmt::format(" {:02}", r.chapter);
       if (!r.source.empty()) what += " " + r.source;

@@ -17,13 +17,13 @@ std::string gap_sentence(const Gap& gap, Language language) {
   const std::string months = one ? gap.from.iso() : fmt::format("{} – {}", gap.from.iso(), gap.to.iso());
   const bool value = gap.part == Gap::Part::value;
   if (language == Language::tr) {
-    if (gap.figure == "previous_month")
+    if (gap.figure == Comparison::previous_month)
       return fmt::format("bir önceki aya göre değişim hesaplanamadı: {} verisi yok", months);
-    if (gap.figure == "previous_year" && one)
+    if (gap.figure == Comparison::previous_year && one)
       return fmt::format("geçen yılın aynı ayına göre değişim hesaplanamadı: {} verisi yok", months);
-    if (gap.figure == "previous_year")
+    if (gap.figure == Comparison::previous_year)
       return fmt::format("bir yıl önceki aynı döneme göre değişim hesaplanamadı: {} verisi yok", months);
-    if (gap.figure == "rolling_12m")
+    if (gap.figure == Comparison::rolling_12m)
       return value
                  ? fmt::format("son 12 ayın toplamı hesaplanamadı: {} verisi yok", months)
                  : fmt::format("son 12 aydaki değişim hesaplanamadı: önceki 12 aydan {} verisi yok", months);
@@ -34,13 +34,13 @@ std::string gap_sentence(const Gap& gap, Language language) {
                        months);
   }
   const std::string missing = fmt::format("{} {} not in the data", months, one ? "is" : "are");
-  if (gap.figure == "previous_month")
+  if (gap.figure == Comparison::previous_month)
     return "the change on the previous month cannot be computed: " + missing;
-  if (gap.figure == "previous_year" && one)
+  if (gap.figure == Comparison::previous_year && one)
     return "the change on the same month a year earlier cannot be computed: " + missing;
-  if (gap.figure == "previous_year")
+  if (gap.figure == Comparison::previous_year)
     return "the change on the same period a year earlier cannot be computed: " + missing;
-  if (gap.figure == "rolling_12m")
+  if (gap.figure == Comparison::rolling_12m)
     return value ? "the last 12 months cannot be summed: " + missing
                  : fmt::format(
                        "the change of the last 12 months cannot be computed: of the 12 months before, {}",
@@ -68,7 +68,7 @@ void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>
   for (const PartsOverTotal& c : cases) {
     const std::string months =
         c.from == c.to ? c.from.iso() : fmt::format("{} – {}", c.from.iso(), c.to.iso());
-    const bool countries = c.parts == "countries";
+    const bool countries = c.parts == Breakdown::countries;
     if (language == Language::tr)
       err << fmt::format(
           "kexport: uyarı: {} {} toplamı ({} $), {} toplamından ({} $) küçük; paylar toplama göre "

@@ -84,7 +84,7 @@ TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinc
   const Reference ref{national};
   const auto series = kexport::compute_series(data, gazetteer(), {});
   CHECK(kexport::output::series_subject(series, kexport::Language::tr) == "Türkiye");
-  CHECK(series.turkey_basis == "national_total");
+  CHECK(series.turkey_made_of == kexport::TurkeyMadeOf::national_total_rows);
   for (const auto& row : series.rows) CHECK(row.value == ref.total(0, row.period));
 
   std::string all = "period,province_code,value_usd\n";
@@ -94,7 +94,7 @@ TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinc
     expected += p * 100;
   }
   const auto provinces81 = kexport::compute_series(test::load_text("all.csv", all), gazetteer(), {});
-  CHECK(provinces81.turkey_basis == "sum_of_provinces");
+  CHECK(provinces81.turkey_made_of == kexport::TurkeyMadeOf::sum_of_provinces);
   CHECK(provinces81.rows.at(0).value == expected);
 
   try {
@@ -118,7 +118,7 @@ TEST_CASE("series for Turkey uses the national total, else the sum of 81 provinc
       continue;
     }
     const auto sum = kexport::compute_series(test::load_text("s.csv", csv), gazetteer(), {});
-    CHECK(sum.turkey_basis == "sum_of_provinces");
+    CHECK(sum.turkey_made_of == kexport::TurkeyMadeOf::sum_of_provinces);
     for (const auto& row : sum.rows) {
       CHECK(row.value == sum_ref.turkey(row.period));
       CHECK(row.covered == sum_ref.complete(row.period));
@@ -284,7 +284,8 @@ TEST_CASE("rank agrees with the reference, against the national total and the 81
     kexport::RankQuery query;
     query.month = m;
     const auto ranking = kexport::compute_rank(data, gazetteer(), query);
-    CHECK(ranking.turkey_basis == (national ? "national_total" : "sum_of_provinces"));
+    CHECK(ranking.turkey_made_of ==
+          (national ? kexport::TurkeyMadeOf::national_total_rows : kexport::TurkeyMadeOf::sum_of_provinces));
     CHECK(ranking.turkey == ref.turkey(m));
     // Expected order: value descending, equal values by plate code; every province placed,
     // those that dropped out of the month with 0.
@@ -335,7 +336,7 @@ TEST_CASE("rank: ties by plate code, by change with gaps last, previous rank", "
   query.province = "kayseri";
   const auto by_value = kexport::compute_rank(data, gazetteer(), query);
   REQUIRE(by_value.rows.size() == 81);
-  CHECK(by_value.turkey_basis == "sum_of_provinces");
+  CHECK(by_value.turkey_made_of == kexport::TurkeyMadeOf::sum_of_provinces);
   CHECK(by_value.rows[0].province == 6);  // 500, plate 6 before plate 38
   CHECK(by_value.rows[1].province == 38);
   CHECK(by_value.rows[2].province == 81);

@@ -106,9 +106,9 @@ TEST_CASE("Turkey is the national total row where there is one, else the complet
   }
   const auto sum_data =
       test::load_texts({{"all.csv", all}, {"kayseri.csv", "period,province_code,value_usd\n2025-02,38,9\n"}});
-  std::string basis;
-  const auto by_sum = ProvinceTimeline::turkey(sum_data, kexport::Stream{0}, {}, basis);
-  CHECK(basis == "sum_of_provinces");
+  kexport::TurkeyMadeOf made_of = kexport::TurkeyMadeOf::national_total_rows;
+  const auto by_sum = ProvinceTimeline::turkey(sum_data, kexport::Stream{0}, {}, made_of);
+  CHECK(made_of == kexport::TurkeyMadeOf::sum_of_provinces);
   CHECK(by_sum.total(ym(2025, 1)) == january);
   CHECK_FALSE(by_sum.knows(ym(2025, 2)));  // one province of 81 cannot speak for Turkey
   CHECK_FALSE(by_sum.total(ym(2025, 2)).has_value());
@@ -116,8 +116,8 @@ TEST_CASE("Turkey is the national total row where there is one, else the complet
   const auto national = test::load_text("tr.csv",
                                         "period,province,value_usd\n2025-01,Türkiye,1000\n"
                                         "2025-02,Türkiye,1100\n2025-02,Kayseri,9\n");
-  const auto by_row = ProvinceTimeline::turkey(national, kexport::Stream{0}, {}, basis);
-  CHECK(basis == "national_total");
+  const auto by_row = ProvinceTimeline::turkey(national, kexport::Stream{0}, {}, made_of);
+  CHECK(made_of == kexport::TurkeyMadeOf::national_total_rows);
   CHECK(by_row.total(ym(2025, 1)) == 100000);
   CHECK(by_row.total(ym(2025, 2)) == 110000);
 }

@@ -168,13 +168,13 @@ TEST_CASE("missing months give null figures and gaps, never a wrong comparison",
   CHECK_FALSE(jul.year_to_date.value.has_value());
   // A window missing months of its own cannot be summed: that is said, not also its comparison.
   REQUIRE(jul.gaps.size() == 4);
-  CHECK(jul.gaps[0].figure == "previous_month");
+  CHECK(jul.gaps[0].figure == kexport::Comparison::previous_month);
   CHECK(jul.gaps[0].from == ym(2025, 6));
-  CHECK(jul.gaps[1].figure == "previous_year");
+  CHECK(jul.gaps[1].figure == kexport::Comparison::previous_year);
   CHECK(jul.gaps[1].part == kexport::Gap::Part::comparison);
-  CHECK(jul.gaps[2].figure == "rolling_12m");
+  CHECK(jul.gaps[2].figure == kexport::Comparison::rolling_12m);
   CHECK(jul.gaps[2].part == kexport::Gap::Part::value);
-  CHECK(jul.gaps[3].figure == "year_to_date");
+  CHECK(jul.gaps[3].figure == kexport::Comparison::year_to_date);
   CHECK(jul.gaps[3].part == kexport::Gap::Part::value);
   CHECK(jul.gaps[3].from == ym(2025, 6));
   CHECK(jul.gaps[3].to == ym(2025, 6));
@@ -182,7 +182,7 @@ TEST_CASE("missing months give null figures and gaps, never a wrong comparison",
   // For January 2026 the year to date is there; only what it is compared with is partly missing.
   const auto jan26 = summarize(data, "Kayseri", ym(2026, 1));
   REQUIRE(jan26.gaps.size() == 1);
-  CHECK(jan26.gaps[0].figure == "rolling_12m");
+  CHECK(jan26.gaps[0].figure == kexport::Comparison::rolling_12m);
   CHECK(jan26.gaps[0].part == kexport::Gap::Part::value);
 
   // February lists Ankara alone, which says nothing of Kayseri: refused, naming why.

@@ -22,8 +22,8 @@ kexport::Summary sample_summary() {
   s.countries = 140;
   s.top_destinations.push_back({1, test::place("Almanya"), 3015877115, 10.335, 4.5});
   s.top_destinations.push_back({2, test::place("Atlantis \"x\""), 7, std::nullopt, std::nullopt});
-  s.gaps.push_back({"previous_year", kexport::Gap::Part::comparison, Period::from_year_month(2025, 1),
-                    Period::from_year_month(2025, 1)});
+  s.gaps.push_back({kexport::Comparison::previous_year, kexport::Gap::Part::comparison,
+                    Period::from_year_month(2025, 1), Period::from_year_month(2025, 1)});
   return s;
 }
 
@@ -148,9 +148,12 @@ TEST_CASE("gaps become warnings that name what cannot be computed", "[report]") 
         "the data\n");
   using Part = kexport::Gap::Part;
   const std::vector<kexport::Gap> windows = {
-      {"rolling_12m", Part::comparison, Period::from_year_month(2024, 2), Period::from_year_month(2025, 1)},
-      {"rolling_12m", Part::value, Period::from_year_month(2025, 2), Period::from_year_month(2025, 12)},
-      {"year_to_date", Part::comparison, Period::from_year_month(2025, 1), Period::from_year_month(2025, 1)}};
+      {kexport::Comparison::rolling_12m, Part::comparison, Period::from_year_month(2024, 2),
+       Period::from_year_month(2025, 1)},
+      {kexport::Comparison::rolling_12m, Part::value, Period::from_year_month(2025, 2),
+       Period::from_year_month(2025, 12)},
+      {kexport::Comparison::year_to_date, Part::comparison, Period::from_year_month(2025, 1),
+       Period::from_year_month(2025, 1)}};
   std::ostringstream words;
   kexport::write_gaps(words, windows, kexport::Language::en);
   CHECK(words.str() ==

@@ -46,7 +46,7 @@ struct Series {
   std::optional<SectorRef> sector;
   Period from, to;
   std::string source;
-  std::string turkey_basis;  // for Turkey: "national_total" or "sum_of_provinces"; else empty
+  std::optional<TurkeyMadeOf> turkey_made_of;  // for Türkiye: how its figures were had; else none
   std::vector<SeriesRow> rows;
   bool sample = false;  // some figure rests on made-up (sample) data
 };
@@ -139,8 +139,8 @@ struct Ranking {
   Window window = Window::month;
   RankBy by = RankBy::value;
   Period from, to;
-  MaybeCents turkey;         // the national figure the shares are of
-  std::string turkey_basis;  // "national_total" or "sum_of_provinces"
+  MaybeCents turkey;  // the national figure the shares are of
+  TurkeyMadeOf turkey_made_of = TurkeyMadeOf::national_total_rows;
   std::optional<ProvinceId> highlight;
   std::vector<RankRow> rows;
   std::vector<Gap> gaps;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/compute/kinds.hpp"
 #include "kexport/model/dataset.hpp"
 #include "kexport/model/gazetteer.hpp"
 #include "kexport/model/period.hpp"
@@ -92,7 +93,7 @@ struct SectorShare {
 
 // Months that a figure needed but the data does not cover.
 struct Gap {
-  std::string figure;  // "previous_month", "previous_year", "rolling_12m", "year_to_date"
+  Comparison figure = Comparison::previous_month;
   // What the missing months leave out: the figure itself (a window that cannot be summed), or
   // only its comparison (the month or window it is compared with).
   enum class Part { value, comparison } part = Part::comparison;
@@ -119,8 +120,8 @@ struct SampleParts {
 // A total row smaller than the sum of its parts: shares of it then add up to more than 100 %.
 // (A total above its parts is normal: confidential or unallocated exports.)
 struct PartsOverTotal {
-  std::string parts;  // "countries" or "sectors"
-  Period from, to;    // the months the figures cover
+  Breakdown parts = Breakdown::countries;  // countries or sectors
+  Period from, to;                         // the months the figures cover
   Cents total = 0;
   Cents sum_of_parts = 0;
 };

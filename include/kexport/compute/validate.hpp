@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/compute/kinds.hpp"
 #include "kexport/model/dataset.hpp"
 #include "kexport/model/gazetteer.hpp"
 
@@ -15,12 +16,12 @@ namespace kexport {
 struct TotalCheck {
   std::string source;
   Flow flow = Flow::exports;
-  std::string province;  // display name; "Türkiye" for a national total
+  ProvinceId province = national_total;  // national_total for Türkiye's total
   // A country's subtotal ("ALMANYA TOPLAM"), named by the writer in the reader's language; none
   // for all destinations.
   std::optional<CountryEntry> country;
   Period month;
-  std::string parts;  // "countries", "chapters", "provinces"
+  Breakdown parts = Breakdown::countries;  // countries, chapters, or provinces for Türkiye
   Cents total = 0;
   Cents sum_of_parts = 0;
 };
@@ -37,7 +38,7 @@ struct FileValidation {
   // Where the unit was assumed, the figure that says it is likely thousands of dollars: a month of
   // Türkiye's exports under a billion dollars, or a province's under a thousand.
   struct UnitDoubt {
-    std::string province;
+    ProvinceId province = national_total;  // national_total for Türkiye
     Period month;
     Cents cents = 0;
   };
@@ -52,14 +53,14 @@ struct FileValidation {
 
 // Where a dataset's amounts, read as dollars, look like thousands: a month of Türkiye's exports
 // under a billion dollars, or a province's under a thousand. Empty when they look right.
-std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data, const Gazetteer& gazetteer);
+std::optional<FileValidation::UnitDoubt> doubt_unit(const Dataset& data);
 
 struct RevisionNote {
   std::string earlier_file;
   std::string later_file;
   std::string source;
   Flow flow = Flow::exports;
-  std::string province;
+  ProvinceId province = national_total;
   Period month;
   std::optional<CountryEntry> country;  // none for the province total
   int chapter = 0;
@@ -86,6 +87,6 @@ FileValidation failed_file(const std::string& name, const std::string& problem, 
 
 // What only several files together show, from the dataset of all of them: totals whose parts
 // stand in another file (those in `report.files` already are left out), and the revisions.
-void describe_together(ValidationReport& report, const Dataset& all, const Gazetteer& gazetteer);
+void describe_together(ValidationReport& report, const Dataset& all);
 
 }  // namespace kexport
