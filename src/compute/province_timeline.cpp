@@ -116,6 +116,50 @@ ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, Stream stream, Sl
   return sum;
 }
 
+namespace {
+
+// A province's total in one month, found by its key range: empty when the month is not known.
+std::optional<Cents> month_total(const Dataset& data, Stream stream, ProvinceId province, Period month) {
+  if (!data.knows(stream, province, month)) return std::nullopt;
+  RecordKey low;
+  low.source = stream.source;
+  low.flow = stream.flow;
+  low.measure = stream.measure;
+  low.province = province;
+  low.month = month;
+  low.country = 0;
+  low.chapter = 0;
+  const std::uint64_t begin_key = low.packed();
+  const auto begin = std::lower_bound(data.keys.begin(), data.keys.end(), begin_key);
+  const auto end =
+      std::lower_bound(begin, data.keys.end(), begin_key + (std::uint64_t{1} << RecordKey::month_shift));
+  if (begin == end) return Cents{0};  // known, and no record: nothing exported
+  return resolve_slice(data, static_cast<std::size_t>(begin - data.keys.begin()),
+                       static_cast<std::size_t>(end - data.keys.begin()), {});
+}
+
+}  // namespace
+
+MonthOfProvinces month_of_provinces(const Dataset& data, Stream stream, Period month) {
+  MonthOfProvinces result;
+  result.complete = data.complete(stream, month);
+  Cents sum = 0;
+  for (ProvinceId p = 1; p <= province_count; ++p) {
+    result.totals[p] = month_total(data, stream, p, month);
+    if (result.totals[p]) sum = checked_add(sum, *result.totals[p]);
+    result.sample = result.sample || data.sample_total(stream, p, month);
+  }
+  const auto [national_begin, national_end] = data.rows_of(stream, national_total);
+  if (national_begin != national_end) {
+    result.turkey = month_total(data, stream, national_total, month);
+    result.sample = result.sample || data.sample_total(stream, national_total, month);
+  } else {
+    result.turkey_made_of = TurkeyMadeOf::sum_of_provinces;
+    if (result.complete) result.turkey = sum;
+  }
+  return result;
+}
+
 std::optional<std::size_t> ProvinceTimeline::slot(Period month) const {
   const std::int64_t offset = std::int64_t{month.index()} - data_.coverage_base;
   if (offset < 0 || offset >= static_cast<std::int64_t>(known_.size())) return std::nullopt;

@@ -2,6 +2,7 @@
 // "a total where one exists, else the sum of its parts" is decided, once for every command.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,18 @@ class ProvinceTimeline {
   std::vector<bool> sample_;
   std::vector<std::optional<Cents>> totals_;
 };
+
+// Every province's total in one month, and Türkiye's, as their timelines would give them, read
+// from that month's rows alone: what a province's standing needs, without 82 timelines of every
+// month.
+struct MonthOfProvinces {
+  std::array<std::optional<Cents>, province_count + 1> totals{};  // by plate; empty: not known
+  std::optional<Cents> turkey;  // the national total row's, else the 81's sum in a complete month
+  TurkeyMadeOf turkey_made_of = TurkeyMadeOf::national_total_rows;
+  bool complete = false;  // every province is known
+  bool sample = false;    // Türkiye's figure or any province's rests on made-up data
+};
+MonthOfProvinces month_of_provinces(const Dataset& data, Stream stream, Period month);
 
 // Per-country values of a province in a month: the (country, all chapters) row where there is one,
 // else the sum of the country's chapter rows. Countries with no record are absent.

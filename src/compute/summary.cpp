@@ -59,20 +59,15 @@ MaybeCents year_earlier(const Values& before, Id id, bool covered, Member member
 // The province's rank among the 81 and its share of Turkey (of the national total row, else of
 // the 81's sum), in a month that is complete (every province known). A month that is not says
 // nothing of where the province stands: empty.
-std::optional<Standing> standing_of(const Dataset& data, Stream stream, ProvinceId province, Period month,
-                                    MaybeCents value) {
-  if (province == national_total || !value) return std::nullopt;
-  TurkeyMadeOf made_of = TurkeyMadeOf::national_total_rows;
-  const MaybeCents turkey = compute::ProvinceTimeline::turkey(data, stream, {}, made_of).total(month);
-  const bool complete = data.complete(stream, month);
-  if (!complete && !turkey) return std::nullopt;
+std::optional<Standing> standing_of(const compute::MonthOfProvinces& all, MaybeCents value) {
+  if (!value || (!all.complete && !all.turkey)) return std::nullopt;
   Standing standing;
-  standing.national_total_row = made_of == TurkeyMadeOf::national_total_rows;
-  standing.share_of_turkey = share_pct(*value, turkey);
-  if (complete) {
+  standing.national_total_row = all.turkey_made_of == TurkeyMadeOf::national_total_rows;
+  standing.share_of_turkey = share_pct(*value, all.turkey);
+  if (all.complete) {
     std::size_t larger = 0;
     for (ProvinceId p = 1; p <= province_count; ++p)
-      if (compute::ProvinceTimeline(data, stream, p).total(month).value_or(0) > *value) ++larger;
+      if (all.totals[p].value_or(0) > *value) ++larger;
     standing.rank = larger + 1;
     standing.provinces = province_count;
   }
@@ -268,7 +263,12 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     summary.parts_over_total.push_back({Breakdown::countries, month, month, *summary.value, countries_sum});
 
   summary.trend = trend_of(timeline, month);
-  summary.standing = standing_of(data, stream, summary.province, month, summary.value);
+  // Where the province stands among the 81 and in Türkiye: one pass over the month's rows.
+  std::optional<compute::MonthOfProvinces> all;
+  if (summary.province != national_total) {
+    all = compute::month_of_provinces(data, stream, month);
+    summary.standing = standing_of(*all, summary.value);
+  }
 
   // What rests on made-up figures: the months the comparisons reach back to, the parts of the
   // month and of a year earlier, and, for the standing, every province's month.
@@ -276,13 +276,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   const bool parts_sample = data.sample_parts(stream, summary.province, month) ||
                             data.sample_parts(stream, summary.province, summary.previous_year.period);
   summary.sample.destinations = parts_sample && !summary.top_destinations.empty();
-  if (summary.standing) {
-    TurkeyMadeOf made_of{};
-    summary.sample.standing =
-        compute::ProvinceTimeline::turkey(data, stream, {}, made_of).sample_in(month, month);
-    for (ProvinceId p = 1; p <= province_count && !summary.sample.standing; ++p)
-      summary.sample.standing = data.sample_total(stream, p, month);
-  }
+  summary.sample.standing = summary.standing && all->sample;
   summary.top_sectors =
       top_sectors(data, gazetteer, stream, summary, year_earlier_covered, query.top_sectors);
   summary.sample.sectors = parts_sample && !summary.top_sectors.empty();
