@@ -109,9 +109,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     try {
       const Image image(mapped->bytes, key);
       if (image.identity() == identity) {
-        std::optional<ProvinceId> focus;
-        if (options.focus_province) focus = Gazetteer::builtin().find_province(*options.focus_province);
-        result.data = image.dataset(focus, options.totals_only);
+        result.data = image.dataset(options.focus_province, options.totals_only);
         result.outcome = CacheOutcome::hit;
         return result;
       }

@@ -1,8 +1,29 @@
 #include "kexport/app/data_source.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "kexport/model/error.hpp"
+
 namespace kexport {
+
+ProvinceId province_named(const std::string& name) {
+  return resolve_province(Gazetteer::builtin(), name);
+}
+
+std::vector<ProvinceId> provinces_named(const std::vector<std::string>& names) {
+  std::vector<ProvinceId> ids;
+  for (const std::string& name : names) {
+    const ProvinceId id = province_named(name);
+    if (id == national_total)
+      throw Error(ExitCode::usage, fmt::format("'{}' is Turkey as a whole, which every report's index page "
+                                               "gives; name provinces, or all",
+                                               name));
+    ids.push_back(id);
+  }
+  return ids;
+}
 
 DataNeeds needs_of(const SummaryQuery& query) {
   return {query.province, false};
@@ -11,7 +32,7 @@ DataNeeds needs_of(const SummaryQuery& query) {
 DataNeeds needs_of(const SeriesQuery& query) {
   // Turkey as a whole needs every province's totals; a slice of it (a country, a sector) needs
   // every record of the provinces.
-  if (!query.province) return {std::nullopt, !query.country && !query.chapter};
+  if (query.province == national_total) return {std::nullopt, !query.country && !query.chapter};
   return {query.province, false};
 }
 

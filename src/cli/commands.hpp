@@ -15,7 +15,7 @@ namespace kexport::cli {
 
 struct SummaryCommand {
   SummaryQuery query;
-  std::string month = "latest";
+  std::string province, month = "latest";
   Presentation look;
 };
 struct SeriesCommand {
@@ -24,7 +24,7 @@ struct SeriesCommand {
 };
 struct TopCommand {
   TopQuery query;
-  std::string month = "latest", by = "country", window = "month", flow = "export";
+  std::string province, month = "latest", by = "country", window = "month", flow = "export";
   Presentation look;
 };
 struct RankCommand {

@@ -35,6 +35,7 @@ std::optional<Period> month_option(const std::string& text, std::string_view fla
 
 int run_summary(const Session& session, SummaryCommand command) {
   SummaryQuery& query = command.query;
+  query.province = province_named(command.province);
   query.month = month_option(command.month, "--month");
   query.source = session.source();
   const Language lang = Session::language(command.look);
@@ -51,7 +52,7 @@ int run_summary(const Session& session, SummaryCommand command) {
 
 int run_series(const Session& session, const SeriesCommand& command) {
   SeriesQuery query;
-  if (!command.province.empty()) query.province = command.province;
+  if (!command.province.empty()) query.province = province_named(command.province);
   if (!command.country.empty()) query.country = command.country;
   if (!command.chapter.empty()) query.chapter = command.chapter;
   query.from = month_option(command.from, "--from");
@@ -67,6 +68,7 @@ int run_series(const Session& session, const SeriesCommand& command) {
 
 int run_top(const Session& session, TopCommand command) {
   TopQuery& query = command.query;
+  query.province = province_named(command.province);
   query.month = month_option(command.month, "--month");
   query.by = command.by == "chapter" ? TopBy::chapter : TopBy::country;
   query.window = window_option(command.window);
@@ -89,11 +91,11 @@ int run_rank(const Session& session, RankCommand command) {
              : command.by == "coverage" ? RankBy::coverage
                                         : RankBy::value;
   query.window = window_option(command.window);
-  if (!command.province.empty()) query.province = command.province;
+  if (!command.province.empty()) query.province = province_named(command.province);
   query.source = session.source();
   query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
-  const Ranking ranking = compute_rank(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
+  const Ranking ranking = compute_rank(session.load(needs_of(query), lang), query);
   emit(session, ranking, command.look, write_rank);
   write_passed_over(std::cerr, ranking.passed_over, ranking.to, national_total, lang);
   write_gaps(std::cerr, ranking.gaps, lang);
@@ -104,7 +106,7 @@ void add_summary(CLI::App& app, Action& chosen) {
   auto [sub, command] = add_command<SummaryCommand>(
       app, chosen, "summary",
       "A province's exports in a month, with the usual comparisons and top destinations", run_summary);
-  sub->add_option("--province,-p", command->query.province, "Province name or plate code (e.g. Kayseri, 38)")
+  sub->add_option("--province,-p", command->province, "Province name or plate code (e.g. Kayseri, 38)")
       ->required();
   add_month_option(sub, command->month);
   add_top_option(sub, command->query.top_n, "How many destinations to list");
@@ -136,7 +138,7 @@ void add_top(CLI::App& app, Action& chosen) {
   auto [sub, command] = add_command<TopCommand>(
       app, chosen, "top", "A province's largest destinations or sectors, with what changed on a year earlier",
       run_top);
-  sub->add_option("--province,-p", command->query.province, "Province name or plate code")->required();
+  sub->add_option("--province,-p", command->province, "Province name or plate code")->required();
   add_month_option(sub, command->month);
   sub->add_option("--by", command->by, "Rank destinations (country) or sectors (chapter)")
       ->capture_default_str()

@@ -45,7 +45,7 @@ int run_report(const Session& session, const ReportCommand& command) {
       std::find(command.provinces.begin(), command.provinces.end(), "all") != command.provinces.end();
   if (all && command.provinces.size() > 1)
     throw Error(ExitCode::usage, "--province all names every province; give it alone");
-  if (!all) query.provinces = command.provinces;
+  if (!all) query.provinces = provinces_named(command.provinces);
   query.month = month_option(command.month, "--month");
   query.source = session.source();
   query.top_n = command.top_n;

@@ -12,18 +12,10 @@ namespace kexport {
 namespace {
 
 // The provinces asked for, each once, in plate order.
-std::vector<ProvinceId> provinces_of(const Gazetteer& gazetteer, const std::vector<std::string>& names) {
-  std::vector<ProvinceId> ids;
-  if (names.empty())
+std::vector<ProvinceId> provinces_of(const std::vector<ProvinceId>& asked) {
+  std::vector<ProvinceId> ids = asked;
+  if (ids.empty())
     for (ProvinceId p = 1; p <= province_count; ++p) ids.push_back(p);
-  for (const std::string& name : names) {
-    const ProvinceId id = compute::resolve_province(gazetteer, name);
-    if (id == national_total)
-      throw Error(ExitCode::usage, fmt::format("'{}' is Turkey as a whole, which every report's index page "
-                                               "gives; name provinces, or all",
-                                               name));
-    ids.push_back(id);
-  }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -61,21 +53,20 @@ std::optional<Answer> unless_unavailable(std::string& reason, Compute compute) {
 NationalMonth national_month(const Dataset& data, const Gazetteer& gazetteer, const PublicationQuery& query,
                              Period month) {
   NationalMonth national;
-  SummaryQuery turkey{"Türkiye", month, query.top_n, query.source};
+  SummaryQuery turkey{national_total, month, query.top_n, query.source};
   national.turkey = unless_unavailable<Summary>(national.turkey_missing,
                                                 [&] { return compute_summary(data, gazetteer, turkey); });
 
   RankQuery rank;
   rank.month = month;
   rank.source = query.source;
-  national.ranking = unless_unavailable<Ranking>(national.ranking_missing,
-                                                 [&] { return compute_rank(data, gazetteer, rank); });
+  national.ranking =
+      unless_unavailable<Ranking>(national.ranking_missing, [&] { return compute_rank(data, rank); });
   if (!national.ranking) return national;
   national.month_counts = count_provinces(*national.ranking);
   rank.window = Window::rolling_12m;
   std::string rolling_missing;  // a year of complete months is more than a month: said by its absence
-  if (auto rolling =
-          unless_unavailable<Ranking>(rolling_missing, [&] { return compute_rank(data, gazetteer, rank); }))
+  if (auto rolling = unless_unavailable<Ranking>(rolling_missing, [&] { return compute_rank(data, rank); }))
     national.rolling_counts = count_provinces(*rolling);
   return national;
 }
@@ -119,7 +110,7 @@ ProvinceCounts count_provinces(const Ranking& ranking, std::size_t moves) {
 Publication compute_publication(const Dataset& data, const Gazetteer& gazetteer,
                                 const PublicationQuery& query) {
   const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
-  const std::vector<ProvinceId> provinces = provinces_of(gazetteer, query.provinces);
+  const std::vector<ProvinceId> provinces = provinces_of(query.provinces);
   Publication publication;
   publication.source = data.sources[stream.source];
   publication.month = publication_month(data, stream, provinces, query.month);
@@ -128,7 +119,7 @@ Publication compute_publication(const Dataset& data, const Gazetteer& gazetteer,
   std::vector<std::optional<Summary>> summaries(provinces.size());
   std::vector<std::string> reasons(provinces.size());
   for_each_parallel(provinces.size(), query.threads, [&](std::size_t i) {
-    const SummaryQuery one{std::to_string(provinces[i]), publication.month, query.top_n, query.source};
+    const SummaryQuery one{provinces[i], publication.month, query.top_n, query.source};
     summaries[i] =
         unless_unavailable<Summary>(reasons[i], [&] { return compute_summary(data, gazetteer, one); });
   });

@@ -7,7 +7,7 @@
 #include "resolve.hpp"
 
 namespace kexport {
-Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const RankQuery& query) {
+Ranking compute_rank(const Dataset& data, const RankQuery& query) {
   Ranking ranking;
   ranking.by = query.by;
   ranking.window = query.window;
@@ -45,7 +45,7 @@ Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const Rank
       ranking.passed_over = IncompleteMonth{exports_month, data.provinces_known(*imports, exports_month)};
   }
   std::tie(ranking.from, ranking.to) = compute::window_span(query.window, month);
-  if (query.province) ranking.highlight = compute::resolve_province(gazetteer, *query.province);
+  ranking.highlight = query.province;
   const Period before_from = ranking.from.plus_months(-12), before_to = ranking.to.plus_months(-12);
 
   // Every month of the window must hold every province (of both flows, for the balance); a year

@@ -7,7 +7,7 @@
 #include "kexport/model/error.hpp"
 #include "kexport/model/text.hpp"
 
-namespace kexport::compute {
+namespace kexport {
 
 ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text) {
   // Folding drops signs and punctuation: "-38" must not pass as plate 38.
@@ -25,6 +25,10 @@ ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text)
                   suggestions.empty() ? std::string("; give a name or a plate code (1-81)")
                                       : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
 }
+
+}  // namespace kexport
+
+namespace kexport::compute {
 
 namespace {
 std::string source_list(const std::vector<std::string>& sources) {

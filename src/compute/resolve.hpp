@@ -5,15 +5,13 @@
 #include <string>
 
 #include "kexport/compute/analysis.hpp"
+#include "kexport/compute/province_names.hpp"
 #include "kexport/compute/summary.hpp"
 #include "kexport/model/dataset.hpp"
 #include "kexport/model/gazetteer.hpp"
 #include "province_timeline.hpp"
 
 namespace kexport::compute {
-
-// A province by name, alias or plate code. Error(usage) with "did you mean" when unknown.
-ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text);
 
 // The source and flow a question is about. Without a choice of source the data must hold only one
 // source of the flow: sources count differently and are never added together. Error(usage)

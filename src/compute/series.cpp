@@ -27,8 +27,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
   }
 
   std::optional<compute::ProvinceTimeline> timeline;
-  const ProvinceId province =
-      query.province ? compute::resolve_province(gazetteer, *query.province) : national_total;
+  const ProvinceId province = query.province;
   series.province = province;
   if (province == national_total) {
     TurkeyMadeOf made_of = TurkeyMadeOf::national_total_rows;

@@ -243,7 +243,7 @@ Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream strea
 
 Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query) {
   Summary summary;
-  summary.province = compute::resolve_province(gazetteer, query.province);
+  summary.province = query.province;
   const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
   summary.source = data.sources[stream.source];
   TurkeyMadeOf turkey_made_of = TurkeyMadeOf::national_total_rows;

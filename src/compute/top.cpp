@@ -56,7 +56,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   Top top;
   top.by = query.by;
   top.window = query.window;
-  const ProvinceId province = compute::resolve_province(gazetteer, query.province);
+  const ProvinceId province = query.province;
   top.province = province;
   const Stream stream = compute::resolve_stream(data, query.source, query.flow);
   top.source = data.sources[stream.source];

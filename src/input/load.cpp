@@ -85,9 +85,7 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
   for (const InputFile& file : files) formats.push_back(&input::format_row(detect_format(file)));
   const bool tables_of_text = !files.empty() && all_text(formats);
   DatasetBuilder builder;
-  if (options.focus_province && tables_of_text)
-    if (auto province = Gazetteer::builtin().find_province(*options.focus_province))
-      builder.focus_on(*province);
+  if (options.focus_province && tables_of_text) builder.focus_on(*options.focus_province);
   if (options.totals_only && tables_of_text) builder.totals_only();
   load_files(files, formats, builder, options);
   if (builder.focus_overlaps()) {

@@ -35,7 +35,7 @@ using test::write_text;
 
 std::string summary_json(const kexport::Dataset& data, const std::string& province) {
   kexport::SummaryQuery query;
-  query.province = province;
+  query.province = test::province(province);
   std::ostringstream out;
   kexport::write_summary_json(out, kexport::compute_summary(data, gazetteer(), query), kexport::Language::tr);
   return out.str();
@@ -43,7 +43,7 @@ std::string summary_json(const kexport::Dataset& data, const std::string& provin
 
 std::string rank_csv(const kexport::Dataset& data) {
   std::ostringstream out;
-  kexport::write_rank(out, kexport::compute_rank(data, gazetteer(), {}), kexport::Format::csv, {});
+  kexport::write_rank(out, kexport::compute_rank(data, {}), kexport::Format::csv, {});
   return out.str();
 }
 
@@ -179,7 +179,7 @@ TEST_CASE("views of an image answer exactly as focused, totals-only and full loa
 
     for (const std::string province : {"1", "6", "38"}) {
       kexport::LoadOptions focused;
-      focused.focus_province = province;
+      focused.focus_province = test::province(province);
       const auto loaded = test::load_text("random.csv", csv, focused);
       const auto view = image.dataset(gazetteer().find_province(province), false);
       CHECK(view.size() <= full.size());
@@ -203,7 +203,7 @@ TEST_CASE("the cache is written once, then answers; a changed input is loaded ag
   const fs::path file = dir.path / "exports.csv";
   write_text(file, random_csv(5, true));
   kexport::LoadOptions options;
-  options.focus_province = "Kayseri";
+  options.focus_province = 38;  // Kayseri
 
   const auto first = kexport::load_through_cache({file.string()}, options, settings);
   CHECK(first.outcome == CacheOutcome::written);
@@ -289,7 +289,7 @@ TEST_CASE("a damaged or foreign image is never trusted", "[cache]") {
   write_text(file, csv);
   const auto fresh = test::load_text(file.string(), csv);
   kexport::LoadOptions kayseri;
-  kayseri.focus_province = "38";
+  kayseri.focus_province = 38;
   REQUIRE(kexport::load_through_cache({file.string()}, kayseri, settings).outcome == CacheOutcome::written);
   const fs::path image = only_image(settings);
   const auto header = header_of(image);

@@ -33,19 +33,19 @@ std::pair<ExitCode, std::string> error_of(Call call) {
 TEST_CASE("a province by name, alias or plate code", "[resolve]") {
   for (const char* text : {"Kayseri", "KAYSERİ", "kayseri", "38", " 38 "}) {
     INFO(text);
-    CHECK(compute::resolve_province(g(), text) == 38);
+    CHECK(kexport::resolve_province(g(), text) == 38);
   }
-  CHECK(compute::resolve_province(g(), "Afyon") == 3);
-  CHECK(compute::resolve_province(g(), "06") == 6);  // plates are written with two digits
+  CHECK(kexport::resolve_province(g(), "Afyon") == 3);
+  CHECK(kexport::resolve_province(g(), "06") == 6);  // plates are written with two digits
   for (const char* text : {"Türkiye", "TR", "Türkiye Geneli"}) {
     INFO(text);
-    CHECK(compute::resolve_province(g(), text) == kexport::national_total);
+    CHECK(kexport::resolve_province(g(), text) == kexport::national_total);
   }
-  const auto [code, message] = error_of([] { compute::resolve_province(g(), "Kaysery"); });
+  const auto [code, message] = error_of([] { kexport::resolve_province(g(), "Kaysery"); });
   CHECK(code == ExitCode::usage);
   CHECK_THAT(message, Catch::Contains("unknown province 'Kaysery'; did you mean Kayseri?"));
-  CHECK(error_of([] { compute::resolve_province(g(), "-38"); }).first == ExitCode::usage);
-  CHECK(error_of([] { compute::resolve_province(g(), "82"); }).first == ExitCode::usage);
+  CHECK(error_of([] { kexport::resolve_province(g(), "-38"); }).first == ExitCode::usage);
+  CHECK(error_of([] { kexport::resolve_province(g(), "82"); }).first == ExitCode::usage);
 }
 
 TEST_CASE("the source: the only one, or the one chosen", "[resolve]") {

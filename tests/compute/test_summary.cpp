@@ -19,7 +19,7 @@ const kexport::Gazetteer& gazetteer() {
 kexport::Summary summarize(const kexport::Dataset& data, const std::string& province,
                            std::optional<Period> month, std::size_t top = 10) {
   kexport::SummaryQuery query;
-  query.province = province;
+  query.province = test::province(province);
   query.month = month;
   query.top_n = top;
   return kexport::compute_summary(data, gazetteer(), query);
@@ -281,7 +281,7 @@ TEST_CASE("questions the data cannot answer are errors with their exit codes", "
     CHECK_THAT(e.what(), Catch::Contains("--source"));
   }
   kexport::SummaryQuery query;
-  query.province = "Kayseri";
+  query.province = 38;  // Kayseri
   query.source = "tim";
   CHECK(kexport::compute_summary(mixed, gazetteer(), query).value == 200);
 }

@@ -43,7 +43,7 @@ TEST_CASE("summary agrees with a brute-force reference on random sparse data", "
       const Period m = months[std::uniform_int_distribution<std::size_t>(0, months.size() - 1)(rng)];
       const int p = c.provinces[std::uniform_int_distribution<std::size_t>(0, c.provinces.size() - 1)(rng)];
       kexport::SummaryQuery query;
-      query.province = std::to_string(p);
+      query.province = static_cast<kexport::ProvinceId>(p);
       query.month = m;
       query.top_n = 5;
       INFO("round " << round << " province " << p << " month " << m.iso());
@@ -150,7 +150,7 @@ TEST_CASE("imports, balance and coverage agree with a brute-force reference", "[
       const int p = provinces[std::uniform_int_distribution<std::size_t>(0, provinces.size() - 1)(rng)];
       if (!ex.known(p, m)) continue;
       kexport::SummaryQuery query;
-      query.province = std::to_string(p);
+      query.province = static_cast<kexport::ProvinceId>(p);
       query.month = m;
       query.top_n = 4;
       INFO("round " << round << " province " << p << " month " << m.iso());

@@ -12,7 +12,7 @@ TEST_CASE("a report's files are the same on one thread and on several", "[output
         "period,province,country,value_usd\n2025-01,Kayseri,Almanya,100\n2026-01,Kayseri,Almanya,90\n"
         "2025-01,Niğde,Irak,5\n2026-01,Niğde,Irak,7\n2025-01,Nevşehir,ABD,1\n2026-01,Nevşehir,ABD,2\n"}});
   PublicationQuery query;
-  query.provinces = {"Kayseri", "Niğde", "Nevşehir", "Ankara"};
+  query.provinces = {38, 51, 50, 6};  // Kayseri, Niğde, Nevşehir, Ankara
   query.threads = 2;
   const Publication publication = compute_publication(data, Gazetteer::builtin(), query);
   REQUIRE(publication.provinces.size() == 3);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kexport/compute/province_names.hpp"
 #include "kexport/compute/summary.hpp"
 #include "kexport/input/load.hpp"
 #include "kexport/model/dataset.hpp"
@@ -21,6 +22,11 @@ inline kexport::Dataset load_texts(const std::vector<std::pair<std::string, std:
   std::vector<kexport::InputFile> inputs;
   for (const auto& [name, text] : files) inputs.push_back({name, text, kexport::InputFormat::automatic});
   return kexport::load_dataset(inputs);
+}
+
+// A province's id, from any of its names or its plate code, as the application resolves it.
+inline kexport::ProvinceId province(const std::string& name) {
+  return kexport::resolve_province(kexport::Gazetteer::builtin(), name);
 }
 
 // A destination as the summary holds it, from any of its names or codes ("Almanya", "DE").

@@ -9,6 +9,7 @@
 
 #include "kexport/app/cache.hpp"
 #include "kexport/compute/analysis.hpp"
+#include "kexport/compute/province_names.hpp"
 #include "kexport/compute/summary.hpp"
 #include "kexport/compute/validate.hpp"
 #include "kexport/input/load.hpp"
@@ -19,7 +20,7 @@ namespace kexport {
 // What a question needs of the data.
 struct DataNeeds {
   // A question about one province: its records, and only the monthly totals of the others.
-  std::optional<std::string> province;
+  std::optional<ProvinceId> province;
   // A question about provinces' totals only (rank, Turkey's series).
   bool totals_only = false;
 };
@@ -31,6 +32,13 @@ DataNeeds needs_of(const RankQuery& query);
 inline DataNeeds everything() {
   return {};
 }
+
+// A province as the command line names it ("Kayseri", "38", "Türkiye"), resolved once for the
+// whole run, before anything is loaded. Error(usage) with "did you mean" when unknown.
+ProvinceId province_named(const std::string& name);
+// The provinces a report is asked for, by name or plate code: never Türkiye, whose page every
+// report has. Error(usage) otherwise.
+std::vector<ProvinceId> provinces_named(const std::vector<std::string>& names);
 
 // Where the data is and how to read it.
 struct DataSource {

@@ -16,12 +16,12 @@ namespace kexport {
 // --- series ---------------------------------------------------------------------------------
 
 struct SeriesQuery {
-  std::optional<std::string> province;  // empty: Turkey as a whole
-  std::optional<std::string> country;   // name or code
-  std::optional<std::string> chapter;   // HS chapter number or a sector name in the data
-  std::optional<Period> from;           // default: the first covered month
-  std::optional<Period> to;             // default: the last covered month
-  bool from_latest = false;             // --from latest: the latest month known for the subject
+  ProvinceId province = national_total;  // national_total: Türkiye as a whole
+  std::optional<std::string> country;    // name or code
+  std::optional<std::string> chapter;    // HS chapter number or a sector name in the data
+  std::optional<Period> from;            // default: the first covered month
+  std::optional<Period> to;              // default: the last covered month
+  bool from_latest = false;              // --from latest: the latest month known for the subject
   std::optional<std::string> source;
   Flow flow = Flow::exports;
 };
@@ -59,7 +59,7 @@ enum class TopBy { country, chapter };
 enum class Window { month, ytd, rolling_12m };
 
 struct TopQuery {
-  std::string province;
+  ProvinceId province = national_total;
   std::optional<Period> month;  // empty: the latest covered month
   TopBy by = TopBy::country;
   std::size_t n = 10;
@@ -110,7 +110,7 @@ struct RankQuery {
   std::optional<Period> month;
   Window window = Window::month;
   RankBy by = RankBy::value;
-  std::optional<std::string> province;  // to highlight
+  std::optional<ProvinceId> province;  // to highlight
   std::optional<std::string> source;
   Flow flow = Flow::exports;
 };
@@ -148,7 +148,7 @@ struct Ranking {
   bool sample = false;                         // some province's figure rests on made-up (sample) data
 };
 
-Ranking compute_rank(const Dataset& data, const Gazetteer& gazetteer, const RankQuery& query);
+Ranking compute_rank(const Dataset& data, const RankQuery& query);
 
 // --- what the data covers -------------------------------------------------------------------
 

@@ -42,8 +42,8 @@ inline constexpr Cents one_billion_dollars = 100'000'000'000;
 ProvinceCounts count_provinces(const Ranking& ranking, std::size_t moves = 5);
 
 struct PublicationQuery {
-  // Names or plate codes; empty: all 81 provinces.
-  std::vector<std::string> provinces;
+  // The provinces asked for; empty: all 81.
+  std::vector<ProvinceId> provinces;
   std::optional<Period> month;  // empty: the latest month that holds any of the provinces
   std::optional<std::string> source;
   std::size_t top_n = 10;

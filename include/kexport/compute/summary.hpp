@@ -16,8 +16,8 @@
 namespace kexport {
 
 struct SummaryQuery {
-  std::string province;         // name, alias or plate code
-  std::optional<Period> month;  // empty: the latest covered month
+  ProvinceId province = national_total;  // national_total: Türkiye as a whole
+  std::optional<Period> month;           // empty: the latest covered month
   std::size_t top_n = 10;
   std::optional<std::string> source;  // required when the data holds more than one source
   std::size_t top_sectors = 5;

@@ -34,7 +34,7 @@ struct LoadOptions {
   // monthly totals of the others (see DatasetBuilder::focus_on). Ignored for several files. The
   // other provinces' rows are checked for what their totals need (month, province, amount), not
   // for their country and sector names.
-  std::optional<std::string> focus_province;
+  std::optional<ProvinceId> focus_province;
   // A question about provinces' totals only (rank, Turkey's series): from a single file, keep
   // just the monthly total of every province.
   bool totals_only = false;
