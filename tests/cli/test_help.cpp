@@ -1,5 +1,5 @@
-// The help and the manual never drift apart: every option a command's --help lists is in
-// man/kexport.1, and every command's help ends with examples that run.
+// The help, the manual and the guide never drift apart: every option a command's --help lists is
+// in man/kexport.1 and in docs/guide.md, and every command's help ends with examples that run.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -49,8 +49,9 @@ std::string manual() {
 
 }  // namespace
 
-TEST_CASE("every option that --help lists is in the manual", "[cli][help]") {
+TEST_CASE("every option that --help lists is in the manual and the guide", "[cli][help]") {
   const std::string man = manual();
+  const std::string guide = test::read_file(std::string(KEXPORT_TEST_DIR) + "/../docs/guide.md");
   std::size_t checked = 0;
   for (const std::string& command : commands) {
     const auto r = run_kexport(command + " --help");
@@ -61,11 +62,15 @@ TEST_CASE("every option that --help lists is in the manual", "[cli][help]") {
     for (const std::string& option : options) {
       INFO(option);
       CHECK(man.find(option) != std::string::npos);
+      if (option != "--help" && option != "--version") CHECK(guide.find("`" + option) != std::string::npos);
       ++checked;
     }
     // Each command is in the manual by name, too.
-    if (!command.empty())
+    if (!command.empty()) {
       CHECK(std::regex_search(man, std::regex("\n\\.BR? " + command.substr(0, command.find(' ')) + "\\b")));
+      CHECK((guide.find("`kexport " + command) != std::string::npos ||
+             guide.find("`" + command + "`") != std::string::npos));
+    }
   }
   CHECK(checked > 50);
 }
