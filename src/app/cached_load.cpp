@@ -59,6 +59,11 @@ std::optional<fs::path> default_cache_directory() {
 
 CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadOptions& options,
                               const CacheSettings& settings) {
+  return load_through_cache(paths, list_inputs(paths), options, settings);
+}
+
+CachedLoad load_through_cache(const std::vector<std::string>& paths, const InputListing& listed,
+                              const LoadOptions& options, const CacheSettings& settings) {
   CachedLoad result;
   const bool cacheable = !options.collect_problems &&
                          std::none_of(paths.begin(), paths.end(), [](const auto& p) { return p == "-"; });
@@ -68,14 +73,14 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
   if (cacheable) {
     request = cache::make_request(paths, options);
     try {
-      inputs = cache::input_states(request);
+      inputs = cache::input_states(request, listed);
     } catch (const Error&) {
       inputs.clear();  // a missing file: the plain load below says so, in its words
     }
     for (const auto& input : inputs) bytes += input.size;
   }
   if (!cacheable || inputs.empty() || bytes < settings.min_input_bytes) {
-    result.data = load_paths(paths, options);
+    result.data = load_dataset(read_listed(listed), options);
     return result;
   }
 
@@ -85,7 +90,7 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
     result.outcome = CacheOutcome::unwritten;
     if (!result.note.empty()) result.note += "; ";
     result.note += note;
-    result.data = load_paths(paths, options);
+    result.data = load_dataset(read_listed(listed), options);
     return std::move(result);
   };
   const cache::CacheDirectory directory = cache::CacheDirectory::open(settings.directory, true);
@@ -129,12 +134,12 @@ CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadO
   LoadOptions everything = options;
   everything.focus_province.reset();
   everything.totals_only = false;
-  result.data = load_paths(paths, everything);
+  result.data = load_dataset(read_listed(listed), everything);
 
   // Files that changed while they were read would give an image that matches neither version.
   std::vector<cache::InputState> after;
   try {
-    after = cache::input_states(request);
+    after = cache::input_states(request, listed);
   } catch (const Error&) {
   }
   if (after != inputs) {

@@ -46,16 +46,19 @@ DataNeeds needs_of(const RankQuery&) {
 
 LoadedData load(const DataSource& source, const DataNeeds& needs) {
   LoadedData loaded;
-  loaded.passed_over = list_inputs(source.paths).passed_over;
+  // The directories are listed once: the cache's identity of the inputs and the reading both take
+  // the files from this listing.
+  const InputListing listed = list_inputs(source.paths);
+  loaded.passed_over = listed.passed_over;
   LoadOptions options = source.options;
   options.focus_province = needs.province;
   options.totals_only = needs.totals_only;
   if (source.cache) {
-    CachedLoad cached = load_through_cache(source.paths, options, *source.cache);
+    CachedLoad cached = load_through_cache(source.paths, listed, options, *source.cache);
     loaded.cache_note = std::move(cached.note);
     loaded.data = std::move(cached.data);
   } else {
-    loaded.data = load_paths(source.paths, options);
+    loaded.data = load_dataset(read_listed(listed), options);
   }
   // Every command says when figures read as dollars look like thousands, not only validate.
   if (std::any_of(loaded.data.files.begin(), loaded.data.files.end(),

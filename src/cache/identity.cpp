@@ -142,6 +142,19 @@ std::vector<InputState> input_states(const Request& request) {
   return states;
 }
 
+std::vector<InputState> input_states(const Request& request, const InputListing& listed) {
+  std::vector<InputState> states;
+  states.reserve(listed.files.size());
+  for (std::size_t i = 0; i < listed.files.size(); ++i) {
+    const InputListing::Origin& origin = listed.origins.at(i);
+    const std::string& resolved = request.resolved.at(origin.path);
+    states.push_back(state_of(origin.in_directory
+                                  ? (fs::path(resolved) / fs::path(listed.files[i]).filename()).string()
+                                  : resolved));
+  }
+  return states;
+}
+
 std::uint64_t identity_hash(const Request& request, const std::vector<InputState>& inputs) {
   Hasher hash;
   hash.add(request_hash(request));

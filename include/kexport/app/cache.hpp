@@ -53,6 +53,10 @@ struct CachedLoad {
 // A miss loads every record (whatever the focus) so that the image answers any later question.
 CachedLoad load_through_cache(const std::vector<std::string>& paths, const LoadOptions& options,
                               const CacheSettings& settings);
+// The same for paths a run has listed already (`listed` is list_inputs(paths)): no directory is
+// listed again, whether the image answers or the files are read.
+CachedLoad load_through_cache(const std::vector<std::string>& paths, const InputListing& listed,
+                              const LoadOptions& options, const CacheSettings& settings);
 
 std::vector<CacheEntry> list_cache(const CacheSettings& settings);
 

@@ -35,6 +35,9 @@ struct InputState {
 // The files of a request, as read_input() would read them, by their resolved paths (so that the
 // answer does not depend on the working directory). Throws Error(no_input) as read_input() does.
 std::vector<InputState> input_states(const Request& request);
+// The same for the files a run has listed already (list_inputs of the request's paths as given):
+// each named as its resolved path names it, and its state read again, with no directory listed.
+std::vector<InputState> input_states(const Request& request, const InputListing& listed);
 
 // The identity of an image: the request, its inputs, and the program (cache format, kexport
 // version, and the running executable's size and modification time, so that a rebuilt kexport

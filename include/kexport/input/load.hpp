@@ -93,6 +93,13 @@ std::vector<InputFile> read_input(const std::string& path);
 struct InputListing {
   std::vector<std::string> files;
   std::vector<PassedOver> passed_over;
+  // Where each file was found: the index of the path given that named it, and whether that path
+  // is a directory (the file one of its entries) or the file itself.
+  struct Origin {
+    std::size_t path = 0;
+    bool in_directory = false;
+  };
+  std::vector<Origin> origins;
 };
 InputListing list_input(const std::string& path);
 InputListing list_inputs(const std::vector<std::string>& paths);
@@ -103,6 +110,10 @@ std::vector<std::string> input_files(const std::string& path);
 // Parses the files in order into one dataset. A record that a later file repeats replaces the
 // earlier one (a revision); the same record twice in one file is a DataError.
 Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& options = {});
+
+// The files a listing names, read (or standard input, for "-"), in its order: no directory is
+// listed again.
+std::vector<InputFile> read_listed(const InputListing& listed);
 
 // read_input() of each path in turn, the files in that order.
 std::vector<InputFile> read_inputs(const std::vector<std::string>& paths);

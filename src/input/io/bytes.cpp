@@ -153,11 +153,12 @@ std::size_t release_pages(const InputFile& file, std::string_view stretch) {
 }
 
 InputListing list_input(const std::string& path) {
-  if (path == "-") return {{path}, {}};
+  const InputListing itself{{path}, {}, {{0, false}}};
+  if (path == "-") return itself;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw Error(ExitCode::no_input, path + ": no such file or directory");
-  if (!fs::is_directory(status)) return {{path}, {}};
+  if (!fs::is_directory(status)) return itself;
 
   std::vector<fs::path> entries;
   std::vector<PassedOver> passed_over;
@@ -188,14 +189,17 @@ InputListing list_input(const std::string& path) {
   InputListing listing;
   listing.files.reserve(entries.size());
   for (const auto& entry : entries) listing.files.push_back(entry.string());
+  listing.origins.assign(entries.size(), {0, true});
   listing.passed_over = std::move(passed_over);
   return listing;
 }
 
 InputListing list_inputs(const std::vector<std::string>& paths) {
   InputListing all;
-  for (const std::string& path : paths) {
-    InputListing one = list_input(path);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    InputListing one = list_input(paths[i]);
+    for (auto& origin : one.origins) origin.path = i;
+    all.origins.insert(all.origins.end(), one.origins.begin(), one.origins.end());
     all.files.insert(all.files.end(), one.files.begin(), one.files.end());
     all.passed_over.insert(all.passed_over.end(), one.passed_over.begin(), one.passed_over.end());
   }
@@ -207,13 +211,20 @@ std::vector<std::string> input_files(const std::string& path) {
 }
 
 std::vector<InputFile> read_input(const std::string& path) {
+  return read_listed(list_input(path));
+}
+
+std::vector<InputFile> read_listed(const InputListing& listed) {
   std::vector<InputFile> files;  // not {read_file(…)}: an initializer list would copy the bytes
-  if (path == "-") {
-    std::ios::sync_with_stdio(false);
-    files.push_back(InputFile{"-", read_stream(std::cin), InputFormat::automatic});
-    return files;
+  files.reserve(listed.files.size());
+  for (const std::string& file : listed.files) {
+    if (file == "-") {
+      std::ios::sync_with_stdio(false);
+      files.push_back(InputFile{"-", read_stream(std::cin), InputFormat::automatic});
+    } else {
+      files.push_back(read_file(file, file));
+    }
   }
-  for (const std::string& file : input_files(path)) files.push_back(read_file(file, file));
   return files;
 }
 
