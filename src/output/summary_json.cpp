@@ -1,4 +1,4 @@
-// The JSON contract of `summary --format json`; README.md ("JSON output") documents every key.
+// The JSON contract of `summary --format json`; docs/json.md documents every key.
 #include <nlohmann/json.hpp>
 
 #include "json_values.hpp"

@@ -38,7 +38,7 @@ struct FileDigest {
 
 // manifest.json: kexport's version, the month and source, the languages, the data's inputs, the
 // provinces written (with their directories) and those missing (with why), what the index could
-// say of Turkey, and every file written with its size and SHA-256. Schema in README.md.
+// say of Turkey, and every file written with its size and SHA-256. Schema in docs/json.md.
 void write_manifest_json(std::ostream& out, const Publication& publication,
                          const std::vector<Language>& languages, const std::vector<FileDigest>& inputs,
                          const std::vector<FileDigest>& files);

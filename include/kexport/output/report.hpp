@@ -23,7 +23,7 @@ struct TableStyle {
 // The summary for people: aligned, labelled in the language, amounts grouped in its style.
 void write_summary_table(std::ostream& out, const Summary& summary, const TableStyle& style);
 
-// The summary for machines: one JSON document (schema in README.md, "JSON output").
+// The summary for machines: one JSON document (schema in docs/json.md).
 void write_summary_json(std::ostream& out, const Summary& summary, Language language);
 
 // The summary as press-release paragraphs, ready to paste: Turkish or English.
@@ -61,7 +61,7 @@ void write_validation(std::ostream& out, const ValidationReport& report, Format 
                       const TableStyle& style);
 
 // The analysis commands, in four formats each (table, json, csv, markdown). CSV follows RFC 4180
-// with a header of stable machine names; JSON is one document; both are documented in README.md.
+// with a header of stable machine names; JSON is one document; both are documented in docs/json.md.
 void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style);
 void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style);
 void write_rank(std::ostream& out, const Ranking& ranking, Format format, const TableStyle& style);
