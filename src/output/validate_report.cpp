@@ -133,63 +133,99 @@ std::string unit_doubt_line(const FileValidation::UnitDoubt& d, Language lang) {
       output::province_name(d.province), d.month.iso(), amount);
 }
 
+namespace {
+
+// What a readable file holds: its format, rows, months, provinces and destinations.
+void add_contents(output::TextTable& table, const FileValidation& f, const ValidateWords& w, Language lang) {
+  std::vector<std::string> format = {f.file.format};
+  if (f.file.layout) format.emplace_back(name_of(*f.file.layout));
+  if (!f.file.delimiter.empty())
+    format.push_back(fmt::format("'{}'", f.file.delimiter == "tab" ? "\\t" : f.file.delimiter));
+  if (f.file.encoding) format.push_back(output::encoding_text(f.file));
+  if (f.file.decimal)
+    format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
+  if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
+  for (const auto& source : f.sources)
+    if (!source.empty()) format.push_back(source);
+  // Which way the figures went, said only when imports are among them: exports are the default.
+  if (std::find(f.flows.begin(), f.flows.end(), Flow::imports) != f.flows.end())
+    for (const Flow flow : f.flows)
+      format.emplace_back(lang == Language::tr ? (flow == Flow::imports ? "ithalat" : "ihracat")
+                                               : (flow == Flow::imports ? "imports" : "exports"));
+  table.add_row({std::string(w.format), join(format)});
+  std::vector<std::string> rows = {format_count(f.file.rows, lang)};
+  if (f.file.title_rows) rows.push_back(counted(f.file.title_rows, w.title_rows, lang));
+  if (f.file.note_rows) rows.push_back(counted(f.file.note_rows, w.notes, lang));
+  if (f.file.group_rows) rows.push_back(counted(f.file.group_rows, w.groups, lang));
+  table.add_row({std::string(w.rows), join(rows)});
+  table.add_row({std::string(w.months), period_span(f, w)});
+  if (!f.missing_months.empty()) {
+    std::vector<std::string> months;
+    for (Period m : f.missing_months) months.push_back(m.iso());
+    table.add_row({std::string(w.missing), join(months)});
+  }
+  if (!f.file.unpublished.empty()) table.add_row({std::string(w.unpublished), join(f.file.unpublished)});
+  table.add_row({std::string(w.provinces), std::to_string(f.provinces)});
+  table.add_row({std::string(w.countries), std::to_string(f.countries)});
+  if (!f.unknown_countries.empty()) table.add_row({std::string(w.unknown), join(f.unknown_countries)});
+  if (!f.free_zones.empty()) table.add_row({std::string(w.free_zones), join(f.free_zones)});
+}
+
+// One file's block: what it holds, its totals and notices, and its problems.
+void write_file_block(std::ostream& out, const FileValidation& f, const ValidateWords& w,
+                      const TableStyle& style) {
+  const Language lang = style.language;
+  out << output::paint(f.file.name, output::Tone::strong, style.color) << '\n';
+  output::TextTable table({output::Align::left, output::Align::left});
+  if (f.fatal)
+    table.add_row({std::string(w.problems), std::string(w.fatal)});
+  else
+    add_contents(table, f, w, lang);
+  for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
+  if (f.unit_doubt) table.add_row({std::string(w.notices), unit_doubt_line(*f.unit_doubt, lang)});
+  for (const auto& mismatch : f.file.total_mismatches)
+    table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
+  if (f.file.rounded_amounts > 0) table.add_row({std::string(w.notices), output::rounded_line(f.file, lang)});
+  for (const FileNote& note : f.file.notes)
+    table.add_row({std::string(w.notices), output::note_line(note, lang)});
+  if (f.problem_count() == 0 && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
+  for (const auto& problem : f.file.problems)
+    table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
+  table.write(out, "  ", style);
+  out << '\n';
+}
+
+// The records a later file changed, old and new.
+void write_revisions(std::ostream& out, const std::vector<RevisionNote>& revisions, const ValidateWords& w,
+                     const TableStyle& style) {
+  const Language lang = style.language;
+  out << output::paint(std::string(w.revisions), output::Tone::strong, style.color) << '\n';
+  output::TextTable table(
+      {output::Align::left, output::Align::left, output::Align::right, output::Align::right});
+  const bool tr = lang == Language::tr;
+  table.add_header({tr ? "kayıt" : "record", tr ? "dosyalar" : "files", tr ? "eski ($)" : "old ($)",
+                    tr ? "yeni ($)" : "new ($)"});
+  for (const RevisionNote& r : revisions) {
+    std::string what = fmt::format("{} {}", output::province_name(r.province), r.month.iso());
+    if (r.country) what += " " + r.country->name(Gazetteer::builtin(), lang);
+    if (r.chapter) what += fmt::format(" {:02}", r.chapter);
+    if (!r.source.empty()) what += " " + r.source;
+    table.add_row({what, fmt::format(fmt::runtime(w.revised), r.earlier_file, r.later_file),
+                   exact_amount(r.old_value, lang), exact_amount(r.new_value, lang)});
+  }
+  table.write(out, "  ", style);
+  out << '\n';
+}
+
+}  // namespace
+
 void write_validation_table(std::ostream& out, const ValidationReport& report, const TableStyle& style) {
   const ValidateWords& w = style.language == Language::tr ? turkish : english;
   const Language lang = style.language;
   std::size_t problems = 0;
   for (const FileValidation& f : report.files) {
     problems += f.problem_count();
-    out << output::paint(f.file.name, output::Tone::strong, style.color) << '\n';
-    output::TextTable table({output::Align::left, output::Align::left});
-    if (f.fatal) {
-      table.add_row({std::string(w.problems), std::string(w.fatal)});
-    } else {
-      std::vector<std::string> format = {f.file.format};
-      if (f.file.layout) format.emplace_back(name_of(*f.file.layout));
-      if (!f.file.delimiter.empty())
-        format.push_back(fmt::format("'{}'", f.file.delimiter == "tab" ? "\\t" : f.file.delimiter));
-      if (f.file.encoding) format.push_back(output::encoding_text(f.file));
-      if (f.file.decimal)
-        format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
-      if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
-      for (const auto& source : f.sources)
-        if (!source.empty()) format.push_back(source);
-      // Which way the figures went, said only when imports are among them: exports are the default.
-      if (std::find(f.flows.begin(), f.flows.end(), Flow::imports) != f.flows.end())
-        for (const Flow flow : f.flows)
-          format.emplace_back(lang == Language::tr ? (flow == Flow::imports ? "ithalat" : "ihracat")
-                                                   : (flow == Flow::imports ? "imports" : "exports"));
-      table.add_row({std::string(w.format), join(format)});
-      std::vector<std::string> rows = {format_count(f.file.rows, lang)};
-      if (f.file.title_rows) rows.push_back(counted(f.file.title_rows, w.title_rows, lang));
-      if (f.file.note_rows) rows.push_back(counted(f.file.note_rows, w.notes, lang));
-      if (f.file.group_rows) rows.push_back(counted(f.file.group_rows, w.groups, lang));
-      table.add_row({std::string(w.rows), join(rows)});
-      table.add_row({std::string(w.months), period_span(f, w)});
-      if (!f.missing_months.empty()) {
-        std::vector<std::string> months;
-        for (Period m : f.missing_months) months.push_back(m.iso());
-        table.add_row({std::string(w.missing), join(months)});
-      }
-      if (!f.file.unpublished.empty()) table.add_row({std::string(w.unpublished), join(f.file.unpublished)});
-      table.add_row({std::string(w.provinces), std::to_string(f.provinces)});
-      table.add_row({std::string(w.countries), std::to_string(f.countries)});
-      if (!f.unknown_countries.empty()) table.add_row({std::string(w.unknown), join(f.unknown_countries)});
-      if (!f.free_zones.empty()) table.add_row({std::string(w.free_zones), join(f.free_zones)});
-    }
-    for (const TotalCheck& t : f.totals) table.add_row({std::string(w.totals), total_line(t, w, lang)});
-    if (f.unit_doubt) table.add_row({std::string(w.notices), unit_doubt_line(*f.unit_doubt, lang)});
-    for (const auto& mismatch : f.file.total_mismatches)
-      table.add_row({std::string(w.notices), mismatch_line(mismatch, lang)});
-    if (f.file.rounded_amounts > 0)
-      table.add_row({std::string(w.notices), output::rounded_line(f.file, lang)});
-    for (const FileNote& note : f.file.notes)
-      table.add_row({std::string(w.notices), output::note_line(note, lang)});
-    if (f.problem_count() == 0 && !f.fatal) table.add_row({std::string(w.problems), std::string(w.none)});
-    for (const auto& problem : f.file.problems)
-      table.add_row({std::string(w.problems), {problem, output::Tone::fall}});
-    table.write(out, "  ", style);
-    out << '\n';
+    write_file_block(out, f, w, style);
   }
   if (!report.combined_totals.empty()) {
     out << output::paint(std::string(w.totals), output::Tone::strong, style.color) << '\n';
@@ -201,24 +237,7 @@ void write_validation_table(std::ostream& out, const ValidationReport& report, c
     table.write(out, "  ", style);
     out << '\n';
   }
-  if (!report.revisions.empty()) {
-    out << output::paint(std::string(w.revisions), output::Tone::strong, style.color) << '\n';
-    output::TextTable table(
-        {output::Align::left, output::Align::left, output::Align::right, output::Align::right});
-    const bool tr = lang == Language::tr;
-    table.add_header({tr ? "kayıt" : "record", tr ? "dosyalar" : "files", tr ? "eski ($)" : "old ($)",
-                      tr ? "yeni ($)" : "new ($)"});
-    for (const RevisionNote& r : report.revisions) {
-      std::string what = fmt::format("{} {}", output::province_name(r.province), r.month.iso());
-      if (r.country) what += " " + r.country->name(Gazetteer::builtin(), lang);
-      if (r.chapter) what += fmt::format(" {:02}", r.chapter);
-      if (!r.source.empty()) what += " " + r.source;
-      table.add_row({what, fmt::format(fmt::runtime(w.revised), r.earlier_file, r.later_file),
-                     exact_amount(r.old_value, lang), exact_amount(r.new_value, lang)});
-    }
-    table.write(out, "  ", style);
-    out << '\n';
-  }
+  if (!report.revisions.empty()) write_revisions(out, report.revisions, w, style);
   if (!report.passed_over.empty()) {
     out << output::paint(std::string(w.not_read), output::Tone::strong, style.color) << '\n';
     output::TextTable table({output::Align::left, output::Align::left});
