@@ -118,24 +118,21 @@ ProvinceTimeline ProvinceTimeline::turkey(const Dataset& data, Stream stream, Sl
 
 namespace {
 
-// A province's total in one month, found by its key range: empty when the month is not known.
+// A province's total in one month, from that month's rows alone: empty when the month is not known.
 std::optional<Cents> month_total(const Dataset& data, Stream stream, ProvinceId province, Period month) {
   if (!data.knows(stream, province, month)) return std::nullopt;
-  RecordKey low;
-  low.source = stream.source;
-  low.flow = stream.flow;
-  low.measure = stream.measure;
-  low.province = province;
-  low.month = month;
-  low.country = 0;
-  low.chapter = 0;
-  const std::uint64_t begin_key = low.packed();
-  const auto begin = std::lower_bound(data.keys.begin(), data.keys.end(), begin_key);
-  const auto end =
-      std::lower_bound(begin, data.keys.end(), begin_key + (std::uint64_t{1} << RecordKey::month_shift));
-  if (begin == end) return Cents{0};  // known, and no record: nothing exported
-  return resolve_slice(data, static_cast<std::size_t>(begin - data.keys.begin()),
-                       static_cast<std::size_t>(end - data.keys.begin()), {});
+  // The province's rows are sorted by month: the month's are one run of them.
+  const auto [first, last] = data.rows_of(stream, province);
+  const auto begin = data.keys.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = data.keys.begin() + static_cast<std::ptrdiff_t>(last);
+  const auto month_of = [](std::uint64_t key) { return RecordKey::unpack(key).month; };
+  const auto from =
+      std::lower_bound(begin, end, month, [&](std::uint64_t key, Period m) { return month_of(key) < m; });
+  const auto to =
+      std::upper_bound(from, end, month, [&](Period m, std::uint64_t key) { return m < month_of(key); });
+  if (from == to) return Cents{0};  // known, and no record: nothing exported
+  return resolve_slice(data, static_cast<std::size_t>(from - data.keys.begin()),
+                       static_cast<std::size_t>(to - data.keys.begin()), {});
 }
 
 }  // namespace

@@ -102,11 +102,9 @@ std::vector<SectorShare> top_sectors(const Dataset& data, const Gazetteer& gazet
 
 namespace {
 
-// A flow's month against the calendar's comparison periods, with the gaps that leave a figure or
-// its comparison out.
-// A province's figures month by month, or Turkey's (`made_of` says how they were had).
-compute::ProvinceTimeline timeline_of(const Dataset& data, Stream stream, ProvinceId province,
-                                      TurkeyMadeOf& made_of) {
+// A province's figures month by month, or Turkey's.
+compute::ProvinceTimeline timeline_of(const Dataset& data, Stream stream, ProvinceId province) {
+  TurkeyMadeOf made_of{};  // a summary of Türkiye says nothing of it
   return province == national_total ? compute::ProvinceTimeline::turkey(data, stream, {}, made_of)
                                     : compute::ProvinceTimeline(data, stream, province);
 }
@@ -119,6 +117,8 @@ std::vector<MonthPoint> trend_of(const compute::ProvinceTimeline& timeline, Peri
   return trend;
 }
 
+// A flow's month against the calendar's comparison periods, with the gaps that leave a figure or
+// its comparison out.
 void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow, FlowFigures& c,
              std::vector<Gap>& gaps) {
   // A window's own months missing leave the figure out; only when it is there does a gap in what
@@ -211,8 +211,7 @@ TradeBalance balance_of(Period from, Period to, MaybeCents exports, MaybeCents i
 Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream stream, const Summary& summary,
                    std::size_t limit, std::vector<Gap>& gaps) {
   const Period month = summary.period;
-  TurkeyMadeOf made_of{};
-  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, made_of);
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province);
   Imports imports;
   std::vector<Gap> own_gaps;
   compare(timeline, month, Flow::imports, imports, own_gaps);
@@ -246,8 +245,7 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
   summary.province = query.province;
   const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
   summary.source = data.sources[stream.source];
-  TurkeyMadeOf turkey_made_of = TurkeyMadeOf::national_total_rows;
-  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province, turkey_made_of);
+  const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province);
   summary.period = compute::resolve_month(data, gazetteer, stream, summary.province, timeline, query.month,
                                           summary.passed_over);
   const Period month = summary.period;

@@ -135,28 +135,31 @@ std::string lower_extension(std::string_view name) {
   return ext;
 }
 
-std::span<const FormatRow> format_rows() {
-  return format_table;
-}
-
 const FormatRow& format_row(InputFormat format) {
   for (const FormatRow& row : format_table)
     if (row.format == format) return row;
   return format_table.front();  // automatic: CSV, as by_content ends
 }
 
-const FormatRow* row_of_extension(std::string_view suffix) {
+namespace {
+
+// The row and the entry of a lower-case extension, or nulls.
+std::pair<const FormatRow*, const Extension*> find_extension(std::string_view suffix) {
   for (const FormatRow& row : format_table)
     for (const Extension& extension : row.extensions)
-      if (extension.suffix == suffix) return &row;
-  return nullptr;
+      if (extension.suffix == suffix) return {&row, &extension};
+  return {nullptr, nullptr};
+}
+
+}  // namespace
+
+const FormatRow* row_of_extension(std::string_view suffix) {
+  return find_extension(suffix).first;
 }
 
 bool read_from_directories(std::string_view suffix) {
-  for (const FormatRow& row : format_table)
-    for (const Extension& extension : row.extensions)
-      if (extension.suffix == suffix) return extension.from_directories;
-  return false;
+  const Extension* extension = find_extension(suffix).second;
+  return extension != nullptr && extension->from_directories;
 }
 
 }  // namespace kexport::input

@@ -38,8 +38,6 @@ struct FormatRow {
                const LoadOptions& options) = nullptr;
 };
 
-// Every format, in the order their bytes are asked about.
-std::span<const FormatRow> format_rows();
 const FormatRow& format_row(InputFormat format);
 // The row of a lower-case extension (with its dot), or null.
 const FormatRow* row_of_extension(std::string_view suffix);

@@ -5,10 +5,8 @@
 
 #include "formats.hpp"
 #include "io/decode.hpp"
-#include "kexport/model/csv_reader.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"
-#include "kexport/model/text.hpp"
 #include "loaders.hpp"
 
 namespace kexport {
@@ -94,19 +92,6 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
     load_files(files, formats, builder, options);
   }
   return std::move(builder).finish(options.collect_problems, options.threads);
-}
-
-std::vector<InputFile> read_inputs(const std::vector<std::string>& paths) {
-  std::vector<InputFile> files;
-  for (const std::string& path : paths) {
-    auto more = read_input(path);
-    files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  }
-  return files;
-}
-
-Dataset load_paths(const std::vector<std::string>& paths, const LoadOptions& options) {
-  return load_dataset(read_inputs(paths), options);
 }
 
 }  // namespace kexport

@@ -1,5 +1,5 @@
 // Loaders: files in, one Dataset out. Parsers take bytes, so tests and fuzzers feed them directly;
-// read_input() is the only function that touches the disk.
+// read_input() and read_listed() are the only functions that touch the disk.
 #pragma once
 
 #include <cstdint>
@@ -114,12 +114,6 @@ Dataset load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt
 // The files a listing names, read (or standard input, for "-"), in its order: no directory is
 // listed again.
 std::vector<InputFile> read_listed(const InputListing& listed);
-
-// read_input() of each path in turn, the files in that order.
-std::vector<InputFile> read_inputs(const std::vector<std::string>& paths);
-
-// load_dataset() of read_inputs(paths).
-Dataset load_paths(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 // The format a file's name or content suggests.
 InputFormat detect_format(const InputFile& file);
