@@ -14,7 +14,7 @@ if ! command -v clang-format >/dev/null; then
   echo "format_check: skipped, clang-format is not installed"
   exit 77
 fi
-mapfile -d '' files < <(find src include tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0)
+mapfile -d '' files < <(find src include tests bench data/tools -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0)
 if ! clang-format --dry-run --Werror "${files[@]}"; then
   echo "format_check: run clang-format -i on the files above" >&2
   exit 1

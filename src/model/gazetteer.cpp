@@ -2,65 +2,20 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
 
-#include "kexport/model/csv_reader.hpp"
 #include "kexport/model/text.hpp"
 
 namespace kexport {
-namespace detail {
-extern const std::string_view gazetteer_provinces_csv;
-extern const std::string_view gazetteer_countries_csv;
-extern const std::string_view gazetteer_chapters_csv;
-extern const std::string_view gazetteer_sectors_csv;
-}  // namespace detail
-
 namespace {
 
-// Reads a reference CSV into rows of named fields. These files ship with the program, so a
-// malformed one is a build defect and fails loudly.
-class Table {
- public:
-  Table(std::string_view text, const std::string& name) : reader_(text, ',', name) {
-    if (!reader_.next(header_)) throw std::logic_error(name + " is empty");
-    header_copy_.assign(header_.begin(), header_.end());
-  }
-  bool next() {
-    if (!reader_.next(fields_)) return false;
-    if (fields_.size() != header_copy_.size())
-      throw std::logic_error(reader_.file_name() + ": wrong number of fields at line " +
-                             std::to_string(reader_.record_line()));
-    return true;
-  }
-  [[nodiscard]] std::string get(std::string_view column) const {
-    auto it = std::find(header_copy_.begin(), header_copy_.end(), column);
-    if (it == header_copy_.end()) throw std::logic_error("missing column " + std::string(column));
-    return std::string(trim(fields_[static_cast<std::size_t>(it - header_copy_.begin())]));
-  }
-  [[nodiscard]] int get_int(std::string_view column) const {
-    const std::string text = get(column);
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-      throw std::logic_error("not a number in column " + std::string(column));
-    return value;
-  }
-
- private:
-  CsvReader reader_;
-  std::vector<std::string_view> header_;
-  std::vector<std::string> header_copy_;
-  std::vector<std::string_view> fields_;
-};
-
-std::vector<std::string> split_aliases(const std::string& text) {
+std::vector<std::string> split_aliases(std::string_view text) {
   std::vector<std::string> out;
   std::size_t begin = 0;
   while (begin <= text.size() && !text.empty()) {
     std::size_t end = text.find('|', begin);
-    if (end == std::string::npos) end = text.size();
-    if (end > begin) out.emplace_back(trim(std::string_view(text).substr(begin, end - begin)));
+    if (end == std::string_view::npos) end = text.size();
+    if (end > begin) out.emplace_back(trim(text.substr(begin, end - begin)));
     begin = end + 1;
   }
   return out;
@@ -83,16 +38,12 @@ void index_name(Map& index, std::string_view name, Value value, const char* what
 
 }  // namespace
 
-Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_csv,
-                     std::string_view chapters_csv, std::string_view sectors_csv) {
-  Table provinces(provinces_csv, "provinces.csv");
-  while (provinces.next()) {
-    Province p;
-    p.code = static_cast<ProvinceId>(provinces.get_int("code"));
-    p.name = provinces.get("name");
-    p.nuts2 = provinces.get("nuts2");
-    p.aliases = split_aliases(provinces.get("aliases"));
-    if (p.code != provinces_.size() + 1) throw std::logic_error("provinces.csv is not in code order");
+Gazetteer::Gazetteer(const detail::GazetteerRows& rows) {
+  for (const detail::ProvinceRow& row : rows.provinces) {
+    Province p{static_cast<ProvinceId>(row.code), std::string(trim(row.name)), std::string(trim(row.nuts2)),
+               split_aliases(row.aliases)};
+    if (row.code != static_cast<int>(provinces_.size()) + 1)
+      throw std::logic_error("provinces.csv is not in code order");
     index_name(province_index_, p.name, p.code, "province");
     index_name(province_index_, std::to_string(p.code), p.code, "province");
     if (p.code < 10) index_name(province_index_, "0" + std::to_string(p.code), p.code, "province");
@@ -102,15 +53,10 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
   for (std::string_view name : national_total_names)
     index_name(province_index_, name, national_total, "province");
 
-  Table countries(countries_csv, "countries.csv");
-  while (countries.next()) {
-    Country c;
-    c.code = countries.get("code");
-    c.alpha3 = countries.get("alpha3");
-    c.name_tr = countries.get("name_tr");
-    c.name_official = countries.get("name_official");
-    c.name_en = countries.get("name_en");
-    c.aliases = split_aliases(countries.get("aliases"));
+  for (const detail::CountryRow& row : rows.countries) {
+    Country c{std::string(trim(row.code)),    std::string(trim(row.alpha3)),
+              std::string(trim(row.name_tr)), std::string(trim(row.name_official)),
+              std::string(trim(row.name_en)), split_aliases(row.aliases)};
     const std::size_t index = countries_.size();
     for (const std::string* name : {&c.code, &c.alpha3, &c.name_tr, &c.name_official, &c.name_en})
       index_name(country_index_, *name, index, "country");
@@ -118,18 +64,13 @@ Gazetteer::Gazetteer(std::string_view provinces_csv, std::string_view countries_
     countries_.push_back(std::move(c));
   }
 
-  Table chapters(chapters_csv, "chapters.csv");
-  while (chapters.next()) {
-    chapters_.push_back({chapters.get_int("code"), chapters.get("name_tr"), chapters.get("name_en")});
-  }
+  for (const detail::ChapterRow& row : rows.chapters)
+    chapters_.push_back({row.code, std::string(trim(row.name_tr)), std::string(trim(row.name_en))});
 
-  if (sectors_csv.empty()) return;
-  Table sectors(sectors_csv, "sectors.csv");
-  while (sectors.next()) {
-    Sector sector{sectors.get("name"), sectors.get("name_en"), {}, {}};
-    for (const auto& code : split_aliases(sectors.get("chapters")))
-      sector.chapters.push_back(std::stoi(code));
-    sector.aliases = split_aliases(sectors.get("aliases"));
+  for (const detail::SectorRow& row : rows.sectors) {
+    Sector sector{
+        std::string(trim(row.name)), std::string(trim(row.name_en)), {}, split_aliases(row.aliases)};
+    for (const auto& code : split_aliases(row.chapters)) sector.chapters.push_back(std::stoi(code));
     sectors_.push_back(std::move(sector));
   }
 }
@@ -151,8 +92,7 @@ std::string Gazetteer::sector_name(std::string_view written, Language language) 
 }
 
 const Gazetteer& Gazetteer::builtin() {
-  static const Gazetteer instance(detail::gazetteer_provinces_csv, detail::gazetteer_countries_csv,
-                                  detail::gazetteer_chapters_csv, detail::gazetteer_sectors_csv);
+  static const Gazetteer instance(detail::builtin_gazetteer_rows);
   return instance;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -56,14 +57,40 @@ struct Sector {
 // each as a destination of its own. Not a country, and not an unknown one: kept as written.
 bool is_free_zone(std::string_view name);
 
+namespace detail {
+// The gazetteer's files as rows, one struct per file with its columns in order: the build writes
+// data/gazetteer into arrays of these (data/tools/embed_gazetteer.cpp). Aliases and a sector's
+// chapters are '|'-separated.
+struct ProvinceRow {
+  int code;
+  std::string_view name, nuts2, aliases;
+};
+struct CountryRow {
+  std::string_view code, alpha3, name_tr, name_official, name_en, aliases;
+};
+struct ChapterRow {
+  int code;
+  std::string_view name_tr, name_en;
+};
+struct SectorRow {
+  std::string_view name, name_en, chapters, aliases;
+};
+struct GazetteerRows {
+  std::span<const ProvinceRow> provinces;
+  std::span<const CountryRow> countries;
+  std::span<const ChapterRow> chapters;
+  std::span<const SectorRow> sectors;
+};
+extern const GazetteerRows builtin_gazetteer_rows;
+}  // namespace detail
+
 class Gazetteer {
  public:
   // The gazetteer compiled into the binary from data/gazetteer.
   static const Gazetteer& builtin();
 
-  // Builds a gazetteer from CSV text (used by builtin() and by tests).
-  Gazetteer(std::string_view provinces_csv, std::string_view countries_csv, std::string_view chapters_csv,
-            std::string_view sectors_csv = {});
+  // Builds a gazetteer from its rows (builtin() passes the ones compiled in).
+  explicit Gazetteer(const detail::GazetteerRows& rows);
 
   [[nodiscard]] const std::vector<Province>& provinces() const { return provinces_; }
   [[nodiscard]] const std::vector<Country>& countries() const { return countries_; }

@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <memory>
 
+#include "csv/csv_reader.hpp"
 #include "io/bytes.hpp"
 #include "io/decode.hpp"
 #include "io/stretches.hpp"
-#include "kexport/model/csv_reader.hpp"
 #include "kexport/model/parallel.hpp"
 #include "kexport/model/text.hpp"
 #include "loaders.hpp"

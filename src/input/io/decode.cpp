@@ -15,7 +15,7 @@
 
 #include <unistd.h>
 
-#include "kexport/model/csv_reader.hpp"
+#include "csv/csv_reader.hpp"
 #include "kexport/model/text.hpp"
 
 namespace kexport::input {

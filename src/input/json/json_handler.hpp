@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "csv/csv_reader.hpp"
 #include "json/json_parse.hpp"
-#include "kexport/model/csv_reader.hpp"
 #include "kexport/model/error.hpp"
 
 namespace kexport::input {

@@ -7,11 +7,11 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "csv/csv_reader.hpp"
 #include "io/bytes.hpp"
 #include "io/stretches.hpp"
 #include "json/json_handler.hpp"
 #include "json/json_parse.hpp"
-#include "kexport/model/csv_reader.hpp"
 #include "kexport/model/parallel.hpp"
 #include "kexport/model/text.hpp"
 #include "loaders.hpp"

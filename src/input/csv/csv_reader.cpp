@@ -1,4 +1,4 @@
-#include "kexport/model/csv_reader.hpp"
+#include "csv/csv_reader.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

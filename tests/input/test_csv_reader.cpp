@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "kexport/model/csv_reader.hpp"
+#include "csv/csv_reader.hpp"
 
 using kexport::CsvReader;
 
