@@ -50,6 +50,65 @@ TopRow entry_of(const Dataset& data, TopBy by, int id) {
   return row;
 }
 
+using Sums = std::map<int, Cents>;
+
+// The rows of the window with a figure, each against the year before where that is known; those
+// that bought nothing then are new entries as well.
+std::vector<TopRow> rows_of(const Dataset& data, TopBy by, const Sums& now, const std::optional<Sums>& before,
+                            Top& top) {
+  std::vector<TopRow> rows;
+  for (const auto& [id, value] : now) {
+    if (value <= 0) continue;
+    TopRow row = entry_of(data, by, id);
+    row.value = value;
+    row.share_pct = share_pct(value, top.total);
+    if (before) {
+      const auto it = before->find(id);
+      row.previous_value = it == before->end() ? 0 : it->second;
+      row.change_pct = percent_change(row.value, row.previous_value);
+      if (top.previous_total && *top.previous_total != 0)
+        row.contribution_pp = share_pct(value - *row.previous_value, top.previous_total);
+      if (*row.previous_value == 0) top.new_entries.push_back(row);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Those that bought a year before and nothing in the window.
+std::vector<TopRow> lost_entries(const Dataset& data, TopBy by, const Sums& now, const Sums& before,
+                                 const Top& top) {
+  std::vector<TopRow> lost;
+  for (const auto& [id, value] : before) {
+    if (value <= 0) continue;
+    const auto it = now.find(id);
+    if (it != now.end() && it->second > 0) continue;
+    TopRow row = entry_of(data, by, id);
+    row.value = 0;
+    // Bought nothing: none of the total, which is a figure, not an unknown.
+    if (top.total && *top.total > 0) row.share_pct = 0.0;
+    row.previous_value = value;
+    row.change_pct = -100.0;
+    if (top.previous_total && *top.previous_total != 0)
+      row.contribution_pp = share_pct(-value, top.previous_total);
+    lost.push_back(std::move(row));
+  }
+  return lost;
+}
+
+// Largest first, equal values by name (in Turkish, whatever the report's language): the order
+// never depends on the input's.
+void order(std::vector<TopRow>& rows, TopBy by, const Gazetteer& gazetteer) {
+  const auto name = [&](const TopRow& r) {
+    return by == TopBy::country ? sort_name(r.country, gazetteer) : sort_name(r.sector, gazetteer);
+  };
+  std::sort(rows.begin(), rows.end(), [&](const TopRow& a, const TopRow& b) {
+    const Cents av = a.value != 0 ? a.value : a.previous_value.value_or(0);
+    const Cents bv = b.value != 0 ? b.value : b.previous_value.value_or(0);
+    return av != bv ? av > bv : name(a) < name(b);
+  });
+}
+
 }  // namespace
 
 Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery& query) {
@@ -90,57 +149,17 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
       sums(data, timeline, stream, province, query.by, before_from, before_to, unsplit_before);
   top.year_earlier_covered = before.has_value();
 
-  std::vector<TopRow> rows;
   Cents parts_sum = 0;
   for (const auto& [id, value] : *now) parts_sum = checked_add(parts_sum, value);
   if (top.total && parts_sum > *top.total)
     top.parts_over_total =
         PartsOverTotal{query.by == TopBy::country ? Breakdown::countries : Breakdown::sectors, top.from,
                        top.to, *top.total, parts_sum};
-  for (const auto& [id, value] : *now) {
-    if (value <= 0) continue;
-    TopRow row = entry_of(data, query.by, id);
-    row.value = value;
-    row.share_pct = share_pct(value, top.total);
-    if (before) {
-      const auto it = before->find(id);
-      row.previous_value = it == before->end() ? 0 : it->second;
-      row.change_pct = percent_change(row.value, row.previous_value);
-      if (top.previous_total && *top.previous_total != 0)
-        row.contribution_pp = share_pct(value - *row.previous_value, top.previous_total);
-      if (*row.previous_value == 0) top.new_entries.push_back(row);
-    }
-    rows.push_back(std::move(row));
-  }
-  if (before) {
-    for (const auto& [id, value] : *before) {
-      if (value <= 0) continue;
-      const auto it = now->find(id);
-      if (it != now->end() && it->second > 0) continue;
-      TopRow lost = entry_of(data, query.by, id);
-      lost.value = 0;
-      // Bought nothing: none of the total, which is a figure, not an unknown.
-      if (top.total && *top.total > 0) lost.share_pct = 0.0;
-      lost.previous_value = value;
-      lost.change_pct = -100.0;
-      if (top.previous_total && *top.previous_total != 0)
-        lost.contribution_pp = share_pct(-value, top.previous_total);
-      top.lost_entries.push_back(std::move(lost));
-    }
-  }
-  // Largest first, equal values by name (in Turkish, whatever the report's language): the order
-  // never depends on the input's.
-  const auto name = [&](const TopRow& r) {
-    return query.by == TopBy::country ? sort_name(r.country, gazetteer) : sort_name(r.sector, gazetteer);
-  };
-  const auto by_value = [&](const TopRow& a, const TopRow& b) {
-    const Cents av = a.value != 0 ? a.value : a.previous_value.value_or(0);
-    const Cents bv = b.value != 0 ? b.value : b.previous_value.value_or(0);
-    return av != bv ? av > bv : name(a) < name(b);
-  };
-  std::sort(rows.begin(), rows.end(), by_value);
-  std::sort(top.new_entries.begin(), top.new_entries.end(), by_value);
-  std::sort(top.lost_entries.begin(), top.lost_entries.end(), by_value);
+  std::vector<TopRow> rows = rows_of(data, query.by, *now, before, top);
+  if (before) top.lost_entries = lost_entries(data, query.by, *now, *before, top);
+  order(rows, query.by, gazetteer);
+  order(top.new_entries, query.by, gazetteer);
+  order(top.lost_entries, query.by, gazetteer);
   for (Period m = before_from; m <= top.to && !top.sample; m = m.plus_months(1))
     top.sample = data.sample_parts(stream, province, m);
   if (rows.size() > query.n) rows.resize(query.n);

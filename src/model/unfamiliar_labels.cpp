@@ -39,73 +39,97 @@ struct Verdict {
   bool any_figure = false;      // some row is not zero (a total of nothing proves nothing)
 };
 
-}  // namespace
+// The sums of the groups that hold an unfamiliar row, the rows under known labels included.
+class GroupTally {
+ public:
+  explicit GroupTally(const std::vector<bool>& unfamiliar_countries)
+      : unfamiliar_countries_(unfamiliar_countries) {}
 
-void DatasetBuilder::settle_unfamiliar() {
-  if (unfamiliar_.empty()) return;
-  const auto across_of = [&](const RecordKey& key) {
+  // An unfamiliar label is a country in a country column, else a sector.
+  [[nodiscard]] Across across_of(const RecordKey& key) const {
     const bool country = key.country < unfamiliar_countries_.size() && unfamiliar_countries_[key.country];
     return country ? Across::countries : Across::sectors;
-  };
-  const auto label_of = [](const RecordKey& key, Across across) {
-    return across == Across::countries ? std::uint32_t{key.country} : std::uint32_t{key.chapter};
-  };
+  }
+  [[nodiscard]] GroupKey group_of(std::uint32_t file, const RecordKey& key) const {
+    const Across across = across_of(key);
+    return {file, total_key_of(key, across), across};
+  }
 
-  // The groups the unfamiliar rows belong to, summed: first the unfamiliar rows themselves.
-  std::map<GroupKey, GroupSums> groups;
-  for (const Pending& r : unfamiliar_) {
-    const RecordKey key = RecordKey::unpack(r.key);
-    GroupSums& group = groups[{r.file, total_key_of(key, across_of(key)), across_of(key)}];
-    group.parts = checked_add(group.parts, r.cents);
+  void add_unfamiliar(std::uint32_t file, const RecordKey& key, Cents cents) {
+    GroupSums& group = groups_[group_of(file, key)];
+    group.parts = checked_add(group.parts, cents);
     ++group.count;
   }
-  // Then the rows read under known labels: every record kept whole, and, where only a province's
-  // total is kept, the sums its month's parts were added into.
-  const auto count_record = [&](const Pending& r) {
-    const RecordKey key = RecordKey::unpack(r.key);
+  // A row read under a known label counts in either kind of group it belongs to: as the group's
+  // total row, or as one of its parts.
+  void add_known(std::uint32_t file, const RecordKey& key, Cents cents) {
     for (const Across across : {Across::countries, Across::sectors}) {
-      const auto it = groups.find({r.file, total_key_of(key, across), across});
-      if (it == groups.end()) continue;
+      const auto it = groups_.find({file, total_key_of(key, across), across});
+      if (it == groups_.end()) continue;
       const bool is_total =
           across == Across::countries ? key.country == all_countries : key.chapter == all_chapters;
       if (is_total) {
         it->second.has_total = true;
       } else {
-        it->second.parts = checked_add(it->second.parts, r.cents);
+        it->second.parts = checked_add(it->second.parts, cents);
         ++it->second.count;
       }
     }
-  };
+  }
+  // Where only a province's total is kept, the sums its month's parts were added into stand for
+  // its rows: its country rows, or its sector rows.
+  template <typename KeptTotals>
+  void add_kept_totals(const KeptTotals& parts_of) {
+    for (auto& [where, group] : groups_) {
+      const auto& [file, total_key, across] = where;
+      const RecordKey key = RecordKey::unpack(total_key);
+      const bool whole_province =
+          across == Across::countries ? key.chapter == all_chapters : key.country == all_countries;
+      if (!whole_province) continue;
+      const TotalParts* parts = parts_of(key);
+      if (!parts) continue;
+      const std::optional<Cents>& sum = across == Across::countries ? parts->by_country : parts->by_chapter;
+      group.has_total = parts->total_row.has_value();
+      if (sum) {
+        group.parts = checked_add(group.parts, *sum);
+        ++group.count;  // one row or more: enough to tell a total from a lone row
+      }
+    }
+  }
+  [[nodiscard]] const GroupSums& at(const GroupKey& key) const { return groups_.at(key); }
+
+ private:
+  const std::vector<bool>& unfamiliar_countries_;
+  std::map<GroupKey, GroupSums> groups_;
+};
+
+std::uint32_t label_of(const RecordKey& key, Across across) {
+  return across == Across::countries ? std::uint32_t{key.country} : std::uint32_t{key.chapter};
+}
+
+}  // namespace
+
+void DatasetBuilder::settle_unfamiliar() {
+  if (unfamiliar_.empty()) return;
+  GroupTally tally(unfamiliar_countries_);
+  for (const Pending& r : unfamiliar_) tally.add_unfamiliar(r.file, RecordKey::unpack(r.key), r.cents);
   for (const Chunk& chunk : absorbed_)
-    for (const Pending& r : chunk) count_record(r);
-  for (const Pending& r : records_) count_record(r);
-  for (auto& [where, group] : groups) {
-    const auto& [file, total_key, across] = where;
-    const RecordKey key = RecordKey::unpack(total_key);
-    if (!keeps_only_total(key.province)) continue;
+    for (const Pending& r : chunk) tally.add_known(r.file, RecordKey::unpack(r.key), r.cents);
+  for (const Pending& r : records_) tally.add_known(r.file, RecordKey::unpack(r.key), r.cents);
+  tally.add_kept_totals([&](const RecordKey& key) -> const TotalParts* {
+    if (!keeps_only_total(key.province)) return nullptr;
     const auto other = others_.find(
         RecordKey{key.source, key.flow, key.province, key.month, all_countries, all_chapters, key.measure}
             .packed());
-    if (other == others_.end()) continue;
-    const TotalParts& parts = other->second.parts;
-    // Only a province's own rows are summed apart by kind: its country rows, or its sector rows.
-    const bool whole_province =
-        across == Across::countries ? key.chapter == all_chapters : key.country == all_countries;
-    if (!whole_province) continue;
-    const std::optional<Cents>& sum = across == Across::countries ? parts.by_country : parts.by_chapter;
-    group.has_total = parts.total_row.has_value();
-    if (sum) {
-      group.parts = checked_add(group.parts, *sum);
-      ++group.count;  // one row or more: enough to tell a total from a lone row
-    }
-  }
+    return other == others_.end() ? nullptr : &other->second.parts;
+  });
 
   // A label is a total in a file where each of its rows equals the sum of the rest of its group.
   std::map<LabelKey, Verdict> verdicts;
   for (const Pending& r : unfamiliar_) {
     const RecordKey key = RecordKey::unpack(r.key);
-    const Across across = across_of(key);
-    const GroupSums& group = groups.at({r.file, total_key_of(key, across), across});
+    const Across across = tally.across_of(key);
+    const GroupSums& group = tally.at(tally.group_of(r.file, key));
     Verdict& verdict = verdicts[{r.file, across, label_of(key, across)}];
     verdict.equals_the_rest = verdict.equals_the_rest && group.count > 1 && group.parts - r.cents == r.cents;
     verdict.any_figure = verdict.any_figure || r.cents != 0;
@@ -113,7 +137,7 @@ void DatasetBuilder::settle_unfamiliar() {
 
   for (const Pending& r : unfamiliar_) {
     const RecordKey key = RecordKey::unpack(r.key);
-    const Across across = across_of(key);
+    const Across across = tally.across_of(key);
     const Verdict& verdict = verdicts.at({r.file, across, label_of(key, across)});
     const bool total = verdict.equals_the_rest && verdict.any_figure;
     const std::uint64_t total_key = total_key_of(key, across);
@@ -125,7 +149,7 @@ void DatasetBuilder::settle_unfamiliar() {
       auto& notes = data_.files[r.file].notes;
       if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
       // Where the group has a total row of its own, that row is the figure.
-      if (groups.at({r.file, total_key, across}).has_total) continue;
+      if (tally.at({r.file, total_key, across}).has_total) continue;
     }
     if (keeps_only_total(key.province)) {
       RecordKey whole = key;

@@ -102,17 +102,70 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
   output::write_report(out, report, format, style);
 }
 
+namespace {
+
+// "Kayseri · ülkelere göre ihracat · Ocak 2026 · Kaynak: TÜİK"
+std::string top_title(const Top& top, const TableStyle& style) {
+  const bool countries = top.by == TopBy::country;
+  return fmt::format("{} · {} · {}", output::province_name(top.province),
+                     imports(top.flow)
+                         ? (countries ? say(style, "ülkelere göre ithalat", "imports by origin")
+                                      : say(style, "sektörlere göre ithalat", "imports by sector"))
+                         : (countries ? say(style, "ülkelere göre ihracat", "exports by destination")
+                                      : say(style, "sektörlere göre ihracat", "exports by sector")),
+                     window_label(top.window, top.from, top.to, style)) +
+         (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
+}
+
+// A table's rows: ranked, or (new and lost entries) the same columns without the rank.
+std::vector<std::vector<Value>> top_rows(const std::vector<TopRow>& rows, bool ranked, bool countries,
+                                         const TableStyle& style) {
+  std::vector<std::vector<Value>> out_rows;
+  for (const TopRow& r : rows) {
+    std::vector<Value> row = {
+        Value::of_text(countries ? output::country_name(r.country, style.language)
+                                 : output::sector_name(r.sector, style.language)),
+        text_or_null(countries ? output::country_code(r.country) : output::sector_code(r.sector)),
+        Value::of_money(r.value),
+        Value::of_number(r.share_pct),
+        Value::of_money(r.previous_value),
+        Value::of_number(r.change_pct),
+        Value::of_number(r.contribution_pp)};
+    if (ranked) row.insert(row.begin(), Value::of_count(static_cast<std::int64_t>(r.rank)));
+    out_rows.push_back(std::move(row));
+  }
+  return out_rows;
+}
+
+// What the shares rest on, and what the year before could not give.
+std::vector<std::string> top_notes(const Top& top, const TableStyle& style) {
+  const bool countries = top.by == TopBy::country;
+  std::vector<std::string> notes;
+  if (top.parts_over_total)
+    notes.push_back(
+        say(style,
+            fmt::format("Paylar ilin toplam satırına ({} $) göre; {} toplamı ({} $) bundan büyük.",
+                        format_dollars(top.parts_over_total->total, style.language),
+                        countries ? "ülkelerin" : "sektörlerin",
+                        format_dollars(top.parts_over_total->sum_of_parts, style.language)),
+            fmt::format("Shares are of the province's total row (${}); the {} add up to more (${}).",
+                        format_dollars(top.parts_over_total->total, style.language),
+                        countries ? "countries" : "sectors",
+                        format_dollars(top.parts_over_total->sum_of_parts, style.language))));
+  if (!top.year_earlier_covered)
+    notes.push_back(say(
+        style, "Bir yıl önceki dönem veride yok: değişim, katkı, yeni ve kaybedilen pazarlar hesaplanamadı.",
+        "The year-earlier period is not in the data: changes, contributions, new and lost "
+        "destinations cannot be computed."));
+  return notes;
+}
+
+}  // namespace
+
 void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style) {
   const bool countries = top.by == TopBy::country;
   Report report;
-  report.title = fmt::format("{} · {} · {}", output::province_name(top.province),
-                             imports(top.flow)
-                                 ? (countries ? say(style, "ülkelere göre ithalat", "imports by origin")
-                                              : say(style, "sektörlere göre ithalat", "imports by sector"))
-                                 : (countries ? say(style, "ülkelere göre ihracat", "exports by destination")
-                                              : say(style, "sektörlere göre ihracat", "exports by sector")),
-                             window_label(top.window, top.from, top.to, style)) +
-                 (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
+  report.title = top_title(top, style);
   report.meta = {{"province", Value::of_text(output::province_name(top.province))},
                  {"source", text_or_null(top.source)},
                  {"flow", Value::of_text(std::string(name_of(top.flow)))},
@@ -138,21 +191,7 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   // New and lost entries have no rank: the same columns without the first.
   const std::vector<Column> unranked(columns.begin() + 1, columns.end());
   const auto rows_of = [&](const std::vector<TopRow>& rows, bool ranked) {
-    std::vector<std::vector<Value>> out_rows;
-    for (const TopRow& r : rows) {
-      std::vector<Value> row = {
-          Value::of_text(countries ? output::country_name(r.country, style.language)
-                                   : output::sector_name(r.sector, style.language)),
-          text_or_null(countries ? output::country_code(r.country) : output::sector_code(r.sector)),
-          Value::of_money(r.value),
-          Value::of_number(r.share_pct),
-          Value::of_money(r.previous_value),
-          Value::of_number(r.change_pct),
-          Value::of_number(r.contribution_pp)};
-      if (ranked) row.insert(row.begin(), Value::of_count(static_cast<std::int64_t>(r.rank)));
-      out_rows.push_back(std::move(row));
-    }
-    return out_rows;
+    return top_rows(rows, ranked, countries, style);
   };
   report.sections.push_back({"rows", "", columns, rows_of(top.rows, true), std::nullopt, {}});
   report.sections.push_back({"new",
@@ -177,22 +216,7 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
                              rows_of(top.lost_entries, false),
                              std::nullopt,
                              {}});
-  if (top.parts_over_total)
-    report.notes.push_back(
-        say(style,
-            fmt::format("Paylar ilin toplam satırına ({} $) göre; {} toplamı ({} $) bundan büyük.",
-                        format_dollars(top.parts_over_total->total, style.language),
-                        countries ? "ülkelerin" : "sektörlerin",
-                        format_dollars(top.parts_over_total->sum_of_parts, style.language)),
-            fmt::format("Shares are of the province's total row (${}); the {} add up to more (${}).",
-                        format_dollars(top.parts_over_total->total, style.language),
-                        countries ? "countries" : "sectors",
-                        format_dollars(top.parts_over_total->sum_of_parts, style.language))));
-  if (!top.year_earlier_covered)
-    report.notes.push_back(say(
-        style, "Bir yıl önceki dönem veride yok: değişim, katkı, yeni ve kaybedilen pazarlar hesaplanamadı.",
-        "The year-earlier period is not in the data: changes, contributions, new and lost "
-        "destinations cannot be computed."));
+  report.notes = top_notes(top, style);
   output::write_report(out, report, format, style);
 }
 

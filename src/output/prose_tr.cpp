@@ -151,38 +151,34 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
   return p;
 }
 
-}  // namespace
-
-void write_summary_text_tr(std::ostream& out, const Summary& s) {
-  const std::string province = output::province_name(s.province);
-  const std::string month = month_lower(s.period.month());
-  std::vector<std::string> paragraphs;
-
-  // The month, against the same month a year earlier and the month before.
-  if (s.value) {
-    std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(province, Suffix::genitive), month,
-                                amount_words(*s.value));
-    std::vector<std::string> clauses;
-    const std::string previous_month = month_lower(s.previous_month.period.month()) + " ayına";
-    const auto unchanged = [](const MaybePercent& pct) {
-      return pct && output::movement_of(*pct) == Movement::unchanged;
-    };
-    if (unchanged(s.previous_year.change_pct) && unchanged(s.previous_month.change_pct)) {
-      // Said once, not as "… göre değişmedi, … ise değişmedi".
-      clauses.push_back(fmt::format("geçen yılın aynı ayına ve {} göre değişmedi", previous_month));
-    } else {
-      if (s.previous_year.change_pct)
-        clauses.push_back("geçen yılın aynı ayına göre " +
-                          change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
-      if (s.previous_month.change_pct)
-        clauses.push_back(fmt::format("{} göre {}{}", previous_month, clauses.empty() ? "" : "ise ",
-                                      change_clause(*s.previous_month.change_pct, "yükseldi", "geriledi")));
-    }
-    if (!clauses.empty()) p += fmt::format(" İhracat {}.", fmt::join(clauses, ", "));
-    paragraphs.push_back(p);
+// The month, against the same month a year earlier and the month before.
+std::optional<std::string> month_paragraph_tr(const Summary& s, const std::string& province,
+                                              const std::string& month) {
+  if (!s.value) return std::nullopt;
+  std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(province, Suffix::genitive), month,
+                              amount_words(*s.value));
+  std::vector<std::string> clauses;
+  const std::string previous_month = month_lower(s.previous_month.period.month()) + " ayına";
+  const auto unchanged = [](const MaybePercent& pct) {
+    return pct && output::movement_of(*pct) == Movement::unchanged;
+  };
+  if (unchanged(s.previous_year.change_pct) && unchanged(s.previous_month.change_pct)) {
+    // Said once, not as "… göre değişmedi, … ise değişmedi".
+    clauses.push_back(fmt::format("geçen yılın aynı ayına ve {} göre değişmedi", previous_month));
+  } else {
+    if (s.previous_year.change_pct)
+      clauses.push_back("geçen yılın aynı ayına göre " +
+                        change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
+    if (s.previous_month.change_pct)
+      clauses.push_back(fmt::format("{} göre {}{}", previous_month, clauses.empty() ? "" : "ise ",
+                                    change_clause(*s.previous_month.change_pct, "yükseldi", "geriledi")));
   }
+  if (!clauses.empty()) p += fmt::format(" İhracat {}.", fmt::join(clauses, ", "));
+  return p;
+}
 
-  // The year to date (from February on) and the last twelve months.
+// The year to date (from February on) and the last twelve months.
+std::optional<std::string> windows_paragraph_tr(const Summary& s) {
   std::vector<std::string> windows;
   if (s.period.month() == 12 && s.year_to_date.value && s.year_to_date.change_pct) {
     // In December the year to date is the year, and the last 12 months the same months: said once.
@@ -198,25 +194,30 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
     windows.push_back(fmt::format(
         "Son 12 ayda ({}) ihracat, önceki 12 aya göre {} {}.", span_tr(s.rolling_12m.from, s.rolling_12m.to),
         change_adverb(*s.rolling_12m.change_pct), reached(*s.rolling_12m.value, *s.rolling_12m.change_pct)));
-  if (!windows.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(windows, " ")));
+  if (windows.empty()) return std::nullopt;
+  return fmt::format("{}", fmt::join(windows, " "));
+}
 
-  // Destinations.
-  if (s.countries && *s.countries > 0) {
-    std::string p =
-        fmt::format("{} ayında {} ülkeye ihracat yapıldı.", month_name_tr(s.period.month()), *s.countries);
-    const auto leaders = output::leading_countries(s, 3, Language::tr);
-    if (leaders.size() > 1)
-      p += fmt::format(" En çok ihracat yapılan ülkeler sırasıyla {} oldu.", list_tr(leaders));
-    const Destination* first = s.top_destinations.empty() ? nullptr : &s.top_destinations[0];
-    if (first && first->share_pct)
-      p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın {} oluşturdu.",
-                       suffixed(output::country_name(first->country, Language::tr), Suffix::dative),
-                       dollar_figure(first->value),
-                       share_words(*first->share_pct, Suffix::possessive_accusative));
-    paragraphs.push_back(p);
-  }
+// How many countries bought, the leading three, and the first one's share.
+std::optional<std::string> destinations_paragraph_tr(const Summary& s) {
+  if (!s.countries || *s.countries == 0) return std::nullopt;
+  std::string p =
+      fmt::format("{} ayında {} ülkeye ihracat yapıldı.", month_name_tr(s.period.month()), *s.countries);
+  const auto leaders = output::leading_countries(s, 3, Language::tr);
+  if (leaders.size() > 1)
+    p += fmt::format(" En çok ihracat yapılan ülkeler sırasıyla {} oldu.", list_tr(leaders));
+  const Destination* first = s.top_destinations.empty() ? nullptr : &s.top_destinations[0];
+  if (first && first->share_pct)
+    p += fmt::format(" {} yapılan {} dolarlık ihracat, toplamın {} oluşturdu.",
+                     suffixed(output::country_name(first->country, Language::tr), Suffix::dative),
+                     dollar_figure(first->value),
+                     share_words(*first->share_pct, Suffix::possessive_accusative));
+  return p;
+}
 
-  // Standing among the provinces, and the sectors.
+// Standing among the provinces, and the sectors.
+std::optional<std::string> standing_paragraph_tr(const Summary& s, const std::string& province,
+                                                 const std::string& month) {
   std::vector<std::string> standing;
   if (s.standing && s.standing->rank && s.standing->share_of_turkey)
     standing.push_back(fmt::format(
@@ -241,16 +242,31 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
                        fmt::join(names.begin() + 1, names.end(), "; "));
     standing.push_back(p + ".");
   }
-  if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
-  if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
-  if (s.unit_value && s.unit_value->exports) {
-    const auto dollars = [](double v) { return format_decimal(v, 2, Language::tr) + " dolar"; };
-    std::string p = "İhracatın kilogram başına değeri " + dollars(*s.unit_value->exports);
-    if (s.province != national_total && s.unit_value->turkey_exports)
-      p += " (Türkiye ortalaması " + dollars(*s.unit_value->turkey_exports) + ")";
-    if (s.unit_value->imports) p += ", ithalatınki " + dollars(*s.unit_value->imports);
-    paragraphs.push_back(p + " oldu.");
-  }
+  if (standing.empty()) return std::nullopt;
+  return fmt::format("{}", fmt::join(standing, " "));
+}
+
+// The value of a kilogram exported, beside Türkiye's and the imports'.
+std::optional<std::string> unit_value_paragraph_tr(const Summary& s) {
+  if (!s.unit_value || !s.unit_value->exports) return std::nullopt;
+  const auto dollars = [](double v) { return format_decimal(v, 2, Language::tr) + " dolar"; };
+  std::string p = "İhracatın kilogram başına değeri " + dollars(*s.unit_value->exports);
+  if (s.province != national_total && s.unit_value->turkey_exports)
+    p += " (Türkiye ortalaması " + dollars(*s.unit_value->turkey_exports) + ")";
+  if (s.unit_value->imports) p += ", ithalatınki " + dollars(*s.unit_value->imports);
+  return p + " oldu.";
+}
+
+}  // namespace
+
+void write_summary_text_tr(std::ostream& out, const Summary& s) {
+  const std::string province = output::province_name(s.province);
+  const std::string month = month_lower(s.period.month());
+  std::vector<std::string> paragraphs;
+  for (auto paragraph :
+       {month_paragraph_tr(s, province, month), windows_paragraph_tr(s), destinations_paragraph_tr(s),
+        standing_paragraph_tr(s, province, month), imports_paragraph(s), unit_value_paragraph_tr(s)})
+    if (paragraph) paragraphs.push_back(std::move(*paragraph));
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
