@@ -114,6 +114,9 @@ ImageKey CacheDirectory::key() const {
     if (whole) return key;
     // Not this account's own, or cut short: a new key, so that nothing signed with it is trusted.
     if (::unlinkat(fd_, key_name, 0) != 0) return fail("cannot replace the key");
+  } else if (errno == ELOOP) {
+    // A link in the key's place: removed (never followed), and a new key made.
+    if (::unlinkat(fd_, key_name, 0) != 0) return fail("cannot replace the key");
   } else if (errno != ENOENT) {
     return fail("cannot read the key");
   }

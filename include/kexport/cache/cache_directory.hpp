@@ -48,7 +48,7 @@ class CacheDirectory {
   [[nodiscard]] std::optional<MappedBytes> map(const std::string& name) const;
   // The account's key, read from the directory or made there. Throws Error(io) when it cannot.
   [[nodiscard]] ImageKey key() const;
-  // The names of the directory's entries (files only, no links followed).
+  // The names of the directory's entries, whatever each is (nothing is followed).
   [[nodiscard]] std::vector<std::string> names() const;
   // Removes a file (a link itself, never what it points to); its size, or nothing when it was
   // not there. Throws Error(io) when it cannot.
