@@ -81,6 +81,12 @@ void require(bool condition, const char* what) {
   if (!condition) throw std::runtime_error(what);
 }
 
+json bases_of(const std::vector<Basis>& bases) {
+  json out = json::array();
+  for (const Basis basis : bases) out.push_back(std::string(basis_code(basis)));
+  return out;
+}
+
 }  // namespace
 
 json describe(const Dataset& data) {
@@ -108,6 +114,7 @@ json describe(const Dataset& data) {
   return {{"countries", std::move(countries)},
           {"sectors", data.sectors},
           {"sources", data.sources},
+          {"bases", bases_of(data.bases)},
           {"files", std::move(files)},
           {"revisions", std::move(revisions)},
           {"skipped", std::move(skipped)},
@@ -135,6 +142,12 @@ Dataset restore(const json& meta) {
   require(data.sectors.size() <= 255u - Dataset::first_sector_code, "too many sectors");
   meta.at("sources").get_to(data.sources);
   require(!data.sources.empty() && data.sources.size() <= 255, "no sources");
+  for (const json& b : meta.at("bases")) {
+    const auto basis = parse_basis(b.get<std::string>());
+    require(basis.has_value(), "an unknown basis");
+    data.bases.push_back(*basis);
+  }
+  require(data.bases.size() == data.sources.size(), "bases do not match the sources");
   for (const json& f : meta.at("files")) data.files.push_back(restore_file(f));
   for (const json& r : meta.at("revisions")) {
     require(r.is_array() && r.size() == 5, "a revision is not [key, old, new, old file, new file]");

@@ -30,6 +30,17 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--source", global.source,
                  "The source to report on when the data holds several (TÜİK, TİM, Ticaret Bakanlığı), and "
                  "the label of rows whose file names no source");
+  app.add_option(
+         "--basis", global.basis,
+         "The province basis to report on when the data holds a source on several, and the basis of "
+         "rows whose file states none: head_office (merkez: TÜİK's province tables), production_place "
+         "(uretim-yeri, faaliyet: the Ministry's and TÜİK's since 2024) or registration (tim-kayit: TİM's)")
+      ->check([](const std::string& text) {
+        const auto basis = parse_basis(text);
+        return basis && *basis != Basis::unstated ? std::string()
+                                                  : "expected head_office, production_place or registration "
+                                                    "(merkez, uretim-yeri, tim-kayit)";
+      });
   app.add_option("--unit", global.unit,
                  "Unit of the values of files that state none (a unit in a header or title wins): usd, "
                  "thousand or million")

@@ -33,6 +33,7 @@ constexpr const char* global_options_help =
     R"(Global options (before or after the command; see kexport --help):
   --data PATH ...   data files or directories; default $KEXPORT_DATA, else the bundled data
   --source NAME     the source to report on when the data holds several
+  --basis BASIS     the province basis: head_office, production_place or registration
   -o,--output FILE  write to this file, whole or not at all
   --no-cache        parse the files even when the cache holds them
   --sheet, --unit, --data-flow, --decimal, --encoding, --skip-bad-rows, --threads)";

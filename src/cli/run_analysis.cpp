@@ -38,6 +38,7 @@ int run_summary(const Session& session, SummaryCommand command) {
   query.province = province_named(command.province);
   query.month = month_option(command.month, "--month");
   query.source = session.source();
+  query.basis = session.basis();
   const Language lang = Session::language(command.look);
   const Summary s = compute_summary(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
   emit(session, s, command.look,
@@ -59,6 +60,7 @@ int run_series(const Session& session, const SeriesCommand& command) {
   query.from_latest = command.from == "latest";
   query.to = month_option(command.to, "--to");
   query.source = session.source();
+  query.basis = session.basis();
   query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Series series = compute_series(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
@@ -73,6 +75,7 @@ int run_top(const Session& session, TopCommand command) {
   query.by = command.by == "chapter" ? TopBy::chapter : TopBy::country;
   query.window = window_option(command.window);
   query.source = session.source();
+  query.basis = session.basis();
   query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Top top = compute_top(session.load(needs_of(query), lang), Gazetteer::builtin(), query);
@@ -93,6 +96,7 @@ int run_rank(const Session& session, RankCommand command) {
   query.window = window_option(command.window);
   if (!command.province.empty()) query.province = province_named(command.province);
   query.source = session.source();
+  query.basis = session.basis();
   query.flow = parse_flow(command.flow).value_or(Flow::exports);
   const Language lang = Session::language(command.look);
   const Ranking ranking = compute_rank(session.load(needs_of(query), lang), query);

@@ -48,6 +48,7 @@ int run_report(const Session& session, const ReportCommand& command) {
   if (!all) query.provinces = provinces_named(command.provinces);
   query.month = month_option(command.month, "--month");
   query.source = session.source();
+  query.basis = session.basis();
   query.top_n = command.top_n;
   query.threads = session.options().threads;
 

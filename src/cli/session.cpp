@@ -38,6 +38,11 @@ std::optional<std::string> Session::source() const {
   return options_.source;
 }
 
+std::optional<Basis> Session::basis() const {
+  if (options_.basis.empty()) return std::nullopt;
+  return parse_basis(options_.basis);  // the option's check allows known names only
+}
+
 Language Session::language(const Presentation& look) {
   return look.lang == "en" ? Language::en : Language::tr;
 }
@@ -64,6 +69,7 @@ LoadOptions Session::load_options() const {
   LoadOptions options;
   options.skip_bad_rows = options_.skip_bad_rows;
   options.source = source();
+  options.basis = basis();
   if (!options_.unit.empty()) options.unit = parse_unit(options_.unit);
   if (!options_.data_flow.empty()) options.flow = parse_flow(options_.data_flow);
   if (!options_.decimal.empty()) options.decimal = parse_decimal_style(options_.decimal);

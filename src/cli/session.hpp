@@ -15,6 +15,7 @@ struct GlobalOptions {
   std::vector<std::string> data;
   bool skip_bad_rows = false;
   std::string source;
+  std::string basis;
   std::string unit;
   std::string decimal;
   std::string encoding;
@@ -37,6 +38,7 @@ class Session {
 
   [[nodiscard]] const GlobalOptions& options() const { return options_; }
   [[nodiscard]] std::optional<std::string> source() const;
+  [[nodiscard]] std::optional<Basis> basis() const;
   [[nodiscard]] static Language language(const Presentation& look);
   [[nodiscard]] static Format format(const Presentation& look);
   // Colour, lines and the terminal's width only when the output goes to a terminal; NO_COLOR

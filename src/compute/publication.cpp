@@ -53,13 +53,14 @@ std::optional<Answer> unless_unavailable(std::string& reason, Compute compute) {
 NationalMonth national_month(const Dataset& data, const Gazetteer& gazetteer, const PublicationQuery& query,
                              Period month) {
   NationalMonth national;
-  SummaryQuery turkey{national_total, month, query.top_n, query.source};
+  SummaryQuery turkey{national_total, month, query.top_n, query.source, query.basis};
   national.turkey = unless_unavailable<Summary>(national.turkey_missing,
                                                 [&] { return compute_summary(data, gazetteer, turkey); });
 
   RankQuery rank;
   rank.month = month;
   rank.source = query.source;
+  rank.basis = query.basis;
   national.ranking =
       unless_unavailable<Ranking>(national.ranking_missing, [&] { return compute_rank(data, rank); });
   if (!national.ranking) return national;
@@ -109,17 +110,18 @@ ProvinceCounts count_provinces(const Ranking& ranking, std::size_t moves) {
 
 Publication compute_publication(const Dataset& data, const Gazetteer& gazetteer,
                                 const PublicationQuery& query) {
-  const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
+  const Stream stream = compute::resolve_stream(data, query.source, query.basis, Flow::exports);
   const std::vector<ProvinceId> provinces = provinces_of(query.provinces);
   Publication publication;
   publication.source = data.sources[stream.source];
+  publication.basis = data.bases[stream.source];
   publication.month = publication_month(data, stream, provinces, query.month);
 
   // Each province's summary on its own thread of work: they only read the data.
   std::vector<std::optional<Summary>> summaries(provinces.size());
   std::vector<std::string> reasons(provinces.size());
   for_each_parallel(provinces.size(), query.threads, [&](std::size_t i) {
-    const SummaryQuery one{provinces[i], publication.month, query.top_n, query.source};
+    const SummaryQuery one{provinces[i], publication.month, query.top_n, query.source, query.basis};
     summaries[i] =
         unless_unavailable<Summary>(reasons[i], [&] { return compute_summary(data, gazetteer, one); });
   });

@@ -123,8 +123,10 @@ Ranking compute_rank(const Dataset& data, const RankQuery& query) {
   ranking.window = query.window;
   // The balance and the coverage set exports against imports: both flows, whatever --flow says.
   const bool trade = query.by == RankBy::balance || query.by == RankBy::coverage;
-  const Stream stream = compute::resolve_stream(data, query.source, trade ? Flow::exports : query.flow);
+  const Stream stream =
+      compute::resolve_stream(data, query.source, query.basis, trade ? Flow::exports : query.flow);
   ranking.source = data.sources[stream.source];
+  ranking.basis = data.bases[stream.source];
   ranking.flow = stream.flow;
   Completeness complete{data, stream, std::nullopt};
   if (trade) {

@@ -31,41 +31,85 @@ ProvinceId resolve_province(const Gazetteer& gazetteer, const std::string& text)
 namespace kexport::compute {
 
 namespace {
-std::string source_list(const std::vector<std::string>& sources) {
+
+// Source entries as people read them: the source's name, with its basis where the data holds the
+// same source on another basis too ("TÜİK (head_office), TÜİK (production_place), TİM").
+std::string entry_list(const Dataset& data, const std::vector<std::size_t>& entries) {
   std::vector<std::string> names;
-  for (const auto& s : sources) names.push_back(s.empty() ? "(unlabelled)" : s);
+  for (const std::size_t s : entries) {
+    std::string name = data.sources[s].empty() ? "(unlabelled)" : data.sources[s];
+    for (std::size_t other = 0; other < data.sources.size(); ++other)
+      if (other != s && data.sources[other] == data.sources[s]) {
+        name += fmt::format(" ({})", basis_code(data.bases[s]));
+        break;
+      }
+    names.push_back(std::move(name));
+  }
   return fmt::format("{}", fmt::join(names, ", "));
 }
+
+std::vector<std::size_t> all_entries(const Dataset& data) {
+  std::vector<std::size_t> all(data.sources.size());
+  for (std::size_t s = 0; s < all.size(); ++s) all[s] = s;
+  return all;
+}
+
+// What a choice of source and basis says, for a message: "TÜİK on the basis production_place".
+std::string choice_text(const std::optional<std::string>& source, const std::optional<Basis>& basis) {
+  if (source && basis)
+    return fmt::format("{} on the basis {}", canonical_source(*source), basis_code(*basis));
+  if (source) return canonical_source(*source);
+  return fmt::format("the basis {}", basis ? basis_code(*basis) : "unstated");
+}
+
 }  // namespace
 
-Stream resolve_stream(const Dataset& data, const std::optional<std::string>& wanted, Flow flow) {
-  if (wanted) {
-    const std::string canonical = canonical_source(*wanted);
-    auto it = std::find(data.sources.begin(), data.sources.end(), canonical);
-    if (it == data.sources.end())
-      throw Error(ExitCode::usage,
-                  fmt::format("the data has no source '{}'; it has: {}", *wanted, source_list(data.sources)));
-    const Stream stream{static_cast<SourceId>(it - data.sources.begin()), flow};
-    if (!data.has(stream) && data.size() > 0)
-      throw Error(ExitCode::unavailable,
-                  fmt::format("the data holds no {}s from {}", name_of(flow), canonical));
-    return stream;
+Stream resolve_stream(const Dataset& data, const std::optional<std::string>& source,
+                      const std::optional<Basis>& basis, Flow flow) {
+  const std::string canonical = source ? canonical_source(*source) : std::string();
+  std::vector<std::size_t> chosen;
+  bool source_known = false;
+  for (std::size_t s = 0; s < data.sources.size(); ++s) {
+    const bool named = !source || data.sources[s] == canonical;
+    source_known = source_known || named;
+    if (named && (!basis || data.bases[s] == *basis)) chosen.push_back(s);
   }
-  // Without a choice, the one source that holds the flow: a source of exports alone (TİM) beside
-  // one of imports does not make the question ambiguous.
-  std::vector<std::string> holding;
-  std::optional<Stream> stream;
-  for (std::size_t s = 0; s < data.sources.size(); ++s)
-    if (const Stream candidate{static_cast<SourceId>(s), flow}; data.has(candidate)) {
-      holding.push_back(data.sources[s]);
-      stream = candidate;
-    }
-  if (holding.size() > 1)
+  if (source && !source_known)
+    throw Error(ExitCode::usage, fmt::format("the data has no source '{}'; it has: {}", *source,
+                                             entry_list(data, all_entries(data))));
+  if (chosen.empty() && data.size() > 0)
     throw Error(ExitCode::usage,
-                fmt::format("the data holds several sources ({}), which count {}s differently; "
-                            "choose one with --source",
-                            source_list(holding), name_of(flow)));
-  if (stream || data.size() == 0) return stream.value_or(Stream{0, flow});
+                fmt::format("the data has no figures from {}; it has: {}", choice_text(source, basis),
+                            entry_list(data, all_entries(data))));
+  // Of those, the ones that hold the flow: a source of exports alone (TİM) beside one of imports
+  // does not make the question ambiguous.
+  std::vector<std::size_t> holding;
+  for (const std::size_t s : chosen)
+    if (data.has(Stream{static_cast<SourceId>(s), flow})) holding.push_back(s);
+  if (holding.size() > 1) {
+    const auto same_name = [&](std::size_t a, std::size_t b) { return data.sources[a] == data.sources[b]; };
+    const bool one_source =
+        std::all_of(holding.begin(), holding.end(), [&](std::size_t s) { return same_name(s, holding[0]); });
+    bool some_name_twice = false;
+    for (std::size_t i = 0; i < holding.size(); ++i)
+      for (std::size_t k = i + 1; k < holding.size(); ++k)
+        some_name_twice = some_name_twice || same_name(holding[i], holding[k]);
+    const std::string& first = data.sources[holding[0]];
+    throw Error(
+        ExitCode::usage,
+        one_source
+            ? fmt::format("the data holds {} figures on several bases ({}), which count {}s "
+                          "differently; choose one with --basis",
+                          first.empty() ? "unlabelled" : first, entry_list(data, holding), name_of(flow))
+            : fmt::format("the data holds several sources ({}), which count {}s differently; "
+                          "choose one with --source{}",
+                          entry_list(data, holding), name_of(flow), some_name_twice ? " and --basis" : ""));
+  }
+  if (holding.size() == 1) return Stream{static_cast<SourceId>(holding[0]), flow};
+  if (data.size() == 0) return Stream{chosen.empty() ? SourceId{0} : static_cast<SourceId>(chosen[0]), flow};
+  if (source || basis)
+    throw Error(ExitCode::unavailable,
+                fmt::format("the data holds no {}s from {}", name_of(flow), choice_text(source, basis)));
   throw Error(
       ExitCode::unavailable,
       fmt::format("the data holds no {}s, only {}s; {}", name_of(flow),

@@ -13,10 +13,12 @@
 
 namespace kexport::compute {
 
-// The source and flow a question is about. Without a choice of source the data must hold only one
-// source of the flow: sources count differently and are never added together. Error(usage)
-// otherwise; Error(unavailable) when the data holds no record of the flow (no imports at all, say).
-Stream resolve_stream(const Dataset& data, const std::optional<std::string>& wanted, Flow flow);
+// The source, basis and flow a question is about. Without a choice of source and basis the data
+// must hold only one source of the flow on one basis: sources and bases count differently and are
+// never added together. Error(usage) otherwise; Error(unavailable) when the data holds no record
+// of the flow (no imports at all, say).
+Stream resolve_stream(const Dataset& data, const std::optional<std::string>& source,
+                      const std::optional<Basis>& basis, Flow flow);
 
 // A destination by name or code, as the dataset's id. Error(usage) with suggestions when neither
 // the gazetteer nor the data knows it. A known country absent from the data gets no id: it bought

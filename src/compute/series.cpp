@@ -9,8 +9,9 @@ namespace kexport {
 
 Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const SeriesQuery& query) {
   Series series;
-  const Stream stream = compute::resolve_stream(data, query.source, query.flow);
+  const Stream stream = compute::resolve_stream(data, query.source, query.basis, query.flow);
   series.source = data.sources[stream.source];
+  series.basis = data.bases[stream.source];
   series.flow = stream.flow;
 
   compute::Slice slice;

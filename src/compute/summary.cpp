@@ -243,8 +243,9 @@ Imports imports_of(const Dataset& data, const Gazetteer& gazetteer, Stream strea
 Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const SummaryQuery& query) {
   Summary summary;
   summary.province = query.province;
-  const Stream stream = compute::resolve_stream(data, query.source, Flow::exports);
+  const Stream stream = compute::resolve_stream(data, query.source, query.basis, Flow::exports);
   summary.source = data.sources[stream.source];
+  summary.basis = data.bases[stream.source];
   const compute::ProvinceTimeline timeline = timeline_of(data, stream, summary.province);
   summary.period = compute::resolve_month(data, gazetteer, stream, summary.province, timeline, query.month,
                                           summary.passed_over);

@@ -117,8 +117,9 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
   top.window = query.window;
   const ProvinceId province = query.province;
   top.province = province;
-  const Stream stream = compute::resolve_stream(data, query.source, query.flow);
+  const Stream stream = compute::resolve_stream(data, query.source, query.basis, query.flow);
   top.source = data.sources[stream.source];
+  top.basis = data.bases[stream.source];
   top.flow = stream.flow;
   const compute::ProvinceTimeline timeline(data, stream, province);
   const Period month =

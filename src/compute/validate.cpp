@@ -137,8 +137,13 @@ FileValidation describe_file(const Dataset& data, const Gazetteer& gazetteer) {
     const Stream s = Stream::of_index(index);
     const auto first = data.first_month(s), last = data.last_month(s);
     if (!first || s.measure == Measure::weight) continue;
-    if (std::find(v.sources.begin(), v.sources.end(), data.sources[s.source]) == v.sources.end())
+    bool listed = false;
+    for (std::size_t i = 0; i < v.sources.size(); ++i)
+      listed = listed || (v.sources[i] == data.sources[s.source] && v.bases[i] == data.bases[s.source]);
+    if (!listed) {
       v.sources.push_back(data.sources[s.source]);
+      v.bases.push_back(data.bases[s.source]);
+    }
     if (std::find(v.flows.begin(), v.flows.end(), s.flow) == v.flows.end()) v.flows.push_back(s.flow);
     if (!v.first_month || *first < *v.first_month) v.first_month = first;
     if (!v.last_month || *last > *v.last_month) v.last_month = last;

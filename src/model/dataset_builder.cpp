@@ -71,12 +71,26 @@ CountryId DatasetBuilder::unknown_country(std::string_view written) {
   return id;
 }
 
-SourceId DatasetBuilder::source(std::string_view name) {
+SourceId DatasetBuilder::source(std::string_view name, std::optional<Basis> stated,
+                                std::optional<Basis> given) {
   const std::string canonical = canonical_source(name);
-  auto it = std::find(data_.sources.begin(), data_.sources.end(), canonical);
-  if (it != data_.sources.end()) return static_cast<SourceId>(it - data_.sources.begin());
+  const std::optional<Basis> convention = conventional_basis(canonical);
+  Basis basis = Basis::unstated;
+  if (stated) {
+    basis = *stated;
+  } else if (convention == Basis::registration) {
+    basis = *convention;
+  } else if (given) {
+    basis = *given;
+  } else if (convention) {
+    basis = *convention;
+    if (!data_.files.empty()) note({FileNote::Kind::basis_assumed, 0, canonical});
+  }
+  for (std::size_t id = 0; id < data_.sources.size(); ++id)
+    if (data_.sources[id] == canonical && data_.bases[id] == basis) return static_cast<SourceId>(id);
   if (data_.sources.size() >= 255) throw Error(ExitCode::data, "more than 255 data sources");
   data_.sources.push_back(canonical);
+  data_.bases.push_back(basis);
   return static_cast<SourceId>(data_.sources.size() - 1);
 }
 
@@ -149,7 +163,8 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
         entry.gazetteer ? known_country(*entry.gazetteer, entry.written) : unknown_country(entry.written);
   }
   std::vector<SourceId> sources;
-  for (const std::string& name : part.data_.sources) sources.push_back(source(name));
+  for (std::size_t id = 0; id < part.data_.sources.size(); ++id)
+    sources.push_back(source(part.data_.sources[id], part.data_.bases[id]));
   std::vector<std::uint8_t> sectors_map;
   for (std::size_t i = 0; i < part.data_.sectors.size(); ++i) {
     const std::string& name = part.data_.sectors[i];

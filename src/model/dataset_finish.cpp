@@ -231,7 +231,10 @@ DatasetBuilder::Chunk DatasetBuilder::sorted_records(unsigned threads) {
 }
 
 Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
-  if (data_.sources.empty()) data_.sources.emplace_back();
+  if (data_.sources.empty()) {
+    data_.sources.emplace_back();
+    data_.bases.push_back(Basis::unstated);
+  }
   settle_unfamiliar();
   // The other provinces of a focused load enter as one total row per month.
   for (const auto& [packed, other] : others_)

@@ -19,6 +19,16 @@ using output::say;
 using output::Section;
 using output::Value;
 
+// " · Kaynak: TÜİK (firmanın merkezinin bulunduğu il)" in a title; nothing for data without either.
+std::string source_part(const std::string& source, Basis basis, const TableStyle& style) {
+  const std::string named = output::source_with_basis(source, basis, style.language);
+  return named.empty() ? std::string() : say(style, " · Kaynak: ", " · Source: ") + named;
+}
+
+Value basis_value(Basis basis) {
+  return basis == Basis::unstated ? Value::null() : Value::of_text(std::string(basis_code(basis)));
+}
+
 std::string window_key(Window w) {
   return w == Window::month ? "month" : w == Window::ytd ? "ytd" : "12m";
 }
@@ -52,7 +62,7 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
   report.title = output::series_subject(series, style.language) +
                  (imports(series.flow) ? say(style, " · aylık ithalat", " · monthly imports")
                                        : say(style, " · aylık ihracat", " · monthly exports")) +
-                 (series.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + series.source);
+                 source_part(series.source, series.basis, style);
   report.meta = {
       {"province", Value::of_text(output::province_name(series.province))},
       {"province_code", series.province == national_total ? Value::null() : Value::of_count(series.province)},
@@ -66,6 +76,7 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
       {"from", Value::of_text(series.from.iso())},
       {"to", Value::of_text(series.to.iso())},
       {"source", text_or_null(series.source)},
+      {"basis", basis_value(series.basis)},
       {"flow", Value::of_text(std::string(name_of(series.flow)))},
       {"sample", Value::of_flag(series.sample)},
       {"currency", Value::of_text("USD")},
@@ -114,7 +125,7 @@ std::string top_title(const Top& top, const TableStyle& style) {
                          : (countries ? say(style, "ülkelere göre ihracat", "exports by destination")
                                       : say(style, "sektörlere göre ihracat", "exports by sector")),
                      window_label(top.window, top.from, top.to, style)) +
-         (top.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + top.source);
+         source_part(top.source, top.basis, style);
 }
 
 // A table's rows: ranked, or (new and lost entries) the same columns without the rank.
@@ -168,6 +179,7 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   report.title = top_title(top, style);
   report.meta = {{"province", Value::of_text(output::province_name(top.province))},
                  {"source", text_or_null(top.source)},
+                 {"basis", basis_value(top.basis)},
                  {"flow", Value::of_text(std::string(name_of(top.flow)))},
                  {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
@@ -233,12 +245,13 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
                              ? say(style, " · karşılama oranına göre", " · by coverage")
                              : "";
   report.title = subject + window_label(ranking.window, ranking.from, ranking.to, style) + by +
-                 (ranking.source.empty() ? "" : say(style, " · Kaynak: ", " · Source: ") + ranking.source);
+                 source_part(ranking.source, ranking.basis, style);
   const char* by_key = ranking.by == RankBy::change     ? "change"
                        : ranking.by == RankBy::balance  ? "balance"
                        : ranking.by == RankBy::coverage ? "coverage"
                                                         : "value";
   report.meta = {{"source", text_or_null(ranking.source)},
+                 {"basis", basis_value(ranking.basis)},
                  {"flow", Value::of_text(std::string(name_of(ranking.flow)))},
                  {"sample", Value::of_flag(ranking.sample)},
                  {"window", Value::of_text(window_key(ranking.window))},

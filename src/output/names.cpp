@@ -55,4 +55,25 @@ std::string_view code_of(TurkeyMadeOf made_of) {
   return made_of == TurkeyMadeOf::national_total_rows ? "national_total" : "sum_of_provinces";
 }
 
+std::string_view basis_name(Basis basis, Language language) {
+  const bool tr = language == Language::tr;
+  switch (basis) {
+    case Basis::head_office:
+      return tr ? "firmanın merkezinin bulunduğu il" : "province of the firm's head office";
+    case Basis::production_place:
+      return tr ? "üretimin yapıldığı il (faaliyet ili)" : "province of production";
+    case Basis::registration:
+      return tr ? "ihracatçının birliğe kayıtlı olduğu il" : "province of the exporter's registration";
+    case Basis::unstated:
+      break;
+  }
+  return tr ? "il esası belirtilmemiş" : "province basis not stated";
+}
+
+std::string source_with_basis(const std::string& source, Basis basis, Language language) {
+  if (basis == Basis::unstated) return source;
+  const std::string_view name = basis_name(basis, language);
+  return source.empty() ? std::string(name) : source + " (" + std::string(name) + ")";
+}
+
 }  // namespace kexport::output

@@ -17,6 +17,13 @@ std::string sector_code(const SectorRef& sector);  // "72"; empty for a sector t
 // What a series is of: "Kayseri", "Kayseri → Almanya · Halılar ve diğer yer kaplamaları".
 std::string series_subject(const Series& series, Language language);
 
+// The basis a province's figures are counted on, for people: "firmanın merkezinin bulunduğu il" /
+// "province of the firm's head office".
+std::string_view basis_name(Basis basis, Language language);
+// A source with its basis, for a title or a source line: "TÜİK (firmanın merkezinin bulunduğu il)";
+// the source alone when the basis is not stated, and "" for data that names neither.
+std::string source_with_basis(const std::string& source, Basis basis, Language language);
+
 // The stable codes JSON and CSV give compute's enums.
 std::string_view code_of(Breakdown parts);       // "countries", "chapters", "sectors", "provinces"
 std::string_view code_of(TurkeyMadeOf made_of);  // "national_total", "sum_of_provinces"

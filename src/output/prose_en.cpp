@@ -85,23 +85,34 @@ std::string sample_source_line() {
          "TÜİK or any other body.";
 }
 
-std::string source_line(const std::string& source, bool imports) {
-  if (source == "TÜİK" && imports)
-    return "Source: TÜİK (Turkish Statistical Institute), exports and imports by province of the trading "
-           "firm's head office. Monthly figures are provisional and may be revised.";
-  if (source == "TÜİK")
-    return "Source: TÜİK (Turkish Statistical Institute), exports by province of the exporter's head office. "
-           "Monthly figures are provisional and may be revised.";
-  if (source == "TİM")
-    return "Source: TİM (Turkish Exporters Assembly), exports registered with exporters' associations. "
-           "Monthly "
-           "figures are provisional and may be revised.";
-  if (source == "Ticaret Bakanlığı")
-    return "Source: Ministry of Trade, exports by province of production. Monthly figures are provisional "
-           "and "
-           "may be revised.";
-  if (source.empty()) return "The data do not name their source.";
-  return "Source: " + source + ".";
+// What the province of a figure is, by basis.
+std::string_view basis_phrase(Basis basis, bool imports) {
+  switch (basis) {
+    case Basis::head_office:
+      return imports ? "by province of the trading firm's head office"
+                     : "by province of the exporter's head office";
+    case Basis::production_place:
+      return "by province of production";
+    case Basis::registration:
+      return "by province of the exporter's registration with its exporters' association";
+    case Basis::unstated:
+      break;
+  }
+  return "by province (the basis is not stated)";
+}
+
+// The publisher, and the basis the figures are counted on.
+std::string source_line(const std::string& source, Basis basis, bool imports) {
+  if (source.empty() && basis == Basis::unstated) return "The data do not name their source.";
+  const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
+  const std::string publisher = source == "TÜİK"                ? "TÜİK (Turkish Statistical Institute)"
+                                : source == "TİM"               ? "TİM (Turkish Exporters Assembly)"
+                                : source == "Ticaret Bakanlığı" ? "Ministry of Trade"
+                                : source.empty()                ? "unnamed"
+                                                                : source;
+  return fmt::format("Source: {}, {} {}.{}", publisher, imports ? "exports and imports" : "exports",
+                     basis_phrase(basis, imports),
+                     known ? " Monthly figures are provisional and may be revised." : "");
 }
 
 }  // namespace
@@ -225,7 +236,8 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
-  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source, s.imports.has_value()));
+  paragraphs.push_back(s.sample.value ? sample_source_line()
+                                      : source_line(s.source, s.basis, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -69,22 +69,34 @@ std::string sample_source_line() {
          "rakamlar değildir.";
 }
 
-std::string source_line(const std::string& source, bool imports) {
-  if (source == "TÜİK" && imports)
-    return "Kaynak: TÜİK, il bazında ihracat ve ithalat (firmanın merkezinin bulunduğu il esas alınır). "
-           "Aylık "
-           "veriler geçicidir ve sonradan düzeltilebilir.";
-  if (source == "TÜİK")
-    return "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). Aylık "
-           "veriler geçicidir ve sonradan düzeltilebilir.";
-  if (source == "TİM")
-    return "Kaynak: TİM, ihracatçı birliklerine kayıtlı ihracat. Aylık veriler geçicidir ve sonradan "
-           "düzeltilebilir.";
-  if (source == "Ticaret Bakanlığı")
-    return "Kaynak: Ticaret Bakanlığı, faaliyet illeri bazında ihracat (malın üretildiği il esas alınır). "
-           "Aylık veriler geçicidir ve sonradan düzeltilebilir.";
-  if (source.empty()) return "Verilerin kaynağı belirtilmemiştir.";
-  return "Kaynak: " + source + ".";
+// What the province of a figure is, by basis: the clause a source line ends with.
+std::string_view basis_clause(Basis basis, bool imports) {
+  switch (basis) {
+    case Basis::head_office:
+      return imports ? "firmanın merkezinin bulunduğu il esas alınır"
+                     : "ihracatçı firmanın merkezinin bulunduğu il esas alınır";
+    case Basis::production_place:
+      return "malın üretildiği il (faaliyet ili) esas alınır";
+    case Basis::registration:
+      return "ihracatçının kayıtlı olduğu il esas alınır";
+    case Basis::unstated:
+      break;
+  }
+  return "il esası belirtilmemiştir";
+}
+
+// "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). …":
+// the publisher, and the basis the figures are counted on, which differs between publishers and
+// between one publisher's tables.
+std::string source_line(const std::string& source, Basis basis, bool imports) {
+  if (source.empty() && basis == Basis::unstated) return "Verilerin kaynağı belirtilmemiştir.";
+  const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
+  const std::string_view what = source == "TİM" ? "ihracatçı birliklerine kayıtlı ihracat"
+                                : imports       ? "il bazında ihracat ve ithalat"
+                                                : "il bazında ihracat";
+  return fmt::format("Kaynak: {}, {} ({}).{}", source.empty() ? "kaynağı belirtilmemiş veri" : source, what,
+                     basis_clause(basis, imports),
+                     known ? " Aylık veriler geçicidir ve sonradan düzeltilebilir." : "");
 }
 
 }  // namespace
@@ -270,7 +282,8 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
-  paragraphs.push_back(s.sample.value ? sample_source_line() : source_line(s.source, s.imports.has_value()));
+  paragraphs.push_back(s.sample.value ? sample_source_line()
+                                      : source_line(s.source, s.basis, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -122,6 +122,7 @@ void write_manifest_json(std::ostream& out, const Publication& p, const std::vec
   doc["kexport_version"] = KEXPORT_VERSION;
   doc["month"] = p.month.iso();
   doc["source"] = p.source;
+  doc["basis"] = p.basis == Basis::unstated ? Json(nullptr) : Json(basis_code(p.basis));
   Json langs = Json::array();
   for (const Language lang : languages) langs.push_back(code_of(lang));
   doc["languages"] = langs;

@@ -109,25 +109,27 @@ Json coverage(const TradeBalance& t) {
 }  // namespace
 
 void write_summary_json(std::ostream& out, const Summary& s, Language language) {
-  Json doc{{"province", output::province_name(s.province)},
-           {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
-           {"period", s.period.iso()},
-           {"source", s.sample.value     ? Json("sample")
-                      : s.source.empty() ? Json(nullptr)
-                                         : Json(s.source)},
-           {"sample", s.sample.any()},
-           {"sample_parts", output::sample_part_keys(s.sample)},
-           {"currency", "USD"},
-           {"value", json_dollars(s.value)},
-           {"previous_month", month(s.previous_month)},
-           {"previous_year", month(s.previous_year)},
-           {"rolling_12m", window(s.rolling_12m)},
-           {"year_to_date", window(s.year_to_date)},
-           {"countries", s.countries ? Json(*s.countries) : Json(nullptr)},
-           {"top_destinations", destinations(s.top_destinations, language)},
-           {"standing", standing(s.standing)},
-           {"top_sectors", sectors(s.top_sectors, language)},
-           {"trend", trend(s.trend)}};
+  Json doc{
+      {"province", output::province_name(s.province)},
+      {"province_code", s.province == national_total ? Json(nullptr) : Json(s.province)},
+      {"period", s.period.iso()},
+      {"source", s.sample.value     ? Json("sample")
+                 : s.source.empty() ? Json(nullptr)
+                                    : Json(s.source)},
+      {"basis", s.sample.value || s.basis == Basis::unstated ? Json(nullptr) : Json(basis_code(s.basis))},
+      {"sample", s.sample.any()},
+      {"sample_parts", output::sample_part_keys(s.sample)},
+      {"currency", "USD"},
+      {"value", json_dollars(s.value)},
+      {"previous_month", month(s.previous_month)},
+      {"previous_year", month(s.previous_year)},
+      {"rolling_12m", window(s.rolling_12m)},
+      {"year_to_date", window(s.year_to_date)},
+      {"countries", s.countries ? Json(*s.countries) : Json(nullptr)},
+      {"top_destinations", destinations(s.top_destinations, language)},
+      {"standing", standing(s.standing)},
+      {"top_sectors", sectors(s.top_sectors, language)},
+      {"trend", trend(s.trend)}};
   // Only where the data holds imports: a summary of exports alone keeps its keys as they were.
   if (s.imports) {
     doc["imports"] = imports(*s.imports, language);

@@ -14,6 +14,12 @@ namespace {
 
 using Ordered = nlohmann::ordered_json;
 
+Ordered bases_json(const std::vector<Basis>& bases) {
+  Ordered out = Ordered::array();
+  for (const Basis basis : bases) out.push_back(basis_code(basis));
+  return out;
+}
+
 Ordered total_json(const TotalCheck& t) {
   return Ordered{
       {"source", t.source},
@@ -62,6 +68,7 @@ Ordered file_json(const FileValidation& f) {
       {"decimal", f.file.decimal ? name_of(*f.file.decimal) : ""},
       {"unit", f.file.unit ? name_of(*f.file.unit) : ""},
       {"sources", f.sources},
+      {"bases", bases_json(f.bases)},
       {"flows", output::flow_names(f.flows)},
       {"rows", f.file.rows},
       {"title_rows", f.file.title_rows},

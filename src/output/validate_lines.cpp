@@ -39,6 +39,8 @@ std::string_view note_key(FileNote::Kind kind) {
       return "total_by_sums";
     case FileNote::Kind::numeric_country_codes:
       return "numeric_country_codes";
+    case FileNote::Kind::basis_assumed:
+      return "basis_assumed";
   }
   return {};
 }
@@ -93,6 +95,15 @@ std::string note_line(const FileNote& note, Language lang) {
       return tr ? "sayısal ülke kodları (TÜİK'in) okunmadı; ülkeler yanlarındaki adlarından okundu"
                 : "numeric country codes (TÜİK's) were not read; the countries were read by the names beside "
                   "them";
+    case FileNote::Kind::basis_assumed:
+      return tr ? fmt::format(
+                      "il esası yazılmamış; {} tablolarının öteden beri esası kabul edildi: firmanın "
+                      "merkezinin bulunduğu il",
+                      note.detail)
+                : fmt::format(
+                      "no province basis stated; {}'s long-standing one is assumed: the province of "
+                      "the firm's head office",
+                      note.detail);
   }
   return {};
 }

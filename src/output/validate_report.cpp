@@ -145,8 +145,9 @@ void add_contents(output::TextTable& table, const FileValidation& f, const Valid
   if (f.file.decimal)
     format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
   if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
-  for (const auto& source : f.sources)
-    if (!source.empty()) format.push_back(source);
+  for (std::size_t i = 0; i < f.sources.size(); ++i)
+    if (const std::string named = output::source_with_basis(f.sources[i], f.bases[i], lang); !named.empty())
+      format.push_back(named);
   // Which way the figures went, said only when imports are among them: exports are the default.
   if (std::find(f.flows.begin(), f.flows.end(), Flow::imports) != f.flows.end())
     for (const Flow flow : f.flows)

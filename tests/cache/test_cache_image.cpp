@@ -57,6 +57,7 @@ void check_same(const kexport::Dataset& a, const kexport::Dataset& b) {
   }
   CHECK(a.sectors == b.sectors);
   CHECK(a.sources == b.sources);
+  CHECK(a.bases == b.bases);
   REQUIRE(a.files.size() == b.files.size());
   for (std::size_t i = 0; i < a.files.size(); ++i) {
     CHECK(a.files[i].name == b.files[i].name);

@@ -176,8 +176,9 @@ TEST_CASE("analysis commands on the bundled data", "[cli][analysis]") {
 
   const auto top = run_kexport("top -p Kayseri -m 2026-01 --top 3 -f markdown --lang en " + data);
   REQUIRE(top.exit_code == 0);
-  CHECK_THAT(top.out,
-             Catch::StartsWith("# Kayseri · exports by destination · January 2026 · Source: TÜİK\n"));
+  CHECK_THAT(top.out, Catch::StartsWith(
+                          "# Kayseri · exports by destination · January 2026 · Source: TÜİK (province of the "
+                          "firm's head office)\n"));
   CHECK_THAT(top.out, Catch::Contains("| 1 | Germany | DE | 32,782,877 |"));
 
   const auto provinces = run_kexport("provinces -f csv");

@@ -51,18 +51,21 @@ TEST_CASE("a province by name, alias or plate code", "[resolve]") {
 TEST_CASE("the source: the only one, or the one chosen", "[resolve]") {
   using kexport::Flow;
   const auto one = test::load_text("a.csv", "period,province,value_usd,source\n2025-01,Kayseri,1,TÜİK\n");
-  CHECK(compute::resolve_stream(one, std::nullopt, Flow::exports).source == 0);
-  CHECK(compute::resolve_stream(one, std::string("tuik"), Flow::exports).source == 0);
+  CHECK(compute::resolve_stream(one, std::nullopt, std::nullopt, Flow::exports).source == 0);
+  CHECK(compute::resolve_stream(one, std::string("tuik"), std::nullopt, Flow::exports).source == 0);
   const auto two = test::load_text("a.csv",
                                    "period,province,value_usd,source\n2025-01,Kayseri,1,TÜİK\n"
                                    "2025-01,Kayseri,2,TİM\n");
-  const auto [code, message] = error_of([&] { compute::resolve_stream(two, std::nullopt, Flow::exports); });
+  const auto [code, message] =
+      error_of([&] { compute::resolve_stream(two, std::nullopt, std::nullopt, Flow::exports); });
   CHECK(code == ExitCode::usage);
   CHECK_THAT(message, Catch::Contains("several sources (TÜİK, TİM)") && Catch::Contains("--source"));
-  CHECK(two.sources[compute::resolve_stream(two, std::string("TİM"), Flow::exports).source] == "TİM");
-  CHECK_THAT(
-      error_of([&] { compute::resolve_stream(two, std::string("Ticaret Bakanlığı"), Flow::exports); }).second,
-      Catch::Contains("no source 'Ticaret Bakanlığı'; it has: TÜİK, TİM"));
+  CHECK(two.sources[compute::resolve_stream(two, std::string("TİM"), std::nullopt, Flow::exports).source] ==
+        "TİM");
+  CHECK_THAT(error_of([&] {
+               compute::resolve_stream(two, std::string("Ticaret Bakanlığı"), std::nullopt, Flow::exports);
+             }).second,
+             Catch::Contains("no source 'Ticaret Bakanlığı'; it has: TÜİK, TİM"));
 }
 
 TEST_CASE("the flow: a source of exports beside one of imports is no ambiguity", "[resolve]") {
@@ -70,15 +73,17 @@ TEST_CASE("the flow: a source of exports beside one of imports is no ambiguity",
   const auto data = test::load_text("a.csv",
                                     "period,province,value_usd,source,flow\n2025-01,Kayseri,1,TİM,ihracat\n"
                                     "2025-01,Kayseri,2,TÜİK,ithalat\n");
-  CHECK(data.sources[compute::resolve_stream(data, std::nullopt, Flow::exports).source] == "TİM");
-  CHECK(data.sources[compute::resolve_stream(data, std::nullopt, Flow::imports).source] == "TÜİK");
+  CHECK(data.sources[compute::resolve_stream(data, std::nullopt, std::nullopt, Flow::exports).source] ==
+        "TİM");
+  CHECK(data.sources[compute::resolve_stream(data, std::nullopt, std::nullopt, Flow::imports).source] ==
+        "TÜİK");
   const auto [code, message] =
-      error_of([&] { compute::resolve_stream(data, std::string("TİM"), Flow::imports); });
+      error_of([&] { compute::resolve_stream(data, std::string("TİM"), std::nullopt, Flow::imports); });
   CHECK(code == ExitCode::unavailable);
   CHECK_THAT(message, Catch::Contains("no imports from TİM"));
   const auto exports_only = test::load_text("a.csv", "period,province,value_usd\n2025-01,Kayseri,1\n");
   const auto [code2, message2] =
-      error_of([&] { compute::resolve_stream(exports_only, std::nullopt, Flow::imports); });
+      error_of([&] { compute::resolve_stream(exports_only, std::nullopt, std::nullopt, Flow::imports); });
   CHECK(code2 == ExitCode::unavailable);
   CHECK_THAT(message2, Catch::Contains("holds no imports, only exports"));
 }

@@ -322,10 +322,12 @@ TEST_CASE("TİM sector table of cumulative columns: the months are their differe
 TEST_CASE("TÜİK query export: imports beside exports, a record of each flow per row", "[real]") {
   check_equivalent("tuik-query.csv");
   const auto report = report_of("tuik-query.csv");
-  // The unit is the title's, said; the header's "(USD)" agrees with it.
+  // The unit is the title's, said; the header's "(USD)" agrees with it. TÜİK's query names no
+  // province basis: head office, its tables' own, is assumed and said.
   CHECK(report.notes ==
-        std::vector<kexport::FileNote>{{kexport::FileNote::Kind::unit_stated, 0,
-                                        "'ülke ve fasıla göre dış ticaret (ABD Doları)' → USD"}});
+        std::vector<kexport::FileNote>{
+            {kexport::FileNote::Kind::unit_stated, 0, "'ülke ve fasıla göre dış ticaret (ABD Doları)' → USD"},
+            {kexport::FileNote::Kind::basis_assumed, 0, "TÜİK"}});
   CHECK(report.rows == 6);
   CHECK(report.source == "TÜİK");
   CHECK(report.title_rows == 2);

@@ -92,6 +92,7 @@ TEST_CASE("a workbook's sheets are files of their own, with what a reader should
     CHECK(data.files[1].notes ==
           std::vector<kexport::FileNote>{
               {kexport::FileNote::Kind::unit_stated, 0, "'2025 OCAK AYI İL BAZINDA İHRACAT ($)' → USD"},
+              {kexport::FileNote::Kind::basis_assumed, 0, "TÜİK"},
               {kexport::FileNote::Kind::hidden_rows, 1, {}}});
     // A hidden sheet is passed over, and said; named by --sheet, it is read.
     CHECK(data.files[2].name == book + "[Şubat]");

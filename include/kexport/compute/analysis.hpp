@@ -23,6 +23,7 @@ struct SeriesQuery {
   std::optional<Period> to;              // default: the last covered month
   bool from_latest = false;              // --from latest: the latest month known for the subject
   std::optional<std::string> source;
+  std::optional<Basis> basis;  // required when the data holds the source on several bases
   Flow flow = Flow::exports;
 };
 
@@ -46,6 +47,7 @@ struct Series {
   std::optional<SectorRef> sector;
   Period from, to;
   std::string source;
+  Basis basis = Basis::unstated;               // what the source's provinces are counted by
   std::optional<TurkeyMadeOf> turkey_made_of;  // for Türkiye: how its figures were had; else none
   std::vector<SeriesRow> rows;
   bool sample = false;  // some figure rests on made-up (sample) data
@@ -65,6 +67,7 @@ struct TopQuery {
   std::size_t n = 10;
   Window window = Window::month;
   std::optional<std::string> source;
+  std::optional<Basis> basis;  // required when the data holds the source on several bases
   Flow flow = Flow::exports;
 };
 
@@ -82,7 +85,8 @@ struct TopRow {
 struct Top {
   ProvinceId province = 0;
   std::string source;
-  Flow flow = Flow::exports;  // destinations of exports, or origins of imports
+  Basis basis = Basis::unstated;  // what the source's provinces are counted by
+  Flow flow = Flow::exports;      // destinations of exports, or origins of imports
   Window window = Window::month;
   TopBy by = TopBy::country;
   Period from, to;
@@ -112,6 +116,7 @@ struct RankQuery {
   RankBy by = RankBy::value;
   std::optional<ProvinceId> province;  // to highlight
   std::optional<std::string> source;
+  std::optional<Basis> basis;  // required when the data holds the source on several bases
   Flow flow = Flow::exports;
 };
 
@@ -135,7 +140,8 @@ struct RankRow {
 
 struct Ranking {
   std::string source;
-  Flow flow = Flow::exports;  // of `value`: imports when ranked by value or change of imports
+  Basis basis = Basis::unstated;  // what the source's provinces are counted by
+  Flow flow = Flow::exports;      // of `value`: imports when ranked by value or change of imports
   Window window = Window::month;
   RankBy by = RankBy::value;
   Period from, to;

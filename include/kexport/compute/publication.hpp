@@ -46,6 +46,7 @@ struct PublicationQuery {
   std::vector<ProvinceId> provinces;
   std::optional<Period> month;  // empty: the latest month that holds any of the provinces
   std::optional<std::string> source;
+  std::optional<Basis> basis;  // required when the data holds the source on several bases
   std::size_t top_n = 10;
   unsigned threads = 0;  // 0: one per core
 };
@@ -69,6 +70,7 @@ struct NationalMonth {
 struct Publication {
   Period month;
   std::string source;
+  Basis basis = Basis::unstated;   // what the source's provinces are counted by
   std::vector<Summary> provinces;  // in plate order
   std::vector<MissingProvince> missing;
   NationalMonth national;

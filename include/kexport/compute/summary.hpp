@@ -20,6 +20,7 @@ struct SummaryQuery {
   std::optional<Period> month;           // empty: the latest covered month
   std::size_t top_n = 10;
   std::optional<std::string> source;  // required when the data holds more than one source
+  std::optional<Basis> basis;         // required when the data holds the source on several bases
   std::size_t top_sectors = 5;
 };
 
@@ -183,8 +184,9 @@ struct UnitValues {
 
 // The province's exports (FlowFigures), and what else the summary says of its month.
 struct Summary : FlowFigures {
-  ProvinceId province = 0;  // national_total: Türkiye as a whole
-  std::string source;       // "" when the data does not name one
+  ProvinceId province = 0;        // national_total: Türkiye as a whole
+  std::string source;             // "" when the data does not name one
+  Basis basis = Basis::unstated;  // what the source's provinces are counted by
   Period period;
   std::vector<Destination> top_destinations;
   std::optional<Standing> standing;      // empty when the data cannot say

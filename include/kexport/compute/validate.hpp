@@ -44,6 +44,7 @@ struct FileValidation {
   };
   std::optional<UnitDoubt> unit_doubt;
   std::vector<std::string> sources;
+  std::vector<Basis> bases;                         // each source's basis, in the same order
   std::vector<Flow> flows;                          // what the file holds: exports, imports or both
   std::vector<TotalCheck> totals;                   // only where total and parts differ
   bool fatal = false;                               // the file could not be loaded at all

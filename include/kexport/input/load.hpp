@@ -27,6 +27,8 @@ struct LoadOptions {
   std::optional<TextEncoding> encoding;
   // The source of rows that do not name one (--source).
   std::optional<std::string> source;
+  // The basis of rows of files that do not state theirs (--basis); else the source's convention.
+  std::optional<Basis> basis;
   // The flow of rows whose file says nothing of theirs (--flow): no flow column, no column of
   // imports, no title naming one. Exports when not given.
   std::optional<Flow> flow;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kexport/model/basis.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/file_format.hpp"
 #include "kexport/model/gazetteer.hpp"
@@ -219,8 +220,10 @@ struct FileNote {
                              // other rows of its group wherever the file uses it: a total, kept out
                              // of the sums
     numeric_country_codes,   // numeric country codes (TÜİK's), not read: the names beside them are
+    basis_assumed,           // the file does not say its basis: its source's (`detail`) long-standing
+                             // one is assumed (TÜİK: the firm's head office)
   };
-  static constexpr Kind last_kind = Kind::numeric_country_codes;
+  static constexpr Kind last_kind = Kind::basis_assumed;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;
@@ -302,7 +305,10 @@ class Dataset {
   // sector names), as sectors[code - first_sector_code].
   static constexpr std::uint8_t first_sector_code = 100;
   std::vector<std::string> sectors;
+  // A source is a publisher on one basis: TÜİK's head-office tables and its production-place
+  // tables are two sources, so that no question ever adds or compares their figures.
   std::vector<std::string> sources;  // index = SourceId; "" when the data does not say
+  std::vector<Basis> bases;          // index = SourceId
 
   // Months that hold any record of the stream: a month outside them is missing, not zero.
   [[nodiscard]] bool covers(Stream stream, Period month) const;

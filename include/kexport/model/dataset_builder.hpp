@@ -36,8 +36,12 @@ class DatasetBuilder {
   // one country is one id; an unknown name is keyed by its folded form and kept as first written.
   CountryId known_country(std::size_t gazetteer_index, std::string_view written);
   CountryId unknown_country(std::string_view written);
-  // A source by its canonical name ("TÜİK", "TİM", "Ticaret Bakanlığı", or as written).
-  SourceId source(std::string_view name);
+  // A source by its canonical name ("TÜİK", "TİM", "Ticaret Bakanlığı", or as written) on a
+  // basis: the one the file states; else TİM's for TİM, whose tables are always on it; else the
+  // one the user gives for files that state none (--basis); else the source's long-standing one
+  // (TÜİK's head office: noted on the current file as assumed); else unstated.
+  SourceId source(std::string_view name, std::optional<Basis> stated = std::nullopt,
+                  std::optional<Basis> given = std::nullopt);
   // A sector that is not an HS chapter, by name: a code from Dataset::first_sector_code up.
   std::uint8_t sector(std::string_view name);
   // A sector under a name the gazetteer does not know (neither TİM's nor a chapter's).

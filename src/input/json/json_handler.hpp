@@ -30,6 +30,7 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
         lines_(&lines),
         headers_(headers) {
     if (options.source) style_.default_source = *options.source;  // rows that name no source
+    style_.basis_option = options.basis;                          // rows of files that state no basis
     style_.flow = options.flow.value_or(Flow::exports);           // rows that name no flow
   }
 

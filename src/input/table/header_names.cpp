@@ -9,8 +9,8 @@ namespace kexport::input {
 namespace {
 
 constexpr std::array<std::string_view, field_count> canonical_names = {
-    "period",  "year",      "month",  "province", "province_code", "country",     "country_code",
-    "chapter", "value_usd", "source", "status",   "flow",          "imports_usd", "net_weight_kg"};
+    "period",    "year",   "month",  "province", "province_code", "country",       "country_code", "chapter",
+    "value_usd", "source", "status", "flow",     "imports_usd",   "net_weight_kg", "basis"};
 
 // Folded header names (see fold_name) and the field each stands for.
 struct HeaderAlias {
@@ -64,6 +64,9 @@ constexpr HeaderAlias header_aliases[] = {
     {"exports", Field::value},
     {"source", Field::source},
     {"kaynak", Field::source},
+    {"basis", Field::basis},
+    {"esas", Field::basis},
+    {"ilesasi", Field::basis},
     {"flow", Field::flow},
     {"tradeflow", Field::flow},
     {"akis", Field::flow},

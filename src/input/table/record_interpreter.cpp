@@ -265,6 +265,13 @@ Flow RecordInterpreter::flow_of(const RowFields& row, Flow table_flow) {
 
 namespace {
 
+Basis basis_of(std::string_view written) {
+  if (const auto basis = parse_basis(written); basis && *basis != Basis::unstated) return *basis;
+  throw FieldError{Field::basis, quoted(written) +
+                                     " is not a basis; expected head_office (merkez), production_place "
+                                     "(uretim-yeri, faaliyet) or registration (tim-kayit)"};
+}
+
 // The memo of a value made from one or two fields: found, or made once and remembered. Only
 // successes are remembered, so a bad field raises its error on every row it appears in.
 template <typename Value, typename Make>
@@ -331,9 +338,16 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
                              [&] { return country_of(row); });
     key.chapter = remembered(chapters_, text(row, Field::chapter), {}, [&] { return chapter_of(row); });
   }
-  const std::string_view source = trim(text(row, Field::source));
-  key.source = remembered(sources_, source.empty() ? std::string_view(style.default_source) : source, {},
-                          [&] { return builder_.source(source.empty() ? style.default_source : source); });
+  const std::string_view source_written = trim(text(row, Field::source));
+  const std::string_view source =
+      source_written.empty() ? std::string_view(style.default_source) : source_written;
+  const std::string_view basis = trim(text(row, Field::basis));
+  const std::string_view basis_key = !basis.empty()        ? basis
+                                     : style.default_basis ? basis_code(*style.default_basis)
+                                                           : std::string_view();
+  key.source = remembered(sources_, source, basis_key, [&] {
+    return builder_.source(source, basis.empty() ? style.default_basis : basis_of(basis), style.basis_option);
+  });
   key.flow = flow_of(row, style.flow);
   const std::string_view value = text(row, Field::value);
   std::optional<Cents> cents;

@@ -32,8 +32,9 @@ enum class Field {
   flow,     // export (ihracat) or import (ithalat); empty: the table's flow
   imports,  // an amount of imports beside the value of exports ("İthalat (USD)")
   weight,   // the goods' net weight in kilograms ("Net Ağırlık (kg)"); empty: not given
+  basis,    // the province basis (see Basis); empty: the file's
 };
-inline constexpr std::size_t field_count = 14;
+inline constexpr std::size_t field_count = 15;
 
 std::string_view field_name(Field field);  // the canonical column name: "value_usd"
 
@@ -58,8 +59,10 @@ struct FieldError {
 struct ValueStyle {
   DecimalStyle decimal = DecimalStyle::point;
   ValueUnit unit = ValueUnit::dollars;
-  std::string default_source;  // for rows that do not name their source
-  Flow flow = Flow::exports;   // for rows that do not name their flow
+  std::string default_source;          // for rows that do not name their source
+  std::optional<Basis> default_basis;  // for rows that do not name their basis: the file's
+  std::optional<Basis> basis_option;   // for rows of files that state none (--basis)
+  Flow flow = Flow::exports;           // for rows that do not name their flow
 };
 
 // A label that marks a sub-group row, which would double-count if summed with its members:

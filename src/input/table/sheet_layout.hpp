@@ -134,6 +134,8 @@ std::optional<std::string> title_province(std::string_view title, const Gazettee
 std::optional<Flow> title_flow(std::string_view title);
 // The publisher a title or a note names: "TÜİK", "TİM", "Ticaret Bakanlığı".
 std::optional<std::string> text_source(std::string_view text);
+// The province basis a title or note states (see Basis), if any.
+std::optional<Basis> text_basis(std::string_view text);
 
 // --- rows below the header ----------------------------------------------------------------------
 

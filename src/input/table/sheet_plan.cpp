@@ -72,6 +72,9 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
   } else if (options.source) {
     plan.style.default_source = *options.source;
   }
+  // A basis the file states likewise; --basis only for files that state none.
+  plan.style.default_basis = text_basis(l.title);
+  plan.style.basis_option = options.basis;
   return plan;
 }
 

@@ -91,6 +91,18 @@ StatedUnit text_unit(std::string_view text) {
   return stated;
 }
 
+std::optional<Basis> text_basis(std::string_view text) {
+  const std::string folded = fold_name(text);
+  const auto says = [&](std::string_view words) { return folded.find(words) != std::string::npos; };
+  // "faaliyet iline göre", "üretim yerlerine göre il ihracatı"
+  if (says("faaliyetil") || says("uretimyer")) return Basis::production_place;
+  // "firmanın merkezinin bulunduğu il", "firma merkezine göre"
+  if (says("merkezininbulundugu") || says("firmamerkez") || says("firmaninmerkez")) return Basis::head_office;
+  // "ihracatçı birliği kaydına göre", "ihracatçı birliklerine kayıt"
+  if (says("birligikayd") || says("birliklerinekayit")) return Basis::registration;
+  return std::nullopt;
+}
+
 std::optional<std::string> text_source(std::string_view text) {
   for (const auto& word : words_of(text)) {
     const std::string folded = fold_name(word);
