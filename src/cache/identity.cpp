@@ -121,6 +121,7 @@ Request make_request(const std::vector<std::string>& paths, const LoadOptions& o
     o += options.encoding == TextEncoding::windows1254 ? "encoding=windows-1254;" : "encoding=utf-8;";
   if (options.source) o += "source=" + *options.source + ";";
   if (options.basis) o += "basis=" + std::string(basis_code(*options.basis)) + ";";
+  if (options.vintage) o += "vintage=" + vintage_iso(*options.vintage) + ";";
   if (options.flow) o += "flow=" + std::string(name_of(*options.flow)) + ";";
   for (const std::string& sheet : options.sheets) o += "sheet=" + sheet + ";";
   return request;

@@ -25,6 +25,8 @@ json describe(const LoadedFile& f) {
           {"unit", f.unit ? name_of(*f.unit) : ""},
           {"unit_assumed", f.unit_assumed},
           {"source", f.source},
+          {"vintage", f.vintage},
+          {"vintage_from", f.vintage_from},
           {"rows", f.rows},
           {"title_rows", f.title_rows},
           {"note_rows", f.note_rows},
@@ -50,6 +52,8 @@ LoadedFile restore_file(const json& j) {
   f.unit = parse_unit(j.at("unit").get<std::string>());
   j.at("unit_assumed").get_to(f.unit_assumed);
   j.at("source").get_to(f.source);
+  j.at("vintage").get_to(f.vintage);
+  j.at("vintage_from").get_to(f.vintage_from);
   j.at("rows").get_to(f.rows);
   j.at("title_rows").get_to(f.title_rows);
   j.at("note_rows").get_to(f.note_rows);
@@ -121,6 +125,7 @@ json describe(const Dataset& data) {
           {"skipped_count", data.skipped_count},
           {"coverage_base", data.coverage_base},
           {"coverage", bit_strings(data.coverage)},
+          {"vintages", data.vintages},
           {"known", bit_strings(data.known)},
           {"sample_totals", bit_strings(data.sample_totals)},
           {"sample_parts", bit_strings(data.sample_part_bits)}};
@@ -172,6 +177,11 @@ Dataset restore(const json& meta) {
   };
   data.coverage = bits_of(meta.at("coverage"));
   require(data.coverage.size() == data.sources.size() * Stream::kinds, "coverage does not match the sources");
+  meta.at("vintages").get_to(data.vintages);
+  require(data.vintages.size() == data.coverage.size(), "releases do not match the sources");
+  for (std::size_t s = 0; s < data.vintages.size(); ++s)
+    require(data.vintages[s].empty() || data.vintages[s].size() == data.coverage[s].size(),
+            "releases do not match the coverage");
   data.known = bits_of(meta.at("known"));
   require(data.known.size() == data.coverage.size(), "known months do not match the sources");
   for (std::size_t s = 0; s < data.known.size(); ++s)

@@ -41,6 +41,13 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
                                                   : "expected head_office, production_place or registration "
                                                     "(merkez, uretim-yeri, tim-kayit)";
       });
+  app.add_option("--vintage", global.vintage,
+                 "The release date of files whose title and name give none (YYYY-MM-DD or YYYY-MM): of two "
+                 "files that give the same figure, the later release is the figure")
+      ->type_name("DATE")
+      ->check([](const std::string& text) {
+        return parse_vintage(text) ? std::string() : "expected a date, YYYY-MM-DD or YYYY-MM";
+      });
   app.add_option("--unit", global.unit,
                  "Unit of the values of files that state none (a unit in a header or title wins): usd, "
                  "thousand or million")

@@ -34,6 +34,7 @@ constexpr const char* global_options_help =
   --data PATH ...   data files or directories; default $KEXPORT_DATA, else the bundled data
   --source NAME     the source to report on when the data holds several
   --basis BASIS     the province basis: head_office, production_place or registration
+  --vintage DATE    the release date of files that give none
   -o,--output FILE  write to this file, whole or not at all
   --no-cache        parse the files even when the cache holds them
   --sheet, --unit, --data-flow, --decimal, --encoding, --skip-bad-rows, --threads)";

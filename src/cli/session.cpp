@@ -70,6 +70,7 @@ LoadOptions Session::load_options() const {
   options.skip_bad_rows = options_.skip_bad_rows;
   options.source = source();
   options.basis = basis();
+  if (!options_.vintage.empty()) options.vintage = parse_vintage(options_.vintage);
   if (!options_.unit.empty()) options.unit = parse_unit(options_.unit);
   if (!options_.data_flow.empty()) options.flow = parse_flow(options_.data_flow);
   if (!options_.decimal.empty()) options.decimal = parse_decimal_style(options_.decimal);

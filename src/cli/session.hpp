@@ -16,6 +16,7 @@ struct GlobalOptions {
   bool skip_bad_rows = false;
   std::string source;
   std::string basis;
+  std::string vintage;
   std::string unit;
   std::string decimal;
   std::string encoding;

@@ -116,6 +116,7 @@ Publication compute_publication(const Dataset& data, const Gazetteer& gazetteer,
   publication.source = data.sources[stream.source];
   publication.basis = data.bases[stream.source];
   publication.month = publication_month(data, stream, provinces, query.month);
+  publication.vintage = data.latest_vintage(stream, publication.month.plus_months(-23), publication.month);
 
   // Each province's summary on its own thread of work: they only read the data.
   std::vector<std::optional<Summary>> summaries(provinces.size());

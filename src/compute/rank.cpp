@@ -168,6 +168,10 @@ Ranking compute_rank(const Dataset& data, const RankQuery& query) {
                     "the data (or is zero); rank by value instead",
                     ranking.from.iso(), ranking.to.iso(), before_from.iso(), before_to.iso()));
   order_rows(query.by, ranking.rows);
+  ranking.vintage = data.latest_vintage(stream, ranking.from.plus_months(-12), ranking.to);
+  if (complete.imports)
+    ranking.vintage = std::max(
+        ranking.vintage, data.latest_vintage(*complete.imports, ranking.from.plus_months(-12), ranking.to));
   return ranking;
 }
 

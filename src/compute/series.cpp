@@ -83,6 +83,7 @@ Series compute_series(const Dataset& data, const Gazetteer& gazetteer, const Ser
     series.rows.push_back(row);
   }
   series.sample = timeline->sample_in(from.plus_months(-23), to);
+  series.vintage = data.latest_vintage(stream, series.from, series.to);
   return series;
 }
 

@@ -312,7 +312,12 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
     }
     summary.unit_value = units;
   }
-
+  // The release the answer rests on: the latest among the two years its comparisons reach.
+  summary.vintage = data.latest_vintage(stream, summary.period.plus_months(-23), summary.period);
+  if (summary.imports)
+    summary.vintage =
+        std::max(summary.vintage, data.latest_vintage(Stream{stream.source, Flow::imports},
+                                                      summary.period.plus_months(-23), summary.period));
   return summary;
 }
 

@@ -54,8 +54,8 @@ using Sums = std::map<int, Cents>;
 
 // The rows of the window with a figure, each against the year before where that is known; those
 // that bought nothing then are new entries as well.
-std::vector<TopRow> rows_of(const Dataset& data, TopBy by, const Sums& now, const std::optional<Sums>& before,
-                            Top& top) {
+std::vector<TopRow> top_rows_of(const Dataset& data, TopBy by, const Sums& now,
+                                const std::optional<Sums>& before, Top& top) {
   std::vector<TopRow> rows;
   for (const auto& [id, value] : now) {
     if (value <= 0) continue;
@@ -98,7 +98,7 @@ std::vector<TopRow> lost_entries(const Dataset& data, TopBy by, const Sums& now,
 
 // Largest first, equal values by name (in Turkish, whatever the report's language): the order
 // never depends on the input's.
-void order(std::vector<TopRow>& rows, TopBy by, const Gazetteer& gazetteer) {
+void order_top(std::vector<TopRow>& rows, TopBy by, const Gazetteer& gazetteer) {
   const auto name = [&](const TopRow& r) {
     return by == TopBy::country ? sort_name(r.country, gazetteer) : sort_name(r.sector, gazetteer);
   };
@@ -156,16 +156,17 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
     top.parts_over_total =
         PartsOverTotal{query.by == TopBy::country ? Breakdown::countries : Breakdown::sectors, top.from,
                        top.to, *top.total, parts_sum};
-  std::vector<TopRow> rows = rows_of(data, query.by, *now, before, top);
+  std::vector<TopRow> rows = top_rows_of(data, query.by, *now, before, top);
   if (before) top.lost_entries = lost_entries(data, query.by, *now, *before, top);
-  order(rows, query.by, gazetteer);
-  order(top.new_entries, query.by, gazetteer);
-  order(top.lost_entries, query.by, gazetteer);
+  order_top(rows, query.by, gazetteer);
+  order_top(top.new_entries, query.by, gazetteer);
+  order_top(top.lost_entries, query.by, gazetteer);
   for (Period m = before_from; m <= top.to && !top.sample; m = m.plus_months(1))
     top.sample = data.sample_parts(stream, province, m);
   if (rows.size() > query.n) rows.resize(query.n);
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = i + 1;
   top.rows = std::move(rows);
+  top.vintage = data.latest_vintage(stream, top.from.plus_months(-12), top.to);
   return top;
 }
 

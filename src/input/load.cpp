@@ -8,6 +8,7 @@
 #include "kexport/model/error.hpp"
 #include "kexport/model/parallel.hpp"
 #include "loaders.hpp"
+#include "table/sheet_layout.hpp"
 
 namespace kexport {
 
@@ -26,7 +27,22 @@ namespace {
 void load_file(const InputFile& file, const input::FormatRow& format, const Gazetteer& gazetteer,
                DatasetBuilder& builder, const LoadOptions& options) {
   if (format.check) format.check(file);
+  const std::size_t first = builder.file_count();
   format.load(file, gazetteer, builder, options);
+  // The release of a file (each sheet of a workbook) whose title gives none: a date in its name,
+  // else --vintage's.
+  const std::optional<Vintage> named = input::file_name_vintage(file.name);
+  for (std::size_t i = first; i < builder.file_count(); ++i) {
+    LoadedFile& loaded = builder.file(i);
+    if (loaded.vintage != unknown_vintage) continue;
+    if (named) {
+      loaded.vintage = *named;
+      loaded.vintage_from = "file name";
+    } else if (options.vintage) {
+      loaded.vintage = *options.vintage;
+      loaded.vintage_from = "--vintage";
+    }
+  }
 }
 
 // Each file's format, found once.

@@ -48,6 +48,17 @@ bool Dataset::covers(Stream stream, Period month) const {
          bits[static_cast<std::size_t>(offset)];
 }
 
+Vintage Dataset::latest_vintage(Stream stream, Period from, Period to) const {
+  if (stream.index() >= vintages.size()) return unknown_vintage;
+  const auto& months = vintages[stream.index()];
+  Vintage latest = unknown_vintage;
+  for (std::int64_t m = std::int64_t{from.index()} - coverage_base;
+       m <= std::int64_t{to.index()} - coverage_base; ++m)
+    if (m >= 0 && m < static_cast<std::int64_t>(months.size()))
+      latest = std::max(latest, months[static_cast<std::size_t>(m)]);
+  return latest;
+}
+
 std::optional<Period> Dataset::first_month(Stream stream) const {
   if (stream.index() >= coverage.size()) return std::nullopt;
   const auto& bits = coverage[stream.index()];

@@ -1,7 +1,9 @@
 // The end of building: records in key order, duplicates found, and what the data knows of
 // each province and month (coverage, samples) worked out from what each table listed.
+#include <fmt/format.h>
 #include <algorithm>
 #include <bitset>
+#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <set>
@@ -142,6 +144,25 @@ std::pair<std::vector<std::vector<bool>>, std::vector<std::vector<bool>>> sample
 
 }  // namespace
 
+// Within a key, the files in the order of their releases (files that give no date first), the order
+// they were read kept between files of one release: the latest release is the figure whatever the
+// order the files came in. Nothing moves when no file gives a date.
+void DatasetBuilder::order_releases(Chunk& records, const std::vector<LoadedFile>& files) {
+  if (std::none_of(files.begin(), files.end(),
+                   [](const LoadedFile& f) { return f.vintage != unknown_vintage; }))
+    return;
+  const auto vintage_of = [&](const auto& r) { return files[r.file].vintage; };
+  for (std::size_t i = 0; i < records.size();) {
+    std::size_t end = i + 1;
+    while (end < records.size() && records[end].key == records[i].key) ++end;
+    if (end - i > 1)
+      std::stable_sort(records.begin() + static_cast<std::ptrdiff_t>(i),
+                       records.begin() + static_cast<std::ptrdiff_t>(end),
+                       [&](const auto& a, const auto& b) { return vintage_of(a) < vintage_of(b); });
+    i = end;
+  }
+}
+
 DatasetBuilder::Chunk DatasetBuilder::sorted_records(unsigned threads) {
   // By key, and within a key by file and line, so that duplicates sit side by side in the order
   // they were read.
@@ -251,6 +272,7 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
   file_of.reserve(records.size());
   std::vector<bool> sample_of;  // only when some record is a made-up figure
   if (has_sample_) sample_of.reserve(records.size());
+  order_releases(records, data.files);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const Pending& r = records[i];
     if (i > 0 && records[i - 1].key == r.key) {
@@ -265,7 +287,23 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
         data.files[r.file].problems.emplace_back(duplicate.what());
         continue;
       }
-      // A later file revises an earlier one (a record repeated unchanged is no revision).
+      // Two files of one release must agree: which of them is the figure cannot be told.
+      const LoadedFile& winner = data.files[file_of.back()];
+      const LoadedFile& file = data.files[r.file];
+      if (file.vintage != unknown_vintage && file.vintage == winner.vintage && data.cents.back() != r.cents) {
+        const DataError conflict(
+            {file.name, r.line, 0, file.is_sheet()},
+            fmt::format("the same record (province, month, country, chapter, source) as {}, of the same "
+                        "release ({}), is {}.{:02} USD there and {}.{:02} USD here; expected one figure per "
+                        "release",
+                        winner.name, vintage_iso(file.vintage), data.cents.back() / 100,
+                        std::abs(data.cents.back() % 100), r.cents / 100, std::abs(r.cents % 100)));
+        if (!collect_problems) throw conflict;
+        data.files[r.file].problems.emplace_back(conflict.what());
+        continue;
+      }
+      // A later release (or, of files that give no date, a later file) revises an earlier one; a
+      // record repeated unchanged is no revision.
       if (data.cents.back() != r.cents)
         data.revisions.push_back(
             {RecordKey::unpack(r.key), data.cents.back(), r.cents, file_of.back(), r.file});
@@ -299,6 +337,19 @@ Dataset DatasetBuilder::finish(bool collect_problems, unsigned threads) && {
     }
   } else {
     data.coverage.assign(data.sources.size() * Stream::kinds, {});
+  }
+  // The release each stream's month rests on: the latest among the files its figures came from.
+  data.vintages.assign(data.coverage.size(), {});
+  if (std::any_of(data.files.begin(), data.files.end(),
+                  [](const LoadedFile& f) { return f.vintage != unknown_vintage; })) {
+    for (std::size_t s = 0; s < data.coverage.size(); ++s)
+      data.vintages[s].assign(data.coverage[s].size(), 0);
+    for (std::size_t row = 0; row < data.keys.size(); ++row) {
+      const RecordKey key = RecordKey::unpack(data.keys[row]);
+      Vintage& month = data.vintages[key.stream().index()]
+                                    [static_cast<std::size_t>(key.month.index() - data.coverage_base)];
+      month = std::max(month, data.files[file_of[row]].vintage);
+    }
   }
   data.known = known_from(sightings, data);
   // What skipped rows were about is unknown, whatever else the tables say of it.

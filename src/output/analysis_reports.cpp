@@ -20,8 +20,8 @@ using output::Section;
 using output::Value;
 
 // " · Kaynak: TÜİK (firmanın merkezinin bulunduğu il)" in a title; nothing for data without either.
-std::string source_part(const std::string& source, Basis basis, const TableStyle& style) {
-  const std::string named = output::source_with_basis(source, basis, style.language);
+std::string source_part(const std::string& source, Basis basis, Vintage vintage, const TableStyle& style) {
+  const std::string named = output::source_label(source, basis, vintage, style.language);
   return named.empty() ? std::string() : say(style, " · Kaynak: ", " · Source: ") + named;
 }
 
@@ -62,7 +62,7 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
   report.title = output::series_subject(series, style.language) +
                  (imports(series.flow) ? say(style, " · aylık ithalat", " · monthly imports")
                                        : say(style, " · aylık ihracat", " · monthly exports")) +
-                 source_part(series.source, series.basis, style);
+                 source_part(series.source, series.basis, series.vintage, style);
   report.meta = {
       {"province", Value::of_text(output::province_name(series.province))},
       {"province_code", series.province == national_total ? Value::null() : Value::of_count(series.province)},
@@ -77,6 +77,7 @@ void write_series(std::ostream& out, const Series& series, Format format, const 
       {"to", Value::of_text(series.to.iso())},
       {"source", text_or_null(series.source)},
       {"basis", basis_value(series.basis)},
+      {"vintage", text_or_null(vintage_iso(series.vintage))},
       {"flow", Value::of_text(std::string(name_of(series.flow)))},
       {"sample", Value::of_flag(series.sample)},
       {"currency", Value::of_text("USD")},
@@ -125,7 +126,7 @@ std::string top_title(const Top& top, const TableStyle& style) {
                          : (countries ? say(style, "ülkelere göre ihracat", "exports by destination")
                                       : say(style, "sektörlere göre ihracat", "exports by sector")),
                      window_label(top.window, top.from, top.to, style)) +
-         source_part(top.source, top.basis, style);
+         source_part(top.source, top.basis, top.vintage, style);
 }
 
 // A table's rows: ranked, or (new and lost entries) the same columns without the rank.
@@ -180,6 +181,7 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
   report.meta = {{"province", Value::of_text(output::province_name(top.province))},
                  {"source", text_or_null(top.source)},
                  {"basis", basis_value(top.basis)},
+                 {"vintage", text_or_null(vintage_iso(top.vintage))},
                  {"flow", Value::of_text(std::string(name_of(top.flow)))},
                  {"sample", Value::of_flag(top.sample)},
                  {"by", Value::of_text(countries ? "country" : "chapter")},
@@ -245,13 +247,14 @@ void write_rank(std::ostream& out, const Ranking& ranking, Format format, const 
                              ? say(style, " · karşılama oranına göre", " · by coverage")
                              : "";
   report.title = subject + window_label(ranking.window, ranking.from, ranking.to, style) + by +
-                 source_part(ranking.source, ranking.basis, style);
+                 source_part(ranking.source, ranking.basis, ranking.vintage, style);
   const char* by_key = ranking.by == RankBy::change     ? "change"
                        : ranking.by == RankBy::balance  ? "balance"
                        : ranking.by == RankBy::coverage ? "coverage"
                                                         : "value";
   report.meta = {{"source", text_or_null(ranking.source)},
                  {"basis", basis_value(ranking.basis)},
+                 {"vintage", text_or_null(vintage_iso(ranking.vintage))},
                  {"flow", Value::of_text(std::string(name_of(ranking.flow)))},
                  {"sample", Value::of_flag(ranking.sample)},
                  {"window", Value::of_text(window_key(ranking.window))},

@@ -165,8 +165,9 @@ void write_index_page(std::ostream& out, const Publication& p, Language lang, co
   std::string eyebrow = fmt::format("{} · {}", province_name(national_total), words.currency);
   if (sample_turkey)
     eyebrow += fmt::format(" · {}: {}", words.source, sample_source_label(lang));
-  else if (!p.source.empty() || p.basis != Basis::unstated)
-    eyebrow += fmt::format(" · {}: {}", words.source, output::source_with_basis(p.source, p.basis, lang));
+  else if (!output::source_label(p.source, p.basis, p.vintage, lang).empty())
+    eyebrow +=
+        fmt::format(" · {}: {}", words.source, output::source_label(p.source, p.basis, p.vintage, lang));
   out << "<header>\n<p class=\"eyebrow\">" << text(eyebrow) << "</p>\n<h1>" << text(title) << "</h1>\n";
   if (n.turkey && n.turkey->sample.any())
     out << "<p class=\"notice\">" << text(sample_notice(n.turkey->sample, lang)) << "</p>\n";

@@ -31,8 +31,8 @@ std::string eyebrow(const Summary& s, Language lang) {
   line += fmt::format(" · {}", words.currency);
   if (s.sample.value)
     line += fmt::format(" · {}: {}", words.source, sample_source_label(lang));
-  else if (!s.source.empty() || s.basis != Basis::unstated)
-    line += fmt::format(" · {}: {}", words.source, output::source_with_basis(s.source, s.basis, lang));
+  else if (!output::source_label(s.source, s.basis, s.vintage, lang).empty())
+    line += fmt::format(" · {}: {}", words.source, output::source_label(s.source, s.basis, s.vintage, lang));
   return line;
 }
 

@@ -70,10 +70,25 @@ std::string_view basis_name(Basis basis, Language language) {
   return tr ? "il esası belirtilmemiş" : "province basis not stated";
 }
 
-std::string source_with_basis(const std::string& source, Basis basis, Language language) {
-  if (basis == Basis::unstated) return source;
-  const std::string_view name = basis_name(basis, language);
-  return source.empty() ? std::string(name) : source + " (" + std::string(name) + ")";
+std::string release_text(Vintage vintage, Language language) {
+  if (vintage == unknown_vintage) return {};
+  const int month = vintage_month(vintage), day = vintage_day(vintage), year = vintage_year(vintage);
+  if (language == Language::tr)
+    return day == 0 ? fmt::format("{} {} itibarıyla", month_name_tr(month), year)
+                    : fmt::format("{} {} {} itibarıyla", day, month_name_tr(month), year);
+  return day == 0 ? fmt::format("as of {} {}", month_name_en(month), year)
+                  : fmt::format("as of {} {} {}", day, month_name_en(month), year);
+}
+
+std::string source_label(const std::string& source, Basis basis, Vintage vintage, Language language) {
+  std::string label = source;
+  if (basis != Basis::unstated) {
+    const std::string_view name = basis_name(basis, language);
+    label = label.empty() ? std::string(name) : label + " (" + std::string(name) + ")";
+  }
+  if (const std::string release = release_text(vintage, language); !release.empty())
+    label = label.empty() ? release : label + ", " + release;
+  return label;
 }
 
 }  // namespace kexport::output

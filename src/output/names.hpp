@@ -20,9 +20,12 @@ std::string series_subject(const Series& series, Language language);
 // The basis a province's figures are counted on, for people: "firmanın merkezinin bulunduğu il" /
 // "province of the firm's head office".
 std::string_view basis_name(Basis basis, Language language);
-// A source with its basis, for a title or a source line: "TÜİK (firmanın merkezinin bulunduğu il)";
-// the source alone when the basis is not stated, and "" for data that names neither.
-std::string source_with_basis(const std::string& source, Basis basis, Language language);
+// The release figures stand at: "28 Şubat 2026 itibarıyla" / "as of 28 February 2026"; "" when the
+// data does not say.
+std::string release_text(Vintage vintage, Language language);
+// A source with its basis and release, for a title: "TÜİK (firmanın merkezinin bulunduğu il),
+// 28 Şubat 2026 itibarıyla"; what is not known is left out, and "" for data that says nothing.
+std::string source_label(const std::string& source, Basis basis, Vintage vintage, Language language);
 
 // The stable codes JSON and CSV give compute's enums.
 std::string_view code_of(Breakdown parts);       // "countries", "chapters", "sectors", "provinces"

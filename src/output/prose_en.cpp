@@ -102,7 +102,7 @@ std::string_view basis_phrase(Basis basis, bool imports) {
 }
 
 // The publisher, and the basis the figures are counted on.
-std::string source_line(const std::string& source, Basis basis, bool imports) {
+std::string source_line(const std::string& source, Basis basis, Vintage vintage, bool imports) {
   if (source.empty() && basis == Basis::unstated) return "The data do not name their source.";
   const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
   const std::string publisher = source == "TÜİK"                ? "TÜİK (Turkish Statistical Institute)"
@@ -110,8 +110,9 @@ std::string source_line(const std::string& source, Basis basis, bool imports) {
                                 : source == "Ticaret Bakanlığı" ? "Ministry of Trade"
                                 : source.empty()                ? "unnamed"
                                                                 : source;
-  return fmt::format("Source: {}, {} {}.{}", publisher, imports ? "exports and imports" : "exports",
-                     basis_phrase(basis, imports),
+  const std::string release = output::release_text(vintage, Language::en);
+  return fmt::format("Source: {}, {}{} {}.{}", publisher, release.empty() ? "" : release + ", ",
+                     imports ? "exports and imports" : "exports", basis_phrase(basis, imports),
                      known ? " Monthly figures are provisional and may be revised." : "");
 }
 
@@ -237,7 +238,7 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
   paragraphs.push_back(s.sample.value ? sample_source_line()
-                                      : source_line(s.source, s.basis, s.imports.has_value()));
+                                      : source_line(s.source, s.basis, s.vintage, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -88,14 +88,15 @@ std::string_view basis_clause(Basis basis, bool imports) {
 // "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). …":
 // the publisher, and the basis the figures are counted on, which differs between publishers and
 // between one publisher's tables.
-std::string source_line(const std::string& source, Basis basis, bool imports) {
+std::string source_line(const std::string& source, Basis basis, Vintage vintage, bool imports) {
   if (source.empty() && basis == Basis::unstated) return "Verilerin kaynağı belirtilmemiştir.";
   const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
   const std::string_view what = source == "TİM" ? "ihracatçı birliklerine kayıtlı ihracat"
                                 : imports       ? "il bazında ihracat ve ithalat"
                                                 : "il bazında ihracat";
-  return fmt::format("Kaynak: {}, {} ({}).{}", source.empty() ? "kaynağı belirtilmemiş veri" : source, what,
-                     basis_clause(basis, imports),
+  const std::string release = output::release_text(vintage, Language::tr);
+  return fmt::format("Kaynak: {}, {}{} ({}).{}", source.empty() ? "kaynağı belirtilmemiş veri" : source,
+                     release.empty() ? "" : release + ", ", what, basis_clause(basis, imports),
                      known ? " Aylık veriler geçicidir ve sonradan düzeltilebilir." : "");
 }
 
@@ -283,7 +284,7 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
   paragraphs.push_back(s.sample.value ? sample_source_line()
-                                      : source_line(s.source, s.basis, s.imports.has_value()));
+                                      : source_line(s.source, s.basis, s.vintage, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -123,6 +123,7 @@ void write_manifest_json(std::ostream& out, const Publication& p, const std::vec
   doc["month"] = p.month.iso();
   doc["source"] = p.source;
   doc["basis"] = p.basis == Basis::unstated ? Json(nullptr) : Json(basis_code(p.basis));
+  doc["vintage"] = p.vintage == unknown_vintage ? Json(nullptr) : Json(vintage_iso(p.vintage));
   Json langs = Json::array();
   for (const Language lang : languages) langs.push_back(code_of(lang));
   doc["languages"] = langs;

@@ -117,6 +117,7 @@ void write_summary_json(std::ostream& out, const Summary& s, Language language) 
                  : s.source.empty() ? Json(nullptr)
                                     : Json(s.source)},
       {"basis", s.sample.value || s.basis == Basis::unstated ? Json(nullptr) : Json(basis_code(s.basis))},
+      {"vintage", s.vintage == unknown_vintage ? Json(nullptr) : Json(vintage_iso(s.vintage))},
       {"sample", s.sample.any()},
       {"sample_parts", output::sample_part_keys(s.sample)},
       {"currency", "USD"},

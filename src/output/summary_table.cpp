@@ -185,9 +185,9 @@ void write_summary_table(std::ostream& out, const Summary& s, const TableStyle& 
   subtitle += fmt::format(" · {}", words.currency);
   if (s.sample.value)
     subtitle += fmt::format(" · {}: {}", words.source, output::sample_source_label(style.language));
-  else if (!s.source.empty() || s.basis != Basis::unstated)
-    subtitle +=
-        fmt::format(" · {}: {}", words.source, output::source_with_basis(s.source, s.basis, style.language));
+  else if (!output::source_label(s.source, s.basis, s.vintage, style.language).empty())
+    subtitle += fmt::format(" · {}: {}", words.source,
+                            output::source_label(s.source, s.basis, s.vintage, style.language));
   // Too wide for the terminal: the province on a line of its own, the rest wrapped below it.
   if (style.width > 0 && display_width(title + " · " + subtitle) > style.width)
     out << output::paint(title, Tone::strong, style.color) << '\n'

@@ -218,7 +218,7 @@ void write_foot(std::ostream& out, const Summary& s, Language lang, const std::v
                 int height) {
   const bool tr = lang == Language::tr;
   const std::string label = s.sample.value ? std::string(output::sample_source_label(lang))
-                                           : output::source_with_basis(s.source, s.basis, lang);
+                                           : output::source_label(s.source, s.basis, s.vintage, lang);
   const std::string source = label.empty() ? std::string() : (tr ? "Kaynak: " : "Source: ") + label + " · ";
   out << text(24, height - 16, xml(source + (tr ? "Hazırlayan: kexport" : "Made with kexport")),
               fmt::format("font-size=\"11\" fill=\"{}\"", muted));

@@ -16,7 +16,7 @@ namespace {
 struct ValidateWords {
   std::string_view format, rows, months, coverage_none, missing, provinces, countries, unknown, free_zones,
       totals, total_exceeds, total_short, problems, none, notices, revisions, revised, title_rows, notes,
-      groups, unpublished, clean, not_clean, fatal, not_read;
+      groups, unpublished, clean, not_clean, fatal, not_read, release, release_unknown, from_title, from_name;
 };
 
 constexpr ValidateWords turkish{"biçim",
@@ -43,7 +43,11 @@ constexpr ValidateWords turkish{"biçim",
                                 "Sorun bulunmadı.",
                                 "{} sorun bulundu.",
                                 "dosya okunamadı",
-                                "okunmayan dosyalar"};
+                                "okunmayan dosyalar",
+                                "yayım",
+                                "bilinmiyor (başlığında ya da adında tarih yok; --vintage verir)",
+                                "başlıktan",
+                                "dosya adından"};
 constexpr ValidateWords english{"format",
                                 "records",
                                 "months",
@@ -68,7 +72,11 @@ constexpr ValidateWords english{"format",
                                 "No problems found.",
                                 "{} problem{} found.",
                                 "the file could not be read",
-                                "not read"};
+                                "not read",
+                                "release",
+                                "unknown (no date in its title or name; --vintage gives one)",
+                                "from the title",
+                                "from the file name"};
 
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
   return fmt::format("{}", fmt::join(items, separator));
@@ -146,7 +154,8 @@ void add_contents(output::TextTable& table, const FileValidation& f, const Valid
     format.push_back(*f.file.decimal == DecimalStyle::point ? "291804236.45" : "291.804.236,45");
   if (f.file.unit) format.emplace_back(name_of(*f.file.unit));
   for (std::size_t i = 0; i < f.sources.size(); ++i)
-    if (const std::string named = output::source_with_basis(f.sources[i], f.bases[i], lang); !named.empty())
+    if (const std::string named = output::source_label(f.sources[i], f.bases[i], unknown_vintage, lang);
+        !named.empty())
       format.push_back(named);
   // Which way the figures went, said only when imports are among them: exports are the default.
   if (std::find(f.flows.begin(), f.flows.end(), Flow::imports) != f.flows.end())
@@ -154,6 +163,15 @@ void add_contents(output::TextTable& table, const FileValidation& f, const Valid
       format.emplace_back(lang == Language::tr ? (flow == Flow::imports ? "ithalat" : "ihracat")
                                                : (flow == Flow::imports ? "imports" : "exports"));
   table.add_row({std::string(w.format), join(format)});
+  if (f.file.vintage == unknown_vintage) {
+    table.add_row({std::string(w.release), std::string(w.release_unknown)});
+  } else {
+    const std::string_view from = f.file.vintage_from == "title" ? w.from_title
+                                  : f.file.vintage_from == "file name"
+                                      ? w.from_name
+                                      : std::string_view(f.file.vintage_from);
+    table.add_row({std::string(w.release), fmt::format("{} ({})", vintage_iso(f.file.vintage), from)});
+  }
   std::vector<std::string> rows = {format_count(f.file.rows, lang)};
   if (f.file.title_rows) rows.push_back(counted(f.file.title_rows, w.title_rows, lang));
   if (f.file.note_rows) rows.push_back(counted(f.file.note_rows, w.notes, lang));

@@ -58,6 +58,11 @@ void check_same(const kexport::Dataset& a, const kexport::Dataset& b) {
   CHECK(a.sectors == b.sectors);
   CHECK(a.sources == b.sources);
   CHECK(a.bases == b.bases);
+  CHECK(a.vintages == b.vintages);
+  for (std::size_t i = 0; i < std::min(a.files.size(), b.files.size()); ++i) {
+    CHECK(a.files[i].vintage == b.files[i].vintage);
+    CHECK(a.files[i].vintage_from == b.files[i].vintage_from);
+  }
   REQUIRE(a.files.size() == b.files.size());
   for (std::size_t i = 0; i < a.files.size(); ++i) {
     CHECK(a.files[i].name == b.files[i].name);

@@ -244,10 +244,10 @@ TEST_CASE("answers on one basis from the cache equal those from the files", "[cl
           csv += fmt::format("{}-{:02},{},{}.{:02},TÜİK,{}\n", year, month, province, cents / 100,
                              cents % 100, basis);
         }
-  test::write_text(dir.path / "big.csv", csv);
+  test::write_text(dir.path / "tuik-2025-12-31.csv", csv);  // a release date in its name
   REQUIRE(csv.size() > (1u << 20));
   const std::string env = "XDG_CACHE_HOME=" + (dir.path / "cache").string();
-  const std::string data = "--data " + (dir.path / "big.csv").string() + " ";
+  const std::string data = "--data " + (dir.path / "tuik-2025-12-31.csv").string() + " ";
   for (const std::string question :
        {"--basis production_place summary -p Kayseri -f json", "--basis head_office rank -m 2025-06 -f csv",
         "--basis production_place series -p 34 -f csv"}) {
@@ -259,6 +259,8 @@ TEST_CASE("answers on one basis from the cache equal those from the files", "[cl
     CHECK(first.out == truth.out);
     CHECK(cached.out == truth.out);
   }
+  const auto dated = run_kexport(data + "--basis production_place summary -p Kayseri -f json", "", env);
+  CHECK(json::parse(dated.out)["vintage"] == "2025-12-31");
   const auto mixed = run_kexport(data + "summary -p Kayseri", "", env);
   CHECK(mixed.exit_code == 64);
 }

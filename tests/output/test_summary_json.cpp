@@ -33,11 +33,11 @@ TEST_CASE("the JSON document follows the contract", "[report][json]") {
   std::ostringstream out;
   kexport::write_summary_json(out, sample_summary(), kexport::Language::tr);
   const auto doc = nlohmann::json::parse(out.str());
-  const std::vector<std::string> keys = {"province",     "province_code",  "period",           "source",
-                                         "basis",        "sample",         "sample_parts",     "currency",
-                                         "value",        "previous_month", "previous_year",    "rolling_12m",
-                                         "year_to_date", "countries",      "top_destinations", "standing",
-                                         "top_sectors",  "trend"};
+  const std::vector<std::string> keys = {"province",    "province_code", "period",         "source",
+                                         "basis",       "vintage",       "sample",         "sample_parts",
+                                         "currency",    "value",         "previous_month", "previous_year",
+                                         "rolling_12m", "year_to_date",  "countries",      "top_destinations",
+                                         "standing",    "top_sectors",   "trend"};
   std::vector<std::string> actual;
   const auto ordered = nlohmann::ordered_json::parse(out.str());
   for (auto it = ordered.begin(); it != ordered.end(); ++it) actual.push_back(it.key());

@@ -48,6 +48,7 @@ struct Series {
   Period from, to;
   std::string source;
   Basis basis = Basis::unstated;               // what the source's provinces are counted by
+  Vintage vintage = unknown_vintage;           // the latest release among the figures used
   std::optional<TurkeyMadeOf> turkey_made_of;  // for Türkiye: how its figures were had; else none
   std::vector<SeriesRow> rows;
   bool sample = false;  // some figure rests on made-up (sample) data
@@ -85,8 +86,9 @@ struct TopRow {
 struct Top {
   ProvinceId province = 0;
   std::string source;
-  Basis basis = Basis::unstated;  // what the source's provinces are counted by
-  Flow flow = Flow::exports;      // destinations of exports, or origins of imports
+  Basis basis = Basis::unstated;      // what the source's provinces are counted by
+  Vintage vintage = unknown_vintage;  // the latest release among the figures used
+  Flow flow = Flow::exports;          // destinations of exports, or origins of imports
   Window window = Window::month;
   TopBy by = TopBy::country;
   Period from, to;
@@ -140,8 +142,9 @@ struct RankRow {
 
 struct Ranking {
   std::string source;
-  Basis basis = Basis::unstated;  // what the source's provinces are counted by
-  Flow flow = Flow::exports;      // of `value`: imports when ranked by value or change of imports
+  Basis basis = Basis::unstated;      // what the source's provinces are counted by
+  Vintage vintage = unknown_vintage;  // the latest release among the figures used
+  Flow flow = Flow::exports;          // of `value`: imports when ranked by value or change of imports
   Window window = Window::month;
   RankBy by = RankBy::value;
   Period from, to;

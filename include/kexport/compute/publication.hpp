@@ -70,8 +70,9 @@ struct NationalMonth {
 struct Publication {
   Period month;
   std::string source;
-  Basis basis = Basis::unstated;   // what the source's provinces are counted by
-  std::vector<Summary> provinces;  // in plate order
+  Basis basis = Basis::unstated;      // what the source's provinces are counted by
+  Vintage vintage = unknown_vintage;  // the latest release among the figures used
+  std::vector<Summary> provinces;     // in plate order
   std::vector<MissingProvince> missing;
   NationalMonth national;
 };

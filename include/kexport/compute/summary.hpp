@@ -184,9 +184,10 @@ struct UnitValues {
 
 // The province's exports (FlowFigures), and what else the summary says of its month.
 struct Summary : FlowFigures {
-  ProvinceId province = 0;        // national_total: Türkiye as a whole
-  std::string source;             // "" when the data does not name one
-  Basis basis = Basis::unstated;  // what the source's provinces are counted by
+  ProvinceId province = 0;            // national_total: Türkiye as a whole
+  std::string source;                 // "" when the data does not name one
+  Basis basis = Basis::unstated;      // what the source's provinces are counted by
+  Vintage vintage = unknown_vintage;  // the latest release among the figures used
   Period period;
   std::vector<Destination> top_destinations;
   std::optional<Standing> standing;      // empty when the data cannot say

@@ -29,6 +29,8 @@ struct LoadOptions {
   std::optional<std::string> source;
   // The basis of rows of files that do not state theirs (--basis); else the source's convention.
   std::optional<Basis> basis;
+  // The release of files that give none in their title or name (--vintage).
+  std::optional<Vintage> vintage;
   // The flow of rows whose file says nothing of theirs (--flow): no flow column, no column of
   // imports, no title naming one. Exports when not given.
   std::optional<Flow> flow;

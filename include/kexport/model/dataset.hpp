@@ -20,6 +20,7 @@
 #include "kexport/model/gazetteer.hpp"
 #include "kexport/model/large_allocator.hpp"
 #include "kexport/model/period.hpp"
+#include "kexport/model/vintage.hpp"
 
 namespace kexport {
 
@@ -244,6 +245,8 @@ struct LoadedFile {
   // settles it): every command warns when its figures look like thousands.
   bool unit_assumed = false;
   std::string source;                    // the source label given to rows without one, if any
+  Vintage vintage = unknown_vintage;     // the release its figures belong to
+  std::string vintage_from;              // where that was read: "title", "file name", "--vintage"
   std::uint64_t rows = 0;                // records read from it
   std::uint64_t title_rows = 0;          // non-blank lines above the header, skipped
   std::uint64_t note_rows = 0;           // "Kaynak: …", "* Geçici veri" below the data, skipped
@@ -329,6 +332,10 @@ class Dataset {
   // Per stream, a bitmap of covered months from Period index `coverage_base`.
   std::int32_t coverage_base = 0;
   std::vector<std::vector<bool>> coverage;  // index = Stream::index(); sources.size() * Stream::kinds
+  // Per stream and month (as coverage), the latest release among the files its figures come from.
+  std::vector<std::vector<Vintage>> vintages;
+  // The latest release among the figures of the stream's months from `from` to `to`.
+  [[nodiscard]] Vintage latest_vintage(Stream stream, Period from, Period to) const;
 
   // Whether a province's figure for a month is known. Only the data says so: a record of it (a 0
   // or '-' in its cell is a record of 0), or a table whose national total row equals the sum of

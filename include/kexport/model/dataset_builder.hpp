@@ -29,6 +29,9 @@ class DatasetBuilder {
   std::uint32_t begin_file(std::string name, std::string format);
   // The report of the file being loaded, for the loader to fill in.
   LoadedFile& current_file() { return data_.files.back(); }
+  // The reports of every file begun so far (a workbook begins one per sheet).
+  [[nodiscard]] std::size_t file_count() const { return data_.files.size(); }
+  LoadedFile& file(std::size_t index) { return data_.files[index]; }
   // Adds a note to the current file, once however many rows give it.
   void note(FileNote note);
 
@@ -126,6 +129,8 @@ class DatasetBuilder {
   Chunk records_;
   // The records in key order, duplicates side by side in the order they came (finish's first step).
   Chunk sorted_records(unsigned threads);
+  // Duplicates of a key in the order of their files' releases (finish's second step).
+  static void order_releases(Chunk& records, const std::vector<LoadedFile>& files);
   bool has_sample_ = false;  // any record marked sample
   struct SkippedUnknown {
     std::uint32_t file;

@@ -10,11 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "kexport/model/basis.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/file_format.hpp"
 #include "kexport/model/gazetteer.hpp"
 #include "kexport/model/period.hpp"
 #include "kexport/model/text.hpp"
+#include "kexport/model/vintage.hpp"
 #include "table/record_interpreter.hpp"
 
 namespace kexport::input {
@@ -136,6 +138,13 @@ std::optional<Flow> title_flow(std::string_view title);
 std::optional<std::string> text_source(std::string_view text);
 // The province basis a title or note states (see Basis), if any.
 std::optional<Basis> text_basis(std::string_view text);
+// The release date a title states: a date followed by "tarihi itibarıyla", "itibariyle" or
+// "tarihli" ("28.02.2026 TARİHİ İTİBARİYLE", "26 Şubat 2026 tarihli bülten"), or after "as of",
+// "yayım tarihi", "bülten tarihi". A period's dates ("01.01.2026-31.01.2026") are not a release.
+std::optional<Vintage> text_vintage(std::string_view text);
+// A date in a file's name: the first whole one ("tuik-il-2026-02-26.xlsx"), else a month that
+// begins the name, as TİM names its files ("2026-02-il-bazinda-sektor-rakamlari.xlsx").
+std::optional<Vintage> file_name_vintage(std::string_view path);
 
 // --- rows below the header ----------------------------------------------------------------------
 

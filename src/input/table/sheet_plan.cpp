@@ -74,6 +74,7 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
   }
   // A basis the file states likewise; --basis only for files that state none.
   plan.style.default_basis = text_basis(l.title);
+  plan.vintage = text_vintage(l.title);
   plan.style.basis_option = options.basis;
   return plan;
 }
@@ -291,6 +292,10 @@ void report_plan(const SheetPlan& plan, LoadedFile& report) {
   report.unit_assumed = plan.unit_assumed;
   report.notes.insert(report.notes.end(), plan.unit_notes.begin(), plan.unit_notes.end());
   report.source = plan.style.default_source;
+  if (plan.vintage) {
+    report.vintage = *plan.vintage;
+    report.vintage_from = "title";
+  }
   report.unpublished = unpublished_months(plan);
   for (const std::string& month : unpublished_months(plan, true))
     report.notes.push_back({FileNote::Kind::template_month, 0, month});

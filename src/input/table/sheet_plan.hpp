@@ -17,10 +17,11 @@ namespace kexport::input {
 struct SheetPlan {
   Layout layout;
   ValueStyle style;
-  std::string title_province;  // for a sheet without a province column
-  std::optional<int> year;     // the title's, for month columns named by month alone
-  bool source_named = false;   // the title or a note names the file's source
-  std::set<int> row_years;     // the years of a wide sheet's rows (its Yıl column)
+  std::string title_province;      // for a sheet without a province column
+  std::optional<int> year;         // the title's, for month columns named by month alone
+  bool source_named = false;       // the title or a note names the file's source
+  std::optional<Vintage> vintage;  // the release date the title states ("28.02.2026 TARİHİ İTİBARİYLE")
+  std::set<int> row_years;         // the years of a wide sheet's rows (its Yıl column)
   // For a wide sheet, per column: a month not yet published, whose zeros are absent rather than
   // exports of zero — zero in every row, zero in a total row, or zero in nearly every row that has
   // an amount in another month (a template with one figure typed in early). Its non-zero cells are

@@ -103,6 +103,101 @@ std::optional<Basis> text_basis(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::string_view turkish_months[] = {"ocak",   "subat",   "mart",  "nisan", "mayis", "haziran",
+                                               "temmuz", "agustos", "eylul", "ekim",  "kasim", "aralik"};
+
+// A number of 1 to `most` digits at `at`; its end.
+std::optional<std::pair<int, std::size_t>> digits_at(std::string_view text, std::size_t at,
+                                                     std::size_t most) {
+  std::size_t end = at;
+  int value = 0;
+  while (end < text.size() && end - at < most && text[end] >= '0' && text[end] <= '9')
+    value = value * 10 + (text[end++] - '0');
+  if (end == at || (end < text.size() && text[end] >= '0' && text[end] <= '9')) return std::nullopt;
+  return std::pair{value, end};
+}
+
+// A date at `at`: "28.02.2026", "28/02/2026", "28 Şubat 2026"; the date and where it ends.
+std::optional<std::pair<Vintage, std::size_t>> date_at(std::string_view text, std::size_t at) {
+  if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') return std::nullopt;
+  const auto day = digits_at(text, at, 2);
+  if (!day) return std::nullopt;
+  std::size_t next = day->second;
+  std::optional<int> month;
+  if (next < text.size() && (text[next] == '.' || text[next] == '/')) {
+    const char separator = text[next];
+    const auto number = digits_at(text, next + 1, 2);
+    if (!number || number->second >= text.size() || text[number->second] != separator) return std::nullopt;
+    month = number->first;
+    next = number->second + 1;
+  } else {
+    std::size_t word = next;
+    while (word < text.size() && text[word] == ' ') ++word;
+    std::size_t end = word;
+    while (end < text.size() && text[end] != ' ') ++end;
+    const std::string name = fold_name(text.substr(word, end - word));
+    for (std::size_t m = 0; m < 12; ++m)
+      if (name == turkish_months[m]) month = static_cast<int>(m) + 1;
+    if (!month || word == next) return std::nullopt;
+    next = end;
+    while (next < text.size() && text[next] == ' ') ++next;
+  }
+  const auto year = digits_at(text, next, 4);
+  if (!year || year->second - next != 4) return std::nullopt;
+  const auto vintage = make_vintage(year->first, *month, day->first);
+  if (!vintage || day->first == 0) return std::nullopt;
+  return std::pair{*vintage, year->second};
+}
+
+}  // namespace
+
+std::optional<Vintage> text_vintage(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto date = date_at(text, at);
+    if (!date) continue;
+    const std::string after = fold_name(text.substr(date->second, 40));
+    const std::string before = fold_name(text.substr(at >= 30 ? at - 30 : 0, at >= 30 ? 30 : at));
+    const bool release = after.starts_with("tarihiitibar") || after.starts_with("itibar") ||
+                         after.starts_with("tarihli") || before.ends_with("asof") ||
+                         before.ends_with("yayimtarihi") || before.ends_with("bultentarihi");
+    if (release) return date->first;
+    at = date->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<Vintage> file_name_vintage(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto number = [&](std::size_t at, std::size_t count) -> std::optional<int> {
+    if (at + count > name.size()) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (name[i] < '0' || name[i] > '9') return std::nullopt;
+      value = value * 10 + (name[i] - '0');
+    }
+    return value;
+  };
+  const auto digit_at = [&](std::size_t at) {
+    return at < name.size() && name[at] >= '0' && name[at] <= '9';
+  };
+  // YYYY-MM-DD, with no digit on either side.
+  for (std::size_t at = 0; at + 10 <= name.size(); ++at) {
+    if ((at > 0 && digit_at(at - 1)) || digit_at(at + 10) || name[at + 4] != '-' || name[at + 7] != '-')
+      continue;
+    const auto year = number(at, 4), month = number(at + 5, 2), day = number(at + 8, 2);
+    if (year && month && day && *day > 0)
+      if (const auto vintage = make_vintage(*year, *month, *day)) return vintage;
+  }
+  // YYYY-MM beginning the name.
+  if (name.size() > 7 && name[4] == '-' && !digit_at(7))
+    if (const auto year = number(0, 4), month = number(5, 2); year && month)
+      return make_vintage(*year, *month, 0);
+  return std::nullopt;
+}
+
 std::optional<std::string> text_source(std::string_view text) {
   for (const auto& word : words_of(text)) {
     const std::string folded = fold_name(word);

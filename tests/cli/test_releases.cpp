@@ -1,0 +1,143 @@
+// Releases, through the real binary: of two files that give the same figure, the later release is
+// the figure whatever order the files come in; every output says which release it rests on; two
+// files of one release that disagree are an error naming both.
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+using nlohmann::json;
+using test::run_kexport;
+
+namespace {
+
+// TİM's bulletins of January and February 2026 as CSV, in thousands of dollars as TİM writes
+// them: February's revises January, and last year's January, as TİM's later files do.
+struct Bulletins {
+  test::TempDir dir;
+  Bulletins() {
+    // Named so that a directory lists February's first.
+    test::write_text(dir.path / "a-subat.csv",
+                     "28.02.2026 TARİHİ İTİBARİYLE İL BAZINDA İHRACAT RAKAMLARI (1000 $)\n"
+                     "period,province,değer,source\n"
+                     "2025-01,Kayseri,281,TİM\n2025-02,Kayseri,290,TİM\n"
+                     "2026-01,Kayseri,305,TİM\n2026-02,Kayseri,330,TİM\n");
+    test::write_text(dir.path / "b-ocak.csv",
+                     "31.01.2026 TARİHİ İTİBARİYLE İL BAZINDA İHRACAT RAKAMLARI (1000 $)\n"
+                     "period,province,değer,source\n"
+                     "2025-01,Kayseri,280,TİM\n2026-01,Kayseri,300,TİM\n");
+  }
+  [[nodiscard]] std::string file(const char* name) const { return (dir.path / name).string(); }
+};
+
+}  // namespace
+
+TEST_CASE("the latest release is the figure, in any order of files", "[cli][releases]") {
+  const Bulletins b;
+  const std::vector<std::string> orders = {b.dir.path.string(),
+                                           b.file("a-subat.csv") + " " + b.file("b-ocak.csv"),
+                                           b.file("b-ocak.csv") + " " + b.file("a-subat.csv")};
+  for (const std::string& paths : orders) {
+    std::string data;
+    for (std::size_t at = 0; at < paths.size();) {
+      const std::size_t end = std::min(paths.find(' ', at), paths.size());
+      data += "--data " + paths.substr(at, end - at) + " ";
+      at = end + 1;
+    }
+    INFO(data);
+    const auto r = run_kexport(data + "summary -p Kayseri -m 2026-01 -f json");
+    REQUIRE(r.exit_code == 0);
+    const json doc = json::parse(r.out);
+    CHECK(doc["value"] == 305000.0);                   // February's revision of January
+    CHECK(doc["previous_year"]["value"] == 281000.0);  // and of the year before
+    CHECK(doc["vintage"] == "2026-02-28");
+    const auto text = run_kexport(data + "summary -p Kayseri -m 2026-01 -f text");
+    CHECK_THAT(text.out,
+               Catch::Contains("Kaynak: TİM, 28 Şubat 2026 itibarıyla, ihracatçı birliklerine kayıtlı "
+                               "ihracat (ihracatçının kayıtlı olduğu il esas alınır)."));
+    const auto en = run_kexport(data + "summary -p Kayseri -m 2026-01 -f text --lang en");
+    CHECK_THAT(en.out, Catch::Contains("as of 28 February 2026"));
+    const auto table = run_kexport(data + "summary -p Kayseri -m 2026-01");
+    CHECK_THAT(table.out, Catch::Contains("28 Şubat 2026 itibarıyla"));
+    const auto series = run_kexport(data + "series -p Kayseri -f json");
+    CHECK(json::parse(series.out)["vintage"] == "2026-02-28");
+
+    // validate lists what February's release changed, old → new, whatever the order read.
+    const auto v = run_kexport("validate -f json " + paths);
+    const json revisions = json::parse(v.out)["revisions"];
+    REQUIRE(revisions.size() == 2);
+    for (const json& revision : revisions) {
+      CHECK(revision["earlier_file"] == b.file("b-ocak.csv"));
+      CHECK(revision["later_file"] == b.file("a-subat.csv"));
+    }
+    CHECK(revisions[0]["period"] == "2025-01");
+    CHECK(revisions[0]["old_value"] == 280000.0);
+    CHECK(revisions[0]["new_value"] == 281000.0);
+    CHECK(revisions[1]["period"] == "2026-01");
+    CHECK(revisions[1]["old_value"] == 300000.0);
+    CHECK(revisions[1]["new_value"] == 305000.0);
+  }
+  // January's release alone answers from January's figures, and says so.
+  const auto january =
+      run_kexport("--data " + b.file("b-ocak.csv") + " summary -p Kayseri -m 2026-01 -f json");
+  REQUIRE(january.exit_code == 0);
+  CHECK(json::parse(january.out)["value"] == 300000.0);
+  CHECK(json::parse(january.out)["vintage"] == "2026-01-31");
+}
+
+TEST_CASE("a release from the file's name, from --vintage, or none", "[cli][releases]") {
+  const test::TempDir dir;
+  // TÜİK's tables a month apart, the later revising October.
+  test::write_text(
+      dir.path / "tuik-il-2025-12-15.csv",
+      "period,province,value_usd,source\n2025-10,Kayseri,1034,TÜİK\n2025-11,Kayseri,1100,TÜİK\n");
+  test::write_text(dir.path / "tuik-il-2025-11-14.csv",
+                   "period,province,value_usd,source\n2025-10,Kayseri,1000,TÜİK\n");
+  const auto r = run_kexport("--data " + dir.path.string() + " summary -p Kayseri -m 2025-10 -f json");
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["value"] == 1034.0);
+  const auto v = json::parse(run_kexport("validate -f json " + dir.path.string()).out);
+  for (const json& f : v["files"]) {
+    CHECK(f["vintage_from"] == "file name");
+    CHECK(f["vintage"] == f["file"].get<std::string>().substr(f["file"].get<std::string>().size() - 14, 10));
+  }
+
+  // Without a date the later file read wins, as before, and no release is claimed.
+  const test::TempDir plain;
+  test::write_text(plain.path / "a.csv", "period,province,value_usd\n2026-01,Kayseri,10\n");
+  test::write_text(plain.path / "b.csv", "period,province,value_usd\n2026-01,Kayseri,12\n");
+  const auto undated = run_kexport("--data " + plain.path.string() + " summary -p Kayseri -f json");
+  REQUIRE(undated.exit_code == 0);
+  CHECK(json::parse(undated.out)["value"] == 12.0);
+  CHECK(json::parse(undated.out)["vintage"].is_null());
+  const auto table = run_kexport("--data " + plain.path.string() + " validate");
+  CHECK_THAT(table.out, Catch::Contains("yayım") && Catch::Contains("bilinmiyor"));
+
+  // --vintage dates the undated file: here later than a dated one, so its figure is the figure.
+  test::write_text(plain.path / "b.csv",
+                   "01.01.2026 tarihi itibarıyla\nperiod,province,value_usd\n2026-01,Kayseri,12\n");
+  const auto given =
+      run_kexport("--data " + plain.path.string() + " --vintage 2026-02-01 summary -p Kayseri -f json");
+  REQUIRE(given.exit_code == 0);
+  CHECK(json::parse(given.out)["value"] == 10.0);
+  CHECK(json::parse(given.out)["vintage"] == "2026-02-01");
+  CHECK(run_kexport("--data " + plain.path.string() + " --vintage 2026-13-01 summary -p Kayseri").exit_code ==
+        64);
+}
+
+TEST_CASE("two files of one release that disagree are an error naming both", "[cli][releases]") {
+  const test::TempDir dir;
+  const std::string title = "28.02.2026 TARİHİ İTİBARİYLE\nperiod,province,value_usd,source\n";
+  test::write_text(dir.path / "one.csv", title + "2026-01,Kayseri,305,TİM\n");
+  test::write_text(dir.path / "two.csv", title + "2026-01,Kayseri,306,TİM\n");
+  const auto r = run_kexport("--data " + dir.path.string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 65);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("two.csv:3") && Catch::Contains("one.csv") &&
+                        Catch::Contains("same release (2026-02-28)"));
+  // Agreeing, they are one release said twice.
+  test::write_text(dir.path / "two.csv", title + "2026-01,Kayseri,305,TİM\n");
+  CHECK(run_kexport("--data " + dir.path.string() + " summary -p Kayseri").exit_code == 0);
+}
