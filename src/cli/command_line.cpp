@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
   add_series(app, chosen);
   add_top(app, chosen);
   add_rank(app, chosen);
+  add_revisions(app, chosen);
   add_report(app, chosen);
   add_lists(app, chosen);
   add_validate(app, chosen);

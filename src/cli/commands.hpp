@@ -8,6 +8,7 @@
 
 #include "kexport/compute/analysis.hpp"
 #include "kexport/compute/publication.hpp"
+#include "kexport/compute/revisions.hpp"
 #include "kexport/compute/summary.hpp"
 #include "session.hpp"
 
@@ -30,6 +31,10 @@ struct TopCommand {
 struct RankCommand {
   RankQuery query;
   std::string month = "latest", by = "value", window = "month", province, flow = "export";
+  Presentation look;
+};
+struct RevisionsCommand {
+  std::string province, month, old_release, new_release, flow = "export";
   Presentation look;
 };
 struct ReportCommand {
@@ -58,6 +63,7 @@ int run_summary(const Session& session, SummaryCommand command);
 int run_series(const Session& session, const SeriesCommand& command);
 int run_top(const Session& session, TopCommand command);
 int run_rank(const Session& session, RankCommand command);
+int run_revisions(const Session& session, const RevisionsCommand& command);
 int run_report(const Session& session, const ReportCommand& command);
 int run_list(const Session& session, const ListCommand& command);
 int run_validate(const Session& session, const ValidateCommand& command);

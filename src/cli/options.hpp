@@ -65,6 +65,7 @@ void add_summary(CLI::App& app, Action& chosen);
 void add_series(CLI::App& app, Action& chosen);
 void add_top(CLI::App& app, Action& chosen);
 void add_rank(CLI::App& app, Action& chosen);
+void add_revisions(CLI::App& app, Action& chosen);
 void add_report(CLI::App& app, Action& chosen);
 void add_lists(CLI::App& app, Action& chosen);
 void add_validate(CLI::App& app, Action& chosen);

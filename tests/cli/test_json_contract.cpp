@@ -111,6 +111,8 @@ TEST_CASE("docs/json.md documents a table for every JSON document", "[cli][json]
                            "top.new[]",
                            "rank",
                            "rank.rows[]",
+                           "revisions",
+                           "revisions.rows[]",
                            "provinces",
                            "provinces.provinces[]",
                            "countries",
@@ -235,6 +237,17 @@ TEST_CASE("series, top and rank's JSON is as documented", "[cli][json]") {
       json_of("--data " + (dir.path / "trade.csv").string() + " rank --by balance -f json");
   check_object(by_balance, "rank");
   check_each(by_balance["rows"], "rank.rows[]");
+
+  // What a release changed: two dated tables, the later revising a destination's month.
+  test::write_text(dir.path / "tuik-2026-01-31.csv",
+                   "period,province,country,value_usd,source\n2025-12,Kayseri,Almanya,100,TÜİK\n");
+  test::write_text(dir.path / "tuik-2026-02-28.csv",
+                   "period,province,country,value_usd,source\n2025-12,Kayseri,Almanya,110,TÜİK\n");
+  const auto revisions = json_of("--data " + (dir.path / "tuik-2026-01-31.csv").string() + " --data " +
+                                 (dir.path / "tuik-2026-02-28.csv").string() + " revisions -f json");
+  check_object(revisions, "revisions");
+  REQUIRE(revisions["rows"].size() == 1);
+  check_each(revisions["rows"], "revisions.rows[]");
 }
 
 TEST_CASE("the lists' JSON is as documented, lists as arrays", "[cli][json]") {

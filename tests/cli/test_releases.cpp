@@ -4,7 +4,11 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <tuple>
 
 #include "helpers.hpp"
 
@@ -140,4 +144,81 @@ TEST_CASE("two files of one release that disagree are an error naming both", "[c
   // Agreeing, they are one release said twice.
   test::write_text(dir.path / "two.csv", title + "2026-01,Kayseri,305,TİM\n");
   CHECK(run_kexport("--data " + dir.path.string() + " summary -p Kayseri").exit_code == 0);
+}
+
+TEST_CASE("revisions lists exactly the figures two releases give differently", "[cli][releases]") {
+  const test::TempDir dir;
+  // Two TÜİK tables a month apart, by destination: the later changes some earlier cells, adds a
+  // month, and leaves the rest as they were. The expected list is a comparison of the two tables.
+  std::map<std::tuple<std::string, std::string, std::string>, long> earlier, later;
+  const std::vector<std::string> provinces = {"Kayseri", "Bursa", "Konya"};
+  const std::vector<std::string> countries = {"DE", "US", "IQ", "GB"};
+  for (std::size_t p = 0; p < provinces.size(); ++p)
+    for (int month = 1; month <= 10; ++month)
+      for (std::size_t c = 0; c < countries.size(); ++c) {
+        const auto key = std::tuple{provinces[p], fmt::format("2025-{:02}", month), countries[c]};
+        const long cents = static_cast<long>(1000003 * (p + 1) + 7919 * month + 104729 * c);
+        earlier[key] = cents;
+        // Every seventh cell revised, up or down by a different amount.
+        const long step = static_cast<long>((p * 40 + static_cast<std::size_t>(month) * 4 + c) % 7);
+        later[key] = step == 0 ? cents + static_cast<long>(month * 997 - 5000) : cents;
+      }
+  for (const auto& province : provinces) later[{province, "2025-11", "DE"}] = 123456;
+  const auto write = [](const std::filesystem::path& path, const auto& cells) {
+    std::string csv = "period,province,country_code,value_usd,source\n";
+    for (const auto& [key, cents] : cells)
+      csv += fmt::format("{},{},{},{}.{:02},TÜİK\n", std::get<1>(key), std::get<0>(key), std::get<2>(key),
+                         cents / 100, cents % 100);
+    test::write_text(path, csv);
+  };
+  write(dir.path / "tuik-2025-11-14.csv", earlier);
+  write(dir.path / "tuik-2025-12-15.csv", later);
+
+  std::vector<std::pair<long, std::string>> expected;  // |difference|, the CSV line
+  for (const auto& [key, old] : earlier) {
+    const long now = later.at(key);
+    if (now == old) continue;
+    const std::string line = fmt::format("{},{},{},{}.{:02},{}.{:02}", std::get<0>(key), std::get<1>(key),
+                                         std::get<2>(key), old / 100, old % 100, now / 100, now % 100);
+    expected.emplace_back(std::abs(now - old), line);
+  }
+  REQUIRE(expected.size() > 10);
+  const auto r = run_kexport("--data " + dir.path.string() + " revisions -f csv");
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::pair<long, std::string>> listed;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line);
+  CHECK(line ==
+        "province,period,country,country_code,sector,sector_code,old_value,new_value,difference,change_"
+        "pct\r");
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line.substr(0, line.size() - 1));
+    for (std::string field; std::getline(fields, field, ',');) f.push_back(field);
+    REQUIRE(f.size() >= 9);
+    const double difference = std::stod(f[8]);
+    listed.emplace_back(std::lround(std::abs(difference) * 100),
+                        fmt::format("{},{},{},{},{}", f[0], f[1], f[3], f[6], f[7]));
+  }
+  // The same cells, largest change first.
+  CHECK(std::is_sorted(listed.begin(), listed.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; }));
+  std::sort(listed.begin(), listed.end());
+  std::sort(expected.begin(), expected.end());
+  CHECK(listed == expected);
+
+  const auto kayseri =
+      run_kexport("--data " + dir.path.string() + " revisions -p Kayseri -m 2025-03 -f json");
+  REQUIRE(kayseri.exit_code == 0);
+  const json doc = json::parse(kayseri.out);
+  CHECK(doc["old_release"] == "2025-11-14");
+  CHECK(doc["new_release"] == "2025-12-15");
+  for (const json& row : doc["rows"]) {
+    CHECK(row["province"] == "Kayseri");
+    CHECK(row["period"] == "2025-03");
+  }
+  const auto none = run_kexport("--data " + (dir.path / "tuik-2025-11-14.csv").string() + " revisions");
+  CHECK(none.exit_code == 0);
+  CHECK_THAT(none.out, Catch::Contains("Düzeltme yok"));
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "kexport/compute/analysis.hpp"
+#include "kexport/compute/revisions.hpp"
 #include "kexport/compute/summary.hpp"
 #include "kexport/compute/validate.hpp"
 #include "kexport/model/cache_entry.hpp"
@@ -65,6 +66,7 @@ void write_validation(std::ostream& out, const ValidationReport& report, Format 
 void write_series(std::ostream& out, const Series& series, Format format, const TableStyle& style);
 void write_top(std::ostream& out, const Top& top, Format format, const TableStyle& style);
 void write_rank(std::ostream& out, const Ranking& ranking, Format format, const TableStyle& style);
+void write_revisions(std::ostream& out, const Revisions& revisions, Format format, const TableStyle& style);
 // The gazetteer's lists; with coverage, what the loaded data holds of each entry.
 void write_province_list(std::ostream& out, const Gazetteer& gazetteer, const DataCoverage* coverage,
                          Format format, const TableStyle& style);
