@@ -151,6 +151,23 @@ void compare(const compute::ProvinceTimeline& timeline, Period month, Flow flow,
   compare_window(c.year_to_date, Comparison::year_to_date, month.january());
 }
 
+// What the comparison month's total was before the latest release in the data revised it; none
+// when no file gave it differently, or when the figure is not a total row of its own (a sum of
+// parts is revised part by part).
+std::optional<Revised> revised_since(const Dataset& data, Stream stream, ProvinceId province,
+                                     const MonthComparison& m) {
+  if (!m.value) return std::nullopt;
+  const std::uint64_t key =
+      RecordKey{stream.source, stream.flow, province, m.period, all_countries, all_chapters, Measure::value}
+          .packed();
+  std::optional<Revised> found;
+  // Revisions come in release order: the last one into the figure is the release before it.
+  for (const Revision& r : data.revisions)
+    if (r.key.packed() == key && r.new_cents == *m.value)
+      found = Revised{r.old_cents, data.files[r.old_file].vintage};
+  return found;
+}
+
 // The countries of a flow in the month, largest first, with their shares of `total` and their
 // change on a year earlier. `countries` is left empty when the province traded that way but its
 // rows say nothing of countries (which is not zero); `sum` is what the countries add up to.
@@ -251,6 +268,9 @@ Summary compute_summary(const Dataset& data, const Gazetteer& gazetteer, const S
                                           summary.passed_over);
   const Period month = summary.period;
   compare(timeline, month, Flow::exports, summary, summary.gaps);
+  summary.previous_month.revised_since =
+      revised_since(data, stream, summary.province, summary.previous_month);
+  summary.previous_year.revised_since = revised_since(data, stream, summary.province, summary.previous_year);
 
   // Destinations this month and a year earlier.
   const bool year_earlier_covered = timeline.knows(summary.previous_year.period);

@@ -170,9 +170,13 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
     std::string p =
         fmt::format("{}'s exports in {} were {}", province, month_year(s.period), amount_short(*s.value));
     std::vector<std::string> clauses;
-    if (s.previous_year.change_pct) clauses.push_back(year_on_year(*s.previous_year.change_pct));
+    // A comparison with a figure a later release revised says so.
+    const auto revised = [](const MonthComparison& m) { return m.revised_since ? " (as revised)" : ""; };
+    if (s.previous_year.change_pct)
+      clauses.push_back(year_on_year(*s.previous_year.change_pct) + revised(s.previous_year));
     if (s.previous_month.change_pct)
-      clauses.push_back(against(*s.previous_month.change_pct, month_year(s.previous_month.period)));
+      clauses.push_back(against(*s.previous_month.change_pct, month_year(s.previous_month.period)) +
+                        revised(s.previous_month));
     if (!clauses.empty()) p += ", " + fmt::format("{}", fmt::join(clauses, " and "));
     paragraphs.push_back(p + ".");
   }

@@ -171,16 +171,22 @@ std::optional<std::string> month_paragraph_tr(const Summary& s, const std::strin
   std::string p = fmt::format("{} {} ayı ihracatı {} oldu.", suffixed(province, Suffix::genitive), month,
                               amount_words(*s.value));
   std::vector<std::string> clauses;
-  const std::string previous_month = month_lower(s.previous_month.period.month()) + " ayına";
+  // A comparison with a figure a later release revised says so, as chambers do.
+  const auto revised = [](const MonthComparison& m) {
+    return m.revised_since ? " (revize edilmiş rakamla)" : "";
+  };
+  const std::string previous_month =
+      month_lower(s.previous_month.period.month()) + " ayına" + revised(s.previous_month);
+  const std::string year_earlier = std::string("geçen yılın aynı ayına") + revised(s.previous_year);
   const auto unchanged = [](const MaybePercent& pct) {
     return pct && output::movement_of(*pct) == Movement::unchanged;
   };
   if (unchanged(s.previous_year.change_pct) && unchanged(s.previous_month.change_pct)) {
     // Said once, not as "… göre değişmedi, … ise değişmedi".
-    clauses.push_back(fmt::format("geçen yılın aynı ayına ve {} göre değişmedi", previous_month));
+    clauses.push_back(fmt::format("{} ve {} göre değişmedi", year_earlier, previous_month));
   } else {
     if (s.previous_year.change_pct)
-      clauses.push_back("geçen yılın aynı ayına göre " +
+      clauses.push_back(year_earlier + " göre " +
                         change_clause(*s.previous_year.change_pct, "arttı", "azaldı"));
     if (s.previous_month.change_pct)
       clauses.push_back(fmt::format("{} göre {}{}", previous_month, clauses.empty() ? "" : "ise ",

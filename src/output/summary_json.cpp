@@ -15,9 +15,16 @@ using output::json_dollars;
 using output::json_percent;
 
 Json month(const MonthComparison& m) {
+  Json revised = nullptr;
+  if (m.revised_since)
+    revised = Json{{"value", json_dollars(m.revised_since->value)},
+                   {"vintage", m.revised_since->release == unknown_vintage
+                                   ? Json(nullptr)
+                                   : Json(vintage_iso(m.revised_since->release))}};
   return Json{{"period", m.period.iso()},
               {"value", json_dollars(m.value)},
-              {"change_pct", json_percent(m.change_pct)}};
+              {"change_pct", json_percent(m.change_pct)},
+              {"revised_since", revised}};
 }
 
 Json window(const WindowComparison& w) {

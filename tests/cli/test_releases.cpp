@@ -57,12 +57,16 @@ TEST_CASE("the latest release is the figure, in any order of files", "[cli][rele
     CHECK(doc["value"] == 305000.0);                   // February's revision of January
     CHECK(doc["previous_year"]["value"] == 281000.0);  // and of the year before
     CHECK(doc["vintage"] == "2026-02-28");
+    // The comparison is with last year's latest figure, and says what the earlier release gave.
+    CHECK(doc["previous_year"]["revised_since"] == json({{"value", 280000.0}, {"vintage", "2026-01-31"}}));
     const auto text = run_kexport(data + "summary -p Kayseri -m 2026-01 -f text");
     CHECK_THAT(text.out,
                Catch::Contains("Kaynak: TİM, 28 Şubat 2026 itibarıyla, ihracatçı birliklerine kayıtlı "
                                "ihracat (ihracatçının kayıtlı olduğu il esas alınır)."));
     const auto en = run_kexport(data + "summary -p Kayseri -m 2026-01 -f text --lang en");
-    CHECK_THAT(en.out, Catch::Contains("as of 28 February 2026"));
+    CHECK_THAT(en.out, Catch::Contains("as of 28 February 2026") && Catch::Contains("(as revised)"));
+    CHECK_THAT(text.out,
+               Catch::Contains("geçen yılın aynı ayına (revize edilmiş rakamla) göre yüzde 8,54 arttı"));
     const auto table = run_kexport(data + "summary -p Kayseri -m 2026-01");
     CHECK_THAT(table.out, Catch::Contains("28 Şubat 2026 itibarıyla"));
     const auto series = run_kexport(data + "series -p Kayseri -f json");
@@ -89,6 +93,7 @@ TEST_CASE("the latest release is the figure, in any order of files", "[cli][rele
   REQUIRE(january.exit_code == 0);
   CHECK(json::parse(january.out)["value"] == 300000.0);
   CHECK(json::parse(january.out)["vintage"] == "2026-01-31");
+  CHECK(json::parse(january.out)["previous_year"]["revised_since"].is_null());
 }
 
 TEST_CASE("a release from the file's name, from --vintage, or none", "[cli][releases]") {

@@ -29,11 +29,20 @@ struct SummaryQuery {
 using MaybeCents = std::optional<Cents>;
 using MaybePercent = std::optional<double>;
 
+// A figure as an earlier release gave it, before the latest release in the data revised it.
+struct Revised {
+  Cents value = 0;
+  Vintage release = unknown_vintage;  // unknown: a file that gives no date
+};
+
 // A single month against another.
 struct MonthComparison {
   Period period;
   MaybeCents value;
   MaybePercent change_pct;  // the report month's change on this one
+  // Where the data holds an earlier release of the month's total that differs: what it said. The
+  // comparison is always with the latest figure, as publishers make it.
+  std::optional<Revised> revised_since = std::nullopt;
 };
 
 // A span of months against the same span shifted back by a year.
