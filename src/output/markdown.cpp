@@ -27,7 +27,7 @@ std::string change(MaybePercent value, Language lang) {
   return value ? format_change(*value, lang) : std::string(output::labels(lang).not_available);
 }
 
-std::string span(Period from, Period to) {
+std::string months_span(Period from, Period to) {
   return from == to ? from.iso() : fmt::format("{} – {}", from.iso(), to.iso());
 }
 
@@ -120,9 +120,10 @@ class SummaryPage {
                         change(m.change_pct, lang_));
   }
   void window_rows(std::string_view label, std::string_view before, const WindowComparison& x) {
-    out_ << fmt::format("| {} | {} | {} | {} |\n", label, span(x.from, x.to), amount(x.value, lang_),
+    out_ << fmt::format("| {} | {} | {} | {} |\n", label, months_span(x.from, x.to), amount(x.value, lang_),
                         change(x.change_pct, lang_));
-    out_ << fmt::format("| {} | {} | {} | |\n", before, span(x.from.plus_months(-12), x.to.plus_months(-12)),
+    out_ << fmt::format("| {} | {} | {} | |\n", before,
+                        months_span(x.from.plus_months(-12), x.to.plus_months(-12)),
                         amount(x.previous_value, lang_));
   }
   void countries(std::string_view title, const std::vector<Destination>& list) {
@@ -141,7 +142,7 @@ class SummaryPage {
       return pct ? format_share(*pct, lang_) : std::string(w_.not_available);
     };
     out_ << fmt::format(
-        "| {} | {} | {} | {} | {} | {} | {} |\n", label, span(t.from, t.to), amount(t.balance, lang_),
+        "| {} | {} | {} | {} | {} | {} | {} |\n", label, months_span(t.from, t.to), amount(t.balance, lang_),
         amount(t.previous_balance, lang_), ratio(t.coverage_pct), ratio(t.previous_coverage_pct),
         t.coverage_change_pp ? format_points(*t.coverage_change_pp, lang_) : std::string(w_.not_available));
   }

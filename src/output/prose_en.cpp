@@ -80,7 +80,7 @@ std::string moved(double pct) {
   return {};
 }
 
-std::string sample_source_line() {
+std::string sample_source_line_en() {
   return "Source: sample data. The figures in this text are made up; they are not figures published by "
          "TÜİK or any other body.";
 }
@@ -102,7 +102,7 @@ std::string_view basis_phrase(Basis basis, bool imports) {
 }
 
 // The publisher, and the basis the figures are counted on.
-std::string source_line(const std::string& source, Basis basis, Vintage vintage, bool imports) {
+std::string source_line_en(const std::string& source, Basis basis, Vintage vintage, bool imports) {
   if (source.empty() && basis == Basis::unstated) return "The data do not name their source.";
   const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
   const std::string publisher = source == "TÜİK"                ? "TÜİK (Turkish Statistical Institute)"
@@ -121,7 +121,7 @@ std::string source_line(const std::string& source, Basis basis, Vintage vintage,
 namespace {
 
 // "a trade surplus of $162.3 million" / "a trade deficit of …": the word follows the sign.
-std::string balance_words(Cents balance) {
+std::string balance_words_en(Cents balance) {
   if (balance == 0) return "trade in balance";
   return fmt::format("a trade {} of {}", balance > 0 ? "surplus" : "deficit",
                      amount_short(balance > 0 ? balance : -balance));
@@ -129,7 +129,7 @@ std::string balance_words(Cents balance) {
 
 // Imports in the month against a year earlier, the balance and the coverage ratio, and the same
 // over the last twelve months: only what the data gives.
-std::optional<std::string> imports_paragraph(const Summary& s) {
+std::optional<std::string> imports_paragraph_en(const Summary& s) {
   if (!s.imports || !s.imports->value) return std::nullopt;
   const Imports& in = *s.imports;
   std::string p;
@@ -141,7 +141,7 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
   else
     p = fmt::format("Imports in the same month were {}", amount_short(*in.value));
   if (in.balance.balance && (*in.balance.balance != 0 || in.balance.coverage_pct))
-    p += ", leaving " + balance_words(*in.balance.balance);
+    p += ", leaving " + balance_words_en(*in.balance.balance);
   if (in.balance.coverage_pct)
     p += fmt::format("; exports covered {} of imports", share(*in.balance.coverage_pct));
   p += ".";
@@ -157,7 +157,7 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
     p += fmt::format(" {} there was {}, with a coverage ratio of {}.",
                      s.period.month() == 12 ? fmt::format("Over {} as a whole", s.period.year())
                                             : std::string("Over the last 12 months"),
-                     balance_words(*year.balance), share(*year.coverage_pct));
+                     balance_words_en(*year.balance), share(*year.coverage_pct));
   return p;
 }
 
@@ -229,7 +229,7 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
     standing.push_back(p + ".");
   }
   if (!standing.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(standing, " ")));
-  if (auto trade = imports_paragraph(s)) paragraphs.push_back(std::move(*trade));
+  if (auto trade = imports_paragraph_en(s)) paragraphs.push_back(std::move(*trade));
   if (s.unit_value && s.unit_value->exports) {
     const auto dollars = [](double v) { return "$" + format_decimal(v, 2, Language::en); };
     std::string p = "Exports were worth " + dollars(*s.unit_value->exports) + " per kilogram";
@@ -241,8 +241,8 @@ void write_summary_text_en(std::ostream& out, const Summary& s) {
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::en));
-  paragraphs.push_back(s.sample.value ? sample_source_line()
-                                      : source_line(s.source, s.basis, s.vintage, s.imports.has_value()));
+  paragraphs.push_back(s.sample.value ? sample_source_line_en()
+                                      : source_line_en(s.source, s.basis, s.vintage, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

@@ -64,7 +64,7 @@ std::string list_tr(const std::vector<std::string>& items) {
   return out + " ve " + items.back();
 }
 
-std::string sample_source_line() {
+std::string sample_source_line_tr() {
   return "Kaynak: örnek veri. Bu metindeki tutarlar uydurmadır; TÜİK'in ya da başka bir kurumun yayımladığı "
          "rakamlar değildir.";
 }
@@ -88,7 +88,7 @@ std::string_view basis_clause(Basis basis, bool imports) {
 // "Kaynak: TÜİK, il bazında ihracat (ihracatçı firmanın merkezinin bulunduğu il esas alınır). …":
 // the publisher, and the basis the figures are counted on, which differs between publishers and
 // between one publisher's tables.
-std::string source_line(const std::string& source, Basis basis, Vintage vintage, bool imports) {
+std::string source_line_tr(const std::string& source, Basis basis, Vintage vintage, bool imports) {
   if (source.empty() && basis == Basis::unstated) return "Verilerin kaynağı belirtilmemiştir.";
   const bool known = source == "TÜİK" || source == "TİM" || source == "Ticaret Bakanlığı";
   const std::string_view what = source == "TİM" ? "ihracatçı birliklerine kayıtlı ihracat"
@@ -117,7 +117,7 @@ std::string reached(Cents cents, double pct) {
 namespace {
 
 // "dış ticaret fazlası 162 milyon 272 bin dolar" / "dış ticaret açığı …": the word follows the sign.
-std::string balance_words(Cents balance) {
+std::string balance_words_tr(Cents balance) {
   if (balance == 0) return "dış ticaret dengede";
   const Cents magnitude = balance > 0 ? balance : -balance;
   return fmt::format("dış ticaret {} {}", balance > 0 ? "fazlası" : "açığı", amount_words(magnitude));
@@ -125,7 +125,7 @@ std::string balance_words(Cents balance) {
 
 // Imports in the month against a year earlier, the balance and the coverage ratio, and the same
 // over the last twelve months: only what the data gives.
-std::optional<std::string> imports_paragraph(const Summary& s) {
+std::optional<std::string> imports_paragraph_tr(const Summary& s) {
   if (!s.imports || !s.imports->value) return std::nullopt;
   const Imports& in = *s.imports;
   std::string p = "Aynı ay ithalat";
@@ -139,7 +139,7 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
   // The one verb at the end serves both clauses: "…; dış ticaret fazlası X, … oranı yüzde Y oldu".
   std::vector<std::string> clauses;
   if (in.balance.balance && (*in.balance.balance != 0 || in.balance.coverage_pct))
-    clauses.push_back(balance_words(*in.balance.balance));
+    clauses.push_back(balance_words_tr(*in.balance.balance));
   if (in.balance.coverage_pct)
     clauses.push_back("ihracatın ithalatı karşılama oranı " +
                       share_words(*in.balance.coverage_pct, Suffix::none));
@@ -155,11 +155,11 @@ std::optional<std::string> imports_paragraph(const Summary& s) {
   }
   const TradeBalance& year = in.balance_rolling_12m;
   if (s.period.month() != 12 && year.balance && year.coverage_pct)
-    p += fmt::format(" Son 12 ayda {}, karşılama oranı {} oldu.", balance_words(*year.balance),
+    p += fmt::format(" Son 12 ayda {}, karşılama oranı {} oldu.", balance_words_tr(*year.balance),
                      share_words(*year.coverage_pct, Suffix::none));
   else if (s.period.month() == 12 && in.balance_year_to_date.balance && in.balance_year_to_date.coverage_pct)
     p += fmt::format(" {} yılının tamamında {}, karşılama oranı {} oldu.", s.period.year(),
-                     balance_words(*in.balance_year_to_date.balance),
+                     balance_words_tr(*in.balance_year_to_date.balance),
                      share_words(*in.balance_year_to_date.coverage_pct, Suffix::none));
   return p;
 }
@@ -284,13 +284,13 @@ void write_summary_text_tr(std::ostream& out, const Summary& s) {
   std::vector<std::string> paragraphs;
   for (auto paragraph :
        {month_paragraph_tr(s, province, month), windows_paragraph_tr(s), destinations_paragraph_tr(s),
-        standing_paragraph_tr(s, province, month), imports_paragraph(s), unit_value_paragraph_tr(s)})
+        standing_paragraph_tr(s, province, month), imports_paragraph_tr(s), unit_value_paragraph_tr(s)})
     if (paragraph) paragraphs.push_back(std::move(*paragraph));
 
   // Made-up figures are said before anything else, so that no paragraph is pasted without it.
   if (s.sample.any()) paragraphs.insert(paragraphs.begin(), output::sample_notice(s.sample, Language::tr));
-  paragraphs.push_back(s.sample.value ? sample_source_line()
-                                      : source_line(s.source, s.basis, s.vintage, s.imports.has_value()));
+  paragraphs.push_back(s.sample.value ? sample_source_line_tr()
+                                      : source_line_tr(s.source, s.basis, s.vintage, s.imports.has_value()));
   out << printable(fmt::format("{}", fmt::join(paragraphs, "\n\n")), true) << '\n';
 }
 

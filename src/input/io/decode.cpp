@@ -181,9 +181,9 @@ struct Finding {
 // costs a trap to the hypervisor, touching each page once (by the parse) rather than twice saves
 // about a fifth of a large load. Pieces end before an ASCII byte, as blocks do, so that no
 // character or mark of mojibake straddles two.
-class PieceReader {
+class TextPieceReader {
  public:
-  PieceReader(const InputFile& file, std::string_view text) : file_(file), text_(text) {}
+  TextPieceReader(const InputFile& file, std::string_view text) : file_(file), text_(text) {}
 
   // The bytes from `at`, up to `stop` (a block's end): at most a piece, read or, when the file
   // cannot be read so, mapped.
@@ -240,7 +240,7 @@ Finding check_text(const InputFile& file, std::string_view text, std::size_t beg
   constexpr std::size_t block = 8 << 20;
   std::vector<std::pair<std::size_t, std::uint64_t>> line_ends;
   std::size_t released = begin;
-  PieceReader reader(file, text);
+  TextPieceReader reader(file, text);
   for (std::size_t at = begin; at < end;) {
     const std::size_t stop = reader.ascii_from(std::min(end, at + block), end);
     std::uint64_t newlines = 0;

@@ -3,11 +3,11 @@
 namespace kexport::input {
 namespace {
 
-bool is_space(char c) {
+bool json_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-bool is_digit(char c) {
+bool json_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
@@ -15,7 +15,7 @@ class Cursor {
  public:
   explicit Cursor(std::string_view text, std::size_t at = 0) : text_(text), at_(at) {}
   void skip_space() {
-    while (at_ < text_.size() && is_space(text_[at_])) ++at_;
+    while (at_ < text_.size() && json_space(text_[at_])) ++at_;
   }
   [[nodiscard]] bool done() const { return at_ >= text_.size(); }
   [[nodiscard]] char peek() const { return at_ < text_.size() ? text_[at_] : '\0'; }
@@ -44,16 +44,16 @@ class Cursor {
     const std::size_t begin = at_;
     take('-');
     if (take('0')) {
-      if (is_digit(peek())) return false;
+      if (json_digit(peek())) return false;
     } else {
-      if (!is_digit(peek())) return false;
-      while (is_digit(peek())) ++at_;
+      if (!json_digit(peek())) return false;
+      while (json_digit(peek())) ++at_;
     }
     integer = true;
     if (take('.')) {
       integer = false;
-      if (!is_digit(peek())) return false;
-      while (is_digit(peek())) ++at_;
+      if (!json_digit(peek())) return false;
+      while (json_digit(peek())) ++at_;
     }
     // An exponent may overflow a double, which the general parser reports: left to it.
     if (peek() == 'e' || peek() == 'E') return false;
@@ -98,7 +98,7 @@ bool read_object(Cursor& in, std::vector<FlatMember>& members) {
       in.take('"');
       if (!in.plain_string(member.value)) return false;
       member.kind = FlatMember::Kind::string;
-    } else if (c == '-' || is_digit(c)) {
+    } else if (c == '-' || json_digit(c)) {
       bool integer = false;
       if (!in.number(member.value, integer)) return false;
       member.kind = integer ? FlatMember::Kind::integer : FlatMember::Kind::floating;

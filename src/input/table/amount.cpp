@@ -14,7 +14,7 @@ AmountResult refuse(std::string_view text, const char* expected) {
   return {std::nullopt, fmt::format("'{}' is not an amount; expected {}", excerpt(text), expected)};
 }
 
-bool is_digit(char c) {
+bool amount_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
@@ -46,7 +46,7 @@ NumberEvidence number_evidence(std::string_view original) {
     } else if (text[i] == ',') {
       ++commas;
       last_comma = i;
-    } else if (!is_digit(text[i])) {
+    } else if (!amount_digit(text[i])) {
       return NumberEvidence::none;  // not a number at all: the parser will say so
     }
   }
@@ -78,9 +78,9 @@ AmountResult parse_scientific(std::string_view text, char decimal, std::size_t p
       point == std::string_view::npos ? std::string_view() : mantissa.substr(point + 1);
   if (integer.empty() && fraction.empty()) return refuse(text, expected);
   for (char c : integer)
-    if (!is_digit(c)) return refuse(text, expected);
+    if (!amount_digit(c)) return refuse(text, expected);
   for (char c : fraction)
-    if (!is_digit(c)) return refuse(text, expected);
+    if (!amount_digit(c)) return refuse(text, expected);
   bool negative_exponent = false;
   if (!exponent_text.empty() && (exponent_text.front() == '+' || exponent_text.front() == '-')) {
     negative_exponent = exponent_text.front() == '-';
@@ -89,7 +89,7 @@ AmountResult parse_scientific(std::string_view text, char decimal, std::size_t p
   if (exponent_text.empty() || exponent_text.size() > 4) return refuse(text, expected);
   int exponent = 0;
   for (char c : exponent_text) {
-    if (!is_digit(c)) return refuse(text, expected);
+    if (!amount_digit(c)) return refuse(text, expected);
     exponent = exponent * 10 + (c - '0');
   }
   if (negative_exponent) exponent = -exponent;
@@ -163,9 +163,9 @@ AmountResult parse_amount(std::string_view original, DecimalStyle style, ValueUn
       point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
   if (integer.empty() && fraction.empty()) return refuse(text, expected);
   for (char c : integer)
-    if (!is_digit(c) && c != group) return refuse(text, expected);
+    if (!amount_digit(c) && c != group) return refuse(text, expected);
   for (char c : fraction)
-    if (!is_digit(c)) return refuse(text, expected);
+    if (!amount_digit(c)) return refuse(text, expected);
   if (!well_grouped(integer, group)) return refuse(text, expected);
 
   // Scale to cents: dollars have 2 decimal places, thousands of dollars 5.

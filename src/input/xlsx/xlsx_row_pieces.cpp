@@ -15,7 +15,7 @@ constexpr std::size_t npos = std::string::npos;
 constexpr std::size_t max_read_step = 1 << 18;
 constexpr std::size_t frame_limit = 1 << 20;
 
-bool is_space(char c) {
+bool xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -48,7 +48,7 @@ Tag end_tag_at(std::string_view xml, std::size_t at, std::string_view name) {
   Tag tag;
   if (xml.substr(at, name.size()) != name) return tag;
   std::size_t after = at + name.size();
-  while (after < xml.size() && is_space(xml[after])) ++after;
+  while (after < xml.size() && xml_space(xml[after])) ++after;
   if (after == xml.size()) return {Tag::incomplete};
   if (xml[after] != '>') return tag;
   tag.begin = tag_begin(xml, at, "</");
@@ -63,7 +63,7 @@ Tag start_tag_at(std::string_view xml, std::size_t at, std::string_view name) {
   Tag tag;
   const std::size_t after = at + name.size();
   if (after >= xml.size()) return {Tag::incomplete};
-  if (!is_space(xml[after]) && xml[after] != '>' && xml[after] != '/') return tag;
+  if (!xml_space(xml[after]) && xml[after] != '>' && xml[after] != '/') return tag;
   tag.begin = tag_begin(xml, at, "<");
   if (tag.begin == npos) return {};
   const std::size_t close = xml.find('>', after);
