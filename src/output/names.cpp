@@ -70,14 +70,17 @@ std::string_view basis_name(Basis basis, Language language) {
   return tr ? "il esası belirtilmemiş" : "province basis not stated";
 }
 
-std::string release_text(Vintage vintage, Language language) {
+std::string release_date(Vintage vintage, Language language) {
   if (vintage == unknown_vintage) return {};
   const int month = vintage_month(vintage), day = vintage_day(vintage), year = vintage_year(vintage);
-  if (language == Language::tr)
-    return day == 0 ? fmt::format("{} {} itibarıyla", month_name_tr(month), year)
-                    : fmt::format("{} {} {} itibarıyla", day, month_name_tr(month), year);
-  return day == 0 ? fmt::format("as of {} {}", month_name_en(month), year)
-                  : fmt::format("as of {} {} {}", day, month_name_en(month), year);
+  const std::string_view name = language == Language::tr ? month_name_tr(month) : month_name_en(month);
+  return day == 0 ? fmt::format("{} {}", name, year) : fmt::format("{} {} {}", day, name, year);
+}
+
+std::string release_text(Vintage vintage, Language language) {
+  const std::string date = release_date(vintage, language);
+  if (date.empty()) return {};
+  return language == Language::tr ? date + " itibarıyla" : "as of " + date;
 }
 
 std::string source_label(const std::string& source, Basis basis, Vintage vintage, Language language) {

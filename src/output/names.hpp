@@ -20,6 +20,9 @@ std::string series_subject(const Series& series, Language language);
 // The basis a province's figures are counted on, for people: "firmanın merkezinin bulunduğu il" /
 // "province of the firm's head office".
 std::string_view basis_name(Basis basis, Language language);
+// A release's date for people: "28 Şubat 2026" / "28 February 2026", "Şubat 2026" for a month;
+// "" when the data does not say.
+std::string release_date(Vintage vintage, Language language);
 // The release figures stand at: "28 Şubat 2026 itibarıyla" / "as of 28 February 2026"; "" when the
 // data does not say.
 std::string release_text(Vintage vintage, Language language);

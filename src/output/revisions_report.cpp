@@ -25,9 +25,7 @@ Value release_value(Vintage vintage) {
 // "31 Ocak 2026" for a release; "tarihsiz dosyalar" / "undated files" for files that give none.
 std::string release_label(Vintage vintage, const TableStyle& style) {
   if (vintage == unknown_vintage) return say(style, "tarihsiz dosyalar", "undated files");
-  const int day = vintage_day(vintage), month = vintage_month(vintage), year = vintage_year(vintage);
-  const std::string_view name = style.language == Language::tr ? month_name_tr(month) : month_name_en(month);
-  return day == 0 ? fmt::format("{} {}", name, year) : fmt::format("{} {} {}", day, name, year);
+  return output::release_date(vintage, style.language);
 }
 
 std::vector<Value> row_values(const RevisionRow& r, const TableStyle& style) {
