@@ -28,7 +28,8 @@ constexpr Names<TextEncoding, 5> encoding_names{{{TextEncoding::utf8, "UTF-8"},
                                                  {TextEncoding::utf8, "utf8"},
                                                  {TextEncoding::windows1254, "cp1254"},
                                                  {TextEncoding::windows1254, "windows1254"}}};
-constexpr Names<Layout, 2> layout_names{{{Layout::long_table, "long"}, {Layout::wide, "wide"}}};
+constexpr Names<Layout, 3> layout_names{
+    {{Layout::long_table, "long"}, {Layout::wide, "wide"}, {Layout::bulletin, "bulletin"}}};
 constexpr Names<Flow, 6> flow_names{{{Flow::exports, "export"},
                                      {Flow::imports, "import"},
                                      {Flow::exports, "exports"},

@@ -26,7 +26,7 @@ namespace kexport::cache {
 
 inline constexpr std::array<char, 8> image_magic = {'K', 'X', 'C', 'A', 'C', 'H', 'E', '\x1a'};
 // Bumped whenever the layout or the meaning of a field changes.
-inline constexpr std::uint32_t image_format_version = 11;  // 11: bases and releases
+inline constexpr std::uint32_t image_format_version = 12;  // 12: TİM bulletins
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;
 inline constexpr const char* image_extension = ".kxc";
 

@@ -223,8 +223,21 @@ struct FileNote {
     numeric_country_codes,   // numeric country codes (TÜİK's), not read: the names beside them are
     basis_assumed,           // the file does not say its basis: its source's (`detail`) long-standing
                              // one is assumed (TÜİK: the firm's head office)
+    // TİM's bulletins (read by their template, not as a plain table):
+    bulletin,              // which one (`detail`: "province_sector|2026-02|81|27": kind, month, rows
+                           // of places and of sectors)
+    year_to_date_checked,  // `count` year-to-date figures found equal to the sum of their months
+    change_checked,        // `count` DEĞ. cells checked against the amounts beside them
+    change_mismatch,       // a DEĞ. cell the amounts do not give (`detail`: "cell|written|computed"):
+                           // worth a look; DEĞ. is never a figure
+    totals_summed,         // a province's TOPLAM in `count` rows, added up (`detail`: the province)
+    remainders,            // `count` provinces whose TOPLAM exceeds their sectors (`detail`:
+                           // "2026-02|cents", the month and the remainders' sum): in the total only
+    block_not_read,        // a block that is no month (`detail`: "label|day", "label|part_of_month",
+                           // "label|other_range"), not read
+    group_sums_checked,    // `count` months whose main groups add up to the total
   };
-  static constexpr Kind last_kind = Kind::basis_assumed;
+  static constexpr Kind last_kind = Kind::group_sums_checked;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;

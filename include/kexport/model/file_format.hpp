@@ -15,8 +15,9 @@ enum class DecimalStyle { point, comma };
 enum class ValueUnit { dollars, thousand_dollars, million_dollars };
 // A CSV file's text encoding (JSON is UTF-8 by definition).
 enum class TextEncoding { utf8, windows1254 };
-// How a table is laid out: a value column (long), or months as columns (wide).
-enum class Layout { long_table, wide };
+// How a table is laid out: a value column (long), months as columns (wide), or one of TİM's
+// bulletin templates (bulletin).
+enum class Layout { long_table, wide, bulletin };
 // Which way the goods went: exports (the default of a file that does not say) or imports. The two
 // are never added together.
 enum class Flow : std::uint8_t { exports = 0, imports = 1 };

@@ -44,10 +44,15 @@ SheetPlan plan_sheet(Layout layout, const std::string& file, const Gazetteer& ga
         std::any_of(l.columns.begin(), l.columns.end(), [](const Column& c) { return c.month.has_value(); });
     if (month_only && !l.has(Field::year)) {
       plan.year = title_year(l.title);
+      // A dated title ("28.02.2026 TARİHİ İTİBARİYLE", TİM's): the figures stand at that date, so
+      // its months are of that year.
+      if (!plan.year)
+        if (const auto dated = text_vintage(l.title)) plan.year = vintage_year(*dated);
       if (!plan.year)
         throw DataError({file, l.header_line, 1, l.in_sheet},
-                        "months as columns without a year; expected a Yıl/year column, a year in the "
-                        "title rows, or periods as column names (2026-01)");
+                        "months as columns without a year; expected a Yıl/year column, a year or a "
+                        "dated title ('28.02.2026 TARİHİ İTİBARİYLE') in the title rows, or periods as "
+                        "column names (2026-01)");
     }
   }
   if (auto missing = RecordInterpreter::missing_fields(complete); !missing.empty())

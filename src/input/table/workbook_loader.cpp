@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bulletin/bulletin.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/text.hpp"
 #include "table/sheet_plan.hpp"
@@ -35,6 +36,7 @@ std::vector<std::size_t> chosen_sheets(const std::vector<std::string>& names,
 bool load_sheet(const std::function<std::unique_ptr<RowSource>()>& open, const std::string& format,
                 bool chosen, const Gazetteer& gazetteer, DatasetBuilder& builder,
                 const LoadOptions& options) {
+  if (load_bulletin(open, format, gazetteer, builder, options)) return true;
   std::unique_ptr<RowSource> rows = open();
   const std::string name = rows->file_name();
   builder.begin_file(name, format);
