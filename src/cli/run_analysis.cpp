@@ -72,7 +72,7 @@ int run_top(const Session& session, TopCommand command) {
   TopQuery& query = command.query;
   query.province = province_named(command.province);
   query.month = month_option(command.month, "--month");
-  query.by = command.by == "chapter" ? TopBy::chapter : TopBy::country;
+  query.by = command.by == "country" ? TopBy::country : TopBy::chapter;
   query.window = window_option(command.window);
   query.source = session.source();
   query.basis = session.basis();
@@ -144,9 +144,11 @@ void add_top(CLI::App& app, Action& chosen) {
       run_top);
   sub->add_option("--province,-p", command->province, "Province name or plate code")->required();
   add_month_option(sub, command->month);
-  sub->add_option("--by", command->by, "Rank destinations (country) or sectors (chapter)")
+  sub->add_option("--by", command->by,
+                  "Rank destinations (country) or sectors (chapter or sector: HS chapters, or TİM's sectors "
+                  "where the data has those)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"country", "chapter"}));
+      ->check(CLI::IsMember({"country", "chapter", "sector"}));
   add_top_option(sub, command->query.n, "How many destinations or sectors to list");
   add_window_option(sub, command->window);
   add_flow_option(sub, command->flow);
