@@ -84,6 +84,13 @@ void write_revisions(std::ostream& out, const Revisions& revisions, Format forma
       shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(c));
       for (auto& row : rows) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
     }
+  // A row without a destination or sector is the province's total: people read that word, not
+  // the mark of a missing figure.
+  if (format == Format::table || format == Format::markdown)
+    for (std::size_t c = 0; c < shown.size(); ++c)
+      if (shown[c].key == "country" || shown[c].key == "sector")
+        for (auto& row : rows)
+          if (!row[c].text) row[c] = Value::of_text(say(style, "Toplam", "Total"));
   report.sections.push_back({"rows", "", shown, std::move(rows), std::nullopt, {}});
   if (revisions.rows.empty())
     report.notes.push_back(

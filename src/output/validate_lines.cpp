@@ -57,6 +57,8 @@ std::string_view note_key(FileNote::Kind kind) {
       return "block_not_read";
     case FileNote::Kind::group_sums_checked:
       return "group_sums_checked";
+    case FileNote::Kind::columns_left_out:
+      return "columns_left_out";
   }
   return {};
 }
@@ -227,6 +229,15 @@ std::string note_line(const FileNote& note, Language lang) {
       return remainders_line(note, lang);
     case FileNote::Kind::block_not_read:
       return block_not_read_line(note.detail, lang);
+    case FileNote::Kind::columns_left_out:
+      return tr ? fmt::format(
+                      "başka para birimindeki ya da miktar sütunları okunmadı ({}): değer dolar "
+                      "sütunundan okundu, ötekiler toplanmadı",
+                      note.detail)
+                : fmt::format(
+                      "columns in other currencies or of quantities not read ({}): the value is the "
+                      "dollar column's, the others are never summed",
+                      note.detail);
     case FileNote::Kind::group_sums_checked:
       return tr ? fmt::format(
                       "{} ayda ana gruplar ve alt gruplar sektörlerinin toplamına, ana gruplar genel "

@@ -235,3 +235,36 @@ TEST_CASE("a bulletin that breaks its template is refused at the cell, with noth
     CHECK_THAT(validate.out, Catch::Contains(message));
   }
 }
+
+TEST_CASE("a directory of two releases: February's file revises January's", "[cli][bulletin]") {
+  const Twin january("2026-01-il-bazinda-sektor-rakamlari.canonical.csv");
+  const Twin february_twin("2026-02-il-bazinda-sektor-rakamlari.canonical.csv");
+  test::TempDir dir;
+  for (const char* name : {"2026-01-il-bazinda-sektor-rakamlari.xlsx", february.c_str()})
+    test::write_text(dir.path / name, test::read_file(bulletins + name));
+  const std::string in = "--no-cache --data " + dir.path.string() + " ";
+  const auto r = run_kexport(in + "summary -p Adana -m 2026-02 -f json");
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  // January from the later release, with what the earlier one gave.
+  CHECK(cents_of(doc["previous_month"]["value"]) == february_twin.total("2026-01", "Adana"));
+  CHECK(cents_of(doc["previous_month"]["revised_since"]["value"]) == january.total("2026-01", "Adana"));
+  CHECK(doc["previous_month"]["revised_since"]["vintage"] == "2026-01-31");
+  // December 2025 is only in January's file: the month before January.
+  const auto jan = run_kexport(in + "summary -p Adana -m 2026-01 -f json");
+  REQUIRE(jan.exit_code == 0);
+  CHECK(cents_of(json::parse(jan.out)["previous_month"]["value"]) == january.total("2025-12", "Adana"));
+  CHECK(cents_of(json::parse(jan.out)["value"]) == february_twin.total("2026-01", "Adana"));
+  // What the later release changed, old and new.
+  const auto revisions = run_kexport(in + "revisions --old 2026-01-31 --new 2026-02-28 -p Adana -f json");
+  REQUIRE(revisions.exit_code == 0);
+  const json revised = json::parse(revisions.out);
+  bool total = false;
+  for (const json& row : revised["rows"])
+    if (row["period"] == "2026-01" && row["sector"].is_null()) {
+      total = true;
+      CHECK(cents_of(row["old_value"]) == january.total("2026-01", "Adana"));
+      CHECK(cents_of(row["new_value"]) == february_twin.total("2026-01", "Adana"));
+    }
+  CHECK(total);
+}

@@ -4,6 +4,7 @@
 // them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "helpers.hpp"
@@ -62,6 +63,23 @@ TEST_CASE("TİM's provinces by month as .xlsx and as the older .xls", "[bulletin
     CHECK(test::records_of(data) == test::records_of(load("2026-02-iller-bazinda-rakamlar.canonical.csv")));
     CHECK(data.files.front().vintage == 20260228);
   }
+}
+
+TEST_CASE("TÜİK's trade query as its application exports it, as CSV and as a workbook", "[bulletin]") {
+  for (const char* name : {"tuik-sorgu-2025.csv", "tuik-sorgu-2025.xlsx"}) {
+    INFO(name);
+    const kexport::Dataset data = load(name);
+    CHECK(test::records_of(data) == test::records_of(load("tuik-sorgu-2025.canonical.csv")));
+    CHECK(data.size() > 50);
+    // EURO, TL and MIKTAR_1 are the same rows in other units: left out, and said.
+    const auto& notes = data.files.front().notes;
+    CHECK(std::find(notes.begin(), notes.end(),
+                    kexport::FileNote{kexport::FileNote::Kind::columns_left_out, 0, "EURO, TL, MIKTAR_1"}) !=
+          notes.end());
+  }
+  // Tariff lines are finer than a chapter: refused at the column, not counted twice or dropped.
+  CHECK_THROWS_WITH(load("bad/tuik-query-tariff-lines.csv"),
+                    Catch::Contains("tuik-query-tariff-lines.csv:1:55: 'TARIFE6': rows of tariff lines"));
 }
 
 TEST_CASE("a bulletin's release is the date its title gives", "[bulletin]") {

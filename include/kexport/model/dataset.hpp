@@ -236,8 +236,10 @@ struct FileNote {
     block_not_read,        // a block that is no month (`detail`: "label|day", "label|part_of_month",
                            // "label|other_range"), not read
     group_sums_checked,    // `count` months whose main groups add up to the total
+    columns_left_out,      // columns of the rows in other currencies or of quantities (`detail`:
+                           // "EURO, TL, MIKTAR_1"), not read
   };
-  static constexpr Kind last_kind = Kind::group_sums_checked;
+  static constexpr Kind last_kind = Kind::columns_left_out;
   Kind kind = Kind::no_table;
   std::uint64_t count = 0;
   std::string detail;

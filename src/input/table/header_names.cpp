@@ -55,6 +55,7 @@ constexpr HeaderAlias header_aliases[] = {
     {"ulkeler", Field::country},
     {"iller", Field::province},
     {"ihracattutari", Field::value},
+    {"dolar", Field::value},  // TÜİK's query application: the value in dollars (EURO and TL beside it)
     {"valueusd", Field::value},
     {"value", Field::value},
     {"deger", Field::value},
@@ -68,6 +69,7 @@ constexpr HeaderAlias header_aliases[] = {
     {"esas", Field::basis},
     {"ilesasi", Field::basis},
     {"flow", Field::flow},
+    {"ihrith", Field::flow},  // TÜİK's query application: exports or imports
     {"tradeflow", Field::flow},
     {"akis", Field::flow},
     {"ticaretakisi", Field::flow},
@@ -130,10 +132,11 @@ std::optional<HeaderMatch> match_header(std::string_view header) {
   for (const auto& alias : header_aliases)
     if (folded == alias.folded)
       // The canonical names say their unit: value_usd is in dollars, whatever --unit says.
-      return HeaderMatch{
-          alias.field,
-          folded == "valueusd" || folded == "importsusd" ? std::optional(ValueUnit::dollars) : std::nullopt,
-          std::string()};
+      return HeaderMatch{alias.field,
+                         folded == "valueusd" || folded == "importsusd" || folded == "dolar"
+                             ? std::optional(ValueUnit::dollars)
+                             : std::nullopt,
+                         std::string()};
   // A value column with its unit: "Değer (1000 $)", "İhracat (Bin ABD Doları)", "value (USD)",
   // "İhracat (Milyon $)", or another currency: "Değer (TL)", "İhracat (Bin Euro)".
   const bool dollar_sign = header.find('$') != std::string_view::npos;

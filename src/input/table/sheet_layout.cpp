@@ -16,6 +16,22 @@ namespace {
 // How many records from the top are searched for the header.
 constexpr std::size_t header_search_limit = 40;
 
+// A column of the rows' amounts in another currency, or of their quantities, beside the value in
+// dollars: TÜİK's query application writes EURO, TL, MIKTAR_1 and MIKTAR_2.
+bool is_other_measure(std::string_view cell) {
+  const std::string folded = fold_name(cell);
+  return folded == "euro" || folded == "tl" || folded == "miktar" || folded == "miktar1" ||
+         folded == "miktar2";
+}
+
+// Columns of tariff lines (TÜİK's query: TARIFE4, TARIFE6, TARIFE8, ISTPOZ): rows finer than an HS
+// chapter, several of which would make one record.
+bool is_tariff_column(std::string_view cell) {
+  const std::string folded = fold_name(cell);
+  return folded == "tarife4" || folded == "tarife6" || folded == "tarife8" || folded == "istpoz" ||
+         folded == "gtip";
+}
+
 }  // namespace
 
 namespace {
@@ -63,6 +79,7 @@ class HeaderSearch {
 
   // The current row's cells, each read as a header cell.
   HeaderRow read_row() {
+    tariff_cell_.reset();
     HeaderRow row;
     Layout& layout = row.layout;
     layout.columns.resize(fields_.size());
@@ -71,6 +88,9 @@ class HeaderSearch {
       layout.columns[i] = classify_header(fields_[i], stated);
       if (!layout.columns[i].field && lost_letter_cell_.empty() && has_lost_letter(fields_[i]))
         lost_letter_cell_ = trim(fields_[i]);
+      if (!layout.columns[i].field && !layout.columns[i].is_month() && is_other_measure(fields_[i]))
+        layout.left_out.emplace_back(trim(fields_[i]));
+      if (is_tariff_column(fields_[i])) tariff_cell_ = i;
       if (stated.says_something()) {
         layout.unit_claims.push_back({stated, rows_.location_of_cell(i), std::string(trim(fields_[i]))});
         if (stated.unit &&
@@ -166,6 +186,12 @@ class HeaderSearch {
 
   // The header is the current row: long (a value column) or wide (months as columns).
   Layout header_here(Layout& layout, bool wide, std::size_t index) {
+    if (tariff_cell_)
+      throw DataError(rows_.location_of_cell(*tariff_cell_),
+                      fmt::format("'{}': rows of tariff lines, finer than kexport's HS chapters (several "
+                                  "would make one record); expected the query by chapter (FASIL) without "
+                                  "tariff columns",
+                                  excerpt(trim(fields_[*tariff_cell_]), 20)));
     layout.header_line = rows_.row_line();
     HeaderCells cells = cells_of_row();
     // Months named alone, with no year in a column or the title so far: their years may be in
@@ -244,7 +270,8 @@ class HeaderSearch {
   std::vector<std::string> title_parts_;
   std::vector<UnitClaim> title_claims_;
   std::size_t title_rows_ = 0;
-  std::string lost_letter_cell_;  // the first header cell with '?' for a letter
+  std::string lost_letter_cell_;            // the first header cell with '?' for a letter
+  std::optional<std::size_t> tariff_cell_;  // the current row's column of tariff lines
   std::size_t best_named_ = 0;
   std::uint64_t best_line_ = 1;
   std::array<bool, field_count> best_present_{};

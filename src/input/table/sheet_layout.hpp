@@ -114,6 +114,9 @@ struct Layout {
   std::optional<Flow> flow;
   bool in_sheet = false;  // a spreadsheet's sheet: positions are cell references
   std::string title;      // the text of the title rows, for year, province, unit and source
+  // Columns of the same rows in other currencies or of quantities (TÜİK's query: EURO, TL,
+  // MIKTAR_1), as written: left out, never summed or taken for dollars, and said by validate.
+  std::vector<std::string> left_out;
 
   [[nodiscard]] bool has(Field field) const { return present[static_cast<std::size_t>(field)]; }
 };

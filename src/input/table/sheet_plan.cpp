@@ -292,6 +292,9 @@ std::vector<std::string> unpublished_months(const SheetPlan& plan, bool with_fig
 }
 
 void report_plan(const SheetPlan& plan, LoadedFile& report) {
+  if (!plan.layout.left_out.empty())
+    report.notes.push_back(
+        {FileNote::Kind::columns_left_out, 0, fmt::format("{}", fmt::join(plan.layout.left_out, ", "))});
   report.decimal = plan.style.decimal;
   report.unit = plan.style.unit;
   report.unit_assumed = plan.unit_assumed;
