@@ -88,6 +88,7 @@ Dataset Session::load(const DataNeeds& needs, Language language) const {
   write_passed_over_notes(std::cerr, loaded.passed_over, language);
   if (!loaded.cache_note.empty()) std::cerr << "kexport: note: " << loaded.cache_note << '\n';
   write_skipped_rows(std::cerr, loaded.data, language);
+  write_file_warnings(std::cerr, loaded.data, language);
   if (loaded.unit_doubt)
     std::cerr << "kexport: " << (language == Language::tr ? "uyarı: " : "warning: ")
               << unit_doubt_line(*loaded.unit_doubt, language) << '\n';

@@ -118,6 +118,31 @@ void write_skipped_rows(std::ostream& err, const Dataset& data, Language languag
         << printable(fmt::format("{}", fmt::join(unknown, "; "))) << '\n';
 }
 
+void write_file_warnings(std::ostream& err, const Dataset& data, Language language) {
+  for (const LoadedFile& file : data.files) {
+    std::size_t mismatches = 0;
+    std::string first;
+    for (const FileNote& note : file.notes)
+      if (note.kind == FileNote::Kind::change_mismatch && mismatches++ == 0) {
+        first = note.detail.substr(0, note.detail.find('|'));  // "book.xlsx[Sheet]!E627": its cell
+        if (const auto bang = first.rfind('!'); bang != std::string::npos) first.erase(0, bang + 1);
+      }
+    if (mismatches == 0) continue;
+    if (language == Language::tr)
+      err << printable(fmt::format(
+                 "kexport: uyarı: {}: {}{} DEĞ. hücresi tutarların verdiği değişimi göstermiyor (ilki {}); "
+                 "DEĞ. hiçbir rakamda kullanılmaz, ayrıntılar için validate\n",
+                 file.name, mismatches, mismatches >= 20 ? "+" : "", first),
+                 true);
+    else
+      err << printable(fmt::format(
+                 "kexport: warning: {}: {}{} DEĞ. cell{} not show the change the amounts give (the first "
+                 "at {}); DEĞ. is never used as a figure, validate gives the details\n",
+                 file.name, mismatches, mismatches >= 20 ? "+" : "", mismatches == 1 ? " does" : "s do", first),
+                 true);
+  }
+}
+
 std::string_view passed_over_reason(PassedOver::Why why, Language language) {
   const bool tr = language == Language::tr;
   switch (why) {

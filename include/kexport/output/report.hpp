@@ -92,6 +92,9 @@ void write_parts_over_total(std::ostream& err, const std::vector<PartsOverTotal>
 
 // The rows --skip-bad-rows left out: how many, and the first of them, for standard error.
 void write_skipped_rows(std::ostream& err, const Dataset& data, Language language);
+// What a file says that its own figures do not (a bulletin's DEĞ. cells the amounts do not give):
+// a line per file for standard error, the details left to validate.
+void write_file_warnings(std::ostream& err, const Dataset& data, Language language);
 // What a doubt about the unit says: "birim belirtilmemiş, tutarlar dolar sayıldı; ama …".
 std::string unit_doubt_line(const FileValidation::UnitDoubt& doubt, Language language);
 // What a skipped row left unknown (FileNote::Kind::skipped_row_unknown's detail), for people:
