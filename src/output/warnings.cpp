@@ -129,17 +129,19 @@ void write_file_warnings(std::ostream& err, const Dataset& data, Language langua
       }
     if (mismatches == 0) continue;
     if (language == Language::tr)
-      err << printable(fmt::format(
-                 "kexport: uyarı: {}: {}{} DEĞ. hücresi tutarların verdiği değişimi göstermiyor (ilki {}); "
-                 "DEĞ. hiçbir rakamda kullanılmaz, ayrıntılar için validate\n",
-                 file.name, mismatches, mismatches >= 20 ? "+" : "", first),
-                 true);
+      err << printable(
+          fmt::format(
+              "kexport: uyarı: {}: {}{} DEĞ. hücresi tutarların verdiği değişimi göstermiyor (ilki {}); "
+              "DEĞ. hiçbir rakamda kullanılmaz, ayrıntılar için validate\n",
+              file.name, mismatches, mismatches >= 20 ? "+" : "", first),
+          true);
     else
-      err << printable(fmt::format(
-                 "kexport: warning: {}: {}{} DEĞ. cell{} not show the change the amounts give (the first "
-                 "at {}); DEĞ. is never used as a figure, validate gives the details\n",
-                 file.name, mismatches, mismatches >= 20 ? "+" : "", mismatches == 1 ? " does" : "s do", first),
-                 true);
+      err << printable(
+          fmt::format(
+              "kexport: warning: {}: {}{} DEĞ. cell{} not show the change the amounts give (the first "
+              "at {}); DEĞ. is never used as a figure, validate gives the details\n",
+              file.name, mismatches, mismatches >= 20 ? "+" : "", mismatches == 1 ? " does" : "s do", first),
+          true);
   }
 }
 
