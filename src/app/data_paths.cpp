@@ -36,10 +36,14 @@ std::vector<std::string> data_paths(const std::vector<std::string>& given, const
     }
     if (!paths.empty()) return paths;
   }
+  return {bundled_data_directory(argv0)};
+}
+
+std::string bundled_data_directory(const char* argv0) {
   std::error_code ec;
   const fs::path installed = executable_dir(argv0) / ".." / KEXPORT_INSTALL_DATA_SUFFIX;
-  if (fs::is_directory(installed, ec)) return {installed.lexically_normal().string()};
-  return {KEXPORT_SOURCE_DATA_DIR};
+  if (fs::is_directory(installed, ec)) return installed.lexically_normal().string();
+  return KEXPORT_SOURCE_DATA_DIR;
 }
 
 void refuse_writing_over_input(const std::string& output, const std::vector<std::string>& data_paths) {

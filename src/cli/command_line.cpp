@@ -102,6 +102,7 @@ int run(int argc, char** argv) {
   add_lists(app, chosen);
   add_validate(app, chosen);
   add_cache(app, chosen);
+  add_fetch(app, chosen);
   app.footer(
       fmt::format("Examples:\n  kexport summary --province Kayseri --month 2026-01\n  kexport report "
                   "--province all --month latest --dir /var/www/ihracat/latest\n  kexport validate "

@@ -50,6 +50,13 @@ struct ValidateCommand {
   std::vector<std::string> paths;
   Presentation look;
 };
+struct FetchCommand {
+  std::string month = "latest", files, base_url, archive;
+  long connect_timeout = 15, timeout = 180;
+  int retries = 3;
+  double retry_wait = 2;
+  Presentation look;
+};
 struct CacheCommand {
   bool stale_only = false;
   Presentation look;
@@ -69,5 +76,6 @@ int run_list(const Session& session, const ListCommand& command);
 int run_validate(const Session& session, const ValidateCommand& command);
 int run_cache_info(const Session& session, const CacheCommand& command);
 int run_cache_clear(const Session& session, const CacheCommand& command);
+int run_fetch(const Session& session, const FetchCommand& command);
 
 }  // namespace kexport::cli

@@ -17,11 +17,13 @@ const char* const exit_codes_help = R"(Exit codes:
   64  usage: a bad option, month, province or country name
   65  bad data: a malformed input file (the message names file:line:column); validate found problems
   66  an input file is missing or unreadable
-  69  the requested month is not in the data
+  69  the requested month is not in the data; fetch: a file the publisher does not put out that month
   70  internal error
   73  the output exists and is not kexport's to replace: --dir holds files that are not an earlier
       report's, as its manifest lists them
-  74  the output could not be written; the cache directory is not the user's own)";
+  74  the output could not be written; the cache directory is not the user's own; fetch: the
+      archive cannot be written
+  75  fetch: not published yet, or the server or the network failed after retries: try again later)";
 
 const std::vector<Format> tabular = {Format::table, Format::json, Format::csv, Format::markdown};
 

@@ -70,5 +70,6 @@ void add_report(CLI::App& app, Action& chosen);
 void add_lists(CLI::App& app, Action& chosen);
 void add_validate(CLI::App& app, Action& chosen);
 void add_cache(CLI::App& app, Action& chosen);
+void add_fetch(CLI::App& app, Action& chosen);
 
 }  // namespace kexport::cli

@@ -38,6 +38,7 @@ class Session {
   Session(GlobalOptions options, const char* argv0) : options_(std::move(options)), argv0_(argv0) {}
 
   [[nodiscard]] const GlobalOptions& options() const { return options_; }
+  [[nodiscard]] const char* argv0() const { return argv0_; }
   [[nodiscard]] std::optional<std::string> source() const;
   [[nodiscard]] std::optional<Basis> basis() const;
   [[nodiscard]] static Language language(const Presentation& look);

@@ -17,11 +17,12 @@ enum class ExitCode : int {
   software = 70,       // an internal error: a bug
   cannot_create = 73,  // the output exists and is not kexport's to replace (a person's files)
   io = 74,             // writing the output failed
+  temporary = 75,      // fetch: not published yet, or the server failed: try again later
 };
 // Every exit code, for the test that holds the README, the manual and --help to this list.
 inline constexpr ExitCode all_exit_codes[] = {
-    ExitCode::ok,          ExitCode::usage,    ExitCode::data,          ExitCode::no_input,
-    ExitCode::unavailable, ExitCode::software, ExitCode::cannot_create, ExitCode::io};
+    ExitCode::ok,       ExitCode::usage,         ExitCode::data, ExitCode::no_input, ExitCode::unavailable,
+    ExitCode::software, ExitCode::cannot_create, ExitCode::io,   ExitCode::temporary};
 
 // Every failure the library reports carries the exit code it should end the run with.
 class Error : public std::runtime_error {

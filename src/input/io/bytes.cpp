@@ -152,6 +152,51 @@ std::size_t release_pages(const InputFile& file, std::string_view stretch) {
   return end - offset;
 }
 
+namespace {
+
+// The data files of one directory, and its other entries.
+void list_directory(const fs::path& path, std::vector<fs::path>& entries,
+                    std::vector<PassedOver>& passed_over) {
+  std::error_code ec;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (input::read_from_directories(input::lower_extension(it->path().filename().string())) &&
+        !it->is_directory(type_ec))
+      entries.push_back(it->path());
+    else
+      passed_over.push_back({it->path().string(), why_passed_over(*it)});
+  }
+  if (ec) throw Error(ExitCode::no_input, path.string() + ": cannot list: " + ec.message());
+}
+
+// An archive `kexport fetch` keeps (marked by its file .kexport-archive): the files of every
+// <source>/<yyyy>-<mm>/ folder in it, the current vintage of each; what the fetcher keeps beside them
+// (fetch.json, the superseded vintages) is not data.
+void list_archive(const fs::path& root, std::vector<fs::path>& entries,
+                  std::vector<PassedOver>& passed_over) {
+  std::error_code ec;
+  std::vector<fs::path> months;
+  for (fs::directory_iterator source(root, ec), end; !ec && source != end; source.increment(ec)) {
+    std::error_code type_ec;
+    if (!source->is_directory(type_ec) || source->path().filename().string().starts_with(".")) continue;
+    for (fs::directory_iterator month(source->path(), ec); !ec && month != end; month.increment(ec))
+      if (month->is_directory(type_ec)) months.push_back(month->path());
+  }
+  if (ec) throw Error(ExitCode::no_input, root.string() + ": cannot list the archive: " + ec.message());
+  for (const fs::path& month : months) {
+    std::vector<fs::path> files;
+    list_directory(month, files, passed_over);
+    for (fs::path& file : files) {
+      if (file.filename() == "fetch.json")
+        passed_over.push_back({file.string(), PassedOver::Why::documentation});
+      else
+        entries.push_back(std::move(file));
+    }
+  }
+}
+
+}  // namespace
+
 InputListing list_input(const std::string& path) {
   const InputListing itself{{path}, {}, {{0, false}}};
   if (path == "-") return itself;
@@ -162,15 +207,10 @@ InputListing list_input(const std::string& path) {
 
   std::vector<fs::path> entries;
   std::vector<PassedOver> passed_over;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    if (input::read_from_directories(input::lower_extension(it->path().filename().string())) &&
-        !it->is_directory(type_ec))
-      entries.push_back(it->path());
-    else
-      passed_over.push_back({it->path().string(), why_passed_over(*it)});
-  }
-  if (ec) throw Error(ExitCode::no_input, path + ": cannot list: " + ec.message());
+  if (fs::exists(fs::path(path) / ".kexport-archive", ec))
+    list_archive(path, entries, passed_over);
+  else
+    list_directory(path, entries, passed_over);
   // Sorted by name: a later file revises an earlier one, so the order must not depend on the disk.
   std::sort(entries.begin(), entries.end());
   std::sort(passed_over.begin(), passed_over.end(),
