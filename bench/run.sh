@@ -24,7 +24,7 @@ if ! command -v hyperfine >/dev/null || ! /usr/bin/python3 -c 'import pandas' 2>
   ! command -v cmake >/dev/null || [ ! -e /usr/include/xxhash.h ] || [ ! -e /usr/include/simdjson.h ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends g++ make cmake libcli11-dev libfmt-dev nlohmann-json3-dev \
-    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev libsimdjson-dev hyperfine python3-pandas time >/dev/null
+    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev nettle-dev libcurl4-openssl-dev libsimdjson-dev hyperfine python3-pandas time >/dev/null
   # Node from Debian only where there is none: a Node installed from elsewhere (NodeSource's
   # bundles its npm) conflicts with Debian's npm, and apt would refuse the whole list.
   if ! command -v npm >/dev/null; then apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; fi

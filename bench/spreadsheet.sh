@@ -18,7 +18,7 @@ if ! command -v hyperfine >/dev/null || ! command -v soffice >/dev/null || ! com
   ! /usr/bin/python3 -c 'import openpyxl, pandas' 2>/dev/null; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends g++ make cmake libcli11-dev libfmt-dev nlohmann-json3-dev \
-    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev hyperfine python3-pandas python3-openpyxl time \
+    libxxhash-dev libzip-dev libexpat1-dev libgsf-1-dev libisal-dev libpugixml-dev nettle-dev libcurl4-openssl-dev hyperfine python3-pandas python3-openpyxl time \
     nodejs npm libreoffice-calc-nogui >/dev/null
 fi
 (cd bench && npm install --no-audit --no-fund --silent)
