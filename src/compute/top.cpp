@@ -152,6 +152,7 @@ Top compute_top(const Dataset& data, const Gazetteer& gazetteer, const TopQuery&
 
   Cents parts_sum = 0;
   for (const auto& [id, value] : *now) parts_sum = checked_add(parts_sum, value);
+  if (top.total && parts_sum <= *top.total) top.unallocated = *top.total - parts_sum;
   if (top.total && parts_sum > *top.total)
     top.parts_over_total =
         PartsOverTotal{query.by == TopBy::country ? Breakdown::countries : Breakdown::sectors, top.from,

@@ -1,6 +1,8 @@
 // series, top and rank as Reports: columns, labels in both languages, and the JSON metadata.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grid.hpp"
 #include "kexport/output/number_format.hpp"
 #include "kexport/output/report.hpp"
@@ -164,6 +166,19 @@ std::vector<std::string> top_notes(const Top& top, const TableStyle& style) {
                         format_dollars(top.parts_over_total->total, style.language),
                         countries ? "countries" : "sectors",
                         format_dollars(top.parts_over_total->sum_of_parts, style.language))));
+  if (top.unallocated && *top.unallocated > 0 && top.total && *top.total > 0) {
+    const double share = 100.0 * static_cast<double>(*top.unallocated) / static_cast<double>(*top.total);
+    notes.push_back(say(
+        style,
+        fmt::format("Hiçbir {} ayrılmamış kısım: {} $ (toplamda payı {}); kaynak bu kısmı dağıtmıyor, "
+                    "paylar toplama göre.",
+                    countries ? "ülkeye" : "sektöre", format_dollars(*top.unallocated, style.language),
+                    format_share(share, style.language)),
+        fmt::format("In no {}: ${} ({} of the total), which the source does not split; the shares are of "
+                    "the total.",
+                    countries ? "destination" : "sector", format_dollars(*top.unallocated, style.language),
+                    format_share(share, style.language))));
+  }
   if (!top.year_earlier_covered)
     notes.push_back(say(
         style, "Bir yıl önceki dönem veride yok: değişim, katkı, yeni ve kaybedilen pazarlar hesaplanamadı.",
@@ -191,7 +206,8 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
                  {"currency", Value::of_text("USD")},
                  {"total", Value::of_money(top.total)},
                  {"previous_total", Value::of_money(top.previous_total)},
-                 {"change_pct", Value::of_number(percent_change(top.total, top.previous_total))}};
+                 {"change_pct", Value::of_number(percent_change(top.total, top.previous_total))},
+                 {"unallocated", Value::of_money(top.unallocated)}};
   if (top.sample) report.warning = output::sample_table_notice(style.language);
   const std::vector<Column> columns = {
       {"rank", "#", Kind::count},
@@ -231,6 +247,21 @@ void write_top(std::ostream& out, const Top& top, Format format, const TableStyl
                              std::nullopt,
                              {}});
   report.notes = top_notes(top, style);
+  // People are not shown a code column no row has (TİM's sectors have no code); machines always
+  // get the key.
+  if (format == Format::table || format == Format::markdown)
+    for (auto& section : report.sections) {
+      const auto code = std::find_if(section.columns.begin(), section.columns.end(),
+                                     [](const Column& c) { return c.key == "code"; });
+      if (code == section.columns.end()) continue;
+      const auto at = code - section.columns.begin();
+      const auto index = static_cast<std::size_t>(at);
+      if (std::any_of(section.rows.begin(), section.rows.end(),
+                      [&](const std::vector<Value>& row) { return row[index].text.has_value(); }))
+        continue;
+      section.columns.erase(code);
+      for (auto& row : section.rows) row.erase(row.begin() + at);
+    }
   output::write_report(out, report, format, style);
 }
 

@@ -129,7 +129,8 @@ TEST_CASE("a province's remainder is in its total and in no sector", "[cli][bull
       CHECK(cents_of(row["value"]) == sectors.at(row["name"].get<std::string>()));
       listed += cents_of(row["value"]);
     }
-    CHECK(listed == parts);  // the sectors, and nothing for the remainder
+    CHECK(listed == parts);                                // the sectors, and nothing for the remainder
+    CHECK(cents_of(doc["unallocated"]) == total - parts);  // which is said, to the cent
   }
   CHECK(with_remainder >= 2);  // the fixture gives most provinces one
 }

@@ -94,6 +94,10 @@ struct Top {
   Period from, to;
   MaybeCents total;           // the province's total over the window
   MaybeCents previous_total;  // the same window a year earlier
+  // What the total holds beyond all its parts (not only the rows listed): exports the source
+  // splits by no destination or sector (TİM's remainder, confidential trade); empty when the
+  // parts exceed the total (parts_over_total).
+  MaybeCents unallocated;
   std::vector<TopRow> rows;
   std::vector<TopRow> new_entries;   // bought now, nothing a year earlier
   std::vector<TopRow> lost_entries;  // bought a year earlier, nothing now
