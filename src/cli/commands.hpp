@@ -51,7 +51,8 @@ struct ValidateCommand {
   Presentation look;
 };
 struct FetchCommand {
-  std::string month = "latest", files, base_url, archive;
+  std::string month = "latest", base_url, archive;
+  std::vector<std::string> files;
   long connect_timeout = 15, timeout = 180;
   int retries = 3;
   double retry_wait = 2;

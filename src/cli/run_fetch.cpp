@@ -1,7 +1,6 @@
 // kexport fetch: a month's files from the publisher into the local archive, for cron.
 #include <unistd.h>
 
-#include <ctime>
 #include <filesystem>
 #include <sstream>
 
@@ -13,37 +12,13 @@
 #include "options.hpp"
 
 namespace kexport::cli {
-namespace {
-
-Period this_month() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  return Period::from_year_month(utc.tm_year + 1900, utc.tm_mon + 1);
-}
-
-std::vector<std::string> names_of(const std::string& list) {
-  std::vector<std::string> names;
-  std::string name;
-  for (const char c : list + ",") {
-    if (c != ',') {
-      name += c;
-    } else if (!trim(name).empty()) {
-      names.emplace_back(trim(name));
-      name.clear();
-    }
-  }
-  return names;
-}
-
-}  // namespace
 
 int run_fetch(const Session& session, const FetchCommand& command) {
   FetchSettings settings;
   // --source names the publisher: "tim", "TİM", "Tim" alike.
   settings.source = session.source() ? fold_name(*session.source()) : "tim";
   settings.month = month_option(command.month, "--month");
-  settings.files = names_of(command.files);
+  settings.files = command.files;
   settings.base_url = command.base_url;
   settings.archive = command.archive.empty() ? default_archive_directory_path() : command.archive;
   settings.addresses =
@@ -52,7 +27,6 @@ int run_fetch(const Session& session, const FetchCommand& command) {
   settings.timeout_seconds = command.timeout;
   settings.retries = command.retries;
   settings.retry_wait_seconds = command.retry_wait;
-  settings.today = this_month();
   const Format format = Session::format(command.look);
   settings.progress = format == Format::table && ::isatty(STDERR_FILENO) != 0;
   const FetchResult result = fetch_month(settings);
@@ -70,7 +44,8 @@ void add_fetch(CLI::App& app, Action& chosen) {
                   "YYYY-MM, or latest: the month before this one, else the one before it")
       ->capture_default_str();
   sub->add_option("--files", command->files,
-                  "Only these files, comma-separated (default: every file of the month; see data/sources)");
+                  "Only these files, comma-separated (default: every file of the month; see data/sources)")
+      ->delimiter(',');
   sub->add_option("--base-url", command->base_url,
                   "In place of each address's scheme and host: a mirror, a proxy cache")
       ->check(non_empty_path);

@@ -25,7 +25,7 @@ struct FetchSettings {
   double retry_wait_seconds = 2;
   std::uint64_t size_cap = 64ULL << 20;
   bool progress = false;
-  Period today;  // the month the run is in, for `latest`
+  std::optional<Period> today;  // the month the run is in, for `latest`; default: the clock's (UTC)
 };
 
 // Fetches the month's files into the archive. Throws Error(usage) for an unknown source or file

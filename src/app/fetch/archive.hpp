@@ -56,6 +56,4 @@ class Archive {
 // XDG_DATA_HOME nor HOME is set.
 std::string default_archive_directory();
 
-std::string sha256_hex_of(const std::string& bytes);
-
 }  // namespace kexport::fetch

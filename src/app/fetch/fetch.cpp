@@ -11,6 +11,7 @@
 #include "fetch/archive.hpp"
 #include "fetch/content_check.hpp"
 #include "fetch/http_client.hpp"
+#include "kexport/app/publish.hpp"
 #include "kexport/model/error.hpp"
 
 namespace kexport {
@@ -25,6 +26,13 @@ std::string now_utc() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+Period this_month() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  return Period::from_year_month(utc.tm_year + 1900, utc.tm_mon + 1);
 }
 
 bool publishes(const Address& a, Period month) {
@@ -52,7 +60,8 @@ FetchedFile fetch_file(const Address& address, Period month, const FetchSettings
   const fetch::HttpResponse response = fetch::http_get(result.address, validators, http);
   if (response.status == 0) {
     result.problem = response.failure;
-    result.temporary = response.temporary || response.failure.find("redirect") != std::string::npos;
+    // A refused redirect is the server's to mend, not the content's: worth another try later.
+    result.temporary = response.temporary || response.redirect_refused;
     return result;
   }
   if (response.status == 304) {
@@ -81,7 +90,7 @@ FetchedFile fetch_file(const Address& address, Period month, const FetchSettings
   meta.etag = response.etag;
   meta.last_modified = response.last_modified;
   meta.size = response.body.size();
-  meta.sha256 = fetch::sha256_hex_of(response.body);
+  meta.sha256 = sha256_hex(response.body);
   result.size = meta.size;
   result.sha256 = meta.sha256;
   switch (archive.store(address.source, month, name, response.body, meta)) {
@@ -150,7 +159,7 @@ FetchResult fetch_month(const FetchSettings& settings) {
   if (settings.month) return fetch_one_month(addresses, *settings.month, settings, archive);
   // The latest: the month before this one, else the one before it (a month's files appear on the
   // 1st–2nd of the next).
-  const Period last = settings.today.plus_months(-1);
+  const Period last = settings.today.value_or(this_month()).plus_months(-1);
   FetchResult result = fetch_one_month(addresses, last, settings, archive);
   const bool none = !result.files.empty() &&
                     std::all_of(result.files.begin(), result.files.end(), [](const FetchedFile& f) {

@@ -143,6 +143,7 @@ HttpResponse attempt(const std::string& url, const Validators& validators, const
     else
       response.failure = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
     response.temporary = temporary_failure(code);
+    response.redirect_refused = code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_TOO_MANY_REDIRECTS;
     return response;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);

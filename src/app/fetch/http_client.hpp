@@ -29,8 +29,9 @@ struct HttpResponse {
   long status = 0;  // 0 when no response came (see `failure`)
   std::string body;
   std::string etag, last_modified, content_type;
-  std::string failure;     // what went wrong when no whole response came, for people
-  bool temporary = false;  // a failure worth another try later (timeouts, resets, 5xx)
+  std::string failure;            // what went wrong when no whole response came, for people
+  bool temporary = false;         // a failure worth another try later (timeouts, resets, 5xx)
+  bool redirect_refused = false;  // a redirect to a scheme other than HTTPS, not followed
   int attempts = 0;
 };
 

@@ -13,8 +13,7 @@ constexpr std::size_t template_search_limit = 10;
 
 bool is_change_header(std::string_view cell) {
   const std::string folded = fold_name(cell);
-  return folded == "deg" || folded == "degisim" || folded == "degisimorani" || folded == "degisim" ||
-         folded == "degyuzde";
+  return folded == "deg" || folded == "degisim" || folded == "degisimorani" || folded == "degyuzde";
 }
 
 // The header's place column: ILLER, İL, ULKE, ÜLKELER.
@@ -148,7 +147,6 @@ std::optional<TimTemplate> recognise_tim_template(RowSource& rows) {
     found.sector_column = first;
     found.place_column = first + 1;
     found.header_line = rows.row_line();
-    found.records_above_data = index + 1;
     found.blocks = blocks_of(cells, first + 2, rows);
     if (above.empty())
       throw DataError(rows.location_of_cell(first + 2),

@@ -38,7 +38,6 @@ struct TimTemplate {
   std::vector<TemplateBlock> blocks;
   std::string title;               // the rows above the labels
   std::optional<Vintage> vintage;  // "28.02.2026 TARİHİ İTİBARİYLE"
-  std::size_t records_above_data = 0;
   std::uint64_t header_line = 0;
 };
 
