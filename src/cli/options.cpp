@@ -20,7 +20,7 @@ const char* const exit_codes_help = R"(Exit codes:
   69  the requested month is not in the data; fetch: a file the publisher does not put out that month
   70  internal error
   73  the output exists and is not kexport's to replace: --dir holds files that are not an earlier
-      report's, as its manifest lists them
+      report's, as its manifest lists them; fetch: a file in the archive it did not fetch
   74  the output could not be written; the cache directory is not the user's own; fetch: the
       archive cannot be written
   75  fetch: not published yet, or the server or the network failed after retries: try again later)";

@@ -284,6 +284,26 @@ TEST_CASE("an archive that cannot be written: exit 74", "[cli][fetch]") {
   CHECK_THAT(r.err, Catch::Contains("a-file/archive"));
 }
 
+TEST_CASE("a file in the archive that fetch did not put there is never replaced: exit 73", "[cli][fetch]") {
+  const test::TempDir dir;
+  const Server server(dir, {{february_path, {file_response(february_file)}}});
+  const fs::path archive = dir.path / "archive";
+  fs::create_directories(month_dir(archive));
+  test::write_text(month_dir(archive) / february_file, "a person's own copy");
+  const auto r = fetch(server, archive);
+  CHECK(r.exit_code == 73);
+  CHECK_THAT(r.err, Catch::Contains(february_file) && Catch::Contains("not the file kexport last fetched"));
+  CHECK(test::read_file((month_dir(archive) / february_file).string()) == "a person's own copy");
+  // Nor one it fetched and a person changed since.
+  fs::remove(month_dir(archive) / february_file);
+  REQUIRE(fetch(server, archive).exit_code == 0);
+  test::write_text(month_dir(archive) / february_file, "edited");
+  const Server changed(dir, {{february_path, {file_response("2026-01-il-bazinda-sektor-rakamlari.xlsx")}}});
+  CHECK(fetch(changed, archive).exit_code == 73);
+  CHECK(test::read_file((month_dir(archive) / february_file).string()) == "edited");
+  check_nothing_partial(archive);
+}
+
 TEST_CASE("a file the publisher does not put out that month: exit 69", "[cli][fetch]") {
   const test::TempDir dir;
   const Server server(dir, json::object());

@@ -16,6 +16,7 @@
 #include <optional>
 #include <sstream>
 
+#include "kexport/app/publish.hpp"
 #include "kexport/model/error.hpp"
 
 namespace kexport::fetch {
@@ -150,6 +151,18 @@ Stored Archive::store(const std::string& source, Period month, const std::string
   if (!vintages.is_array()) vintages = json::array();
   const fs::path current = directory / file;
   Stored stored = Stored::new_file;
+  // A file of that name that the log does not list as the one last fetched is not the archive's
+  // to replace (a person's copy, or one edited since).
+  if (fs::exists(current)) {
+    std::ifstream in(current, std::ios::binary);
+    std::stringstream held;
+    held << in.rdbuf();
+    if (vintages.empty() || vintage_of(vintages.back()).sha256 != sha256_hex(held.str()))
+      throw Error(ExitCode::cannot_create,
+                  fmt::format("{}: exists and is not the file kexport last fetched there (fetch.json says "
+                              "otherwise); move it away to fetch it again",
+                              current.string()));
+  }
   if (!vintages.empty() && fs::exists(current)) {
     StoredVintage last = vintage_of(vintages.back());
     if (last.sha256 == meta.sha256) return Stored::unchanged;

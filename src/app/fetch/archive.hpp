@@ -43,7 +43,8 @@ class Archive {
   [[nodiscard]] std::optional<StoredVintage> latest(const std::string& source, Period month,
                                                     const std::string& file) const;
   // Keeps the bytes as the file's current vintage, unless they are the current one's. Throws
-  // Error(io), leaving nothing partial, when it cannot be written.
+  // Error(io), leaving nothing partial, when it cannot be written, and Error(cannot_create) when a
+  // file of that name is there that fetch.json does not list as the one last fetched.
   Stored store(const std::string& source, Period month, const std::string& file, const std::string& bytes,
                const StoredVintage& meta);
 
