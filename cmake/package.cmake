@@ -64,11 +64,12 @@ and press releases in Turkish and English.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # kexport_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The libraries the binary links come from dpkg-shlibdeps; three more are loaded with dlopen when
-# the first file that needs them is read (workbooks: libzip; large workbooks: ISA-L; .xls: libgsf;
-# src/input/lazy_library.hpp says why), which shlibdeps cannot see, so they are named here.
+# The libraries the binary links come from dpkg-shlibdeps; six more are loaded with dlopen when
+# first needed (workbooks: libzip and expat; large workbooks: ISA-L; .xls: libgsf; checksums:
+# Nettle; `kexport fetch`: libcurl; include/kexport/model/lazy_library.hpp says why), which
+# shlibdeps cannot see, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libzip4, libisal2, libgsf-1-114")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libzip4, libexpat1, libisal2, libgsf-1-114, libnettle8, libcurl4")
 set(CPACK_STRIP_FILES ON)
 # Directories 0755, whatever the builder's umask.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE

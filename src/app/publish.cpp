@@ -21,6 +21,7 @@
 #include "kexport/input/load.hpp"
 #include "kexport/model/error.hpp"
 #include "kexport/model/file_io.hpp"
+#include "kexport/model/lazy_library.hpp"
 
 namespace kexport {
 namespace {
@@ -182,14 +183,39 @@ void remove_abandoned(const fs::path& target) {
   }
 }
 
+// Nettle's SHA-256, from the library loaded when a report or a fetch first needs it
+// (lazy_library.hpp says why). The header's macros make sha256_init nettle_sha256_init, the name
+// the library exports.
+struct Nettle {
+  LazyLibrary library{"libnettle.so.8"};
+  decltype(&::nettle_sha256_init) sha256_init = nullptr;
+  decltype(&::nettle_sha256_update) sha256_update = nullptr;
+  decltype(&::nettle_sha256_digest) sha256_digest = nullptr;
+  Nettle() {
+    library.bind(sha256_init, "nettle_sha256_init");
+    library.bind(sha256_update, "nettle_sha256_update");
+    library.bind(sha256_digest, "nettle_sha256_digest");
+  }
+};
+
+const Nettle& nettle_library() {
+  static const Nettle loaded;
+  if (!loaded.library.ready())
+    throw Error(
+        ExitCode::unavailable,
+        "the files' SHA-256 checksums need Nettle (Debian's package libnettle8): " + loaded.library.why());
+  return loaded;
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
+  const Nettle& nettle = nettle_library();
   sha256_ctx context;
-  sha256_init(&context);
-  sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+  nettle.sha256_init(&context);
+  nettle.sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
   std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
-  sha256_digest(&context, digest.size(), digest.data());
+  nettle.sha256_digest(&context, digest.size(), digest.data());
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
   for (const std::uint8_t b : digest) {

@@ -3,6 +3,9 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include "kexport/model/error.hpp"
+#include "kexport/model/lazy_library.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -11,10 +14,45 @@
 namespace kexport::fetch {
 namespace {
 
-// libcurl's global state, set up once for the process.
-void global_init() {
-  static const bool done = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
-  (void)done;
+// libcurl's functions, from the library loaded when fetch first needs it (lazy_library.hpp says
+// why), named without their prefix because curl.h makes some of those names macros.
+struct Curl {
+  LazyLibrary library{"libcurl.so.4"};
+  decltype(&::curl_global_init) global_init = nullptr;
+  decltype(&::curl_easy_init) easy_init = nullptr;
+  decltype(&::curl_easy_setopt) easy_setopt = nullptr;
+  decltype(&::curl_easy_perform) easy_perform = nullptr;
+  decltype(&::curl_easy_getinfo) easy_getinfo = nullptr;
+  decltype(&::curl_easy_cleanup) easy_cleanup = nullptr;
+  decltype(&::curl_easy_strerror) easy_strerror = nullptr;
+  decltype(&::curl_slist_append) slist_append = nullptr;
+  decltype(&::curl_slist_free_all) slist_free_all = nullptr;
+  bool initialised = false;
+
+  Curl() {
+    library.bind(global_init, "curl_global_init");
+    library.bind(easy_init, "curl_easy_init");
+    library.bind(easy_setopt, "curl_easy_setopt");
+    library.bind(easy_perform, "curl_easy_perform");
+    library.bind(easy_getinfo, "curl_easy_getinfo");
+    library.bind(easy_cleanup, "curl_easy_cleanup");
+    library.bind(easy_strerror, "curl_easy_strerror");
+    library.bind(slist_append, "curl_slist_append");
+    library.bind(slist_free_all, "curl_slist_free_all");
+    // libcurl's global state, set up once for the process.
+    initialised = library.ready() && global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  }
+};
+
+// The loaded library; a machine without it cannot fetch, which is said rather than retried.
+const Curl& curl_library() {
+  static const Curl curl;
+  if (!curl.library.ready())
+    throw Error(
+        ExitCode::unavailable,
+        fmt::format("kexport fetch needs libcurl (Debian's package libcurl4): {}", curl.library.why()));
+  if (!curl.initialised) throw Error(ExitCode::unavailable, "kexport fetch: libcurl could not be set up");
+  return curl;
 }
 
 struct Transfer {
@@ -89,9 +127,10 @@ bool temporary_failure(CURLcode code) {
   }
 }
 
-HttpResponse attempt(const std::string& url, const Validators& validators, const HttpSettings& settings) {
+HttpResponse attempt(const Curl& lib, const std::string& url, const Validators& validators,
+                     const HttpSettings& settings) {
   HttpResponse response;
-  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  const std::unique_ptr<CURL, decltype(lib.easy_cleanup)> curl(lib.easy_init(), lib.easy_cleanup);
   if (!curl) {
     response.failure = "libcurl could not start a transfer";
     return response;
@@ -99,36 +138,36 @@ HttpResponse attempt(const std::string& url, const Validators& validators, const
   Transfer transfer{&response, settings.size_cap, false, settings.progress, -1};
   curl_slist* headers = nullptr;
   if (!validators.etag.empty())
-    headers = curl_slist_append(headers, ("If-None-Match: " + validators.etag).c_str());
+    headers = lib.slist_append(headers, ("If-None-Match: " + validators.etag).c_str());
   if (!validators.last_modified.empty())
-    headers = curl_slist_append(headers, ("If-Modified-Since: " + validators.last_modified).c_str());
-  const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers, curl_slist_free_all);
+    headers = lib.slist_append(headers, ("If-Modified-Since: " + validators.last_modified).c_str());
+  const std::unique_ptr<curl_slist, decltype(lib.slist_free_all)> header_list(headers, lib.slist_free_all);
   CURL* c = curl.get();
   char error[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "kexport/" KEXPORT_VERSION);
+  lib.easy_setopt(c, CURLOPT_URL, url.c_str());
+  lib.easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  lib.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  lib.easy_setopt(c, CURLOPT_USERAGENT, "kexport/" KEXPORT_VERSION);
   // Redirects only to HTTPS: a file that moves to plain HTTP could be anybody's on the way.
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings.connect_timeout_seconds);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, settings.timeout_seconds);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(settings.size_cap));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever the server compresses with
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, settings.progress ? 0L : 1L);
-  const CURLcode code = curl_easy_perform(c);
+  lib.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  lib.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  lib.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  lib.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings.connect_timeout_seconds);
+  lib.easy_setopt(c, CURLOPT_TIMEOUT, settings.timeout_seconds);
+  lib.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(settings.size_cap));
+  lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever the server compresses with
+  lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  lib.easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+  lib.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  lib.easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
+  lib.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  lib.easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  lib.easy_setopt(c, CURLOPT_NOPROGRESS, settings.progress ? 0L : 1L);
+  const CURLcode code = lib.easy_perform(c);
   if (transfer.progress && transfer.last_percent >= 0 && transfer.last_percent < 100)
     std::fputc('\n', stderr);
   if (code != CURLE_OK) {
@@ -137,16 +176,16 @@ HttpResponse attempt(const std::string& url, const Validators& validators, const
       response.failure = fmt::format("larger than the cap of {} MiB", settings.size_cap >> 20);
     else if (code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_TOO_MANY_REDIRECTS)
       response.failure = fmt::format("a redirect kexport does not follow (only to HTTPS): {}",
-                                     error[0] != '\0' ? error : curl_easy_strerror(code));
+                                     error[0] != '\0' ? error : lib.easy_strerror(code));
     else if (code == CURLE_PARTIAL_FILE)
       response.failure = "the body was cut short (fewer bytes than the server announced)";
     else
-      response.failure = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
+      response.failure = error[0] != '\0' ? std::string(error) : std::string(lib.easy_strerror(code));
     response.temporary = temporary_failure(code);
     response.redirect_refused = code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_TOO_MANY_REDIRECTS;
     return response;
   }
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+  lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
   response.temporary = response.status >= 500;
   return response;
 }
@@ -154,11 +193,11 @@ HttpResponse attempt(const std::string& url, const Validators& validators, const
 }  // namespace
 
 HttpResponse http_get(const std::string& url, const Validators& validators, const HttpSettings& settings) {
-  global_init();
+  const Curl& lib = curl_library();
   double wait = settings.retry_wait_seconds;
   HttpResponse response;
   for (int attempt_number = 0;; ++attempt_number) {
-    response = attempt(url, validators, settings);
+    response = attempt(lib, url, validators, settings);
     response.attempts = attempt_number + 1;
     if (!response.temporary || attempt_number >= settings.retries) return response;
     std::this_thread::sleep_for(std::chrono::duration<double>(wait));

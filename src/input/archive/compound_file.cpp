@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "io/lazy_library.hpp"
 #include "kexport/model/error.hpp"
+#include "kexport/model/lazy_library.hpp"
 
 namespace kexport::input {
 namespace {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "io/lazy_library.hpp"
+#include "kexport/model/lazy_library.hpp"
 
 namespace kexport::input {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "io/lazy_library.hpp"
 #include "kexport/model/error.hpp"
+#include "kexport/model/lazy_library.hpp"
 
 namespace kexport::input {
 namespace {

@@ -10,8 +10,51 @@
 
 #include "io/byte_search.hpp"
 #include "kexport/model/error.hpp"
+#include "kexport/model/lazy_library.hpp"
 
 namespace kexport::input {
+namespace {
+
+// expat's functions, from the library loaded when the first workbook is read (lazy_library.hpp
+// says why; only workbooks have XML to read).
+struct Expat {
+  LazyLibrary library{"libexpat.so.1"};
+  decltype(&::XML_ParserCreate) XML_ParserCreate = nullptr;
+  decltype(&::XML_ParserFree) XML_ParserFree = nullptr;
+  decltype(&::XML_SetUserData) XML_SetUserData = nullptr;
+  decltype(&::XML_SetElementHandler) XML_SetElementHandler = nullptr;
+  decltype(&::XML_SetCharacterDataHandler) XML_SetCharacterDataHandler = nullptr;
+  decltype(&::XML_SetStartDoctypeDeclHandler) XML_SetStartDoctypeDeclHandler = nullptr;
+  decltype(&::XML_SetEntityDeclHandler) XML_SetEntityDeclHandler = nullptr;
+  decltype(&::XML_Parse) XML_Parse = nullptr;
+  decltype(&::XML_StopParser) XML_StopParser = nullptr;
+  decltype(&::XML_GetCurrentLineNumber) XML_GetCurrentLineNumber = nullptr;
+  decltype(&::XML_GetCurrentColumnNumber) XML_GetCurrentColumnNumber = nullptr;
+  decltype(&::XML_GetErrorCode) XML_GetErrorCode = nullptr;
+  decltype(&::XML_ErrorString) XML_ErrorString = nullptr;
+  Expat() {
+    KEXPORT_BIND(library, XML_ParserCreate);
+    KEXPORT_BIND(library, XML_ParserFree);
+    KEXPORT_BIND(library, XML_SetUserData);
+    KEXPORT_BIND(library, XML_SetElementHandler);
+    KEXPORT_BIND(library, XML_SetCharacterDataHandler);
+    KEXPORT_BIND(library, XML_SetStartDoctypeDeclHandler);
+    KEXPORT_BIND(library, XML_SetEntityDeclHandler);
+    KEXPORT_BIND(library, XML_Parse);
+    KEXPORT_BIND(library, XML_StopParser);
+    KEXPORT_BIND(library, XML_GetCurrentLineNumber);
+    KEXPORT_BIND(library, XML_GetCurrentColumnNumber);
+    KEXPORT_BIND(library, XML_GetErrorCode);
+    KEXPORT_BIND(library, XML_ErrorString);
+  }
+};
+
+const Expat& expat() {
+  static const Expat loaded;
+  return loaded;
+}
+
+}  // namespace
 
 struct XmlCallbacks {
   static XmlStream& stream(void* data) { return *static_cast<XmlStream*>(data); }
@@ -24,7 +67,7 @@ struct XmlCallbacks {
       call(s.handler_);
     } catch (...) {
       if (!s.failure_) s.failure_ = std::current_exception();
-      XML_StopParser(s.parser_, XML_FALSE);
+      expat().XML_StopParser(s.parser_, XML_FALSE);
     }
   }
   static void start(void* data, const XML_Char* name, const XML_Char** attributes) {
@@ -39,7 +82,7 @@ struct XmlCallbacks {
   static void refuse(void* data, const char* what) {
     XmlStream& s = stream(data);
     if (s.refused_.empty()) s.refused_ = what;
-    XML_StopParser(s.parser_, XML_FALSE);
+    expat().XML_StopParser(s.parser_, XML_FALSE);
   }
   static void doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     refuse(data, "a document type declaration (DTD)");
@@ -50,14 +93,20 @@ struct XmlCallbacks {
   }
 };
 
-XmlStream::XmlStream(XmlHandler& handler, std::string part)
-    : parser_(XML_ParserCreate(nullptr)), handler_(handler), part_(std::move(part)) {
+XmlStream::XmlStream(XmlHandler& handler, std::string part) : handler_(handler), part_(std::move(part)) {
+  const Expat& x = expat();
+  if (!x.library.ready())
+    throw Error(ExitCode::unavailable, part_ +
+                                           ": reading .xlsx and .ods workbooks needs expat (Debian's package "
+                                           "libexpat1), which could not be loaded (" +
+                                           x.library.why() + "); install it, or save the workbook as CSV");
+  parser_ = x.XML_ParserCreate(nullptr);
   if (parser_ == nullptr) throw std::bad_alloc();
-  XML_SetUserData(parser_, this);
-  XML_SetElementHandler(parser_, &XmlCallbacks::start, &XmlCallbacks::end);
-  XML_SetCharacterDataHandler(parser_, &XmlCallbacks::text);
-  XML_SetStartDoctypeDeclHandler(parser_, &XmlCallbacks::doctype);
-  XML_SetEntityDeclHandler(parser_, &XmlCallbacks::entity);
+  x.XML_SetUserData(parser_, this);
+  x.XML_SetElementHandler(parser_, &XmlCallbacks::start, &XmlCallbacks::end);
+  x.XML_SetCharacterDataHandler(parser_, &XmlCallbacks::text);
+  x.XML_SetStartDoctypeDeclHandler(parser_, &XmlCallbacks::doctype);
+  x.XML_SetEntityDeclHandler(parser_, &XmlCallbacks::entity);
 }
 
 TextPosition position_after(TextPosition at, std::string_view text) {
@@ -72,7 +121,7 @@ TextPosition position_after(TextPosition at, std::string_view text) {
 }
 
 XmlStream::~XmlStream() {
-  XML_ParserFree(parser_);
+  expat().XML_ParserFree(parser_);
 }
 
 void XmlStream::feed(std::string_view piece, bool last) {
@@ -80,15 +129,16 @@ void XmlStream::feed(std::string_view piece, bool last) {
     // expat takes an int length: a piece larger than that goes in parts.
     const std::size_t size = std::min<std::size_t>(piece.size(), std::numeric_limits<int>::max());
     const bool final_part = last && size == piece.size();
-    if (XML_Parse(parser_, piece.data(), static_cast<int>(size), final_part ? XML_TRUE : XML_FALSE) !=
+    const Expat& x = expat();
+    if (x.XML_Parse(parser_, piece.data(), static_cast<int>(size), final_part ? XML_TRUE : XML_FALSE) !=
         XML_STATUS_OK) {
       if (failure_) std::rethrow_exception(failure_);
       const TextPosition at =
-          position_in_document({static_cast<std::uint64_t>(XML_GetCurrentLineNumber(parser_)),
-                                static_cast<std::uint64_t>(XML_GetCurrentColumnNumber(parser_)) + 1});
+          position_in_document({static_cast<std::uint64_t>(x.XML_GetCurrentLineNumber(parser_)),
+                                static_cast<std::uint64_t>(x.XML_GetCurrentColumnNumber(parser_)) + 1});
       const std::string why = !refused_.empty()
                                   ? refused_ + ", which a workbook does not need; expected plain XML"
-                                  : std::string(XML_ErrorString(XML_GetErrorCode(parser_))) +
+                                  : std::string(x.XML_ErrorString(x.XML_GetErrorCode(parser_))) +
                                         "; expected the part as the spreadsheet program wrote it";
       throw DataError({part_, at.line, at.column}, "malformed XML: " + why);
     }

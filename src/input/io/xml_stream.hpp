@@ -54,7 +54,7 @@ class XmlStream {
  private:
   [[nodiscard]] TextPosition position_in_document(TextPosition parsed) const;
 
-  XML_ParserStruct* parser_;
+  XML_ParserStruct* parser_ = nullptr;
   XmlHandler& handler_;
   std::string part_;
   std::string refused_;         // why a declaration handler stopped the parse
