@@ -15,7 +15,7 @@ const instance = persisted
 const db = await instance.connect();
 // A CSV file or a directory's CSV files (FILE ending in /*.csv), JSON Lines, a JSON array.
 const json = file.endsWith('.jsonl') || file.endsWith('.json');
-const columns = `{'period': 'VARCHAR', 'province': 'VARCHAR', 'country': 'VARCHAR', 'country_code': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)'}`;
+const columns = `{'period': 'VARCHAR', 'province': 'VARCHAR', 'country': 'VARCHAR', 'country_code': 'VARCHAR', 'value_usd': 'DECIMAL(18,2)', 'source': 'VARCHAR', 'basis': 'VARCHAR', 'vintage': 'VARCHAR'}`;
 const source = persisted
   ? 'exports'
   : json

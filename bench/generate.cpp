@@ -74,7 +74,9 @@ int main(int argc, char** argv) {
   const auto months = static_cast<int>(std::ceil(wanted / (81.0 * expected_presence)));
   const int first = 2026 * 12 - months;  // index of the first month (January 2026 is 2026*12)
 
-  std::fputs("period,province,country,country_code,value_usd\n", out);
+  // Each row names its source, basis and release, as the real record shape does (TÜİK's table on
+  // the head-office basis, of one release): the loader reads and checks all three on every row.
+  std::fputs("period,province,country,country_code,value_usd,source,basis,vintage\n", out);
   std::uint64_t rows = 0;
   std::string line;
   for (int m = 0; m < months; ++m) {
@@ -91,7 +93,7 @@ int main(int argc, char** argv) {
         line += std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month) + ',';
         line += g.province(static_cast<kexport::ProvinceId>(p)).name + ',' + written[c] + ',' +
                 countries[c]->code + ',' + std::to_string(cents / 100) + '.' + (cents % 100 < 10 ? "0" : "") +
-                std::to_string(cents % 100) + '\n';
+                std::to_string(cents % 100) + ",TÜİK,head_office,2026-02-16\n";
         std::fputs(line.c_str(), out);
         ++rows;
       }

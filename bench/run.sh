@@ -217,7 +217,7 @@ sheets=$(sed -n '/^## \(Targets\|Spreadsheets\)$/,$p' bench/results.md 2>/dev/nu
   echo
   echo "The summary question (\`kexport summary --province $province\`, the latest month, as JSON) on"
   echo "generated CSV of two shapes: canonical (\`bench/generate.cpp\`: 81 provinces, up to 229"
-  echo "destinations, gaps; five columns) and a TÜİK download's layout (\`bench/generate_wide.py\`:"
+  echo "destinations, gaps; eight columns: the record and its source, basis and release) and a TÜİK download's layout (\`bench/generate_wide.py\`:"
   echo "province × destination × chapter, nine columns, plate and ISO codes beside long upper-case names,"
   echo "every text field quoted),"
   echo "the file in the page cache, whole process, median of $runs runs (pandas: 3), measured in one run"

@@ -42,8 +42,8 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
                                                     "(merkez, uretim-yeri, tim-kayit)";
       });
   app.add_option("--vintage", global.vintage,
-                 "The release date of files whose title and name give none (YYYY-MM-DD or YYYY-MM): of two "
-                 "files that give the same figure, the later release is the figure")
+                 "The release date of files whose vintage column, title and name give none (YYYY-MM-DD or "
+                 "YYYY-MM): of two files that give the same figure, the later release is the figure")
       ->type_name("DATE")
       ->check([](const std::string& text) {
         return parse_vintage(text) ? std::string() : "expected a date, YYYY-MM-DD or YYYY-MM";

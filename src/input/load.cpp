@@ -1,5 +1,7 @@
 #include "kexport/input/load.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -29,11 +31,21 @@ void load_file(const InputFile& file, const input::FormatRow& format, const Gaze
   if (format.check) format.check(file);
   const std::size_t first = builder.file_count();
   format.load(file, gazetteer, builder, options);
-  // The release of a file (each sheet of a workbook) whose title gives none: a date in its name,
-  // else --vintage's.
+  // The release of a file (each sheet of a workbook): the one its rows state in a `vintage`
+  // column, which a date in its title must not contradict; else its title's; else a date in its
+  // name; else --vintage's.
   const std::optional<Vintage> named = input::file_name_vintage(file.name);
   for (std::size_t i = first; i < builder.file_count(); ++i) {
     LoadedFile& loaded = builder.file(i);
+    if (const std::optional<StatedVintage> stated = builder.stated_vintage(i)) {
+      if (loaded.vintage != unknown_vintage && loaded.vintage != stated->vintage)
+        throw DataError({loaded.name, stated->line, 0, loaded.is_sheet()},
+                        fmt::format("release {} in the vintage column, while the title says {}; expected "
+                                    "one release per file",
+                                    vintage_iso(stated->vintage), vintage_iso(loaded.vintage)));
+      loaded.vintage = stated->vintage;
+      loaded.vintage_from = "vintage column";
+    }
     if (loaded.vintage != unknown_vintage) continue;
     if (named) {
       loaded.vintage = *named;

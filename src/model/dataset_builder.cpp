@@ -1,5 +1,7 @@
 // Building a dataset: names to ids as the loaders meet them, records as they come, and the
 // merging of builders that read parts of a file side by side. finish() is in dataset_finish.cpp.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "kexport/model/dataset_builder.hpp"
@@ -56,6 +58,17 @@ CountryId DatasetBuilder::known_country(std::size_t gazetteer_index, std::string
 void DatasetBuilder::note(FileNote note) {
   std::vector<FileNote>& notes = current_file().notes;
   if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+}
+
+std::optional<StatedVintage> DatasetBuilder::stated_vintage(std::size_t file) const {
+  if (file >= stated_vintages_.size() || stated_vintages_[file].vintage == unknown_vintage)
+    return std::nullopt;
+  return stated_vintages_[file];
+}
+
+void DatasetBuilder::state_vintage(Vintage vintage, std::uint32_t line) {
+  stated_vintages_.resize(std::max(stated_vintages_.size(), file_count()));
+  stated_vintages_[file_count() - 1] = {vintage, line};
 }
 
 CountryId DatasetBuilder::unknown_country(std::string_view written) {
@@ -214,6 +227,17 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
   }
   LoadedFile& file_report = data_.files.back();
   const LoadedFile& part_report = part.data_.files.back();
+  if (const auto theirs = part.stated_vintage()) {
+    const auto mine = stated_vintage();
+    if (!mine) {
+      state_vintage(theirs->vintage, theirs->line);
+    } else if (mine->vintage != theirs->vintage) {
+      throw DataError({file_report.name, theirs->line, 0, file_report.is_sheet()},
+                      fmt::format("release {} after release {} on line {}; expected one release per file: "
+                                  "give each release a file of its own",
+                                  vintage_iso(theirs->vintage), vintage_iso(mine->vintage), mine->line));
+    }
+  }
   file_report.rows += part_report.rows;
   if (file_report.rounded_amounts == 0) {
     file_report.first_rounded_line = part_report.first_rounded_line;

@@ -227,3 +227,82 @@ TEST_CASE("revisions lists exactly the figures two releases give differently", "
   CHECK(none.exit_code == 0);
   CHECK_THAT(none.out, Catch::Contains("Düzeltme yok"));
 }
+
+TEST_CASE("a vintage column dates its file, and a file is one release", "[cli][releases]") {
+  const test::TempDir dir;
+  // Undated names and no title: the column alone says which release each file is.
+  test::write_text(dir.path / "a.csv",
+                   "period,province,value_usd,source,vintage\n"
+                   "2026-01,Kayseri,305,TİM,2026-02-28\n2025-01,Kayseri,281,TİM,2026-02-28\n");
+  test::write_text(dir.path / "b.jsonl",
+                   "{\"period\":\"2026-01\",\"province\":\"Kayseri\",\"value_usd\":300,\"source\":\"TİM\","
+                   "\"vintage\":\"2026-01-31\"}\n"
+                   "{\"period\":\"2025-01\",\"province\":\"Kayseri\",\"value_usd\":280,\"source\":\"TİM\","
+                   "\"vintage\":\"2026-01-31\"}\n");
+  const std::string a = (dir.path / "a.csv").string(), b = (dir.path / "b.jsonl").string();
+  const std::string cache = "XDG_CACHE_HOME=" + (dir.path / "cache").string();
+  for (const std::string& data : {"--data " + a + " --data " + b, "--data " + b + " --data " + a}) {
+    INFO(data);
+    const auto r = run_kexport(data + " --no-cache summary -p Kayseri -m 2026-01 -f json");
+    REQUIRE(r.exit_code == 0);
+    const json doc = json::parse(r.out);
+    CHECK(doc["value"] == 305.0);
+    CHECK(doc["vintage"] == "2026-02-28");
+    CHECK(doc["previous_year"]["revised_since"] == json({{"value", 280.0}, {"vintage", "2026-01-31"}}));
+    // The cache's answer is the same, written and then read.
+    for (int run = 0; run < 2; ++run)
+      CHECK(run_kexport(data + " summary -p Kayseri -m 2026-01 -f json", "", cache).out == r.out);
+  }
+  const json v = json::parse(run_kexport("validate -f json " + a + " " + b).out);
+  for (const json& f : v["files"]) CHECK(f["vintage_from"] == "vintage column");
+  CHECK(v["files"][0]["vintage"] == "2026-02-28");
+  CHECK(v["files"][1]["vintage"] == "2026-01-31");
+
+  // A second release in one file is refused at its row, naming both, with nothing on stdout.
+  test::write_text(dir.path / "mixed.csv",
+                   "period,province,value_usd,vintage\n2026-01,Kayseri,305,2026-02-28\n"
+                   "2025-01,Kayseri,280,2026-01-31\n");
+  auto r = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 65);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("mixed.csv:3:") && Catch::Contains("release 2026-01-31 after release "
+                                                                       "2026-02-28 on line 2"));
+  // A date that is not one, and a column that contradicts the title's date.
+  test::write_text(dir.path / "mixed.csv",
+                   "period,province,value_usd,vintage\n2026-01,Kayseri,305,28/02/2026\n");
+  r = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 65);
+  CHECK_THAT(r.err, Catch::Contains("mixed.csv:2:") && Catch::Contains("is not a release date"));
+  test::write_text(dir.path / "mixed.csv",
+                   "31.01.2026 TARİHİ İTİBARİYLE\nperiod,province,value_usd,vintage\n"
+                   "2026-01,Kayseri,305,2026-02-28\n");
+  r = run_kexport("--data " + (dir.path / "mixed.csv").string() + " summary -p Kayseri");
+  CHECK(r.exit_code == 65);
+  CHECK_THAT(r.err, Catch::Contains("while the title says 2026-01-31"));
+
+  // A file large enough to be read in stretches on two cores, one release in its first rows and
+  // another in its last, the rows between (where the stretches part) giving none: neither stretch
+  // sees both, and the file is still refused, at the first row of the second release.
+  const std::vector<std::string> countries = {"Almanya", "Fransa", "Irak", "Rusya", "Japonya", "Mısır"};
+  std::string big = "period,province_code,country,value_usd,vintage\n";
+  std::size_t rows = 0, first_later = 0;
+  for (int year = 1996; year <= 2026; ++year)
+    for (int month = 1; month <= 12; ++month)
+      for (int province = 1; province <= 81; ++province)
+        for (const std::string& country : countries) {
+          const char* release = year < 2000 ? "2026-01-31" : year < 2023 ? "" : "2026-02-28";
+          if (year == 2023 && first_later == 0) first_later = rows + 2;  // the line, after the header
+          big += fmt::format("{}-{:02},{},{},{},{}\n", year, month, province, country, ++rows, release);
+        }
+  REQUIRE(big.size() > (4u << 20));  // above the size read in stretches (4 MiB)
+  test::write_text(dir.path / "big.csv", big);
+  for (const char* threads : {"1", "2"}) {
+    r = run_kexport(std::string("--threads ") + threads + " --data " + (dir.path / "big.csv").string() +
+                    " summary -p Kayseri");
+    CHECK(r.exit_code == 65);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("big.csv:{}:", first_later)) &&
+                          Catch::Contains("release 2026-02-28 after release 2026-01-31 on line 2") &&
+                          Catch::Contains("one release per file"));
+  }
+}

@@ -21,6 +21,12 @@ struct SkippedKey {
   std::optional<Period> month;
 };
 
+// The release a file's rows state (a `vintage` column), and the first row that stated it.
+struct StatedVintage {
+  Vintage vintage = unknown_vintage;
+  std::uint32_t line = 0;
+};
+
 class DatasetBuilder {
  public:
   DatasetBuilder() = default;
@@ -34,6 +40,14 @@ class DatasetBuilder {
   LoadedFile& file(std::size_t index) { return data_.files[index]; }
   // Adds a note to the current file, once however many rows give it.
   void note(FileNote note);
+  // The release the current file's rows state, set by its first row that states one: a file is
+  // one release, which load() makes the file's (of a file read in stretches, absorb() holds the
+  // stretches to one release).
+  [[nodiscard]] std::optional<StatedVintage> stated_vintage(std::size_t file) const;
+  [[nodiscard]] std::optional<StatedVintage> stated_vintage() const {
+    return stated_vintage(file_count() - 1);
+  }
+  void state_vintage(Vintage vintage, std::uint32_t line);
 
   // Dictionary ids. Known countries are keyed by their gazetteer entry, so that every spelling of
   // one country is one id; an unknown name is keyed by its folded form and kept as first written.
@@ -138,6 +152,7 @@ class DatasetBuilder {
   };
   std::vector<SkippedUnknown> skipped_unknown_;  // what skipped rows leave unknown
   Dataset data_ = initial();
+  std::vector<StatedVintage> stated_vintages_;  // by file; unknown_vintage where none is stated
   std::unordered_map<std::size_t, CountryId> known_;
   std::unordered_map<std::string, CountryId> unknown_;
   std::unordered_map<std::string, std::uint8_t> sectors_;

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::array<std::string_view, field_count> canonical_names = {
     "period",    "year",   "month",  "province", "province_code", "country",       "country_code", "chapter",
-    "value_usd", "source", "status", "flow",     "imports_usd",   "net_weight_kg", "basis"};
+    "value_usd", "source", "status", "flow",     "imports_usd",   "net_weight_kg", "basis",        "vintage"};
 
 // Folded header names (see fold_name) and the field each stands for.
 struct HeaderAlias {
@@ -68,6 +68,12 @@ constexpr HeaderAlias header_aliases[] = {
     {"basis", Field::basis},
     {"esas", Field::basis},
     {"ilesasi", Field::basis},
+    {"vintage", Field::vintage},
+    {"release", Field::vintage},
+    {"surum", Field::vintage},
+    {"yayimtarihi", Field::vintage},
+    {"yayintarihi", Field::vintage},
+    {"veritarihi", Field::vintage},
     {"flow", Field::flow},
     {"ihrith", Field::flow},  // TÜİK's query application: exports or imports
     {"tradeflow", Field::flow},

@@ -263,6 +263,23 @@ Flow RecordInterpreter::flow_of(const RowFields& row, Flow table_flow) {
   return *flow;
 }
 
+void RecordInterpreter::check_vintage(std::string_view written, std::uint32_t line) {
+  if (same_text(written, last_vintage_text_)) return;
+  const std::optional<Vintage> vintage = parse_vintage(written);
+  if (!vintage)
+    throw FieldError{Field::vintage,
+                     quoted(written) + " is not a release date; expected YYYY-MM-DD, or YYYY-MM"};
+  if (const std::optional<StatedVintage> stated = builder_.stated_vintage();
+      stated && stated->vintage != *vintage)
+    throw FieldError{Field::vintage,
+                     fmt::format("release {} after release {} on {} {}; expected one release per file: "
+                                 "give each release a file of its own",
+                                 vintage_iso(*vintage), vintage_iso(stated->vintage),
+                                 builder_.current_file().is_sheet() ? "row" : "line", stated->line)};
+  if (!builder_.stated_vintage()) builder_.state_vintage(*vintage, line);
+  last_vintage_text_ = written;
+}
+
 namespace {
 
 Basis basis_of(std::string_view written) {
@@ -349,6 +366,8 @@ void RecordInterpreter::add(const RowFields& row, const ValueStyle& style, std::
     return builder_.source(source, basis.empty() ? style.default_basis : basis_of(basis), style.basis_option);
   });
   key.flow = flow_of(row, style.flow);
+  const std::string_view vintage = trim(text(row, Field::vintage));
+  if (!vintage.empty()) check_vintage(vintage, line);
   const std::string_view value = text(row, Field::value);
   std::optional<Cents> cents;
   if (is_nil_amount(trim(value))) cents = 0;  // a dash: none exported

@@ -33,8 +33,9 @@ enum class Field {
   imports,  // an amount of imports beside the value of exports ("İthalat (USD)")
   weight,   // the goods' net weight in kilograms ("Net Ağırlık (kg)"); empty: not given
   basis,    // the province basis (see Basis); empty: the file's
+  vintage,  // the release the row's figure belongs to (2026-02-28); one per file; empty: the file's
 };
-inline constexpr std::size_t field_count = 15;
+inline constexpr std::size_t field_count = 16;
 
 std::string_view field_name(Field field);  // the canonical column name: "value_usd"
 
@@ -196,6 +197,8 @@ class RecordInterpreter {
   std::uint8_t chapter_of(const RowFields& row);
   static bool sample_of(const RowFields& row);
   Flow flow_of(const RowFields& row, Flow table_flow);
+  // The release a `vintage` column states, held to be the file's one release.
+  void check_vintage(std::string_view written, std::uint32_t line);
 
   const Gazetteer& gazetteer_;
   DatasetBuilder& builder_;
@@ -206,6 +209,7 @@ class RecordInterpreter {
   Memo<SourceId> sources_;
   std::string last_flow_text_;  // a flow column repeats two words: the last one read is kept
   Flow last_flow_ = Flow::exports;
+  std::string last_vintage_text_;  // likewise the release, which a file states once
 };
 
 }  // namespace kexport::input
