@@ -21,7 +21,8 @@ fresh() { rm -rf "$work/g"; cp -r "$source_dir" "$work/g"; }
 
 fresh
 "$embed" "$work/out.cpp" "$work/g" || { echo "FAIL: the shipped gazetteer is refused"; exit 1; }
-rows=$(grep -c '^    {' "$work/out.cpp")
+# The tables' rows, before the name indexes that follow them.
+rows=$(sed '/_names_rows\[\] = {/,$d' "$work/out.cpp" | grep -c '^    {')
 lines=0
 for f in provinces countries chapters sectors; do
   lines=$((lines + $(grep -c . "$work/g/$f.csv") - 1))
@@ -29,6 +30,18 @@ done
 [ "$rows" -eq "$lines" ] || { echo "FAIL: $rows rows written for $lines lines"; failures=$((failures + 1)); }
 grep -qF '"Cereals, pulses, oilseeds and products"' "$work/out.cpp" ||
   { echo "FAIL: a quoted comma was not kept"; failures=$((failures + 1)); }
+
+# The name indexes: every spelling folded, sorted, pointing at its province or country.
+grep -qF '{"kayseri", 38},' "$work/out.cpp" && grep -qF '{"icel", 33},' "$work/out.cpp" &&
+  grep -qF '{"turkiyegeneli", 0},' "$work/out.cpp" ||
+  { echo "FAIL: a province's spelling is missing from the index"; failures=$((failures + 1)); }
+index=$(sed -n '/province_names_rows\[\] = {/,/^};/p' "$work/out.cpp" | sed -n 's/^    {"\([^"]*\)".*/\1/p')
+[ "$index" = "$(echo "$index" | LC_ALL=C sort)" ] ||
+  { echo "FAIL: the province index is not sorted bytewise"; failures=$((failures + 1)); }
+
+fresh
+sed -i 's/^38,Kayseri,TR72,.*/38,Kayseri,TR72,Talas|Niğde/' "$work/g/provinces.csv"
+expect_refusal "ambiguous name" "provinces.csv:52: the province name 'Niğde' is also that of another province"
 
 fresh
 printf '39,Kırklareli,TR21,\nx,Nowhere,TR00,\n' >>"$work/g/provinces.csv"
@@ -46,5 +59,5 @@ fresh
 printf '"Unclosed,x,1,\n' >>"$work/g/sectors.csv"
 expect_refusal "open quote" "a quoted field is not closed"
 
-[ "$failures" -eq 0 ] && echo "gazetteer_embed: the shipped files embed; 4 malformed ones are refused"
+[ "$failures" -eq 0 ] && echo "gazetteer_embed: the shipped files embed with their name indexes; 5 malformed ones are refused"
 exit $((failures > 0))

@@ -21,46 +21,32 @@ std::vector<std::string> split_aliases(std::string_view text) {
   return out;
 }
 
-// Words that name Turkey as a whole where a province is expected (TÜİK's total rows).
-constexpr std::string_view national_total_names[] = {
-    "Türkiye", "Turkey", "Türkiye Geneli", "Türkiye Toplamı", "Türkiye Cumhuriyeti", "TR",
-    "TOPLAM",  "Toplam", "GENEL TOPLAM",   "Total",           "Grand Total"};
-
-template <typename Map, typename Value>
-void index_name(Map& index, std::string_view name, Value value, const char* what) {
-  const std::string key = fold_name(name);
-  if (key.empty()) return;
-  auto [it, inserted] = index.emplace(key, value);
-  if (!inserted && it->second != value)
-    throw std::logic_error(std::string("gazetteer: the ") + what + " name '" + std::string(name) +
-                           "' is ambiguous");
+// What the spelling `text` names in a sorted index (see embed_gazetteer.cpp, which builds it).
+std::optional<int> look_up(std::span<const detail::NameIndexRow> index, std::string_view text) {
+  const std::string folded = fold_name(text);
+  const auto it = std::lower_bound(
+      index.begin(), index.end(), std::string_view(folded),
+      [](const detail::NameIndexRow& row, std::string_view key) { return row.folded < key; });
+  if (it == index.end() || it->folded != folded) return std::nullopt;
+  return it->value;
 }
 
 }  // namespace
 
-Gazetteer::Gazetteer(const detail::GazetteerRows& rows) {
+Gazetteer::Gazetteer(const detail::GazetteerRows& rows)
+    : province_names_(rows.province_names), country_names_(rows.country_names) {
   for (const detail::ProvinceRow& row : rows.provinces) {
     Province p{static_cast<ProvinceId>(row.code), std::string(trim(row.name)), std::string(trim(row.nuts2)),
                split_aliases(row.aliases)};
     if (row.code != static_cast<int>(provinces_.size()) + 1)
       throw std::logic_error("provinces.csv is not in code order");
-    index_name(province_index_, p.name, p.code, "province");
-    index_name(province_index_, std::to_string(p.code), p.code, "province");
-    if (p.code < 10) index_name(province_index_, "0" + std::to_string(p.code), p.code, "province");
-    for (const auto& alias : p.aliases) index_name(province_index_, alias, p.code, "province");
     provinces_.push_back(std::move(p));
   }
-  for (std::string_view name : national_total_names)
-    index_name(province_index_, name, national_total, "province");
 
   for (const detail::CountryRow& row : rows.countries) {
     Country c{std::string(trim(row.code)),    std::string(trim(row.alpha3)),
               std::string(trim(row.name_tr)), std::string(trim(row.name_official)),
               std::string(trim(row.name_en)), split_aliases(row.aliases)};
-    const std::size_t index = countries_.size();
-    for (const std::string* name : {&c.code, &c.alpha3, &c.name_tr, &c.name_official, &c.name_en})
-      index_name(country_index_, *name, index, "country");
-    for (const auto& alias : c.aliases) index_name(country_index_, alias, index, "country");
     countries_.push_back(std::move(c));
   }
 
@@ -97,9 +83,9 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 std::optional<ProvinceId> Gazetteer::find_province(std::string_view text) const {
-  auto it = province_index_.find(fold_name(text));
-  if (it == province_index_.end()) return std::nullopt;
-  return it->second;
+  const std::optional<int> code = look_up(province_names_, text);
+  if (!code) return std::nullopt;
+  return static_cast<ProvinceId>(*code);
 }
 
 const Province& Gazetteer::province(ProvinceId code) const {
@@ -161,9 +147,9 @@ std::vector<std::size_t> Gazetteer::countries_fitting(std::string_view masked) c
 }
 
 std::optional<std::size_t> Gazetteer::find_country(std::string_view text) const {
-  auto it = country_index_.find(fold_name(text));
-  if (it == country_index_.end()) return std::nullopt;
-  return it->second;
+  const std::optional<int> index = look_up(country_names_, text);
+  if (!index) return std::nullopt;
+  return static_cast<std::size_t>(*index);
 }
 
 std::optional<std::size_t> Gazetteer::find_country_code(std::string_view code) const {

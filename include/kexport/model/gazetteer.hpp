@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kexport {
@@ -75,11 +74,19 @@ struct ChapterRow {
 struct SectorRow {
   std::string_view name, name_en, chapters, aliases;
 };
+// A spelling folded for matching (fold_name) and what it names: a province's code, or a
+// country's index in the country rows. The build sorts them by spelling.
+struct NameIndexRow {
+  std::string_view folded;
+  int value;
+};
 struct GazetteerRows {
   std::span<const ProvinceRow> provinces;
   std::span<const CountryRow> countries;
   std::span<const ChapterRow> chapters;
   std::span<const SectorRow> sectors;
+  std::span<const NameIndexRow> province_names;  // every spelling of a province, and of Türkiye (0)
+  std::span<const NameIndexRow> country_names;   // every name and code of a country
 };
 extern const GazetteerRows builtin_gazetteer_rows;
 }  // namespace detail
@@ -139,8 +146,8 @@ class Gazetteer {
   std::vector<Country> countries_;
   std::vector<Chapter> chapters_;
   std::vector<Sector> sectors_;
-  std::unordered_map<std::string, ProvinceId> province_index_;  // folded name -> code
-  std::unordered_map<std::string, std::size_t> country_index_;  // folded name -> index
+  std::span<const detail::NameIndexRow> province_names_;  // sorted by folded name
+  std::span<const detail::NameIndexRow> country_names_;
 };
 
 }  // namespace kexport
