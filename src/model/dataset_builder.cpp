@@ -60,6 +60,13 @@ void DatasetBuilder::note(FileNote note) {
   if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
 }
 
+std::string second_release(Vintage second, const StatedVintage& first, bool sheet) {
+  return fmt::format(
+      "release {} after release {} on {} {}; expected one release per file: give each release "
+      "a file of its own",
+      vintage_iso(second), vintage_iso(first.vintage), sheet ? "row" : "line", first.line);
+}
+
 std::optional<StatedVintage> DatasetBuilder::stated_vintage(std::size_t file) const {
   if (file >= stated_vintages_.size() || stated_vintages_[file].vintage == unknown_vintage)
     return std::nullopt;
@@ -233,9 +240,7 @@ void DatasetBuilder::absorb(DatasetBuilder&& part) {
       state_vintage(theirs->vintage, theirs->line);
     } else if (mine->vintage != theirs->vintage) {
       throw DataError({file_report.name, theirs->line, 0, file_report.is_sheet()},
-                      fmt::format("release {} after release {} on line {}; expected one release per file: "
-                                  "give each release a file of its own",
-                                  vintage_iso(theirs->vintage), vintage_iso(mine->vintage), mine->line));
+                      second_release(theirs->vintage, *mine, file_report.is_sheet()));
     }
   }
   file_report.rows += part_report.rows;

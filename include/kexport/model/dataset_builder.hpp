@@ -26,6 +26,9 @@ struct StatedVintage {
   Vintage vintage = unknown_vintage;
   std::uint32_t line = 0;
 };
+// What is wrong with a row that states release `second` in a file whose rows stated `first`
+// (on its line or row `first.line`): one wording for rows read in order and stretches joined.
+std::string second_release(Vintage second, const StatedVintage& first, bool sheet);
 
 class DatasetBuilder {
  public:

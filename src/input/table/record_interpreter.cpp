@@ -269,14 +269,11 @@ void RecordInterpreter::check_vintage(std::string_view written, std::uint32_t li
   if (!vintage)
     throw FieldError{Field::vintage,
                      quoted(written) + " is not a release date; expected YYYY-MM-DD, or YYYY-MM"};
-  if (const std::optional<StatedVintage> stated = builder_.stated_vintage();
-      stated && stated->vintage != *vintage)
-    throw FieldError{Field::vintage,
-                     fmt::format("release {} after release {} on {} {}; expected one release per file: "
-                                 "give each release a file of its own",
-                                 vintage_iso(*vintage), vintage_iso(stated->vintage),
-                                 builder_.current_file().is_sheet() ? "row" : "line", stated->line)};
-  if (!builder_.stated_vintage()) builder_.state_vintage(*vintage, line);
+  const std::optional<StatedVintage> stated = builder_.stated_vintage();
+  if (!stated)
+    builder_.state_vintage(*vintage, line);
+  else if (stated->vintage != *vintage)
+    throw FieldError{Field::vintage, second_release(*vintage, *stated, builder_.current_file().is_sheet())};
   last_vintage_text_ = written;
 }
 
